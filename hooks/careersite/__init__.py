@@ -1,0 +1,1 @@
+"""The career-site engine: content model, domain rules and outputs, free of MkDocs."""

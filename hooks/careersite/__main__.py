@@ -1,0 +1,54 @@
+"""Command line: `python -m careersite check mkdocs.yml` checks all content without building."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ContentError
+from .site import load_site
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads the site configuration; MkDocs-specific tags (!ENV, !!python/name) are kept as text."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}  # noqa: S506
+
+
+def check(config_path: Path) -> int:
+    config = read_config(config_path)
+    try:
+        site = load_site(config.get("extra") or {}, root=config_path.parent.resolve(),
+                         site_url=config.get("site_url") or "", config_path=config_path.name)
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        print(f"\n{len(error.problems)} problem(s) found.", file=sys.stderr)
+        return 1
+    for warning in site.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    open_count = len(site.open_vacancies)
+    print(f"OK: {len(site.content.vacancies)} vacancies ({open_count} open on {site.today}), "
+          f"{len(site.content.stories)} stories ({len(site.stories)} published).")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="careersite", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    check_parser = commands.add_parser("check", help="check content and data files without building")
+    check_parser.add_argument("config", nargs="?", default="mkdocs.yml", type=Path)
+    args = parser.parse_args(argv)
+    return check(args.config)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,99 @@
+"""Interface strings in the site's language, and locale-aware formatting of amounts and dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal
+
+LANGUAGES = ("nl", "en", "nb")
+_BABEL_LOCALES = {"nl": "nl_NL", "en": "en_GB", "nb": "nb_NO"}
+_CATALOG_DIR = Path(__file__).parent / "locales"
+
+
+def _flatten(tree: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in tree.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict) and not {"one", "other"} >= set(value):
+            flat.update(_flatten(value, f"{name}."))
+        else:
+            flat[name] = value
+    return flat
+
+
+@cache
+def catalog(language: str) -> dict[str, Any]:
+    """Every interface string of one language, by dotted key."""
+    text = (_CATALOG_DIR / f"{language}.yml").read_text(encoding="utf-8")
+    return _flatten(yaml.safe_load(text))
+
+
+class Translator:
+    """Looks up interface strings and formats numbers and dates for one language."""
+
+    def __init__(self, language: str) -> None:
+        if language not in LANGUAGES:
+            raise ValueError(f"unsupported language {language!r}")
+        self.language = language
+        self.locale = Locale.parse(_BABEL_LOCALES[language])
+        self._strings = catalog(language)
+        pattern = self.locale.currency_formats["standard"].pattern
+        self._money_pattern = pattern.replace(".00", "")
+
+    def __call__(self, key: str, /, **params: Any) -> str:
+        """The string for `key`, with `{name}` placeholders filled; plural forms pick on `n`."""
+        value = self._strings[key]
+        if isinstance(value, dict):
+            value = value.get(self.locale.plural_form(params["n"]), value["other"])
+        return value.format(**params)
+
+    def forms_json(self, key: str) -> str:
+        """The plural forms of a string as JSON, for scripts that count with Intl.PluralRules."""
+        value = self._strings[key]
+        return json.dumps(value if isinstance(value, dict) else {"other": value}, ensure_ascii=False, sort_keys=True)
+
+    def has(self, key: str) -> bool:
+        return key in self._strings
+
+    def money(self, amount: float, currency: str) -> str:
+        """A whole amount with the locale's currency symbol and grouping, e.g. "€ 3.108"."""
+        return format_currency(
+            round(amount), currency, format=self._money_pattern, locale=self.locale, currency_digits=False
+        )
+
+    def money_exact(self, amount: float, currency: str) -> str:
+        """An amount with cents, e.g. "€ 17,50", for hourly pay."""
+        return format_currency(amount, currency, locale=self.locale)
+
+    def number(self, value: float) -> str:
+        return format_decimal(value, locale=self.locale)
+
+    def percent(self, value: float) -> str:
+        return self("format.percent", value=format_decimal(value, locale=self.locale))
+
+    def date(self, day: dt.date) -> str:
+        """A date written out, e.g. "15 januari 2027"."""
+        return format_date(day, "long", locale=self.locale)
+
+    def day_month(self, day: dt.date) -> str:
+        """A date without the year, e.g. "15 januari"."""
+        return format_date(day, self._strings["format.day_month"], locale=self.locale)
+
+    def duration(self, days: int) -> str:
+        """A typical duration in words: whole weeks when it is a multiple of seven, else days."""
+        if days >= 7 and days % 7 == 0:
+            return self("duration.weeks", n=days // 7)
+        return self("duration.days", n=days)
+
+    def hours(self, low: float, high: float) -> str:
+        if low == high:
+            return self("hours.exact", hours=self.number(low))
+        return self("hours.range", low=self.number(low), high=self.number(high))

@@ -1,0 +1,110 @@
+"""schema.org JobPosting for an open vacancy, as Google for Jobs reads it."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+import markdown
+
+from .clock import end_of_day
+from .salary import Range
+
+if TYPE_CHECKING:
+    from .model import Vacancy
+    from .site import Site
+
+_UNIT = {"month": "MONTH", "year": "YEAR", "hour": "HOUR"}
+_EDUCATION = {
+    "vmbo": "high school",
+    "mbo": "professional certificate",
+    "hbo": "bachelor degree",
+    "wo": "postgraduate degree",
+}
+
+
+def employment_types(vacancy: Vacancy, fulltime_hours: float) -> list[str]:
+    """Google's employmentType values for the contract and the hours."""
+    if vacancy.employment == "internship":
+        return ["INTERN"]
+    low, high = vacancy.hours
+    types = []
+    if high >= fulltime_hours:
+        types.append("FULL_TIME")
+    if low < fulltime_hours:
+        types.append("PART_TIME")
+    if vacancy.employment == "temporary":
+        types.append("TEMPORARY")
+    return types
+
+
+def job_posting(site: Site, vacancy: Vacancy, pay: Range) -> dict[str, Any]:
+    """The JobPosting of one vacancy, with the salary for its hours."""
+    s = site.settings
+    url = f"{s.site_url}vacancies/{vacancy.slug}/"
+    description = f"<p>{_escape(vacancy.summary)}</p>\n" + markdown.markdown(vacancy.body)
+    address = {
+        "@type": "PostalAddress",
+        "streetAddress": s.address.street,
+        "postalCode": s.address.postal_code,
+        "addressLocality": s.address.locality,
+        "addressRegion": s.address.region,
+        "addressCountry": s.country,
+    }
+    posting: dict[str, Any] = {
+        "@context": "https://schema.org/",
+        "@type": "JobPosting",
+        "title": vacancy.title,
+        "description": description,
+        "identifier": {"@type": "PropertyValue", "name": s.organisation, "value": vacancy.id},
+        "datePosted": vacancy.published.isoformat(),
+        "validThrough": end_of_day(vacancy.closes, s.timezone).isoformat(),
+        "employmentType": employment_types(vacancy, site.salary_table.fulltime_hours),
+        "hiringOrganization": {
+            "@type": "Organization",
+            "name": s.organisation,
+            "sameAs": s.site_url,
+            **({"logo": f"{s.site_url}assets/{s.logo.name}"} if s.logo else {}),
+        },
+        "jobLocation": {
+            "@type": "Place",
+            "name": vacancy.location,
+            "address": {k: v for k, v in address.items() if v},
+        },
+        "baseSalary": {
+            "@type": "MonetaryAmount",
+            "currency": pay.currency,
+            "value": {
+                "@type": "QuantitativeValue",
+                "minValue": round(pay.minimum),
+                "maxValue": round(pay.maximum),
+                "unitText": _UNIT[pay.period],
+            },
+        },
+        "industry": "Public administration",
+        "directApply": False,
+        "url": url,
+    }
+    if vacancy.remote == "remote":
+        posting["jobLocationType"] = "TELECOMMUTE"
+        posting["applicantLocationRequirements"] = {"@type": "Country", "name": s.country}
+    if vacancy.education:
+        posting["educationRequirements"] = {
+            "@type": "EducationalOccupationalCredential",
+            "credentialCategory": _EDUCATION[vacancy.education],
+        }
+    low, high = vacancy.hours
+    posting["workHours"] = f"{low:g}-{high:g} hours per week" if low != high else f"{low:g} hours per week"
+    return posting
+
+
+def render(data: dict[str, Any]) -> str:
+    """JSON safe to place inside a <script> element: no sequence can close the element or open a comment."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escaped)
+    return text
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

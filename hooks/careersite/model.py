@@ -1,0 +1,306 @@
+"""The content model: what authors write for a vacancy or a story, declared once and validated."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import fields as f
+from .errors import Problem, display_path
+from .fields import Contact, Field, Invalid
+from .i18n import Translator
+from .process import HiringProcess
+from .salary import Range, SalaryTable
+from .settings import Settings
+from .sources import Document, FrontMatterMissing, YamlSyntaxError, read_document
+from .status import MANUAL_STATUSES
+from .text import slugify
+
+EMPLOYMENT = ("permanent", "temporary", "internship", "traineeship")
+EDUCATION = ("vmbo", "mbo", "hbo", "wo")
+REMOTE = ("onsite", "hybrid", "remote")
+
+VACANCY_FIELDS: tuple[Field, ...] = (
+    Field("title", f.text(120), True, doc="job title", example="Beleidsadviseur Wonen"),
+    Field("summary", f.text(300), True, doc="one or two plain sentences for listings, cards and feeds"),
+    Field("department", f.text(80), True, doc="organisational unit; drives filters, related stories and feeds"),
+    Field("location", f.text(120), True, doc="place of work", example="Stadskantoor, Lindewaard"),
+    Field("hours", f.hours, True, doc="hours per week: a number or a range", example="32-36"),
+    Field("scale", f.scale, doc="salary scale from the salary table, or a list of scales", example="10 or [9, 10]"),
+    Field("salary", f.salary, doc="explicit pay instead of a scale: {min, max, period, currency}"),
+    Field("published", f.date, True, doc="first day the vacancy is public", example="2026-11-02"),
+    Field("closes", f.date, True, doc="last day to apply, inclusive", example="2027-01-15"),
+    Field("apply", f.apply_target, True, doc="application web address or e-mail address"),
+    Field("contact", f.contact, True, doc="person for questions: {name, role, phone and/or email}"),
+    Field("process", f.process, True, doc="key of a hiring process in the processes file", example="standaard"),
+    Field("process_dates", f.date_map, default={}, doc="fixed dates for steps of the process, by step key"),
+    Field("employment", f.choice(*EMPLOYMENT), default="permanent", doc="kind of contract"),
+    Field("education", f.choice(*EDUCATION), doc="education level"),
+    Field("remote", f.choice(*REMOTE), doc="where the work is done"),
+    Field("channels", f.channels, doc="social channels whose feeds carry it (default: the site's default channels)"),
+    Field("social", f.social, default={}, doc="post text per channel"),
+    Field("stories", f.story_slugs, doc="slugs of related stories (default: stories of the same department)"),
+    Field("tags", f.word_list, default=(), doc="free tags"),
+    Field("status", f.choice(*MANUAL_STATUSES), doc="after closing: reviewing, filled or cancelled"),
+    Field("id", f.identifier, doc="stable identifier for feeds and structured data (default: the file name)"),
+)
+
+STORY_FIELDS: tuple[Field, ...] = (
+    Field("title", f.text(120), True, doc="headline of the story"),
+    Field("name", f.text(80), True, doc="the employee's name"),
+    Field("role", f.text(100), True, doc="the employee's job"),
+    Field("department", f.text(80), True, doc="organisational unit; links the story to its open vacancies"),
+    Field("summary", f.text(300), True, doc="one or two sentences for listings, cards and feeds"),
+    Field("quote", f.text(200), True, doc="one strong sentence from the employee"),
+    Field("photo", f.local_file(f.IMAGE_SUFFIXES, "error.photo_type"), True, doc="photo file, relative to stories/"),
+    Field("photo_alt", f.text(250), True, doc="what the photo shows, for people who cannot see it"),
+    Field("published", f.date, True, doc="first day the story is public"),
+    Field("consent_until", f.date, True, doc="last day the employee agreed to publication"),
+    Field("video", f.video, doc="YouTube or Vimeo address, or a video file in stories/"),
+    Field("channels", f.channels, doc="social channels whose feeds carry it"),
+    Field("social", f.social, default={}, doc="post text per channel"),
+    Field("tags", f.word_list, default=(), doc="free tags"),
+    Field("id", f.identifier, doc="stable identifier (default: the file name)"),
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What field parsers may look things up in."""
+
+    settings: Settings
+    salary_table: SalaryTable | None
+    salary_table_path: str
+    processes: dict[str, HiringProcess]
+    processes_path: str
+    folder: Path
+    folder_shown: str
+    story_slugs: frozenset[str] | None = None
+
+    @property
+    def default_currency(self) -> str:
+        return self.salary_table.currency if self.salary_table else "EUR"
+
+    @property
+    def default_period(self) -> str:
+        return self.salary_table.period if self.salary_table else "month"
+
+
+@dataclass(frozen=True)
+class Vacancy:
+    slug: str
+    source: str
+    body: str
+    title: str
+    summary: str
+    department: str
+    location: str
+    hours: tuple[float, float]
+    published: dt.date
+    closes: dt.date
+    apply: str
+    contact: Contact
+    process: str
+    id: str
+    scale: tuple[str, ...] | None = None
+    salary: Range | None = None
+    process_dates: dict[str, dt.date] = field(default_factory=dict)
+    employment: str = "permanent"
+    education: str | None = None
+    remote: str | None = None
+    channels: tuple[str, ...] = ()
+    social: dict[str, str] = field(default_factory=dict)
+    stories: tuple[str, ...] | None = None
+    tags: tuple[str, ...] = ()
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class Story:
+    slug: str
+    source: str
+    body: str
+    title: str
+    name: str
+    role: str
+    department: str
+    summary: str
+    quote: str
+    photo: str
+    photo_alt: str
+    published: dt.date
+    consent_until: dt.date
+    id: str
+    photo_path: Path
+    video: str | None = None
+    channels: tuple[str, ...] = ()
+    social: dict[str, str] = field(default_factory=dict)
+    tags: tuple[str, ...] = ()
+
+
+@dataclass
+class Parsed:
+    """The fields of one document that parsed, their lines, and the problems found."""
+
+    document: Document
+    shown: str
+    values: dict[str, Any]
+    problems: list[Problem]
+
+    def line(self, name: str) -> int:
+        return self.document.front_matter.lines.get(name, 2)
+
+    def problem(self, t: Translator, name: str, key: str, **params: Any) -> None:
+        self.problems.append(Problem(self.shown, self.line(name), name, t(key, **params)))
+
+
+def parse_document(
+    document: Document, shown: str, declared: tuple[Field, ...], ctx: Context, t: Translator
+) -> Parsed:
+    """Read every declared field of a document; unknown, missing and wrong values become problems."""
+    data = document.front_matter
+    parsed = Parsed(document, shown, {}, [])
+    names = [d.name for d in declared]
+    for key, line in data.duplicates:
+        parsed.problems.append(Problem(shown, line, str(key), t("error.duplicate")))
+    for key in data:
+        if key not in names:
+            close = difflib.get_close_matches(str(key), names, n=1)
+            hint = t("error.did_you_mean", name=close[0]) if close else t("error.known_fields", names=", ".join(names))
+            parsed.problem(t, str(key), "error.unknown_field", hint=hint)
+    for spec in declared:
+        raw = data.get(spec.name)
+        if raw is None or raw == "" or raw == []:
+            if spec.required:
+                parsed.problems.append(
+                    Problem(shown, parsed.line(spec.name) if spec.name in data else 1, spec.name,
+                            t("error.missing", field=spec.name, example=spec.example or "…"))
+                )
+            elif spec.default is not None:
+                parsed.values[spec.name] = spec.default
+            continue
+        try:
+            parsed.values[spec.name] = spec.parse(raw, ctx)
+        except Invalid as error:
+            parsed.problems.append(
+                Problem(shown, parsed.line(spec.name), error.field or spec.name, t(error.key, **error.params))
+            )
+    return parsed
+
+
+def _check_vacancy(p: Parsed, ctx: Context, t: Translator) -> None:
+    """Rules that involve more than one field."""
+    v = p.values
+    if "scale" in v and "salary" in v:
+        p.problem(t, "salary", "error.scale_and_salary")
+    elif "scale" not in v and "salary" not in v and "scale" not in p.document.front_matter and "salary" not in p.document.front_matter:
+        p.problems.append(Problem(p.shown, 1, "scale", t("error.scale_or_salary")))
+    if "published" in v and "closes" in v and v["closes"] < v["published"]:
+        p.problem(t, "closes", "error.closes_before_published", closes=v["closes"], published=v["published"])
+    process = ctx.processes.get(v.get("process", ""))
+    dates = v.get("process_dates") or {}
+    if process and dates:
+        previous = v.get("closes")
+        for step in process.steps:
+            if step.key not in dates:
+                continue
+            day = dates[step.key]
+            if previous and day <= previous:
+                p.problems.append(Problem(p.shown, p.line("process_dates"), f"process_dates.{step.key}",
+                                          t("error.process_date_order", value=day, step=step.name)))
+            previous = day
+        for key in dates:
+            if process.step(key) is None:
+                p.problems.append(Problem(p.shown, p.line("process_dates"), f"process_dates.{key}",
+                                          t("error.unknown_step", value=key, process=process.key,
+                                            options=", ".join(s.key for s in process.steps))))
+
+
+def _documents(folder: Path, root: Path, t: Translator) -> tuple[list[tuple[Document, str]], list[Problem]]:
+    """Every Markdown file of a content folder, read; unreadable ones become problems."""
+    documents, problems = [], []
+    for path in sorted(folder.glob("*.md")):
+        shown = display_path(path, root)
+        if not f.SLUG.match(path.stem):
+            problems.append(Problem(shown, 0, "", t("error.file_name", suggestion=slugify(path.stem))))
+            continue
+        try:
+            documents.append((read_document(path), shown))
+        except FrontMatterMissing as error:
+            problems.append(Problem(shown, 1, "", t(f"error.front_matter_{error}")))
+        except YamlSyntaxError as error:
+            problems.append(Problem(shown, error.line, "YAML", t("error.yaml", problem=error.problem)))
+        except (OSError, UnicodeDecodeError) as error:
+            problems.append(Problem(shown, 0, "", t("error.unreadable", problem=error)))
+    return documents, problems
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything authors wrote, validated: all vacancies and stories, whatever their dates."""
+
+    vacancies: tuple[Vacancy, ...]
+    stories: tuple[Story, ...]
+
+
+def load_content(
+    settings: Settings,
+    salary_table: SalaryTable | None,
+    processes: dict[str, HiringProcess],
+    t: Translator,
+) -> tuple[Content, list[Problem]]:
+    """Read and validate every story and vacancy; return what parsed and every problem found."""
+    root = settings.root
+    base = dict(
+        settings=settings,
+        salary_table=salary_table,
+        salary_table_path=display_path(settings.salary_table, root),
+        processes=processes,
+        processes_path=display_path(settings.processes, root),
+    )
+    problems: list[Problem] = []
+
+    story_docs, found = _documents(settings.stories_dir, root, t)
+    problems += found
+    story_ctx = Context(**base, folder=settings.stories_dir, folder_shown=display_path(settings.stories_dir, root))
+    stories = []
+    for document, shown in story_docs:
+        p = parse_document(document, shown, STORY_FIELDS, story_ctx, t)
+        v = p.values
+        if "published" in v and "consent_until" in v and v["consent_until"] < v["published"]:
+            p.problem(t, "consent_until", "error.consent_before_published")
+        problems += p.problems
+        if not p.problems:
+            slug = document.path.stem
+            stories.append(Story(slug=slug, source=shown, body=document.body, id=v.pop("id", slug),
+                                 photo_path=(settings.stories_dir / v["photo"]).resolve(), **v))
+
+    vacancy_docs, found = _documents(settings.vacancies_dir, root, t)
+    problems += found
+    slugs = frozenset(d.path.stem for d, _ in story_docs)
+    vacancy_ctx = Context(**base, folder=settings.vacancies_dir, folder_shown=display_path(settings.vacancies_dir, root),
+                          story_slugs=slugs)
+    vacancies = []
+    for document, shown in vacancy_docs:
+        p = parse_document(document, shown, VACANCY_FIELDS, vacancy_ctx, t)
+        _check_vacancy(p, vacancy_ctx, t)
+        problems += p.problems
+        if not p.problems:
+            slug = document.path.stem
+            vacancies.append(Vacancy(slug=slug, source=shown, body=document.body, id=p.values.pop("id", slug), **p.values))
+
+    problems += _duplicate_ids(vacancies, t) + _duplicate_ids(stories, t)
+    return Content(tuple(vacancies), tuple(stories)), problems
+
+
+def _duplicate_ids(items: list[Vacancy] | list[Story], t: Translator) -> list[Problem]:
+    seen: dict[str, str] = {}
+    problems = []
+    for item in items:
+        if item.id in seen:
+            problems.append(Problem(item.source, 0, "id", t("error.duplicate_id", value=item.id, other=seen[item.id])))
+        seen.setdefault(item.id, item.source)
+    return problems

@@ -1,0 +1,92 @@
+"""Reading authors' YAML and front matter so that every value still knows its line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class LineDict(dict):
+    """A YAML mapping that remembers the line of each key (1-based, in the file)."""
+
+    lines: dict[Any, int]
+    duplicates: list[tuple[Any, int]]
+
+
+class YamlSyntaxError(Exception):
+    """The text is not valid YAML; `line` is 1-based in the file."""
+
+    def __init__(self, line: int, problem: str) -> None:
+        self.line = line
+        self.problem = problem
+        super().__init__(f"line {line}: {problem}")
+
+
+def _loader(line_offset: int) -> type[yaml.SafeLoader]:
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineDict:
+        loader.flatten_mapping(node)
+        mapping = LineDict()
+        mapping.lines = {}
+        mapping.duplicates = []
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            line = key_node.start_mark.line + 1 + line_offset
+            if key in mapping.lines:
+                mapping.duplicates.append((key, line))
+            mapping[key] = loader.construct_object(value_node, deep=True)
+            mapping.lines[key] = line
+        return mapping
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    return Loader
+
+
+def load_yaml(text: str, line_offset: int = 0) -> Any:
+    """Parse YAML into plain values whose mappings are `LineDict`s."""
+    try:
+        return yaml.load(text, Loader=_loader(line_offset))  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + 1 + line_offset) if mark else line_offset + 1
+        raise YamlSyntaxError(line, str(error.problem or error.context)) from None
+    except yaml.YAMLError as error:
+        raise YamlSyntaxError(line_offset + 1, str(error)) from None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A Markdown file split into its front matter and its body."""
+
+    path: Path
+    front_matter: LineDict
+    body: str
+
+
+class FrontMatterMissing(Exception):
+    """The file does not start with a `---` line, or the front matter is never closed."""
+
+
+def read_document(path: Path) -> Document:
+    """Split a Markdown file with YAML front matter between `---` lines into its parts."""
+    text = path.read_text(encoding="utf-8-sig")
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        raise FrontMatterMissing("start")
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            break
+    else:
+        raise FrontMatterMissing("end")
+    data = load_yaml("".join(lines[1:index]), line_offset=1)
+    if data is None:
+        data = LineDict()
+        data.lines, data.duplicates = {}, []
+    if not isinstance(data, LineDict):
+        raise YamlSyntaxError(2, "the front matter must be a list of `field: value` lines")
+    return Document(path, data, "".join(lines[index + 1 :]))

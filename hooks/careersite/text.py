@@ -1,0 +1,12 @@
+"""Small text helpers shared by the outputs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def slugify(value: str) -> str:
+    """A URL-safe lowercase name: 'Ruimte en Wonen' -> 'ruimte-en-wonen', 'Hodžić' -> 'hodzic'."""
+    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "item"

@@ -1,0 +1,537 @@
+"""What the templates show: every value a page needs, computed and formatted for the locale.
+
+Templates only place these values; the rules that produce them live here and in the domain modules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from urllib.parse import parse_qs, urlparse
+
+from babel.lists import format_list
+
+from . import colours, jsonld
+from .model import Story, Vacancy
+from .process import reply_date, timeline
+from .salary import Range, for_hours, in_period, scale_range
+from .site import Listed, Site
+from .status import Status
+from .text import slugify
+
+HOUR_BUCKETS = ((0, 16), (16, 24), (24, 32), (32, 40))
+
+
+def vacancy_url(vacancy: Vacancy) -> str:
+    return f"vacancies/{vacancy.slug}/"
+
+
+def story_url(story: Story) -> str:
+    return f"stories/{story.slug}/"
+
+
+def photo_url(story: Story) -> str:
+    return f"stories/{story.photo}"
+
+
+@dataclass(frozen=True)
+class ScaleSteps:
+    label: str
+    amounts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ExtraView:
+    name: str
+    description: str
+    amount: str | None
+
+
+@dataclass(frozen=True)
+class Pay:
+    """The salary of a vacancy as a candidate reads it."""
+
+    range: Range  # for the vacancy's hours, in the period the site shows
+    amounts: str  # "€ 3.108 – € 4.920"
+    period: str  # "bruto per maand"
+    hours: str  # "bij 32 uur"
+    summary: str  # the three together
+    scale: str | None  # "schaal 10"
+    full_time: str | None  # the full-time range, when the hours are part-time
+    steps: tuple[ScaleSteps, ...] = ()
+    extras: tuple[ExtraView, ...] = ()
+
+
+def _amounts(site: Site, pay: Range) -> str:
+    money = site.t.money_exact if pay.period == "hour" else site.t.money
+    low, high = money(pay.minimum, pay.currency), money(pay.maximum, pay.currency)
+    return low if low == high else f"{low} – {high}"
+
+
+def scale_label(site: Site, keys: tuple[str, ...]) -> str:
+    if len(keys) == 1:
+        return site.t("pay.scale", scale=keys[0])
+    return site.t("pay.scales", scales=format_list(list(keys), locale=site.t.locale))
+
+
+def pay(site: Site, vacancy: Vacancy) -> Pay:
+    t, table = site.t, site.salary_table
+    low_hours, high_hours = vacancy.hours
+    hours_text = t("pay.at_hours", hours=_hours_number(site, vacancy.hours))
+    if vacancy.salary is not None:
+        explicit = vacancy.salary
+        amounts = _amounts(site, explicit)
+        period = t(f"pay.period.{explicit.period}")
+        return Pay(explicit, amounts, period, hours_text, f"{amounts} {period} {hours_text}", None, None)
+
+    assert vacancy.scale is not None
+    period_name = site.settings.salary_period
+    full_time = in_period(scale_range(table, vacancy.scale), period_name, table.fulltime_hours)
+    for_week = for_hours(full_time, low_hours, high_hours, table.fulltime_hours)
+    amounts = _amounts(site, for_week)
+    period = t(f"pay.period.{period_name}")
+    part_time = low_hours < table.fulltime_hours or high_hours != table.fulltime_hours
+    full_time_text = None
+    if part_time and period_name != "hour":
+        full_time_text = t(
+            "pay.full_time",
+            amounts=_amounts(site, full_time),
+            period=period,
+            hours=t.number(table.fulltime_hours),
+        )
+    steps = tuple(
+        ScaleSteps(
+            scale_label(site, (key,)),
+            tuple(
+                t.money(in_period(Range(a, a, table.currency, table.period), period_name, table.fulltime_hours).minimum, table.currency)
+                for a in table.scales[key].steps
+            ),
+        )
+        for key in vacancy.scale
+    )
+    extras = tuple(
+        ExtraView(
+            extra.name,
+            extra.description,
+            t("pay.extra_amount", amounts=_amounts(site, for_week.scaled(extra.percent / 100)), period=period)
+            if extra.percent
+            else None,
+        )
+        for extra in table.extras
+    )
+    return Pay(
+        for_week, amounts, period, hours_text, f"{amounts} {period} {hours_text}",
+        scale_label(site, vacancy.scale), full_time_text, steps, extras,
+    )
+
+
+def _hours_number(site: Site, hours: tuple[float, float]) -> str:
+    low, high = hours
+    return site.t.number(low) if low == high else f"{site.t.number(low)}–{site.t.number(high)}"
+
+
+@dataclass(frozen=True)
+class StepView:
+    name: str
+    description: str
+    when: str
+    kind: str | None
+
+
+@dataclass(frozen=True)
+class TimelineView:
+    apply_until: str
+    steps: tuple[StepView, ...]
+    total: str
+    reply: str
+    announced: tuple[str, ...]
+    retention: str
+    process_name: str
+
+
+def timeline_view(site: Site, vacancy: Vacancy) -> TimelineView:
+    t = site.t
+    process = site.processes[vacancy.process]
+    entries = timeline(process, vacancy.closes, vacancy.process_dates)
+    steps = tuple(
+        StepView(
+            e.step.name,
+            e.step.description,
+            t("timeline.fixed" if e.fixed else "timeline.expected", date=t.date(e.date)),
+            t(f"timeline.kind.{e.step.kind}") if e.step.kind else None,
+        )
+        for e in entries
+    )
+    total_days = (entries[-1].date - vacancy.closes).days if entries else 0
+    return TimelineView(
+        apply_until=t("timeline.apply_until", date=t.date(vacancy.closes)),
+        steps=steps,
+        total=t("timeline.total", duration=t.duration(total_days)),
+        reply=t("timeline.reply", date=t.date(reply_date(process, vacancy.closes))),
+        announced=tuple(t(f"timeline.announce.{s.kind}", name=s.name) for s in process.announced_steps),
+        retention=t(
+            "timeline.retention",
+            weeks=site.settings.delete_after_weeks,
+            months=site.settings.keep_with_consent_months,
+        ),
+        process_name=process.name,
+    )
+
+
+@dataclass(frozen=True)
+class ContactView:
+    name: str
+    role: str
+    phone: str
+    phone_href: str
+    email: str
+
+
+@dataclass(frozen=True)
+class StoryCard:
+    title: str
+    name: str
+    role: str
+    department: str
+    summary: str
+    quote: str
+    url: str
+    photo: str
+    photo_alt: str
+
+
+def story_card(story: Story) -> StoryCard:
+    return StoryCard(story.title, story.name, story.role, story.department, story.summary, story.quote,
+                     story_url(story), photo_url(story), story.photo_alt)
+
+
+@dataclass(frozen=True)
+class VacancyCard:
+    """A vacancy in a list: enough to choose, plus the values the filters match on."""
+
+    id: str
+    title: str
+    summary: str
+    url: str
+    department: str
+    location: str
+    hours: str
+    pay: str
+    closes: str
+    status: Status
+    status_text: str
+    filters: dict[str, str]
+
+
+def vacancy_card(site: Site, item: Listed) -> VacancyCard:
+    v, t = item.vacancy, site.t
+    low, high = v.hours
+    return VacancyCard(
+        id=v.id,
+        title=v.title,
+        summary=v.summary,
+        url=vacancy_url(v),
+        department=v.department,
+        location=v.location,
+        hours=t.hours(low, high),
+        pay=pay(site, v).summary,
+        closes=t("vacancy.closes_on", date=t.date(v.closes)),
+        status=item.status,
+        status_text=t(f"status.{item.status.value}"),
+        filters={
+            "department": slugify(v.department),
+            "location": slugify(v.location),
+            "hours": " ".join(str(i) for i, bucket in enumerate(HOUR_BUCKETS) if _overlaps(v.hours, bucket)),
+            "education": v.education or "",
+            "scale": " ".join(v.scale or ()),
+        },
+    )
+
+
+def _overlaps(hours: tuple[float, float], bucket: tuple[int, int]) -> bool:
+    low, high = hours
+    return low <= bucket[1] and high > bucket[0]
+
+
+@dataclass(frozen=True)
+class Fact:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class VideoView:
+    kind: str  # youtube, vimeo, file or link
+    url: str  # what the visitor's click loads or opens
+    title: str
+
+
+@dataclass(frozen=True)
+class VacancyPage:
+    card: VacancyCard
+    facts: tuple[Fact, ...]
+    pay: Pay
+    timeline: TimelineView
+    contact: ContactView
+    apply_href: str
+    apply_by_mail: bool
+    stories: tuple[StoryCard, ...]
+    notices: tuple[str, ...]
+    jsonld: str | None
+    noindex: bool
+    is_open: bool
+    closed_text: str | None
+
+
+def vacancy_page(site: Site, item: Listed) -> VacancyPage:
+    v, t = item.vacancy, site.t
+    card = vacancy_card(site, item)
+    salary = pay(site, v)
+    facts = [
+        Fact(t("fact.department"), v.department),
+        Fact(t("fact.location"), v.location),
+        Fact(t("fact.hours"), card.hours),
+        Fact(t("fact.salary"), salary.summary),
+        Fact(t("fact.employment"), t(f"employment.{v.employment}")),
+    ]
+    if v.education:
+        facts.append(Fact(t("fact.education"), t(f"education.{v.education}")))
+    if v.remote:
+        facts.append(Fact(t("fact.remote"), t(f"remote.{v.remote}")))
+    facts.append(Fact(t("fact.closes"), t.date(v.closes)))
+    notices = []
+    if site.settings.public_applicant_list:
+        notices.append(t("notice.public_applicant_list"))
+    closed_text = None
+    if not item.status.is_open:
+        closed_text = t(f"closed.{item.status.value}", date=t.date(v.closes))
+    phone_digits = re.sub(r"[^0-9+]", "", v.contact.phone)
+    return VacancyPage(
+        card=card,
+        facts=tuple(facts),
+        pay=salary,
+        timeline=timeline_view(site, v),
+        contact=ContactView(v.contact.name, v.contact.role, v.contact.phone, f"tel:{phone_digits}" if phone_digits else "", v.contact.email),
+        apply_href=v.apply,
+        apply_by_mail=v.apply.startswith("mailto:"),
+        stories=tuple(story_card(s) for s in site.related_stories(v)),
+        notices=tuple(notices),
+        jsonld=jsonld.render(jsonld.job_posting(site, v, salary.range)) if item.status.is_open else None,
+        noindex=not item.status.is_open,
+        is_open=item.status.is_open,
+        closed_text=closed_text,
+    )
+
+
+def video_view(site: Site, story: Story) -> VideoView | None:
+    if not story.video:
+        return None
+    title = site.t("story.video_title", name=story.name)
+    parsed = urlparse(story.video)
+    host = parsed.netloc.lower().removeprefix("www.").removeprefix("m.")
+    if host in ("youtube.com", "youtu.be"):
+        video_id = parsed.path.strip("/") if host == "youtu.be" else (parse_qs(parsed.query).get("v") or [""])[0]
+        if video_id:
+            return VideoView("youtube", f"https://www.youtube-nocookie.com/embed/{video_id}?autoplay=1", title)
+    if host == "vimeo.com" and parsed.path.strip("/").isdigit():
+        return VideoView("vimeo", f"https://player.vimeo.com/video/{parsed.path.strip('/')}?autoplay=1&dnt=1", title)
+    if parsed.scheme in ("http", "https"):
+        return VideoView("link", story.video, title)
+    return VideoView("file", f"stories/{story.video}", title)
+
+
+@dataclass(frozen=True)
+class StoryPage:
+    card: StoryCard
+    video: VideoView | None
+    vacancies: tuple[VacancyCard, ...]
+    department_url: str
+
+
+def story_page(site: Site, story: Story) -> StoryPage:
+    return StoryPage(
+        card=story_card(story),
+        video=video_view(site, story),
+        vacancies=tuple(vacancy_card(site, item) for item in site.open_in_department(story.department)),
+        department_url=f"vacancies/?department={slugify(story.department)}",
+    )
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Filter:
+    name: str
+    label: str
+    options: tuple[Option, ...]
+
+
+@dataclass(frozen=True)
+class Group:
+    department: str
+    slug: str
+    cards: tuple[VacancyCard, ...]
+
+
+@dataclass(frozen=True)
+class Listing:
+    groups: tuple[Group, ...]
+    filters: tuple[Filter, ...]
+    count: int
+
+
+def listing(site: Site) -> Listing:
+    """Open vacancies grouped by department, with the filter options that match at least one."""
+    t = site.t
+    cards = [vacancy_card(site, item) for item in site.open_vacancies]
+    groups = tuple(
+        Group(dep, slugify(dep), tuple(c for c in cards if c.department == dep)) for dep in site.departments()
+    )
+
+    def options(name: str, label_of: dict[str, str], order: list[str]) -> tuple[Option, ...]:
+        counts = {value: sum(value in c.filters[name].split() or value == c.filters[name] for c in cards) for value in order}
+        return tuple(Option(value, label_of[value], counts[value]) for value in order if counts[value])
+
+    departments = {slugify(d): d for d in site.departments()}
+    locations = {slugify(c.location): c.location for c in cards}
+    hours = {str(i): t("filter.hours_bucket", low=low + (1 if low else 0), high=high) for i, (low, high) in enumerate(HOUR_BUCKETS)}
+    education = {key: t(f"education.{key}") for key in ("vmbo", "mbo", "hbo", "wo")}
+    scales = {key: scale_label(site, (key,)) for key in site.salary_table.scales}
+    filters = (
+        Filter("department", t("filter.department"), options("department", departments, sorted(departments))),
+        Filter("location", t("filter.location"), options("location", locations, sorted(locations, key=lambda k: locations[k]))),
+        Filter("hours", t("filter.hours"), options("hours", hours, list(hours))),
+        Filter("education", t("filter.education"), options("education", education, list(education))),
+        Filter("scale", t("filter.scale"), options("scale", scales, list(scales))),
+    )
+    return Listing(groups, filters, len(cards))
+
+
+@dataclass(frozen=True)
+class ScaleRow:
+    label: str
+    minimum: str
+    maximum: str
+    steps: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SalaryPage:
+    title: str
+    effective: str
+    basis: str
+    rows: tuple[ScaleRow, ...]
+    extras: tuple[ExtraView, ...]
+    max_steps: int
+
+
+def salary_page(site: Site) -> SalaryPage:
+    t, table = site.t, site.salary_table
+    period = site.settings.salary_period
+
+    def money(amount: float) -> str:
+        return t.money(in_period(Range(amount, amount, table.currency, table.period), period, table.fulltime_hours).minimum, table.currency)
+
+    rows = tuple(
+        ScaleRow(scale_label(site, (s.key,)), money(s.minimum), money(s.maximum), tuple(money(a) for a in s.steps))
+        for s in table.scales.values()
+    )
+    return SalaryPage(
+        title=table.name,
+        effective=t("salary.effective", date=t.date(table.effective)),
+        basis=t("salary.basis", period=t(f"pay.period.{period}"), hours=t.number(table.fulltime_hours)),
+        rows=rows,
+        extras=tuple(
+            ExtraView(e.name, e.description, t.percent(e.percent) if e.percent else None) for e in table.extras
+        ),
+        max_steps=max((len(r.steps) for r in rows), default=0),
+    )
+
+
+@dataclass(frozen=True)
+class ProcessView:
+    key: str
+    name: str
+    summary: str
+    steps: tuple[StepView, ...]
+    total: str
+    reply: str
+
+
+def processes(site: Site) -> tuple[ProcessView, ...]:
+    t = site.t
+    return tuple(
+        ProcessView(
+            p.key,
+            p.name,
+            p.summary,
+            tuple(
+                StepView(s.name, s.description, t("timeline.after", duration=t.duration(s.days)), t(f"timeline.kind.{s.kind}") if s.kind else None)
+                for s in p.steps
+            ),
+            t("timeline.total", duration=t.duration(p.typical_days)),
+            t("timeline.reply_days", days=p.reply_within_days),
+        )
+        for p in site.processes.values()
+    )
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Brand colours adjusted so that text on them, and links in them, meet WCAG AA."""
+
+    primary: str
+    on_primary: str
+    accent: str
+    on_accent: str
+    link: str
+
+
+def theme(site: Site) -> Theme:
+    s = site.settings
+    return Theme(
+        primary=s.primary_colour,
+        on_primary=colours.text_on(s.primary_colour),
+        accent=s.accent_colour,
+        on_accent=colours.text_on(s.accent_colour),
+        link=colours.readable_against(s.primary_colour, "#FFFFFF"),
+    )
+
+
+class SiteView:
+    """Everything the templates of one build draw on; each part is computed once, when first used."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.t = site.t
+        self.settings = site.settings
+
+    @cached_property
+    def theme(self) -> Theme:
+        return theme(self.site)
+
+    @cached_property
+    def listing(self) -> Listing:
+        return listing(self.site)
+
+    @cached_property
+    def salary(self) -> SalaryPage:
+        return salary_page(self.site)
+
+    @cached_property
+    def processes(self) -> tuple[ProcessView, ...]:
+        return processes(self.site)
+
+    @cached_property
+    def stories(self) -> tuple[StoryCard, ...]:
+        return tuple(story_card(s) for s in self.site.stories)
+
+    @cached_property
+    def latest_vacancies(self) -> tuple[VacancyCard, ...]:
+        return tuple(vacancy_card(self.site, item) for item in self.site.open_vacancies[:4])

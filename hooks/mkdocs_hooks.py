@@ -1,0 +1,129 @@
+"""MkDocs adapter for the career-site engine: MkDocs events in, engine calls out, no domain rules.
+
+load content (on_config) → add pages (on_files) → give pages their data (on_page_markdown,
+on_page_context) → publish the finished build in one step (on_shutdown).
+"""
+
+from __future__ import annotations
+
+import calendar
+import logging
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+from careersite import views
+from careersite.errors import ContentError
+from careersite.site import Site, load_site
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.hooks.careersite")
+
+_command: str | None = None
+_site: Site | None = None
+_view: views.SiteView | None = None
+_pages: dict[str, tuple[str, Any]] = {}  # src_uri -> ("vacancy", Listed) or ("story", Story)
+_publish: tuple[Path, Path] | None = None  # (staging folder, final site folder) for a one-step swap
+_failed = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _command
+    _command = command
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Load and check all content before anything in the site folder is touched."""
+    global _site, _view, _publish, _failed
+    root = Path(config.config_file_path).parent
+    try:
+        _site = load_site(config.extra, root=root, site_url=config.site_url or "", config_path=Path(config.config_file_path).name)
+    except ContentError as error:
+        count = len(error.problems)
+        raise Abort(f"{count} problem(s) in the content; the site was not built and the previous site/ is unchanged:\n{error.report()}") from None
+    for warning in _site.warnings:
+        log.warning(warning)
+    _view = views.SiteView(_site)
+    _pages.clear()
+    config.theme["language"] = _site.settings.language
+    # MkDocs dates the sitemap with SOURCE_DATE_EPOCH; tie it to "today" so rebuilds are identical.
+    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(_site.today.timetuple()))
+    _failed = False
+    if _command == "build":
+        final = Path(config.site_dir)
+        staging = final.with_name(final.name + ".partial")
+        shutil.rmtree(staging, ignore_errors=True)
+        config.site_dir = str(staging)
+        _publish = (staging, final)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add a page for every public vacancy and story, and the story photos and videos."""
+    assert _site is not None
+    for item in _site.vacancies:
+        uri = f"vacancies/{item.vacancy.slug}.md"
+        files.append(File.generated(config, uri, content=item.vacancy.body, inclusion=InclusionLevel.NOT_IN_NAV))
+        _pages[uri] = ("vacancy", item)
+    stories_dir = _site.settings.stories_dir
+    for story in _site.stories:
+        uri = f"stories/{story.slug}.md"
+        files.append(File.generated(config, uri, content=story.body, inclusion=InclusionLevel.NOT_IN_NAV))
+        _pages[uri] = ("story", story)
+        for asset in filter(None, (story.photo, story.video)):
+            path = stories_dir / asset
+            if path.is_file() and files.get_file_from_path(f"stories/{asset}") is None:
+                files.append(File.generated(config, f"stories/{asset}", abs_src_path=str(path)))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Give generated pages their title, description and template."""
+    kind, item = _pages.get(page.file.src_uri, (None, None))
+    if kind == "vacancy":
+        page.meta.update(title=str(escape(item.vacancy.title)), description=str(escape(item.vacancy.summary)),
+                         template="vacancy.html", hide=["navigation", "toc"])
+    elif kind == "story":
+        page.meta.update(title=str(escape(item.title)), description=str(escape(item.summary)),
+                         template="story.html", hide=["navigation", "toc"])
+    return markdown
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    assert _site is not None and _view is not None
+    context["cs"] = _view
+    kind, item = _pages.get(page.file.src_uri, (None, None))
+    if kind == "vacancy":
+        context["vacancy"] = views.vacancy_page(_site, item)
+    elif kind == "story":
+        context["story"] = views.story_page(_site, item)
+    return context
+
+
+def on_build_error(error: Exception) -> None:
+    global _failed
+    _failed = True
+
+
+def on_shutdown() -> None:
+    """Swap the finished build in for the previous site in one step, or drop a failed one."""
+    global _publish
+    if _publish is None:
+        return
+    staging, final = _publish
+    _publish = None
+    if _failed or not staging.is_dir():
+        shutil.rmtree(staging, ignore_errors=True)
+        return
+    previous = final.with_name(final.name + ".previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if final.exists():
+        final.rename(previous)
+    staging.rename(final)
+    shutil.rmtree(previous, ignore_errors=True)

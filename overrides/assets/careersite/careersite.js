@@ -1,0 +1,84 @@
+/* Career site: instant vacancy filters and click-to-load videos. The pages work without this file. */
+(function () {
+  "use strict";
+
+  function matches(card, filters) {
+    return Object.keys(filters).every(function (name) {
+      var wanted = filters[name];
+      if (!wanted) return true;
+      var values = (card.getAttribute("data-" + name) || "").split(" ");
+      return values.indexOf(wanted) !== -1;
+    });
+  }
+
+  function setupFilters(form) {
+    var cards = Array.prototype.slice.call(document.querySelectorAll(".cs-vcard"));
+    var groups = Array.prototype.slice.call(document.querySelectorAll("[data-cs-group]"));
+    var count = form.querySelector("[data-cs-count]");
+    var empty = document.querySelector("[data-cs-empty]");
+    var forms = JSON.parse(count.getAttribute("data-forms"));
+    var plural = new Intl.PluralRules(document.documentElement.lang || "nl");
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+
+    function current() {
+      var filters = {};
+      selects.forEach(function (s) { filters[s.name] = s.value; });
+      return filters;
+    }
+
+    function apply(updateUrl) {
+      var filters = current();
+      var shown = 0;
+      cards.forEach(function (card) {
+        var ok = matches(card, filters);
+        card.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      groups.forEach(function (group) {
+        group.hidden = !group.querySelector(".cs-vcard:not([hidden])");
+      });
+      count.textContent = (forms[plural.select(shown)] || forms.other).replace("{n}", shown);
+      empty.hidden = shown !== 0;
+      if (updateUrl) {
+        var params = new URLSearchParams();
+        Object.keys(filters).forEach(function (k) { if (filters[k]) params.set(k, filters[k]); });
+        var query = params.toString();
+        history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
+      }
+    }
+
+    var params = new URLSearchParams(location.search);
+    selects.forEach(function (s) {
+      var value = params.get(s.name);
+      if (value && s.querySelector('option[value="' + CSS.escape(value) + '"]')) s.value = value;
+      s.addEventListener("change", function () { apply(true); });
+    });
+    form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
+    apply(false);
+  }
+
+  function setupVideo(facade) {
+    var button = facade.querySelector(".cs-video__play");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var frame = document.createElement("iframe");
+      frame.src = facade.getAttribute("data-embed");
+      frame.title = facade.getAttribute("data-title");
+      frame.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
+      frame.setAttribute("allowfullscreen", "");
+      facade.replaceChildren(frame);
+      facade.classList.add("cs-video__facade--playing");
+    });
+  }
+
+  function init() {
+    var form = document.querySelector("[data-cs-filters]");
+    if (form) setupFilters(form);
+    document.querySelectorAll(".cs-video__facade").forEach(setupVideo);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

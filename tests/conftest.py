@@ -1,0 +1,78 @@
+"""Shared fixtures: copies of the example site, built with a pinned "today"."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = "2026-12-01"  # pinned build date for the example site
+COPIED = ("mkdocs.yml", "content", "overrides", "hooks", "vacancies", "stories")
+
+
+@dataclass
+class Build:
+    folder: Path
+    returncode: int
+    output: str
+
+    @property
+    def site(self) -> Path:
+        return self.folder / "site"
+
+    def html(self, path: str) -> BeautifulSoup:
+        return BeautifulSoup((self.site / path).read_text(encoding="utf-8"), "html.parser")
+
+
+def copy_example(target: Path) -> Path:
+    """A copy of the example site that a test may change."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, target / name)
+    return target
+
+
+def run_build(folder: Path, today: str = TODAY, **env: str) -> Build:
+    environment = dict(os.environ, CAREERSITE_TODAY=today, NO_MKDOCS_2_WARNING="1", **env)
+    environment.pop("SOURCE_DATE_EPOCH", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(folder / "mkdocs.yml")],
+        cwd=folder, env=environment, capture_output=True, text=True, timeout=600,
+    )
+    return Build(folder, result.returncode, result.stdout + result.stderr)
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def example(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The example site, built once for the whole session."""
+    build = run_build(copy_example(tmp_path_factory.mktemp("example")))
+    assert build.returncode == 0, build.output
+    return build
+
+
+@pytest.fixture
+def site_copy(tmp_path: Path) -> Path:
+    return copy_example(tmp_path / "site-src")
+
+
+@pytest.fixture
+def builder() -> Callable[..., Build]:
+    return run_build

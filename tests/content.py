@@ -1,0 +1,45 @@
+"""The example content as the tests read it, independently of the engine."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def front_matter(path: Path) -> dict[str, Any]:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n", 2)[1])
+
+
+def vacancies() -> dict[str, dict[str, Any]]:
+    return {p.stem: front_matter(p) for p in sorted((ROOT / "vacancies").glob("*.md"))}
+
+
+def stories() -> dict[str, dict[str, Any]]:
+    return {p.stem: front_matter(p) for p in sorted((ROOT / "stories").glob("*.md"))}
+
+
+def salary_table() -> dict[str, Any]:
+    return yaml.safe_load((ROOT / "content/data/salary.yml").read_text(encoding="utf-8"))
+
+
+def processes() -> dict[str, Any]:
+    return yaml.safe_load((ROOT / "content/data/processes.yml").read_text(encoding="utf-8"))
+
+
+def hours(value: Any) -> tuple[float, float]:
+    parts = str(value).replace("–", "-").split("-")
+    return float(parts[0]), float(parts[-1])
+
+
+def is_open(fm: dict[str, Any], today: dt.date) -> bool:
+    return fm["published"] <= today <= fm["closes"] and fm.get("status") not in ("filled", "cancelled")
+
+
+def euro(amount: float) -> str:
+    """Dutch notation of a whole euro amount, "€ 3.108", with white space as `text()` leaves it."""
+    return "€ " + f"{round(amount):,}".replace(",", ".")

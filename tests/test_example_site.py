@@ -1,0 +1,201 @@
+"""The example site as a candidate sees it: built with a pinned date and read back from the HTML."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import content
+import pytest
+from conftest import TODAY, Build
+
+DAY = dt.date.fromisoformat(TODAY)
+VACANCIES = content.vacancies()
+OPEN = {slug: fm for slug, fm in VACANCIES.items() if content.is_open(fm, DAY)}
+CLOSED = {slug: fm for slug, fm in VACANCIES.items() if fm["published"] <= DAY and not content.is_open(fm, DAY)}
+FUTURE = {slug: fm for slug, fm in VACANCIES.items() if fm["published"] > DAY}
+
+
+def text(node) -> str:
+    return " ".join(node.get_text(" ", strip=True).split())
+
+
+def test_example_has_the_promised_mix() -> None:
+    assert len(VACANCIES) >= 12 and CLOSED and FUTURE
+    assert len({fm["department"] for fm in VACANCIES.values()}) >= 5
+    assert {fm.get("employment", "permanent") for fm in VACANCIES.values()} >= {"permanent", "temporary", "internship", "traineeship"}
+    assert {fm.get("education") for fm in VACANCIES.values()} >= {"mbo", "hbo", "wo"}
+    assert len(content.stories()) >= 6
+
+
+@pytest.mark.parametrize("slug", sorted(OPEN))
+def test_open_vacancy_shows_pay_for_its_hours(example: Build, slug: str) -> None:
+    fm = OPEN[slug]
+    page = example.html(f"vacancies/{slug}/index.html")
+    pay = text(page.select_one(".cs-pay"))
+    low_h, high_h = content.hours(fm["hours"])
+    if "scale" in fm:
+        table = content.salary_table()
+        scales = fm["scale"] if isinstance(fm["scale"], list) else [fm["scale"]]
+        steps = [table["scales"][str(s)] for s in scales]
+        low = min(s[0] for s in steps) * low_h / table["fulltime_hours"]
+        high = max(s[-1] for s in steps) * high_h / table["fulltime_hours"]
+        expected = f"{content.euro(low)} – {content.euro(high)} bruto per maand"
+        assert expected in pay
+        for scale in scales:
+            assert f"schaal {scale}" in text(page.select_one("#cs-salary").parent)
+        if low_h < table["fulltime_hours"]:
+            full = f"{content.euro(min(s[0] for s in steps))} – {content.euro(max(s[-1] for s in steps))}"
+            assert full in text(page.select_one(".cs-pay__fulltime"))
+    else:
+        assert content.euro(fm["salary"]["min"]) in pay
+    hours_text = f"{low_h:g}" if low_h == high_h else f"{low_h:g}–{high_h:g}"
+    assert f"bij {hours_text} uur" in pay
+
+
+@pytest.mark.parametrize("slug", sorted(OPEN))
+def test_open_vacancy_shows_timeline_contact_and_apply(example: Build, slug: str) -> None:
+    fm = OPEN[slug]
+    page = example.html(f"vacancies/{slug}/index.html")
+    steps = [text(li.select_one(".cs-timeline__name")) for li in page.select("#cs-timeline ~ ol.cs-timeline > li")]
+    expected = [s["name"] for s in content.processes()[fm["process"]]["steps"]]
+    assert [re.sub(r" (Assessment|Screening)$", "", s) for s in steps[1:]] == expected
+    assert page.select_one("#cs-timeline ~ ol.cs-timeline").name == "ol"
+    for key, day in (fm.get("process_dates") or {}).items():
+        name = next(s["name"] for s in content.processes()[fm["process"]]["steps"] if s["key"] == key)
+        item = next(li for li in page.select("ol.cs-timeline > li") if text(li.select_one(".cs-timeline__name")).startswith(name))
+        assert f"op {day.day} " in text(item.select_one(".cs-timeline__when"))
+    contact = text(page.select_one(".cs-contact"))
+    assert fm["contact"]["name"] in contact
+    if fm["contact"].get("phone"):
+        assert page.select_one(f'.cs-contact a[href^="tel:"]') is not None
+    apply_links = page.select("a.cs-apply")
+    assert apply_links and all(a["href"] == fm["apply"] or a["href"] == f"mailto:{fm['apply']}" for a in apply_links)
+    assert page.select_one('meta[name="robots"]') is None
+
+
+@pytest.mark.parametrize("slug", sorted(OPEN))
+def test_open_vacancy_has_valid_jobposting(example: Build, slug: str) -> None:
+    fm = OPEN[slug]
+    scripts = example.html(f"vacancies/{slug}/index.html").select('script[type="application/ld+json"]')
+    assert len(scripts) == 1
+    posting = json.loads(scripts[0].string)
+    assert posting["@type"] == "JobPosting"
+    for key in ("title", "description", "datePosted", "hiringOrganization", "jobLocation", "validThrough",
+                "employmentType", "baseSalary", "identifier"):
+        assert posting[key], key
+    assert posting["title"] == fm["title"] and posting["description"] != posting["title"]
+    assert posting["jobLocation"]["address"]["addressCountry"] == "NL"
+    assert posting["datePosted"] == fm["published"].isoformat()
+    assert posting["validThrough"].startswith(f"{fm['closes'].isoformat()}T23:59:59+01:00")
+    salary = posting["baseSalary"]
+    assert salary["@type"] == "MonetaryAmount" and salary["currency"] == "EUR"
+    assert salary["value"]["unitText"] == "MONTH" and salary["value"]["minValue"] <= salary["value"]["maxValue"]
+    assert "</script" not in scripts[0].string and "<" not in scripts[0].string
+
+
+@pytest.mark.parametrize("slug", sorted(CLOSED))
+def test_closed_vacancy_keeps_page_with_notice_and_noindex(example: Build, slug: str) -> None:
+    page = example.html(f"vacancies/{slug}/index.html")
+    assert page.select_one('meta[name="robots"]')["content"] == "noindex"
+    assert not page.select('script[type="application/ld+json"]')
+    notice = text(page.select_one(".cs-notice--closed"))
+    status = VACANCIES[slug].get("status")
+    assert {"filled": "vervuld", "reviewing": "in behandeling"}.get(status, "gesloten") in notice.lower()
+    assert not page.select("a.cs-apply")
+
+
+def test_future_vacancy_is_not_built(example: Build) -> None:
+    for slug in FUTURE:
+        assert not (example.site / "vacancies" / slug).exists()
+        assert slug not in (example.site / "sitemap.xml").read_text()
+
+
+def test_listing_shows_open_vacancies_grouped_by_department(example: Build) -> None:
+    page = example.html("vacancies/index.html")
+    cards = page.select(".cs-vcard")
+    links = {a["href"].strip("/").split("/")[-1] for a in page.select(".cs-vcard a")}
+    assert links == set(OPEN) and len(cards) == len(OPEN)
+    for group in page.select("[data-cs-group]"):
+        department = text(group.select_one("h2")).rsplit(" (", 1)[0]
+        for card in group.select(".cs-vcard"):
+            slug = card.select_one("a")["href"].strip("/").split("/")[-1]
+            assert OPEN[slug]["department"] == department
+    assert page.select_one("[data-cs-filters]").has_attr("hidden"), "filters appear only when JavaScript runs"
+
+
+@pytest.mark.parametrize("name", ["department", "location", "hours", "education", "scale"])
+def test_filter_options_select_the_right_vacancies(example: Build, name: str) -> None:
+    page = example.html("vacancies/index.html")
+    cards = page.select(".cs-vcard")
+    select = page.select_one(f'select[name="{name}"]')
+    for option in select.select("option")[1:]:
+        value = option["value"]
+        chosen = {c.select_one("a")["href"].strip("/").split("/")[-1] for c in cards if value in c[f"data-{name}"].split()}
+        assert chosen, f"option {value} of {name} selects nothing"
+        assert option.get_text().endswith(f"({len(chosen)})")
+        for slug in chosen:
+            fm = OPEN[slug]
+            if name == "department":
+                assert text(option).startswith(fm["department"])
+            elif name == "education":
+                assert fm.get("education") == value
+            elif name == "scale":
+                assert int(value) in (fm["scale"] if isinstance(fm["scale"], list) else [fm["scale"]])
+            elif name == "hours":
+                low, high = content.hours(fm["hours"])
+                bucket_low, bucket_high = re.findall(r"\d+", text(option))[:2]
+                assert low <= int(bucket_high) and high >= int(bucket_low)
+
+
+def test_item_pages_stay_out_of_the_navigation(example: Build) -> None:
+    nav = example.html("index.html").select_one("nav.md-nav--primary")
+    hrefs = [a["href"] for a in nav.select("a")]
+    assert not any("vacancies/" in h and h.rstrip("/").split("/")[-1] in VACANCIES for h in hrefs)
+
+
+def test_story_pages_link_open_vacancies_of_their_department(example: Build) -> None:
+    for slug, fm in content.stories().items():
+        page = example.html(f"stories/{slug}/index.html")
+        img = page.select_one("img.cs-story__photo")
+        assert img["alt"] == fm["photo_alt"]
+        assert (example.site / "stories" / slug / img["src"]).resolve().is_file()
+        linked = {a["href"].strip("/").split("/")[-1] for a in page.select("#cs-dept-vacancies ~ ul .cs-vcard a")}
+        assert linked == {s for s, v in OPEN.items() if v["department"] == fm["department"]}
+
+
+def test_video_loads_nothing_from_a_third_party_until_clicked(example: Build) -> None:
+    with_video = [slug for slug, fm in content.stories().items() if fm.get("video")]
+    assert with_video
+    for slug in with_video:
+        page = example.html(f"stories/{slug}/index.html")
+        assert not page.select("iframe")
+        facade = page.select_one(".cs-video__facade")
+        assert facade["data-embed"].startswith("https://www.youtube-nocookie.com/embed/")
+
+
+def test_pages_request_nothing_from_other_hosts(example: Build) -> None:
+    for path in example.site.rglob("*.html"):
+        page = example.html(str(path.relative_to(example.site)))
+        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("video", "src")):
+            for node in page.select(f"{tag}[{attribute}]"):
+                if tag == "link" and node.get("rel") not in (["stylesheet"], ["preload"], ["icon"], ["preconnect"]):
+                    continue
+                assert not node[attribute].startswith(("http:", "https:", "//")), f"{path}: {node}"
+    assert "fonts.googleapis" not in (example.site / "index.html").read_text()
+
+
+def test_content_pages_show_scales_and_processes(example: Build) -> None:
+    salary = example.html("salaris/index.html")
+    rows = salary.select("table.cs-scales tbody tr")
+    table = content.salary_table()
+    assert len(rows) == len(table["scales"])
+    ten = next(r for r in rows if text(r.select_one("th")) == "schaal 10")
+    assert content.euro(table["scales"]["10"][0]) in text(ten) and content.euro(table["scales"]["10"][-1]) in text(ten)
+    hiring = example.html("solliciteren/index.html")
+    for key, process in content.processes().items():
+        section = hiring.select_one(f"#process-{key}").parent
+        assert [text(n).replace(" Assessment", "").replace(" Screening", "") for n in section.select(".cs-timeline__name")] == [s["name"] for s in process["steps"]]
+    for page in ("index.html", "werken-bij/index.html", "privacy/index.html", "stories/index.html"):
+        assert example.html(page).select_one("h1")

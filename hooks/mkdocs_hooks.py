@@ -84,7 +84,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Give generated pages their title, description and template."""
+    """Give generated pages their title, description and template; the tabs replace the side navigation."""
+    page.meta.setdefault("hide", ["navigation", "toc"] if "template" in page.meta else ["navigation"])
     kind, item = _pages.get(page.file.src_uri, (None, None))
     if kind == "vacancy":
         page.meta.update(title=str(escape(item.vacancy.title)), description=str(escape(item.vacancy.summary)),

@@ -88,9 +88,9 @@ class Translator:
         return format_date(day, self._strings["format.day_month"], locale=self.locale)
 
     def duration(self, days: int) -> str:
-        """A typical duration in words: whole weeks when it is a multiple of seven, else days."""
-        if days >= 7 and days % 7 == 0:
-            return self("duration.weeks", n=days // 7)
+        """A typical duration in words: days up to two weeks, else rounded to whole weeks."""
+        if days >= 14 or (days >= 7 and days % 7 == 0):
+            return self("duration.weeks", n=round(days / 7))
         return self("duration.days", n=days)
 
     def hours(self, low: float, high: float) -> str:

@@ -534,4 +534,4 @@ class SiteView:
 
     @cached_property
     def latest_vacancies(self) -> tuple[VacancyCard, ...]:
-        return tuple(vacancy_card(self.site, item) for item in self.site.open_vacancies[:4])
+        return tuple(vacancy_card(self.site, item) for item in self.site.open_vacancies[:6])

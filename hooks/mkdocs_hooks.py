@@ -45,8 +45,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         _site = load_site(config.extra, root=root, site_url=config.site_url or "", config_path=Path(config.config_file_path).name)
     except ContentError as error:
-        count = len(error.problems)
-        raise Abort(f"{count} problem(s) in the content; the site was not built and the previous site/ is unchanged:\n{error.report()}") from None
+        raise Abort(f"{error.summary}\n{error.report()}") from None
     for warning in _site.warnings:
         log.warning(warning)
     _view = views.SiteView(_site)

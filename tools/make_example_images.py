@@ -123,6 +123,13 @@ class Canvas:
     def smooth(self, pts: list[Point]) -> Image.Image:
         return self.poly(catmull(pts, closed=True))
 
+    def path(self, *curves: list[Point]) -> Image.Image:
+        """Closed shape from smooth open curves joined at sharp corners."""
+        pts: list[Point] = []
+        for c in curves:
+            pts.extend(catmull(c, closed=False))
+        return self.poly(pts)
+
     def ellipse(self, cx: float, cy: float, rx: float, ry: float | None = None) -> Image.Image:
         ry = rx if ry is None else ry
         m = self.blank()
@@ -252,11 +259,16 @@ def draw_neck(cv: Canvas, skin: str, width: float = 62, bottom: float = 900, chi
     return neck
 
 
-def draw_ears(cv: Canvas, skin: str, y: float = 588, half: float = 148):
+def draw_ears(cv: Canvas, skin: str, y: float = 588, half: float = 148, behind: Image.Image | None = None):
+    """Ears; if `behind` (the face mask) is given they are painted around it."""
     for side in (-1, 1):
         x = CX + side * (half + 4)
-        cv.fill(cv.ellipse(x, y, 27, 43), skin)
-        cv.fill(cv.ellipse(x + side * 6, y + 2, 12, 24), shade(skin, 0.12))
+        ear = cv.ellipse(x, y, 27, 43)
+        inner = cv.ellipse(x + side * 6, y + 2, 12, 24)
+        if behind is not None:
+            ear, inner = minus(ear, behind), minus(inner, behind)
+        cv.fill(ear, skin)
+        cv.fill(inner, shade(skin, 0.12))
 
 
 def draw_face(cv: Canvas, skin: str, face: list[Point]) -> Image.Image:
@@ -290,7 +302,6 @@ def draw_mouth(cv: Canvas, kind: str = "closed", colour: str = MOUTH, width: flo
         )
         mouth = cv.poly(outline)
         cv.fill(mouth, colour)
-        cv.fill(cv.below([(CX - w - 10, 662), (CX, 672), (CX + w + 10, 662)]), shade(colour, -0.25), clip=inter(mouth, cv.ellipse(CX, 700, w * 0.55, 22)))
         cv.fill(cv.above([(CX - w - 10, 660), (CX, 670), (CX + w + 10, 660)]), "#ffffff", clip=mouth)
 
 
@@ -391,23 +402,25 @@ def henk(cv: Canvas):
     draw_arm_lines(cv, shade(jacket, 0.15), 1.06, clip=body)
     # fold-down collar
     for side in (-1, 1):
-        collar = [(CX + side * 78, 796), (CX + side * 150, 846), (CX + side * 170, 902), (CX + side * 6, 944), (CX + side * 82, 856)]
+        collar = [(CX + side * 70, 796), (CX + side * 150, 846), (CX + side * 170, 902), (CX + side * 6, 944), (CX + side * 76, 856)]
         cv.fill(cv.poly(collar), shade(jacket, 0.16))
-        cv.fill(cv.stroke([(CX + side * 82, 858), (CX + side * 8, 940)], 4, smooth=False), shade(jacket, 0.28))
+        cv.fill(cv.stroke([(CX + side * 76, 858), (CX + side * 8, 940)], 4, smooth=False), shade(jacket, 0.28))
     # chest pocket with the municipal leaf
     px, py = CX + 200, 1060
     cv.fill(cv.rect(px - 70, py - 62, px + 70, py + 62, 12), shade(jacket, 0.08))
     cv.fill(cv.rect(px - 70, py - 62, px + 70, py - 34, 12), shade(jacket, 0.18))
-    leaf = [(px + (x - 32) * 1.45, py + 14 + (y - 22) * 1.45) for x, y in parse_path(LEAF)[0]]
+    leaf = [(px + (x - 32) * 1.7, py + 12 + (y - 22) * 1.7) for x, y in parse_path(LEAF)[0]]
     cv.fill(cv.poly(leaf), YELLOW)
+    cv.fill(cv.stroke([(px, py + 12 + 12 * 1.7), (px, py + 12 - 10 * 1.7)], 3.5, smooth=False), shade(jacket, 0.08))
 
     draw_ears(cv, skin, half=152)
     draw_face(cv, skin, face)
     # hair: short and grey, slightly receding
-    outer = face_points(jaw=0.9, half=163, top=378, chin=760)
-    line = [(CX - 141, 585), (CX - 140, 505), (CX - 112, 462), (CX - 50, 448), (CX, 452),
-            (CX + 50, 448), (CX + 112, 462), (CX + 140, 505), (CX + 141, 585)]
-    cv.fill(inter(cv.smooth(outer), cv.above(line)), hair)
+    outer = [(CX - 150, 592), (CX - 161, 520), (CX - 160, 450), (CX - 130, 400), (CX - 70, 378), (CX, 372),
+             (CX + 70, 378), (CX + 130, 400), (CX + 160, 450), (CX + 161, 520), (CX + 150, 592)]
+    line = [(CX + 150, 592), (CX + 141, 560), (CX + 138, 500), (CX + 112, 462), (CX + 50, 448), (CX, 452),
+            (CX - 50, 448), (CX - 112, 462), (CX - 138, 500), (CX - 141, 560), (CX - 150, 592)]
+    cv.fill(cv.path(outer, line), hair)
     # beard and moustache
     bline = [(CX - 141, 570), (CX - 132, 618), (CX - 92, 650), (CX - 45, 640), (CX, 632),
              (CX + 45, 640), (CX + 92, 650), (CX + 132, 618), (CX + 141, 570)]
@@ -450,18 +463,23 @@ def lotte(cv: Canvas):
     hairline = [(CX - 142, 640), (CX - 138, 540), (CX - 112, 468), (CX - 70, 426), (CX - 34, 404),
                 (CX + 6, 420), (CX + 70, 444), (CX + 118, 486), (CX + 140, 560), (CX + 142, 640)]
     cap = inter(cv.smooth(outer), cv.above(hairline))
-    lock_l = [(CX - 146, 470), (CX - 130, 560), (CX - 127, 680), (CX - 136, 800), (CX - 146, 920), (CX - 140, 1005),
-              (CX - 176, 1040), (CX - 214, 990), (CX - 210, 840), (CX - 196, 690), (CX - 186, 540), (CX - 170, 462)]
+    lock_l = [(CX - 146, 470), (CX - 132, 560), (CX - 130, 680), (CX - 142, 800), (CX - 156, 920), (CX - 158, 995),
+              (CX - 184, 1036), (CX - 222, 985), (CX - 220, 850), (CX - 202, 700), (CX - 188, 560), (CX - 172, 462)]
     front = union(cap, cv.smooth(lock_l), cv.smooth(mirror(lock_l)))
     cv.fill(front, hair)
     # soft strands
+    cv.fill(cv.stroke([(CX - 30, 368), (CX - 33, 386), (CX - 34, 404)], 5), hair_dk, clip=front)
     for pts in (
-        [(CX - 40, 410), (CX - 92, 440), (CX - 126, 500)],
-        [(CX - 166, 600), (CX - 170, 760), (CX - 186, 900)],
-        [(CX + 12, 424), (CX + 84, 452), (CX + 122, 500)],
-        [(CX + 166, 620), (CX + 172, 780), (CX + 184, 920)],
+        [(CX - 40, 376), (CX - 100, 396), (CX - 150, 450)],
+        [(CX - 20, 376), (CX + 60, 388), (CX + 130, 420), (CX + 160, 470)],
     ):
-        cv.fill(cv.stroke(pts, 6), hair_lt, alpha=0.9, clip=front)
+        cv.fill(cv.stroke(pts, 5), hair_dk, alpha=0.6, clip=front)
+    for pts in (
+        [(CX - 170, 640), (CX - 174, 740), (CX - 186, 850)],
+        [(CX + 172, 660), (CX + 176, 760), (CX + 190, 870)],
+        [(CX - 60, 412), (CX - 104, 436), (CX - 130, 480)],
+    ):
+        cv.fill(cv.stroke(pts, 7), hair_lt, alpha=0.9, clip=front)
 
     draw_eyes(cv, "#b08a4a", brow_w=9)
     # round glasses
@@ -479,7 +497,7 @@ def lotte(cv: Canvas):
 
 def joyce(cv: Canvas):
     skin = "#6b412c"
-    hair, hair_lt = "#1c1514", "#2c2120"
+    hair, hair_lt = "#1c1514", "#30252a"
     blouse = "#e8672b"
     draw_background(cv, "#eee7f6")
     face = face_points(jaw=0.25, half=146, top=400, chin=752)
@@ -546,23 +564,24 @@ def joyce(cv: Canvas):
             clip=union(vee, body))
     cv.fill(cv.ellipse(CX, 918, 10), "#e9b949")
 
-    draw_ears(cv, skin, half=146)
-    for side in (-1, 1):
-        cv.fill(minus(cv.ellipse(CX + side * 152, 660, 24), cv.ellipse(CX + side * 152, 660, 17)), "#e9b949")
     fm = draw_face(cv, skin, face)
     # curly hairline over the forehead
-    hl = [(CX - 152, 560), (CX - 140, 500), (CX - 100, 455), (CX, 440), (CX + 100, 455), (CX + 140, 500), (CX + 152, 560)]
+    hl = [(CX - 150, 600), (CX - 147, 545), (CX - 138, 500), (CX - 100, 455), (CX, 440), (CX + 100, 455),
+          (CX + 138, 500), (CX + 147, 545), (CX + 150, 600)]
     front = [cv.above(hl)]
     for i in range(9):
         a = math.pi * (1.05 + 0.9 * i / 8)
         front.append(cv.ellipse(CX + 140 * math.cos(a), 500 + 70 * math.sin(a), 26))
     front_m = inter(union(*front), union(fm, cloud_m))
     cv.fill(front_m, hair)
+    draw_ears(cv, skin, half=146, behind=fm)
+    for side in (-1, 1):
+        cv.fill(minus(cv.ellipse(CX + side * 152, 660, 24), cv.ellipse(CX + side * 152, 660, 17)), "#e9b949")
 
     draw_eyes(cv, "#15100f", brow_w=10, eye="#140e0c")
     draw_nose(cv, skin, 0.2)
     draw_mouth(cv, "open", colour="#4a1f1a", width=40)
-    draw_blush(cv, "#b9524a", 0.2)
+    draw_blush(cv, "#b9524a", 0.14)
 
 
 def anel(cv: Canvas):
@@ -586,27 +605,28 @@ def anel(cv: Canvas):
     for y in (1030, 1120):
         cv.fill(cv.ellipse(CX, y, 6), "#c7ced6")
     for side in (-1, 1):
+        collar = [(CX + side * 70, 800), (CX + side * 66, 840), (CX + side * 6, 966), (CX + side * 96, 990),
+                  (CX + side * 140, 852)]
+        cv.fill(cv.poly(collar), shirt)
+        cv.fill(cv.stroke([(CX + side * 66, 842), (CX + side * 8, 964)], 4, smooth=False), shirt_dk)
+    for side in (-1, 1):
         lapel = [(CX + side * 132, 848), (CX + side * 2, 1196), (CX + side * 62, 1150), (CX + side * 160, 1000),
                  (CX + side * 222, 968), (CX + side * 205, 910), (CX + side * 200, 866)]
         cv.fill(cv.poly(lapel), shade(jacket, 0.2), clip=body)
-        collar = [(CX + side * 66, 806), (CX + side * 62, 840), (CX + side * 6, 966), (CX + side * 96, 968),
-                  (CX + side * 136, 852)]
-        cv.fill(cv.poly(collar), shirt)
-        cv.fill(cv.stroke([(CX + side * 64, 842), (CX + side * 8, 964)], 4, smooth=False), shirt_dk)
     cv.fill(cv.ellipse(CX, 1290, 14), shade(jacket, 0.45))
 
     draw_ears(cv, skin, half=150)
     fm = draw_face(cv, skin, face)
     # stubble on jaw, chin and upper lip
-    sline = [(CX - 146, 585), (CX - 124, 636), (CX - 70, 650), (CX - 34, 630), (CX, 628),
-             (CX + 34, 630), (CX + 70, 650), (CX + 124, 636), (CX + 146, 585)]
-    cv.fill(inter(cv.below(sline), fm), "#6e5442", alpha=0.22)
+    sline = [(CX - 148, 590), (CX - 126, 636), (CX - 76, 656), (CX - 40, 640), (CX, 636),
+             (CX + 40, 640), (CX + 76, 656), (CX + 126, 636), (CX + 148, 590)]
+    cv.fill(inter(cv.below(sline), fm), "#6e5442", alpha=0.18)
     # hair: short and neat with a little quiff
-    outer = [(CX, 360), (CX + 70, 363), (CX + 134, 392), (CX + 164, 450), (CX + 164, 540), (CX + 156, 600),
-             (CX - 156, 600), (CX - 164, 540), (CX - 164, 455), (CX - 130, 400), (CX - 60, 370)]
-    line = [(CX - 139, 588), (CX - 138, 500), (CX - 108, 460), (CX - 40, 447), (CX + 30, 452),
-            (CX + 100, 460), (CX + 136, 498), (CX + 139, 588)]
-    hm = inter(cv.smooth(outer), cv.above(line))
+    outer = [(CX - 149, 594), (CX - 160, 520), (CX - 164, 455), (CX - 132, 398), (CX - 62, 368), (CX, 360),
+             (CX + 70, 363), (CX + 134, 392), (CX + 163, 450), (CX + 160, 520), (CX + 149, 594)]
+    line = [(CX + 149, 594), (CX + 139, 560), (CX + 136, 500), (CX + 100, 460), (CX + 30, 452), (CX - 40, 447),
+            (CX - 108, 460), (CX - 137, 500), (CX - 139, 560), (CX - 149, 594)]
+    hm = cv.path(outer, line)
     cv.fill(hm, hair)
     for pts in ([(CX - 80, 418), (CX - 10, 392), (CX + 70, 396)], [(CX - 100, 448), (CX - 30, 426), (CX + 50, 424), (CX + 110, 444)]):
         cv.fill(cv.stroke(pts, 6), shade(hair, -0.1), clip=hm)
@@ -648,19 +668,20 @@ def wei(cv: Canvas):
     draw_ears(cv, skin, half=144)
     draw_face(cv, skin, face)
     # black hair, side parting on the viewer's left, fringe swept to the right
-    outer = [(CX - 60, 352), (CX + 20, 340), (CX + 100, 350), (CX + 158, 392), (CX + 178, 460), (CX + 170, 560),
-             (CX, 560), (CX - 164, 560), (CX - 168, 468), (CX - 140, 398)]
-    line = [(CX - 141, 575), (CX - 138, 500), (CX - 112, 454), (CX - 66, 422), (CX - 10, 436),
-            (CX + 60, 464), (CX + 120, 486), (CX + 140, 520), (CX + 141, 575)]
-    hm = inter(cv.smooth(outer), cv.above(line))
+    outer = [(CX - 143, 582), (CX - 156, 520), (CX - 164, 462), (CX - 140, 398), (CX - 66, 354), (CX + 20, 340),
+             (CX + 100, 350), (CX + 158, 392), (CX + 176, 460), (CX + 162, 525), (CX + 143, 582)]
+    line = [(CX + 143, 582), (CX + 134, 540), (CX + 130, 500), (CX + 106, 474), (CX + 50, 458), (CX - 10, 436),
+            (CX - 66, 422), (CX - 110, 452), (CX - 132, 500), (CX - 134, 540), (CX - 143, 582)]
+    hm = cv.path(outer, line)
     cv.fill(hm, hair)
-    cv.fill(cv.stroke([(CX - 64, 352), (CX - 68, 390), (CX - 66, 418)], 5), "#55555f", clip=hm)
+    # parting and a few soft strands sweeping to the right
+    cv.fill(cv.stroke([(CX - 66, 356), (CX - 70, 392), (CX - 66, 418)], 5), "#50505a", clip=hm)
     for pts in (
-        [(CX - 40, 372), (CX + 40, 378), (CX + 110, 408), (CX + 150, 452)],
-        [(CX - 30, 410), (CX + 50, 428), (CX + 118, 462)],
+        [(CX - 44, 376), (CX + 40, 380), (CX + 112, 410), (CX + 152, 458)],
+        [(CX - 36, 410), (CX + 40, 428), (CX + 104, 456)],
     ):
-        cv.fill(cv.stroke(pts, 7), hair_lt, clip=hm)
-    cv.fill(cv.stroke([(CX - 92, 380), (CX - 126, 420), (CX - 140, 470)], 7), hair_lt, clip=hm)
+        cv.fill(cv.stroke(pts, 6), hair_lt, clip=hm)
+    cv.fill(cv.stroke([(CX - 92, 380), (CX - 128, 420), (CX - 142, 480)], 6), hair_lt, clip=hm)
     draw_eyes(cv, hair, brow_w=11)
     draw_nose(cv, skin, 0.12)
     draw_mouth(cv, "open", colour="#9a4a40", width=34)
@@ -675,27 +696,30 @@ def bram(cv: Canvas):
     draw_background(cv, "#eef0f2")
     face = face_points(jaw=0.7, half=150, top=388, chin=752)
 
+    cv.fill(cv.ellipse(CX, 840, 94, 44), shirt)
     draw_neck(cv, skin, width=68)
-    body = cv.poly(body_points(1.02))
-    cv.fill(minus(body, cv.ellipse(CX, 834, 92, 42)), sweater)
+    body = union(cv.poly(body_points(1.02)), cv.ellipse(CX, 852, 118, 58))
+    opening = cv.ellipse(CX, 836, 92, 42)
+    cv.fill(minus(body, opening), sweater)
     draw_arm_lines(cv, shade(sweater, 0.3), 1.02, clip=body)
-    ring = inter(minus(cv.ellipse(CX, 842, 114, 56), cv.ellipse(CX, 834, 92, 42)), body)
-    cv.fill(ring, shade(sweater, 0.15))
-    neck_ribbing(cv, 834, 92, 42, 842, 114, 56, shade(sweater, 0.3), ring)
+    ring = minus(cv.ellipse(CX, 852, 118, 58), opening)
+    cv.fill(ring, shade(sweater, -0.06))
+    neck_ribbing(cv, 836, 92, 42, 852, 118, 58, shade(sweater, 0.12), ring, n=10, step=0.15)
     # shirt collar points resting on the crew neck
     for side in (-1, 1):
-        wing = [(CX + side * 70, 806), (CX + side * 2, 872), (CX + side * 40, 918), (CX + side * 104, 870)]
+        wing = [(CX + side * 70, 806), (CX + side * 2, 874), (CX + side * 42, 922), (CX + side * 108, 876)]
         cv.fill(cv.poly(wing), shirt)
-        cv.fill(cv.stroke([(CX + side * 4, 874), (CX + side * 40, 916)], 4, smooth=False), shade(shirt, 0.12))
-    cv.fill(cv.ellipse(CX, 884, 6), shade(shirt, 0.2))
+        cv.fill(cv.stroke([(CX + side * 4, 876), (CX + side * 42, 920)], 4, smooth=False), shade(shirt, 0.12))
 
-    # short brown-grey hair around the sides and back of the head
-    rim = face_points(jaw=0.7, half=166, top=380, chin=760)
-    sides = union(cv.ellipse(CX - 152, 540, 40, 92), cv.ellipse(CX + 152, 540, 40, 92))
-    cv.fill(inter(cv.smooth(rim), sides), hair)
-    draw_ears(cv, skin, half=150)
     fm = draw_face(cv, skin, face)
-    cv.fill(sides, hair, clip=inter(fm, minus(cv.rect(0, 455, W, 575), cv.ellipse(CX, 520, 138, 200))))
+    # short brown-grey hair around the sides and back of the head
+    for side in (-1, 1):
+        outer = [(CX + side * 134, 446), (CX + side * 156, 478), (CX + side * 166, 540), (CX + side * 162, 600),
+                 (CX + side * 148, 632)]
+        inner = [(CX + side * 148, 632), (CX + side * 140, 590), (CX + side * 134, 540), (CX + side * 132, 490),
+                 (CX + side * 134, 446)]
+        cv.fill(cv.path(outer, inner), hair)
+    draw_ears(cv, skin, half=150, behind=fm)
     cv.fill(cv.stroke([(CX - 60, 420), (CX - 10, 408), (CX + 30, 412)], 10), "#ffffff", alpha=0.28, clip=fm)
     draw_eyes(cv, "#7c6a5b", brow_w=12)
     cv.fill(cv.stroke([(CX - 45, 462), (CX, 458), (CX + 45, 462)], 4), shade(skin, 0.08))

@@ -30,8 +30,7 @@ def check(config_path: Path) -> int:
         site = load_site(config.get("extra") or {}, root=config_path.parent.resolve(),
                          site_url=config.get("site_url") or "", config_path=config_path.name)
     except ContentError as error:
-        print(error.report(), file=sys.stderr)
-        print(f"\n{len(error.problems)} problem(s) found.", file=sys.stderr)
+        print(f"{error.summary}\n{error.report()}", file=sys.stderr)
         return 1
     for warning in site.warnings:
         print(f"warning: {warning}", file=sys.stderr)

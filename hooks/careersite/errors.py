@@ -23,8 +23,9 @@ class Problem:
 class ContentError(Exception):
     """Raised when the content has problems; carries every problem found, sorted by place."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], summary: str = "") -> None:
         self.problems = sorted(problems)
+        self.summary = summary or f"{len(self.problems)} problem(s) in the content:"
         super().__init__(self.report())
 
     def report(self) -> str:

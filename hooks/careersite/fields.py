@@ -240,6 +240,11 @@ def video(value: Any, ctx: Context) -> str:
 
 
 def _short_list(items: list[str], limit: int = 12) -> str:
+    """Options for a message: "1–18" for a run of numbers, else the first few names."""
+    if len(items) > 2 and all(i.isdigit() for i in items):
+        numbers = [int(i) for i in items]
+        if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+            return f"{numbers[0]}–{numbers[-1]}"
     if len(items) <= limit:
         return ", ".join(items)
     return ", ".join(items[:limit]) + ", …"

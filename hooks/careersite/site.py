@@ -80,7 +80,7 @@ def load_site(
     content, found = load_content(settings, table, processes, t)
     problems += found
     if problems or table is None:
-        raise ContentError(problems)
+        raise ContentError(problems, t("error.summary", n=len(problems)))
 
     listed = [
         Listed(v, vacancy_status(today, v.published, v.closes, v.status, settings.closing_soon_days))

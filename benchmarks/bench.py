@@ -23,7 +23,15 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-12-01"
-DEPARTMENTS = ["Ruimte en Wonen", "Openbare Ruimte", "Sociaal Domein", "Dienstverlening", "Bedrijfsvoering", "Informatie en ICT"]
+HEADER = "vacancies stories | careersite s     MB | plain MkDocs s     MB | ratio | ms/vacancy"
+DEPARTMENTS = [
+    "Ruimte en Wonen",
+    "Openbare Ruimte",
+    "Sociaal Domein",
+    "Dienstverlening",
+    "Bedrijfsvoering",
+    "Informatie en ICT",
+]
 LOCATIONS = ["Stadskantoor, Lindewaard", "Gemeentewerf, Oosterbroek", "Servicepunt Heidedorp"]
 EDUCATION = ["mbo", "hbo", "wo"]
 HOURS = ["36", "32-36", "24", "28", "16-24"]
@@ -61,15 +69,25 @@ def write_site(folder: Path, vacancies: int, stories: int) -> None:
     for i in range(stories):
         department = DEPARTMENTS[i % len(DEPARTMENTS)]
         (folder / "stories" / f"verhaal-{i:04d}.md").write_text(
-            "---\n" + yaml.safe_dump({
-                "title": f"Waarom ik elke dag met plezier werk, deel {i}",
-                "name": f"Medewerker {i}", "role": "Adviseur", "department": department,
-                "summary": "Een collega vertelt over het werk bij de gemeente.",
-                "quote": "Hier zie ik elke dag wat mijn werk oplevert voor de buurt.",
-                "photo": "img/photo.jpg", "photo_alt": "Illustratie: een collega.",
-                "published": published - dt.timedelta(days=i % 100), "consent_until": dt.date(2029, 1, 1),
-            }, allow_unicode=True, sort_keys=False) + "---\n\n" + BODY.format(
-                title="verhalen", department=department, education="hbo", hours=36) * 2,
+            "---\n"
+            + yaml.safe_dump(
+                {
+                    "title": f"Waarom ik elke dag met plezier werk, deel {i}",
+                    "name": f"Medewerker {i}",
+                    "role": "Adviseur",
+                    "department": department,
+                    "summary": "Een collega vertelt over het werk bij de gemeente.",
+                    "quote": "Hier zie ik elke dag wat mijn werk oplevert voor de buurt.",
+                    "photo": "img/photo.jpg",
+                    "photo_alt": "Illustratie: een collega.",
+                    "published": published - dt.timedelta(days=i % 100),
+                    "consent_until": dt.date(2029, 1, 1),
+                },
+                allow_unicode=True,
+                sort_keys=False,
+            )
+            + "---\n\n"
+            + BODY.format(title="verhalen", department=department, education="hbo", hours=36) * 2,
             encoding="utf-8",
         )
     for i in range(vacancies):
@@ -80,15 +98,21 @@ def write_site(folder: Path, vacancies: int, stories: int) -> None:
         front = {
             "title": title,
             "summary": f"Je helpt de gemeente vooruit als {title.lower()}. Een baan met veel contact met inwoners.",
-            "department": department, "location": rng.choice(LOCATIONS), "hours": hours,
-            "scale": rng.randint(6, 12), "published": published - dt.timedelta(days=i % 60),
+            "department": department,
+            "location": rng.choice(LOCATIONS),
+            "hours": hours,
+            "scale": rng.randint(6, 12),
+            "published": published - dt.timedelta(days=i % 60),
             "closes": dt.date(2027, 12, 1) + dt.timedelta(days=i % 50),
             "apply": f"https://werkenbij.lindewaard.example/solliciteren/{i}",
             "contact": {"name": "Sanne de Wit", "role": "teamleider", "phone": "0570 75 12 34"},
-            "process": "standaard" if i % 3 else "assessment", "education": education,
+            "process": "standaard" if i % 3 else "assessment",
+            "education": education,
         }
         (folder / "vacancies" / f"vacature-{i:04d}.md").write_text(
-            "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n"
+            "---\n"
+            + yaml.safe_dump(front, allow_unicode=True, sort_keys=False)
+            + "---\n\n"
             + BODY.format(title=title, department=department, education=education, hours=hours),
             encoding="utf-8",
         )
@@ -104,9 +128,12 @@ def write_plain(folder: Path, site: Path) -> None:
             (docs / kind / path.name).write_text(body, encoding="utf-8")
     shutil.copytree(site / "stories" / "img", docs / "stories" / "img")
     config = {
-        "site_name": "Plain", "site_url": "https://example.org/", "docs_dir": "docs",
+        "site_name": "Plain",
+        "site_url": "https://example.org/",
+        "docs_dir": "docs",
         "theme": {"name": "material", "font": False, "language": "nl"},
-        "plugins": ["search"], "nav": [{"Home": "index.md"}],
+        "plugins": ["search"],
+        "nav": [{"Home": "index.md"}],
         "not_in_nav": "/vacancies/\n/stories/\n*.md\n",
     }
     (folder / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
@@ -133,7 +160,7 @@ def best_of(runs: int, folder: Path) -> tuple[float, float]:
 def main() -> None:
     sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "250,500,1000").split(",")]
     runs = int(os.environ.get("BENCH_RUNS", "2"))
-    print(f"{'vacancies':>9} {'stories':>7} | {'careersite s':>12} {'MB':>6} | {'plain MkDocs s':>14} {'MB':>6} | ratio | ms/vacancy")
+    print(HEADER)
     with tempfile.TemporaryDirectory(prefix="careersite-bench-") as tmp:
         for vacancies in sizes:
             stories = vacancies // 5
@@ -143,8 +170,11 @@ def main() -> None:
             write_plain(plain, site)
             ours, ours_mb = best_of(runs, site)
             theirs, theirs_mb = best_of(runs, plain)
-            print(f"{vacancies:>9} {stories:>7} | {ours:>12.2f} {ours_mb:>6.0f} | {theirs:>14.2f} {theirs_mb:>6.0f} | "
-                  f"{ours / theirs:>5.2f} | {1000 * ours / vacancies:>6.1f}", flush=True)
+            print(
+                f"{vacancies:>9} {stories:>7} | {ours:>12.2f} {ours_mb:>6.0f} | {theirs:>14.2f} {theirs_mb:>6.0f} | "
+                f"{ours / theirs:>5.2f} | {1000 * ours / vacancies:>6.1f}",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

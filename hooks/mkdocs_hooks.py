@@ -43,7 +43,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _site, _view, _publish, _failed
     root = Path(config.config_file_path).parent
     try:
-        _site = load_site(config.extra, root=root, site_url=config.site_url or "", config_path=Path(config.config_file_path).name)
+        _site = load_site(
+            config.extra, root=root, site_url=config.site_url or "", config_path=Path(config.config_file_path).name
+        )
     except ContentError as error:
         raise Abort(f"{error.summary}\n{error.report()}") from None
     for warning in _site.warnings:
@@ -87,11 +89,19 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     page.meta.setdefault("hide", ["navigation", "toc"] if "template" in page.meta else ["navigation"])
     kind, item = _pages.get(page.file.src_uri, (None, None))
     if kind == "vacancy":
-        page.meta.update(title=str(escape(item.vacancy.title)), description=str(escape(item.vacancy.summary)),
-                         template="vacancy.html", hide=["navigation", "toc"])
+        page.meta.update(
+            title=str(escape(item.vacancy.title)),
+            description=str(escape(item.vacancy.summary)),
+            template="vacancy.html",
+            hide=["navigation", "toc"],
+        )
     elif kind == "story":
-        page.meta.update(title=str(escape(item.title)), description=str(escape(item.summary)),
-                         template="story.html", hide=["navigation", "toc"])
+        page.meta.update(
+            title=str(escape(item.title)),
+            description=str(escape(item.summary)),
+            template="story.html",
+            hide=["navigation", "toc"],
+        )
     return markdown
 
 

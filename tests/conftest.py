@@ -49,7 +49,11 @@ def run_build(folder: Path, today: str = TODAY, **env: str) -> Build:
     environment.pop("SOURCE_DATE_EPOCH", None)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-f", str(folder / "mkdocs.yml")],
-        cwd=folder, env=environment, capture_output=True, text=True, timeout=600,
+        cwd=folder,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     return Build(folder, result.returncode, result.stdout + result.stderr)
 

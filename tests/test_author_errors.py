@@ -11,8 +11,13 @@ from conftest import ROOT, Build, edit, run_build
 
 MISTAKES = [
     # (file, old text, new text, field, words the message must contain)
-    ("vacancies/beleidsadviseur-wonen.md", "title: Beleidsadviseur Wonen", "title: Beleidsadviseur: Wonen",
-     "YAML", "geen geldige YAML"),
+    (
+        "vacancies/beleidsadviseur-wonen.md",
+        "title: Beleidsadviseur Wonen",
+        "title: Beleidsadviseur: Wonen",
+        "YAML",
+        "geen geldige YAML",
+    ),
     ("vacancies/vergunningverlener-omgevingswet.md", "scale: [9, 10]", "scale: 25", "scale", "schaal '25'"),
     ("vacancies/ciso.md", "process: assessment", "process: snelprocedure", "process", "'snelprocedure'"),
     ("vacancies/wijkconsulent-wmo.md", "closes: 2027-12-20", "closes: 20-12-2027", "closes", "YYYY-MM-DD"),
@@ -36,8 +41,14 @@ def broken(site_copy: Path) -> tuple[Path, list[tuple[str, int, str, str]]]:
         expected.append((name, line_of(site_copy / name, new.split(":")[0] + ":"), field, words))
     name, field = MISSING
     path = site_copy / name
-    path.write_text("".join(line for line in path.read_text(encoding="utf-8").splitlines(keepends=True)
-                            if not line.startswith(f"{field}:")), encoding="utf-8")
+    path.write_text(
+        "".join(
+            line
+            for line in path.read_text(encoding="utf-8").splitlines(keepends=True)
+            if not line.startswith(f"{field}:")
+        ),
+        encoding="utf-8",
+    )
     expected.append((name, 1, field, "apply:"))
     return site_copy, expected
 
@@ -66,16 +77,26 @@ def test_build_reports_every_mistake_and_keeps_the_previous_site(broken) -> None
 
 def test_check_command_reports_the_same_without_building(broken) -> None:
     folder, expected = broken
-    result = subprocess.run([sys.executable, "-m", "careersite", "check", "mkdocs.yml"], cwd=folder,
-                            capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "hooks"), "CAREERSITE_TODAY": "2026-12-01"})
+    result = subprocess.run(
+        [sys.executable, "-m", "careersite", "check", "mkdocs.yml"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT / "hooks"), "CAREERSITE_TODAY": "2026-12-01"},
+    )
     assert result.returncode == 1
     assert_reported(result.stderr, expected)
     assert not (folder / "site").exists()
 
 
 def test_check_command_passes_on_the_example() -> None:
-    result = subprocess.run([sys.executable, "-m", "careersite", "check", "mkdocs.yml"], cwd=ROOT,
-                            capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "hooks"), "CAREERSITE_TODAY": "2026-12-01"})
+    result = subprocess.run(
+        [sys.executable, "-m", "careersite", "check", "mkdocs.yml"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT / "hooks"), "CAREERSITE_TODAY": "2026-12-01"},
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("OK: 17 vacancies (14 open on 2026-12-01)")
 

@@ -6,9 +6,10 @@ import datetime as dt
 import json
 import re
 
-import content
 import pytest
 from conftest import TODAY, Build
+
+import content
 
 DAY = dt.date.fromisoformat(TODAY)
 VACANCIES = content.vacancies()
@@ -24,7 +25,12 @@ def text(node) -> str:
 def test_example_has_the_promised_mix() -> None:
     assert len(VACANCIES) >= 12 and CLOSED and FUTURE
     assert len({fm["department"] for fm in VACANCIES.values()}) >= 5
-    assert {fm.get("employment", "permanent") for fm in VACANCIES.values()} >= {"permanent", "temporary", "internship", "traineeship"}
+    assert {fm.get("employment", "permanent") for fm in VACANCIES.values()} >= {
+        "permanent",
+        "temporary",
+        "internship",
+        "traineeship",
+    }
     assert {fm.get("education") for fm in VACANCIES.values()} >= {"mbo", "hbo", "wo"}
     assert len(content.stories()) >= 6
 
@@ -64,12 +70,16 @@ def test_open_vacancy_shows_timeline_contact_and_apply(example: Build, slug: str
     assert page.select_one("#cs-timeline ~ ol.cs-timeline").name == "ol"
     for key, day in (fm.get("process_dates") or {}).items():
         name = next(s["name"] for s in content.processes()[fm["process"]]["steps"] if s["key"] == key)
-        item = next(li for li in page.select("ol.cs-timeline > li") if text(li.select_one(".cs-timeline__name")).startswith(name))
+        item = next(
+            li
+            for li in page.select("ol.cs-timeline > li")
+            if text(li.select_one(".cs-timeline__name")).startswith(name)
+        )
         assert f"op {day.day} " in text(item.select_one(".cs-timeline__when"))
     contact = text(page.select_one(".cs-contact"))
     assert fm["contact"]["name"] in contact
     if fm["contact"].get("phone"):
-        assert page.select_one(f'.cs-contact a[href^="tel:"]') is not None
+        assert page.select_one('.cs-contact a[href^="tel:"]') is not None
     apply_links = page.select("a.cs-apply")
     assert apply_links and all(a["href"] == fm["apply"] or a["href"] == f"mailto:{fm['apply']}" for a in apply_links)
     assert page.select_one('meta[name="robots"]') is None
@@ -82,8 +92,17 @@ def test_open_vacancy_has_valid_jobposting(example: Build, slug: str) -> None:
     assert len(scripts) == 1
     posting = json.loads(scripts[0].string)
     assert posting["@type"] == "JobPosting"
-    for key in ("title", "description", "datePosted", "hiringOrganization", "jobLocation", "validThrough",
-                "employmentType", "baseSalary", "identifier"):
+    for key in (
+        "title",
+        "description",
+        "datePosted",
+        "hiringOrganization",
+        "jobLocation",
+        "validThrough",
+        "employmentType",
+        "baseSalary",
+        "identifier",
+    ):
         assert posting[key], key
     assert posting["title"] == fm["title"] and posting["description"] != posting["title"]
     assert posting["jobLocation"]["address"]["addressCountry"] == "NL"
@@ -132,7 +151,9 @@ def test_filter_options_select_the_right_vacancies(example: Build, name: str) ->
     select = page.select_one(f'select[name="{name}"]')
     for option in select.select("option")[1:]:
         value = option["value"]
-        chosen = {c.select_one("a")["href"].strip("/").split("/")[-1] for c in cards if value in c[f"data-{name}"].split()}
+        chosen = {
+            c.select_one("a")["href"].strip("/").split("/")[-1] for c in cards if value in c[f"data-{name}"].split()
+        }
         assert chosen, f"option {value} of {name} selects nothing"
         assert option.get_text().endswith(f"({len(chosen)})")
         for slug in chosen:
@@ -178,7 +199,13 @@ def test_video_loads_nothing_from_a_third_party_until_clicked(example: Build) ->
 def test_pages_request_nothing_from_other_hosts(example: Build) -> None:
     for path in example.site.rglob("*.html"):
         page = example.html(str(path.relative_to(example.site)))
-        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("video", "src")):
+        for tag, attribute in (
+            ("script", "src"),
+            ("link", "href"),
+            ("img", "src"),
+            ("iframe", "src"),
+            ("video", "src"),
+        ):
             for node in page.select(f"{tag}[{attribute}]"):
                 if tag == "link" and node.get("rel") not in (["stylesheet"], ["preload"], ["icon"], ["preconnect"]):
                     continue
@@ -196,6 +223,8 @@ def test_content_pages_show_scales_and_processes(example: Build) -> None:
     hiring = example.html("solliciteren/index.html")
     for key, process in content.processes().items():
         section = hiring.select_one(f"#process-{key}").parent
-        assert [text(n).replace(" Assessment", "").replace(" Screening", "") for n in section.select(".cs-timeline__name")] == [s["name"] for s in process["steps"]]
+        assert [
+            text(n).replace(" Assessment", "").replace(" Screening", "") for n in section.select(".cs-timeline__name")
+        ] == [s["name"] for s in process["steps"]]
     for page in ("index.html", "werken-bij/index.html", "privacy/index.html", "stories/index.html"):
         assert example.html(page).select_one("h1")

@@ -7,7 +7,11 @@ from careersite.i18n import Translator
 from careersite.salary import Range, SalaryTable, Scale, convert, for_hours, in_period, scale_range
 
 TABLE = SalaryTable(
-    name="Cao 2026", effective=dt.date(2026, 1, 1), currency="EUR", period="month", fulltime_hours=36,
+    name="Cao 2026",
+    effective=dt.date(2026, 1, 1),
+    currency="EUR",
+    period="month",
+    fulltime_hours=36,
     scales={"9": Scale("9", (3201, 4821)), "10": Scale("10", (3496, 4000, 5535))},
 )
 
@@ -33,11 +37,14 @@ def test_hourly_pay_does_not_scale_with_hours() -> None:
     assert for_hours(hourly, 16, 24, 36) == hourly
 
 
-@pytest.mark.parametrize(("amount", "source", "target", "expected"), [
-    (3000, "month", "year", 36000),
-    (36000, "year", "month", 3000),
-    (3120, "month", "hour", 20.0),  # 3120 * 12 / (36 * 52)
-])
+@pytest.mark.parametrize(
+    ("amount", "source", "target", "expected"),
+    [
+        (3000, "month", "year", 36000),
+        (36000, "year", "month", 3000),
+        (3120, "month", "hour", 20.0),  # 3120 * 12 / (36 * 52)
+    ],
+)
 def test_convert_between_periods(amount: float, source: str, target: str, expected: float) -> None:
     assert convert(amount, source, target, 36) == pytest.approx(expected)
 

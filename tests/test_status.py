@@ -8,14 +8,17 @@ from careersite.status import Status, vacancy_status
 PUBLISHED, CLOSES = dt.date(2027, 1, 1), dt.date(2027, 1, 31)
 
 
-@pytest.mark.parametrize(("today", "expected"), [
-    (dt.date(2026, 12, 31), Status.SCHEDULED),
-    (dt.date(2027, 1, 1), Status.OPEN),
-    (dt.date(2027, 1, 24), Status.OPEN),
-    (dt.date(2027, 1, 25), Status.CLOSING_SOON),
-    (dt.date(2027, 1, 31), Status.CLOSING_SOON),  # the closing day is inclusive
-    (dt.date(2027, 2, 1), Status.CLOSED),
-])
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        (dt.date(2026, 12, 31), Status.SCHEDULED),
+        (dt.date(2027, 1, 1), Status.OPEN),
+        (dt.date(2027, 1, 24), Status.OPEN),
+        (dt.date(2027, 1, 25), Status.CLOSING_SOON),
+        (dt.date(2027, 1, 31), Status.CLOSING_SOON),  # the closing day is inclusive
+        (dt.date(2027, 2, 1), Status.CLOSED),
+    ],
+)
 def test_status_follows_the_dates(today: dt.date, expected: Status) -> None:
     assert vacancy_status(today, PUBLISHED, CLOSES, closing_soon_days=7) is expected
 

@@ -696,15 +696,15 @@ def bram(cv: Canvas):
     draw_background(cv, "#eef0f2")
     face = face_points(jaw=0.7, half=150, top=388, chin=752)
 
-    cv.fill(cv.ellipse(CX, 840, 94, 44), shirt)
+    cv.fill(cv.ellipse(CX, 846, 98, 40), shirt)
     draw_neck(cv, skin, width=68)
-    body = union(cv.poly(body_points(1.02)), cv.ellipse(CX, 852, 118, 58))
-    opening = cv.ellipse(CX, 836, 92, 42)
+    body = cv.poly(body_points(1.02))
+    opening = cv.ellipse(CX, 846, 96, 38)
     cv.fill(minus(body, opening), sweater)
     draw_arm_lines(cv, shade(sweater, 0.3), 1.02, clip=body)
-    ring = minus(cv.ellipse(CX, 852, 118, 58), opening)
+    ring = inter(minus(cv.ellipse(CX, 854, 132, 58), opening), body)
     cv.fill(ring, shade(sweater, -0.06))
-    neck_ribbing(cv, 836, 92, 42, 852, 118, 58, shade(sweater, 0.12), ring, n=10, step=0.15)
+    neck_ribbing(cv, 846, 96, 38, 854, 132, 58, shade(sweater, 0.12), ring, n=12, step=0.13)
     # shirt collar points resting on the crew neck
     for side in (-1, 1):
         wing = [(CX + side * 70, 806), (CX + side * 2, 874), (CX + side * 42, 922), (CX + side * 108, 876)]
@@ -714,10 +714,10 @@ def bram(cv: Canvas):
     fm = draw_face(cv, skin, face)
     # short brown-grey hair around the sides and back of the head
     for side in (-1, 1):
-        outer = [(CX + side * 134, 446), (CX + side * 156, 478), (CX + side * 166, 540), (CX + side * 162, 600),
-                 (CX + side * 148, 632)]
-        inner = [(CX + side * 148, 632), (CX + side * 140, 590), (CX + side * 134, 540), (CX + side * 132, 490),
-                 (CX + side * 134, 446)]
+        outer = [(CX + side * 128, 440), (CX + side * 156, 472), (CX + side * 168, 540), (CX + side * 164, 604),
+                 (CX + side * 150, 640)]
+        inner = [(CX + side * 150, 640), (CX + side * 146, 590), (CX + side * 142, 540), (CX + side * 138, 486),
+                 (CX + side * 128, 440)]
         cv.fill(cv.path(outer, inner), hair)
     draw_ears(cv, skin, half=150, behind=fm)
     cv.fill(cv.stroke([(CX - 60, 420), (CX - 10, 408), (CX + 30, 412)], 10), "#ffffff", alpha=0.28, clip=fm)

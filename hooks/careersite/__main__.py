@@ -21,22 +21,28 @@ _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def read_config(path: Path) -> dict[str, Any]:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}  # noqa: S506
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
 
 
 def check(config_path: Path) -> int:
     config = read_config(config_path)
     try:
-        site = load_site(config.get("extra") or {}, root=config_path.parent.resolve(),
-                         site_url=config.get("site_url") or "", config_path=config_path.name)
+        site = load_site(
+            config.get("extra") or {},
+            root=config_path.parent.resolve(),
+            site_url=config.get("site_url") or "",
+            config_path=config_path.name,
+        )
     except ContentError as error:
         print(f"{error.summary}\n{error.report()}", file=sys.stderr)
         return 1
     for warning in site.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     open_count = len(site.open_vacancies)
-    print(f"OK: {len(site.content.vacancies)} vacancies ({open_count} open on {site.today}), "
-          f"{len(site.content.stories)} stories ({len(site.stories)} published).")
+    print(
+        f"OK: {len(site.content.vacancies)} vacancies ({open_count} open on {site.today}), "
+        f"{len(site.content.stories)} stories ({len(site.stories)} published)."
+    )
     return 0
 
 

@@ -153,7 +153,9 @@ def contact(value: Any, ctx: Context) -> Contact:
 def process(value: Any, ctx: Context) -> str:
     key = str(value)
     if key not in ctx.processes:
-        raise Invalid("error.unknown_process", value=key, options=_short_list(list(ctx.processes)), file=ctx.processes_path)
+        raise Invalid(
+            "error.unknown_process", value=key, options=_short_list(list(ctx.processes)), file=ctx.processes_path
+        )
     return key
 
 
@@ -199,7 +201,9 @@ def social(value: Any, ctx: Context) -> dict[str, str]:
     posts = {}
     for key, post in value.items():
         if key not in ctx.settings.channels:
-            raise Invalid("error.unknown_channel", field=f"social.{key}", value=key, options=", ".join(ctx.settings.channels))
+            raise Invalid(
+                "error.unknown_channel", field=f"social.{key}", value=key, options=", ".join(ctx.settings.channels)
+            )
         posts[str(key)] = " ".join(str(post).split())
     return posts
 

@@ -101,7 +101,13 @@ def job_posting(site: Site, vacancy: Vacancy, pay: Range) -> dict[str, Any]:
 def render(data: dict[str, Any]) -> str:
     """JSON safe to place inside a <script> element: no sequence can close the element or open a comment."""
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for char, escaped in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(char, escaped)
     return text
 

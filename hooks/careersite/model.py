@@ -157,9 +157,7 @@ class Parsed:
         self.problems.append(Problem(self.shown, self.line(name), name, t(key, **params)))
 
 
-def parse_document(
-    document: Document, shown: str, declared: tuple[Field, ...], ctx: Context, t: Translator
-) -> Parsed:
+def parse_document(document: Document, shown: str, declared: tuple[Field, ...], ctx: Context, t: Translator) -> Parsed:
     """Read every declared field of a document; unknown, missing and wrong values become problems."""
     data = document.front_matter
     parsed = Parsed(document, shown, {}, [])
@@ -176,8 +174,12 @@ def parse_document(
         if raw is None or raw == "" or raw == []:
             if spec.required:
                 parsed.problems.append(
-                    Problem(shown, parsed.line(spec.name) if spec.name in data else 1, spec.name,
-                            t("error.missing", field=spec.name, example=spec.example or "…"))
+                    Problem(
+                        shown,
+                        parsed.line(spec.name) if spec.name in data else 1,
+                        spec.name,
+                        t("error.missing", field=spec.name, example=spec.example or "…"),
+                    )
                 )
             elif spec.default is not None:
                 parsed.values[spec.name] = spec.default
@@ -196,7 +198,12 @@ def _check_vacancy(p: Parsed, ctx: Context, t: Translator) -> None:
     v = p.values
     if "scale" in v and "salary" in v:
         p.problem(t, "salary", "error.scale_and_salary")
-    elif "scale" not in v and "salary" not in v and "scale" not in p.document.front_matter and "salary" not in p.document.front_matter:
+    elif (
+        "scale" not in v
+        and "salary" not in v
+        and "scale" not in p.document.front_matter
+        and "salary" not in p.document.front_matter
+    ):
         p.problems.append(Problem(p.shown, 1, "scale", t("error.scale_or_salary")))
     if "published" in v and "closes" in v and v["closes"] < v["published"]:
         p.problem(t, "closes", "error.closes_before_published", closes=v["closes"], published=v["published"])
@@ -209,14 +216,30 @@ def _check_vacancy(p: Parsed, ctx: Context, t: Translator) -> None:
                 continue
             day = dates[step.key]
             if previous and day <= previous:
-                p.problems.append(Problem(p.shown, p.line("process_dates"), f"process_dates.{step.key}",
-                                          t("error.process_date_order", value=day, step=step.name)))
+                p.problems.append(
+                    Problem(
+                        p.shown,
+                        p.line("process_dates"),
+                        f"process_dates.{step.key}",
+                        t("error.process_date_order", value=day, step=step.name),
+                    )
+                )
             previous = day
         for key in dates:
             if process.step(key) is None:
-                p.problems.append(Problem(p.shown, p.line("process_dates"), f"process_dates.{key}",
-                                          t("error.unknown_step", value=key, process=process.key,
-                                            options=", ".join(s.key for s in process.steps))))
+                p.problems.append(
+                    Problem(
+                        p.shown,
+                        p.line("process_dates"),
+                        f"process_dates.{key}",
+                        t(
+                            "error.unknown_step",
+                            value=key,
+                            process=process.key,
+                            options=", ".join(s.key for s in process.steps),
+                        ),
+                    )
+                )
 
 
 def _documents(folder: Path, root: Path, t: Translator) -> tuple[list[tuple[Document, str]], list[Problem]]:
@@ -275,14 +298,26 @@ def load_content(
         problems += p.problems
         if not p.problems:
             slug = document.path.stem
-            stories.append(Story(slug=slug, source=shown, body=document.body, id=v.pop("id", slug),
-                                 photo_path=(settings.stories_dir / v["photo"]).resolve(), **v))
+            stories.append(
+                Story(
+                    slug=slug,
+                    source=shown,
+                    body=document.body,
+                    id=v.pop("id", slug),
+                    photo_path=(settings.stories_dir / v["photo"]).resolve(),
+                    **v,
+                )
+            )
 
     vacancy_docs, found = _documents(settings.vacancies_dir, root, t)
     problems += found
     slugs = frozenset(d.path.stem for d, _ in story_docs)
-    vacancy_ctx = Context(**base, folder=settings.vacancies_dir, folder_shown=display_path(settings.vacancies_dir, root),
-                          story_slugs=slugs)
+    vacancy_ctx = Context(
+        **base,
+        folder=settings.vacancies_dir,
+        folder_shown=display_path(settings.vacancies_dir, root),
+        story_slugs=slugs,
+    )
     vacancies = []
     for document, shown in vacancy_docs:
         p = parse_document(document, shown, VACANCY_FIELDS, vacancy_ctx, t)
@@ -290,7 +325,9 @@ def load_content(
         problems += p.problems
         if not p.problems:
             slug = document.path.stem
-            vacancies.append(Vacancy(slug=slug, source=shown, body=document.body, id=p.values.pop("id", slug), **p.values))
+            vacancies.append(
+                Vacancy(slug=slug, source=shown, body=document.body, id=p.values.pop("id", slug), **p.values)
+            )
 
     problems += _duplicate_ids(vacancies, t) + _duplicate_ids(stories, t)
     return Content(tuple(vacancies), tuple(stories)), problems

@@ -116,7 +116,9 @@ class _Reader:
         return path
 
 
-def load_settings(extra: dict[str, Any], *, root: Path, site_url: str, config_path: str) -> tuple[Settings, list[Problem]]:
+def load_settings(
+    extra: dict[str, Any], *, root: Path, site_url: str, config_path: str
+) -> tuple[Settings, list[Problem]]:
     """Typed settings from the `extra.careersite` mapping, with a problem for each wrong value."""
     raw = extra.get("careersite") or {}
     r = _Reader(raw, config_path)

@@ -86,14 +86,15 @@ def load_site(
         Listed(v, vacancy_status(today, v.published, v.closes, v.status, settings.closing_soon_days))
         for v in content.vacancies
     ]
-    public = sorted((i for i in listed if i.status.is_public), key=lambda i: (i.vacancy.published, i.vacancy.id), reverse=True)
+    public = sorted(
+        (i for i in listed if i.status.is_public), key=lambda i: (i.vacancy.published, i.vacancy.id), reverse=True
+    )
     warnings = []
     stories = []
     for story in content.stories:
         if story.consent_until < today:
             warnings.append(
-                f"{story.source}: consent_until: "
-                + t("warning.consent_expired", date=t.date(story.consent_until))
+                f"{story.source}: consent_until: " + t("warning.consent_expired", date=t.date(story.consent_until))
             )
         elif story.published <= today:
             stories.append(story)

@@ -50,7 +50,7 @@ def _loader(line_offset: int) -> type[yaml.SafeLoader]:
 def load_yaml(text: str, line_offset: int = 0) -> Any:
     """Parse YAML into plain values whose mappings are `LineDict`s."""
     try:
-        return yaml.load(text, Loader=_loader(line_offset))  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_loader(line_offset))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 + line_offset) if mark else line_offset + 1

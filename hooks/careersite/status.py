@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 
 MANUAL_STATUSES = ("reviewing", "filled", "cancelled")
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     SCHEDULED = "scheduled"  # before `published`: not built at all
     OPEN = "open"
     CLOSING_SOON = "closing_soon"  # open, in its last days

@@ -104,7 +104,10 @@ def pay(site: Site, vacancy: Vacancy) -> Pay:
         ScaleSteps(
             scale_label(site, (key,)),
             tuple(
-                t.money(in_period(Range(a, a, table.currency, table.period), period_name, table.fulltime_hours).minimum, table.currency)
+                t.money(
+                    in_period(Range(a, a, table.currency, table.period), period_name, table.fulltime_hours).minimum,
+                    table.currency,
+                )
                 for a in table.scales[key].steps
             ),
         )
@@ -121,8 +124,15 @@ def pay(site: Site, vacancy: Vacancy) -> Pay:
         for extra in table.extras
     )
     return Pay(
-        for_week, amounts, period, hours_text, f"{amounts} {period} {hours_text}",
-        scale_label(site, vacancy.scale), full_time_text, steps, extras,
+        for_week,
+        amounts,
+        period,
+        hours_text,
+        f"{amounts} {period} {hours_text}",
+        scale_label(site, vacancy.scale),
+        full_time_text,
+        steps,
+        extras,
     )
 
 
@@ -202,8 +212,17 @@ class StoryCard:
 
 
 def story_card(story: Story) -> StoryCard:
-    return StoryCard(story.title, story.name, story.role, story.department, story.summary, story.quote,
-                     story_url(story), photo_url(story), story.photo_alt)
+    return StoryCard(
+        story.title,
+        story.name,
+        story.role,
+        story.department,
+        story.summary,
+        story.quote,
+        story_url(story),
+        photo_url(story),
+        story.photo_alt,
+    )
 
 
 @dataclass(frozen=True)
@@ -312,7 +331,13 @@ def vacancy_page(site: Site, item: Listed) -> VacancyPage:
         facts=tuple(facts),
         pay=salary,
         timeline=timeline_view(site, v),
-        contact=ContactView(v.contact.name, v.contact.role, v.contact.phone, f"tel:{phone_digits}" if phone_digits else "", v.contact.email),
+        contact=ContactView(
+            v.contact.name,
+            v.contact.role,
+            v.contact.phone,
+            f"tel:{phone_digits}" if phone_digits else "",
+            v.contact.email,
+        ),
         apply_href=v.apply,
         apply_by_mail=v.apply.startswith("mailto:"),
         stories=tuple(story_card(s) for s in site.related_stories(v)),
@@ -395,17 +420,26 @@ def listing(site: Site) -> Listing:
     )
 
     def options(name: str, label_of: dict[str, str], order: list[str]) -> tuple[Option, ...]:
-        counts = {value: sum(value in c.filters[name].split() or value == c.filters[name] for c in cards) for value in order}
+        counts = {
+            value: sum(value in c.filters[name].split() or value == c.filters[name] for c in cards) for value in order
+        }
         return tuple(Option(value, label_of[value], counts[value]) for value in order if counts[value])
 
     departments = {slugify(d): d for d in site.departments()}
     locations = {slugify(c.location): c.location for c in cards}
-    hours = {str(i): t("filter.hours_bucket", low=low + (1 if low else 0), high=high) for i, (low, high) in enumerate(HOUR_BUCKETS)}
+    hours = {
+        str(i): t("filter.hours_bucket", low=low + (1 if low else 0), high=high)
+        for i, (low, high) in enumerate(HOUR_BUCKETS)
+    }
     education = {key: t(f"education.{key}") for key in ("vmbo", "mbo", "hbo", "wo")}
     scales = {key: scale_label(site, (key,)) for key in site.salary_table.scales}
     filters = (
         Filter("department", t("filter.department"), options("department", departments, sorted(departments))),
-        Filter("location", t("filter.location"), options("location", locations, sorted(locations, key=lambda k: locations[k]))),
+        Filter(
+            "location",
+            t("filter.location"),
+            options("location", locations, sorted(locations, key=lambda k: locations[k])),
+        ),
         Filter("hours", t("filter.hours"), options("hours", hours, list(hours))),
         Filter("education", t("filter.education"), options("education", education, list(education))),
         Filter("scale", t("filter.scale"), options("scale", scales, list(scales))),
@@ -436,7 +470,10 @@ def salary_page(site: Site) -> SalaryPage:
     period = site.settings.salary_period
 
     def money(amount: float) -> str:
-        return t.money(in_period(Range(amount, amount, table.currency, table.period), period, table.fulltime_hours).minimum, table.currency)
+        return t.money(
+            in_period(Range(amount, amount, table.currency, table.period), period, table.fulltime_hours).minimum,
+            table.currency,
+        )
 
     rows = tuple(
         ScaleRow(scale_label(site, (s.key,)), money(s.minimum), money(s.maximum), tuple(money(a) for a in s.steps))
@@ -472,7 +509,12 @@ def processes(site: Site) -> tuple[ProcessView, ...]:
             p.name,
             p.summary,
             tuple(
-                StepView(s.name, s.description, t("timeline.after", duration=t.duration(s.days)), t(f"timeline.kind.{s.kind}") if s.kind else None)
+                StepView(
+                    s.name,
+                    s.description,
+                    t("timeline.after", duration=t.duration(s.days)),
+                    t(f"timeline.kind.{s.kind}") if s.kind else None,
+                )
                 for s in p.steps
             ),
             t("timeline.total", duration=t.duration(p.typical_days)),

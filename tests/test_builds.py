@@ -1,0 +1,79 @@
+"""Whole builds: reproducible, dated by CAREERSITE_TODAY, and in every interface language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+
+from conftest import edit, run_build
+
+import content
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_two_builds_are_byte_identical(site_copy: Path, tmp_path: Path) -> None:
+    first = run_build(site_copy)
+    assert first.returncode == 0, first.output
+    before = digest(first.site)
+    second = run_build(site_copy)
+    assert second.returncode == 0, second.output
+    assert digest(second.site) == before
+
+
+def test_the_date_decides_what_is_open(site_copy: Path) -> None:
+    future = next(slug for slug, fm in content.vacancies().items() if fm["published"].year == 2028)
+    published = content.vacancies()[future]["published"]
+    before = run_build(site_copy, today=(published - dt.timedelta(days=1)).isoformat())
+    assert not (before.site / "vacancies" / future).exists()
+    on_the_day = run_build(site_copy, today=published.isoformat())
+    assert on_the_day.returncode == 0, on_the_day.output
+    assert (on_the_day.site / "vacancies" / future / "index.html").exists()
+    listing = on_the_day.html("vacancies/index.html")
+    assert any(a["href"].rstrip("/").endswith(future) for a in listing.select(".cs-vcard a"))
+
+
+def test_closing_soon_is_shown_in_the_last_days(site_copy: Path) -> None:
+    slug = next(s for s, f in content.vacancies().items() if str(f["closes"]) == "2027-12-06")
+    build = run_build(site_copy, today="2027-12-02")
+    page = build.html(f"vacancies/{slug}/index.html")
+    assert "Sluit binnenkort" in page.select_one(".cs-badge--soon").get_text()
+    after = run_build(site_copy, today="2027-12-07")
+    page = after.html(f"vacancies/{slug}/index.html")
+    assert page.select_one('meta[name="robots"]')["content"] == "noindex"
+    assert slug not in str(after.html("vacancies/index.html").select(".cs-vcard"))
+
+
+def test_norwegian_site_builds_with_yearly_pay_and_applicant_list_notice(site_copy: Path) -> None:
+    edit(site_copy / "mkdocs.yml", "    language: nl", "    language: nb")
+    edit(site_copy / "mkdocs.yml", "    timezone: Europe/Amsterdam", "    timezone: Europe/Oslo")
+    build = run_build(site_copy)
+    assert build.returncode == 0, build.output
+    page = build.html("vacancies/beleidsadviseur-wonen/index.html")
+    assert page.select_one("html")["lang"] == "nb"
+    assert "offentleglova § 25" in page.select_one(".cs-notice--info").get_text()
+    pay = " ".join(page.select_one(".cs-pay").get_text(" ", strip=True).split())
+    assert "brutto per år" in pay
+    table = content.salary_table()
+    low = round(table["scales"]["11"][0] * 12 * 32 / 36)
+    assert f"{low:,}".replace(",", " ") in pay.replace("\xa0", " ")
+    posting = json.loads(page.select_one('script[type="application/ld+json"]').string)
+    assert posting["baseSalary"]["value"]["unitText"] == "YEAR"
+    assert page.select_one(".cs-apply").get_text(strip=True) == "Søk nå"
+
+
+def test_english_site_builds(site_copy: Path) -> None:
+    edit(site_copy / "mkdocs.yml", "    language: nl", "    language: en")
+    build = run_build(site_copy)
+    assert build.returncode == 0, build.output
+    page = build.html("vacancies/beleidsadviseur-wonen/index.html")
+    assert "gross per month" in page.select_one(".cs-pay").get_text()
+    assert not page.select(".cs-notice--info")

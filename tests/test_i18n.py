@@ -1,0 +1,32 @@
+"""Every interface string exists in every language, with the same placeholders."""
+
+import re
+
+import pytest
+from careersite.i18n import LANGUAGES, Translator, catalog
+
+PLACEHOLDER = re.compile(r"(?<!\{)\{(\w+)\}(?!\})")
+
+
+def placeholders(value) -> set[str]:
+    texts = value.values() if isinstance(value, dict) else [value]
+    return {name for text in texts for name in PLACEHOLDER.findall(text)}
+
+
+@pytest.mark.parametrize("language", [lang for lang in LANGUAGES if lang != "en"])
+def test_catalog_matches_english(language: str) -> None:
+    english, other = catalog("en"), catalog(language)
+    assert set(other) == set(english)
+    for key, value in english.items():
+        assert placeholders(other[key]) == placeholders(value), key
+
+
+def test_dates_and_durations_per_language() -> None:
+    import datetime as dt
+
+    day = dt.date(2027, 1, 15)
+    assert Translator("nl").date(day) == "15 januari 2027"
+    assert Translator("nb").date(day) == "15. januar 2027"
+    assert Translator("nl").duration(43) == "6 weken"
+    assert Translator("nl").duration(10) == "10 dagen"
+    assert Translator("en").duration(7) == "1 week"

@@ -24,7 +24,7 @@ check: $(STAMP)  ## check all content and data files without building
 	PYTHONPATH=hooks $(BIN)/python -m careersite check mkdocs.yml
 
 test: $(STAMP)  ## run the whole test suite
-	$(BIN)/ruff check hooks tests benchmarks
+	$(BIN)/ruff check hooks tests benchmarks tools
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)  ## build a synthetic site of 1000 vacancies and 200 stories and print timings

@@ -118,14 +118,20 @@ def write_site(folder: Path, vacancies: int, stories: int) -> None:
         )
 
 
+def without_front_matter(path: Path) -> str:
+    text = path.read_text(encoding="utf-8")
+    return text.split("---\n", 2)[2] if text.startswith("---\n") else text
+
+
 def write_plain(folder: Path, site: Path) -> None:
     """The same Markdown as a plain MkDocs + Material site: no hooks, item pages not in the nav."""
     docs = folder / "docs"
     shutil.copytree(site / "content", docs, ignore=shutil.ignore_patterns("data"))
+    for page in docs.rglob("*.md"):
+        page.write_text(without_front_matter(page), encoding="utf-8")
     for kind in ("vacancies", "stories"):
         for path in (site / kind).glob("*.md"):
-            body = path.read_text(encoding="utf-8").split("---\n", 2)[2]
-            (docs / kind / path.name).write_text(body, encoding="utf-8")
+            (docs / kind / path.name).write_text(without_front_matter(path), encoding="utf-8")
     shutil.copytree(site / "stories" / "img", docs / "stories" / "img")
     config = {
         "site_name": "Plain",

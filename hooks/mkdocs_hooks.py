@@ -110,9 +110,9 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     context["cs"] = _view
     kind, item = _pages.get(page.file.src_uri, (None, None))
     if kind == "vacancy":
-        context["vacancy"] = views.vacancy_page(_site, item)
+        context["vacancy"] = _view.vacancy_page(item, page.content or "")
     elif kind == "story":
-        context["story"] = views.story_page(_site, item)
+        context["story"] = _view.story_page(item)
     return context
 
 

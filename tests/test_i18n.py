@@ -30,3 +30,13 @@ def test_dates_and_durations_per_language() -> None:
     assert Translator("nl").duration(43) == "6 weken"
     assert Translator("nl").duration(10) == "10 dagen"
     assert Translator("en").duration(7) == "1 week"
+
+
+def test_readme_field_reference_is_generated_from_the_declarations() -> None:
+    from pathlib import Path
+
+    from careersite.__main__ import fields_reference
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    between = readme.split("<!-- fields:start -->\n", 1)[1].split("<!-- fields:end -->", 1)[0]
+    assert between == fields_reference(), "run: PYTHONPATH=hooks .venv/bin/python -m careersite fields"

@@ -17,6 +17,7 @@ fixed seed), so the script can simply be re-run:
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 import re
@@ -43,7 +44,7 @@ def hexrgb(value: str) -> tuple[int, int, int]:
 
 def mix(a: str, b: str, t: float) -> str:
     ca, cb = hexrgb(a), hexrgb(b)
-    return "#" + "".join(f"{round(x + (y - x) * t):02x}" for x, y in zip(ca, cb))
+    return "#" + "".join(f"{round(x + (y - x) * t):02x}" for x, y in zip(ca, cb, strict=False))
 
 
 def shade(colour: str, t: float) -> str:
@@ -69,10 +70,10 @@ def catmull(points: list[Point], closed: bool = True, n: int = 20) -> list[Point
     """Smooth curve through all points (Catmull-Rom as cubic Beziers)."""
     pts = list(points)
     if closed:
-        ext = [pts[-1]] + pts + [pts[0], pts[1]]
+        ext = [pts[-1], *pts, pts[0], pts[1]]
         segs = len(pts)
     else:
-        ext = [pts[0]] + pts + [pts[-1]]
+        ext = [pts[0], *pts, pts[-1]]
         segs = len(pts) - 1
     out: list[Point] = [ext[1]]
     for i in range(segs):
@@ -148,13 +149,13 @@ class Canvas:
         if smooth and len(pts) > 2:
             pts = catmull(pts, closed=closed, n=24)
         elif closed:
-            pts = list(pts) + [pts[0]]
+            pts = [*list(pts), pts[0]]
         m = self.blank()
         d = ImageDraw.Draw(m)
         sp = self._p(pts)
         r = width * self.ss / 2
         # each segment as a quad, each vertex as a disc: exact round joins/caps
-        for (x0, y0), (x1, y1) in zip(sp, sp[1:]):
+        for (x0, y0), (x1, y1) in itertools.pairwise(sp):
             length = math.hypot(x1 - x0, y1 - y0)
             if length == 0:
                 continue
@@ -168,11 +169,11 @@ class Canvas:
         """Region above an open curve running left to right (ends extended
         horizontally to the canvas edges)."""
         c = catmull(pts, closed=False)
-        return self.poly(c + [(self.w + 50, c[-1][1]), (self.w + 50, -50), (-50, -50), (-50, c[0][1])])
+        return self.poly([*c, (self.w + 50, c[-1][1]), (self.w + 50, -50), (-50, -50), (-50, c[0][1])])
 
     def below(self, pts: list[Point]) -> Image.Image:
         c = catmull(pts, closed=False)
-        return self.poly(c + [(self.w + 50, c[-1][1]), (self.w + 50, self.h + 50), (-50, self.h + 50), (-50, c[0][1])])
+        return self.poly([*c, (self.w + 50, c[-1][1]), (self.w + 50, self.h + 50), (-50, self.h + 50), (-50, c[0][1])])
 
     # -- painting ---------------------------------------------------------
     def fill(self, mask: Image.Image, colour: str, alpha: float = 1.0, clip: Image.Image | None = None):
@@ -181,7 +182,7 @@ class Canvas:
         if alpha < 1.0:
             mask = mask.point(lambda v: round(v * alpha))
         if self.img.mode == "RGBA":
-            layer = Image.new("RGBA", self.size, hexrgb(colour) + (255,))
+            layer = Image.new("RGBA", self.size, (*hexrgb(colour), 255))
             layer.putalpha(mask)
             self.img = Image.alpha_composite(self.img, layer)
         else:
@@ -230,7 +231,7 @@ def face_points(jaw: float = 0.5, half: float = 148, top: float = 392, chin: flo
         (CX + half * (0.72 + 0.10 * jaw), 703),
         (CX + half * (0.38 + 0.12 * jaw), 741),
     ]
-    pts = [(CX, top)] + right + [(CX, chin)] + list(reversed(mirror(right)))
+    pts = [(CX, top), *right, (CX, chin), *list(reversed(mirror(right)))]
     return pts
 
 
@@ -247,7 +248,7 @@ def body_points(sw: float = 1.0, top: float = 852) -> list[Point]:
         (CX - 300 * sw, 912),
         (CX - 130, top + 8),
     ]
-    pts = left + [(CX, top)] + list(reversed(mirror(left)))
+    pts = [*left, (CX, top), *list(reversed(mirror(left)))]
     return catmull(pts, closed=False)
 
 
@@ -316,8 +317,19 @@ def draw_arm_lines(cv: Canvas, colour: str, sw: float = 1.0, clip: Image.Image |
         cv.fill(cv.stroke(pts, 7), colour, clip=clip)
 
 
-def neck_ribbing(cv: Canvas, cy0: float, rx0: float, ry0: float, cy1: float, rx1: float, ry1: float,
-                 colour: str, clip: Image.Image, n: int = 9, step: float = 0.16):
+def neck_ribbing(
+    cv: Canvas,
+    cy0: float,
+    rx0: float,
+    ry0: float,
+    cy1: float,
+    rx1: float,
+    ry1: float,
+    colour: str,
+    clip: Image.Image,
+    n: int = 9,
+    step: float = 0.16,
+):
     for i in range(-n, n + 1):
         a = math.pi / 2 + i * step
         p0 = (CX + rx0 * math.cos(a), cy0 + ry0 * math.sin(a))
@@ -347,8 +359,13 @@ def fatima(cv: Canvas):
     cv.fill(cv.poly([(CX - 150, 870), (CX + 150, 870), (CX, 1235)]), "#f3e7d3", clip=body)
     for side in (-1, 1):
         lapel = [
-            (CX + side * 150, 862), (CX + side * 4, 1240), (CX + side * 60, 1180), (CX + side * 150, 1010),
-            (CX + side * 210, 975), (CX + side * 196, 920), (CX + side * 205, 880),
+            (CX + side * 150, 862),
+            (CX + side * 4, 1240),
+            (CX + side * 60, 1180),
+            (CX + side * 150, 1010),
+            (CX + side * 210, 975),
+            (CX + side * 196, 920),
+            (CX + side * 205, 880),
         ]
         cv.fill(cv.poly(lapel), shade(blazer, 0.12), clip=body)
         cv.fill(cv.stroke([(CX + side * 150, 866), (CX + side * 4, 1238)], 5, smooth=False), shade(blazer, 0.22))
@@ -357,8 +374,16 @@ def fatima(cv: Canvas):
 
     # hijab: head cover and drape over the chest
     drape = [
-        (CX, 352), (CX + 112, 370), (CX + 184, 438), (CX + 210, 548), (CX + 206, 670),
-        (CX + 205, 770), (CX + 186, 862), (CX + 122, 940), (CX + 40, 985), (CX, 992),
+        (CX, 352),
+        (CX + 112, 370),
+        (CX + 184, 438),
+        (CX + 210, 548),
+        (CX + 206, 670),
+        (CX + 205, 770),
+        (CX + 186, 862),
+        (CX + 122, 940),
+        (CX + 40, 985),
+        (CX, 992),
     ]
     drape = drape + list(reversed(mirror(drape[1:-1])))
     drape_m = cv.smooth(drape)
@@ -370,9 +395,27 @@ def fatima(cv: Canvas):
     cv.fill(cv.poly(catmull(shift(face, 0, 22))), scarf_dk, clip=minus(drape_m, fm))
     draw_face(cv, skin, face)
     # forehead band of the scarf
-    band = [(CX - 143, 600), (CX - 130, 510), (CX - 90, 456), (CX, 436), (CX + 90, 456), (CX + 130, 510), (CX + 143, 600)]
+    band = [
+        (CX - 140, 660),
+        (CX - 134, 600),
+        (CX - 125, 518),
+        (CX - 88, 458),
+        (CX, 437),
+        (CX + 88, 458),
+        (CX + 125, 518),
+        (CX + 134, 600),
+        (CX + 140, 660),
+    ]
     cv.fill(cv.above(band), scarf, clip=union(fm, drape_m))
-    frame = [(CX - 160, 680), (CX - 163, 560), (CX - 130, 452), (CX, 414), (CX + 130, 452), (CX + 163, 560), (CX + 160, 680)]
+    frame = [
+        (CX - 160, 680),
+        (CX - 163, 560),
+        (CX - 130, 452),
+        (CX, 414),
+        (CX + 130, 452),
+        (CX + 163, 560),
+        (CX + 160, 680),
+    ]
     cv.fill(cv.stroke(frame, 6), scarf_lt, alpha=0.6, clip=minus(drape_m, fm))
 
     draw_eyes(cv, "#2a1c17", brow_w=10)
@@ -402,7 +445,13 @@ def henk(cv: Canvas):
     draw_arm_lines(cv, shade(jacket, 0.15), 1.06, clip=body)
     # fold-down collar
     for side in (-1, 1):
-        collar = [(CX + side * 70, 796), (CX + side * 150, 846), (CX + side * 170, 902), (CX + side * 6, 944), (CX + side * 76, 856)]
+        collar = [
+            (CX + side * 70, 796),
+            (CX + side * 150, 846),
+            (CX + side * 170, 902),
+            (CX + side * 6, 944),
+            (CX + side * 76, 856),
+        ]
         cv.fill(cv.poly(collar), shade(jacket, 0.16))
         cv.fill(cv.stroke([(CX + side * 76, 858), (CX + side * 8, 940)], 4, smooth=False), shade(jacket, 0.28))
     # chest pocket with the municipal leaf
@@ -416,14 +465,45 @@ def henk(cv: Canvas):
     draw_ears(cv, skin, half=152)
     draw_face(cv, skin, face)
     # hair: short and grey, slightly receding
-    outer = [(CX - 150, 592), (CX - 161, 520), (CX - 160, 450), (CX - 130, 400), (CX - 70, 378), (CX, 372),
-             (CX + 70, 378), (CX + 130, 400), (CX + 160, 450), (CX + 161, 520), (CX + 150, 592)]
-    line = [(CX + 150, 592), (CX + 141, 560), (CX + 138, 500), (CX + 112, 462), (CX + 50, 448), (CX, 452),
-            (CX - 50, 448), (CX - 112, 462), (CX - 138, 500), (CX - 141, 560), (CX - 150, 592)]
+    outer = [
+        (CX - 150, 592),
+        (CX - 161, 520),
+        (CX - 160, 450),
+        (CX - 130, 400),
+        (CX - 70, 378),
+        (CX, 372),
+        (CX + 70, 378),
+        (CX + 130, 400),
+        (CX + 160, 450),
+        (CX + 161, 520),
+        (CX + 150, 592),
+    ]
+    line = [
+        (CX + 150, 592),
+        (CX + 141, 560),
+        (CX + 138, 500),
+        (CX + 112, 462),
+        (CX + 50, 448),
+        (CX, 452),
+        (CX - 50, 448),
+        (CX - 112, 462),
+        (CX - 138, 500),
+        (CX - 141, 560),
+        (CX - 150, 592),
+    ]
     cv.fill(cv.path(outer, line), hair)
     # beard and moustache
-    bline = [(CX - 141, 570), (CX - 132, 618), (CX - 92, 650), (CX - 45, 640), (CX, 632),
-             (CX + 45, 640), (CX + 92, 650), (CX + 132, 618), (CX + 141, 570)]
+    bline = [
+        (CX - 141, 570),
+        (CX - 132, 618),
+        (CX - 92, 650),
+        (CX - 45, 640),
+        (CX, 632),
+        (CX + 45, 640),
+        (CX + 92, 650),
+        (CX + 132, 618),
+        (CX + 141, 570),
+    ]
     bshape = inter(cv.smooth(face_points(jaw=0.9, half=156, top=396, chin=778)), cv.below(bline))
     cv.fill(bshape, beard)
     draw_eyes(cv, "#9d9a94", brow_w=13)
@@ -443,8 +523,17 @@ def lotte(cv: Canvas):
     draw_background(cv, "#e4eedf")
     face = face_points(jaw=0.0, half=138, top=404, chin=748)
 
-    back = [(CX, 362), (CX + 110, 380), (CX + 178, 450), (CX + 196, 570), (CX + 200, 710),
-            (CX + 214, 860), (CX + 226, 990), (CX + 170, 1050), (CX, 1040)]
+    back = [
+        (CX, 362),
+        (CX + 110, 380),
+        (CX + 178, 450),
+        (CX + 196, 570),
+        (CX + 200, 710),
+        (CX + 214, 860),
+        (CX + 226, 990),
+        (CX + 170, 1050),
+        (CX, 1040),
+    ]
     back = back + list(reversed(mirror(back[1:-1])))
     cv.fill(cv.smooth(back), hair_dk)
 
@@ -458,13 +547,47 @@ def lotte(cv: Canvas):
 
     draw_face(cv, skin, face)
     # front hair: cap with a side parting and two long locks over the shoulders
-    outer = [(CX, 366), (CX + 100, 378), (CX + 168, 440), (CX + 182, 540), (CX + 172, 610), (CX, 610),
-             (CX - 172, 610), (CX - 182, 540), (CX - 168, 440), (CX - 100, 378)]
-    hairline = [(CX - 142, 640), (CX - 138, 540), (CX - 112, 468), (CX - 70, 426), (CX - 34, 404),
-                (CX + 6, 420), (CX + 70, 444), (CX + 118, 486), (CX + 140, 560), (CX + 142, 640)]
+    outer = [
+        (CX, 366),
+        (CX + 100, 378),
+        (CX + 168, 440),
+        (CX + 182, 540),
+        (CX + 172, 610),
+        (CX, 610),
+        (CX - 172, 610),
+        (CX - 182, 540),
+        (CX - 168, 440),
+        (CX - 100, 378),
+    ]
+    hairline = [
+        (CX - 130, 640),
+        (CX - 130, 560),
+        (CX - 124, 500),
+        (CX - 106, 460),
+        (CX - 70, 426),
+        (CX - 34, 404),
+        (CX + 6, 420),
+        (CX + 70, 444),
+        (CX + 110, 476),
+        (CX + 126, 510),
+        (CX + 130, 560),
+        (CX + 130, 640),
+    ]
     cap = inter(cv.smooth(outer), cv.above(hairline))
-    lock_l = [(CX - 146, 470), (CX - 132, 560), (CX - 130, 680), (CX - 142, 800), (CX - 156, 920), (CX - 158, 995),
-              (CX - 184, 1036), (CX - 222, 985), (CX - 220, 850), (CX - 202, 700), (CX - 188, 560), (CX - 172, 462)]
+    lock_l = [
+        (CX - 136, 470),
+        (CX - 128, 560),
+        (CX - 130, 680),
+        (CX - 142, 800),
+        (CX - 156, 920),
+        (CX - 158, 995),
+        (CX - 184, 1036),
+        (CX - 222, 985),
+        (CX - 220, 850),
+        (CX - 202, 700),
+        (CX - 188, 560),
+        (CX - 172, 462),
+    ]
     front = union(cap, cv.smooth(lock_l), cv.smooth(mirror(lock_l)))
     cv.fill(front, hair)
     # soft strands
@@ -477,7 +600,6 @@ def lotte(cv: Canvas):
     for pts in (
         [(CX - 170, 640), (CX - 174, 740), (CX - 186, 850)],
         [(CX + 172, 660), (CX + 176, 760), (CX + 190, 870)],
-        [(CX - 60, 412), (CX - 104, 436), (CX - 130, 480)],
     ):
         cv.fill(cv.stroke(pts, 7), hair_lt, alpha=0.9, clip=front)
 
@@ -497,7 +619,7 @@ def lotte(cv: Canvas):
 
 def joyce(cv: Canvas):
     skin = "#6b412c"
-    hair, hair_lt = "#1c1514", "#30252a"
+    hair = "#1c1514"
     blouse = "#e8672b"
     draw_background(cv, "#eee7f6")
     face = face_points(jaw=0.25, half=146, top=400, chin=752)
@@ -516,16 +638,6 @@ def joyce(cv: Canvas):
         cloud.append(cv.ellipse(CX + side * 205, 700, 60))
     cloud_m = union(*cloud)
     cv.fill(cloud_m, hair)
-    # inner scallops give the volume some texture
-    for i in range(n):
-        a = -math.pi / 2 + 2 * math.pi * (i + 0.5) / n
-        x = CX + 190 * math.cos(a)
-        y = 500 + 168 * math.sin(a)
-        if y > 640:
-            continue
-        t0 = a + math.pi / 2
-        arc = [(x + 46 * math.cos(t0 + k * 0.26), y + 46 * math.sin(t0 + k * 0.26)) for k in range(0, 8)]
-        cv.fill(cv.stroke(arc, 7), hair_lt, clip=cloud_m)
 
     draw_neck(cv, skin, width=60)
     body = cv.poly(body_points(0.95))
@@ -536,7 +648,6 @@ def joyce(cv: Canvas):
     # bold, wax-print inspired pattern: large leaves and rings
     rng = random.Random(2024)
     colours = ["#c2185b", "#f6c445", "#1e8f8a", "#f6c445"]
-    k = 0
     for row in range(6):
         for col in range(8):
             x = 60 + col * 150 + (75 if row % 2 else 0) + rng.uniform(-14, 14)
@@ -548,31 +659,49 @@ def joyce(cv: Canvas):
             else:
                 ang = rng.uniform(0, math.pi)
                 dx, dy = math.cos(ang), math.sin(ang)
-                pts = [(x - 52 * dx, y - 52 * dy), (x - 18 * dy, y + 18 * dx), (x + 52 * dx, y + 52 * dy), (x + 18 * dy, y - 18 * dx)]
+                pts = [
+                    (x - 52 * dx, y - 52 * dy),
+                    (x - 18 * dy, y + 18 * dx),
+                    (x + 52 * dx, y + 52 * dy),
+                    (x + 18 * dy, y - 18 * dx),
+                ]
                 leaf_m = cv.smooth(pts)
                 cv.fill(leaf_m, colour, clip=cloth)
-                cv.fill(cv.stroke([(x - 34 * dx, y - 34 * dy), (x + 34 * dx, y + 34 * dy)], 4, smooth=False),
-                        shade(colour, 0.25), clip=inter(leaf_m, cloth))
-            k += 1
+                cv.fill(
+                    cv.stroke([(x - 34 * dx, y - 34 * dy), (x + 34 * dx, y + 34 * dy)], 4, smooth=False),
+                    shade(colour, 0.25),
+                    clip=inter(leaf_m, cloth),
+                )
     cv.fill(vee, skin, clip=body)
-    cv.fill(cv.ellipse(CX, 760, 140, 110), shade(skin, 0.13), clip=inter(vee, body))
     draw_arm_lines(cv, shade(blouse, 0.18), 0.95, clip=body)
     for side in (-1, 1):
         cv.fill(cv.stroke([(CX + side * 74, 838), (CX, 985)], 12, smooth=False), shade(blouse, 0.1), clip=body)
     # gold necklace
-    cv.fill(cv.stroke([(CX - 64, 852), (CX - 32, 898), (CX, 910), (CX + 32, 898), (CX + 64, 852)], 5), "#e9b949",
-            clip=union(vee, body))
+    cv.fill(
+        cv.stroke([(CX - 64, 852), (CX - 32, 898), (CX, 910), (CX + 32, 898), (CX + 64, 852)], 5),
+        "#e9b949",
+        clip=union(vee, body),
+    )
     cv.fill(cv.ellipse(CX, 918, 10), "#e9b949")
 
     fm = draw_face(cv, skin, face)
     # curly hairline over the forehead
-    hl = [(CX - 150, 600), (CX - 147, 545), (CX - 138, 500), (CX - 100, 455), (CX, 440), (CX + 100, 455),
-          (CX + 138, 500), (CX + 147, 545), (CX + 150, 600)]
+    hl = [
+        (CX - 150, 600),
+        (CX - 147, 545),
+        (CX - 138, 500),
+        (CX - 100, 455),
+        (CX, 440),
+        (CX + 100, 455),
+        (CX + 138, 500),
+        (CX + 147, 545),
+        (CX + 150, 600),
+    ]
     front = [cv.above(hl)]
     for i in range(9):
         a = math.pi * (1.05 + 0.9 * i / 8)
         front.append(cv.ellipse(CX + 140 * math.cos(a), 500 + 70 * math.sin(a), 26))
-    front_m = inter(union(*front), union(fm, cloud_m))
+    front_m = union(inter(front[0], fm), *front[1:])
     cv.fill(front_m, hair)
     draw_ears(cv, skin, half=146, behind=fm)
     for side in (-1, 1):
@@ -605,30 +734,75 @@ def anel(cv: Canvas):
     for y in (1030, 1120):
         cv.fill(cv.ellipse(CX, y, 6), "#c7ced6")
     for side in (-1, 1):
-        collar = [(CX + side * 70, 800), (CX + side * 66, 840), (CX + side * 6, 966), (CX + side * 96, 990),
-                  (CX + side * 140, 852)]
+        collar = [
+            (CX + side * 70, 800),
+            (CX + side * 66, 840),
+            (CX + side * 6, 966),
+            (CX + side * 96, 990),
+            (CX + side * 140, 852),
+        ]
         cv.fill(cv.poly(collar), shirt)
         cv.fill(cv.stroke([(CX + side * 66, 842), (CX + side * 8, 964)], 4, smooth=False), shirt_dk)
     for side in (-1, 1):
-        lapel = [(CX + side * 132, 848), (CX + side * 2, 1196), (CX + side * 62, 1150), (CX + side * 160, 1000),
-                 (CX + side * 222, 968), (CX + side * 205, 910), (CX + side * 200, 866)]
+        lapel = [
+            (CX + side * 132, 848),
+            (CX + side * 2, 1196),
+            (CX + side * 62, 1150),
+            (CX + side * 160, 1000),
+            (CX + side * 222, 968),
+            (CX + side * 205, 910),
+            (CX + side * 200, 866),
+        ]
         cv.fill(cv.poly(lapel), shade(jacket, 0.2), clip=body)
     cv.fill(cv.ellipse(CX, 1290, 14), shade(jacket, 0.45))
 
     draw_ears(cv, skin, half=150)
     fm = draw_face(cv, skin, face)
     # stubble on jaw, chin and upper lip
-    sline = [(CX - 148, 590), (CX - 126, 636), (CX - 76, 656), (CX - 40, 640), (CX, 636),
-             (CX + 40, 640), (CX + 76, 656), (CX + 126, 636), (CX + 148, 590)]
+    sline = [
+        (CX - 148, 590),
+        (CX - 126, 636),
+        (CX - 76, 656),
+        (CX - 40, 640),
+        (CX, 636),
+        (CX + 40, 640),
+        (CX + 76, 656),
+        (CX + 126, 636),
+        (CX + 148, 590),
+    ]
     cv.fill(inter(cv.below(sline), fm), "#6e5442", alpha=0.18)
     # hair: short and neat with a little quiff
-    outer = [(CX - 149, 594), (CX - 160, 520), (CX - 164, 455), (CX - 132, 398), (CX - 62, 368), (CX, 360),
-             (CX + 70, 363), (CX + 134, 392), (CX + 163, 450), (CX + 160, 520), (CX + 149, 594)]
-    line = [(CX + 149, 594), (CX + 139, 560), (CX + 136, 500), (CX + 100, 460), (CX + 30, 452), (CX - 40, 447),
-            (CX - 108, 460), (CX - 137, 500), (CX - 139, 560), (CX - 149, 594)]
+    outer = [
+        (CX - 149, 594),
+        (CX - 160, 520),
+        (CX - 164, 455),
+        (CX - 132, 398),
+        (CX - 62, 368),
+        (CX, 360),
+        (CX + 70, 363),
+        (CX + 134, 392),
+        (CX + 163, 450),
+        (CX + 160, 520),
+        (CX + 149, 594),
+    ]
+    line = [
+        (CX + 149, 594),
+        (CX + 139, 560),
+        (CX + 136, 500),
+        (CX + 100, 460),
+        (CX + 30, 452),
+        (CX - 40, 447),
+        (CX - 108, 460),
+        (CX - 137, 500),
+        (CX - 139, 560),
+        (CX - 149, 594),
+    ]
     hm = cv.path(outer, line)
     cv.fill(hm, hair)
-    for pts in ([(CX - 80, 418), (CX - 10, 392), (CX + 70, 396)], [(CX - 100, 448), (CX - 30, 426), (CX + 50, 424), (CX + 110, 444)]):
+    for pts in (
+        [(CX - 80, 418), (CX - 10, 392), (CX + 70, 396)],
+        [(CX - 100, 448), (CX - 30, 426), (CX + 50, 424), (CX + 110, 444)],
+    ):
         cv.fill(cv.stroke(pts, 6), shade(hair, -0.1), clip=hm)
     draw_eyes(cv, hair, brow_w=13)
     draw_nose(cv, skin, 0.14)
@@ -651,15 +825,29 @@ def wei(cv: Canvas):
         cv.fill(cv.stroke([(x, 860), (x, 1520)], 5, smooth=False), shade(cardigan, 0.07), clip=body)
     draw_arm_lines(cv, shade(cardigan, 0.22), 0.98, clip=body)
     cv.fill(cv.poly([(CX - 122, 852), (CX + 122, 852), (CX, 1150)]), shirt, clip=body)
+    throat = cv.poly([(CX - 58, 846), (CX + 58, 846), (CX, 908)])
+    cv.fill(throat, skin)
     cv.fill(cv.stroke([(CX, 910), (CX, 1150)], 3, smooth=False), shade(shirt, 0.1))
     for y in (975, 1070):
         cv.fill(cv.ellipse(CX, y, 6), "#ffffff")
     for side in (-1, 1):
-        collar = [(CX + side * 62, 808), (CX + side * 120, 850), (CX + side * 100, 936), (CX + side * 2, 908), (CX + side * 56, 852)]
+        collar = [
+            (CX + side * 62, 808),
+            (CX + side * 120, 850),
+            (CX + side * 100, 936),
+            (CX + side * 2, 908),
+            (CX + side * 56, 852),
+        ]
         cv.fill(cv.poly(collar), shade(shirt, -0.4))
         cv.fill(cv.stroke([(CX + side * 56, 854), (CX + side * 4, 906)], 4, smooth=False), shade(shirt, 0.12))
-        band = [(CX + side * 122, 848), (CX + side * 4, 1152), (CX + side * 4, 1520), (CX + side * 40, 1520),
-                (CX + side * 40, 1160), (CX + side * 152, 862)]
+        band = [
+            (CX + side * 122, 848),
+            (CX + side * 4, 1152),
+            (CX + side * 4, 1520),
+            (CX + side * 40, 1520),
+            (CX + side * 40, 1160),
+            (CX + side * 152, 862),
+        ]
         cv.fill(cv.poly(band), shade(cardigan, 0.16), clip=body)
     for y in (1205, 1300, 1395, 1490):
         cv.fill(cv.ellipse(CX + 20, y, 14), "#ead8bf")
@@ -668,10 +856,32 @@ def wei(cv: Canvas):
     draw_ears(cv, skin, half=144)
     draw_face(cv, skin, face)
     # black hair, side parting on the viewer's left, fringe swept to the right
-    outer = [(CX - 143, 582), (CX - 156, 520), (CX - 164, 462), (CX - 140, 398), (CX - 66, 354), (CX + 20, 340),
-             (CX + 100, 350), (CX + 158, 392), (CX + 176, 460), (CX + 162, 525), (CX + 143, 582)]
-    line = [(CX + 143, 582), (CX + 134, 540), (CX + 130, 500), (CX + 106, 474), (CX + 50, 458), (CX - 10, 436),
-            (CX - 66, 422), (CX - 110, 452), (CX - 132, 500), (CX - 134, 540), (CX - 143, 582)]
+    outer = [
+        (CX - 143, 582),
+        (CX - 156, 520),
+        (CX - 164, 462),
+        (CX - 140, 398),
+        (CX - 66, 354),
+        (CX + 20, 340),
+        (CX + 100, 350),
+        (CX + 158, 392),
+        (CX + 176, 460),
+        (CX + 162, 525),
+        (CX + 143, 582),
+    ]
+    line = [
+        (CX + 143, 582),
+        (CX + 134, 540),
+        (CX + 130, 500),
+        (CX + 106, 474),
+        (CX + 50, 458),
+        (CX - 10, 436),
+        (CX - 66, 422),
+        (CX - 110, 452),
+        (CX - 132, 500),
+        (CX - 134, 540),
+        (CX - 143, 582),
+    ]
     hm = cv.path(outer, line)
     cv.fill(hm, hair)
     # parting and a few soft strands sweeping to the right
@@ -714,10 +924,20 @@ def bram(cv: Canvas):
     fm = draw_face(cv, skin, face)
     # short brown-grey hair around the sides and back of the head
     for side in (-1, 1):
-        outer = [(CX + side * 128, 440), (CX + side * 156, 472), (CX + side * 168, 540), (CX + side * 164, 604),
-                 (CX + side * 150, 640)]
-        inner = [(CX + side * 150, 640), (CX + side * 146, 590), (CX + side * 142, 540), (CX + side * 138, 486),
-                 (CX + side * 128, 440)]
+        outer = [
+            (CX + side * 128, 440),
+            (CX + side * 156, 472),
+            (CX + side * 168, 540),
+            (CX + side * 164, 596),
+            (CX + side * 150, 622),
+        ]
+        inner = [
+            (CX + side * 150, 622),
+            (CX + side * 146, 590),
+            (CX + side * 142, 540),
+            (CX + side * 138, 486),
+            (CX + side * 128, 440),
+        ]
         cv.fill(cv.path(outer, inner), hair)
     draw_ears(cv, skin, half=150, behind=fm)
     cv.fill(cv.stroke([(CX - 60, 420), (CX - 10, 408), (CX + 30, 412)], 10), "#ffffff", alpha=0.28, clip=fm)
@@ -727,7 +947,9 @@ def bram(cv: Canvas):
     frame = "#22262e"
     for side in (-1, 1):
         x = CX + side * 62
-        ring_m = minus(cv.rect(x - 50, EYE_Y - 34, x + 50, EYE_Y + 34, 18), cv.rect(x - 43, EYE_Y - 27, x + 43, EYE_Y + 27, 12))
+        ring_m = minus(
+            cv.rect(x - 50, EYE_Y - 34, x + 50, EYE_Y + 34, 18), cv.rect(x - 43, EYE_Y - 27, x + 43, EYE_Y + 27, 12)
+        )
         cv.fill(ring_m, frame)
         cv.fill(cv.stroke([(CX + side * 112, EYE_Y - 16), (CX + side * 148, EYE_Y - 20)], 6, smooth=False), frame)
     cv.fill(cv.stroke([(CX - 14, EYE_Y - 8), (CX, EYE_Y - 14), (CX + 14, EYE_Y - 8)], 6), frame)
@@ -794,10 +1016,16 @@ VEIN_WIDTH = 2.0
 STEM = "M32 36 C32 40 31.2 42.5 29.5 44.5"
 STEM_WIDTH = 3.0
 WAVES = [
-    ("M9 49 C12.83 44.8 16.67 44.8 20.5 49 C24.33 53.2 28.17 53.2 32 49 "
-     "C35.83 44.8 39.67 44.8 43.5 49 C47.33 53.2 51.17 53.2 55 49", YELLOW),
-    ("M9 56.5 C12.83 52.3 16.67 52.3 20.5 56.5 C24.33 60.7 28.17 60.7 32 56.5 "
-     "C35.83 52.3 39.67 52.3 43.5 56.5 C47.33 60.7 51.17 60.7 55 56.5", TEAL),
+    (
+        "M9 49 C12.83 44.8 16.67 44.8 20.5 49 C24.33 53.2 28.17 53.2 32 49 "
+        "C35.83 44.8 39.67 44.8 43.5 49 C47.33 53.2 51.17 53.2 55 49",
+        YELLOW,
+    ),
+    (
+        "M9 56.5 C12.83 52.3 16.67 52.3 20.5 56.5 C24.33 60.7 28.17 60.7 32 56.5 "
+        "C35.83 52.3 39.67 52.3 43.5 56.5 C47.33 60.7 51.17 60.7 55 56.5",
+        TEAL,
+    ),
 ]
 WAVE_WIDTH = 3.6
 
@@ -807,55 +1035,63 @@ def parse_path(d: str) -> list[list[Point]]:
     tokens = re.findall(r"[MLCZ]|-?\d*\.?\d+", d)
     subpaths: list[list[Point]] = []
     cur: list[Point] = []
-    i = 0
-    cmd = None
-    while i < len(tokens):
-        t = tokens[i]
-        if t in "MLCZ":
-            cmd = t
-            i += 1
+    cmd = ""
+    pos = 0
+
+    def take(k: int) -> list[float]:
+        nonlocal pos
+        vals = [float(x) for x in tokens[pos : pos + k]]
+        pos += k
+        return vals
+
+    while pos < len(tokens):
+        if tokens[pos] in ("M", "L", "C", "Z"):
+            cmd = tokens[pos]
+            pos += 1
             if cmd == "Z":
                 if cur:
                     cur.append(cur[0])
                 continue
-        nums = lambda k: [float(x) for x in tokens[i : i + k]]  # noqa: E731
         if cmd == "M":
-            x, y = nums(2)
-            i += 2
             if cur:
                 subpaths.append(cur)
+            x, y = take(2)
             cur = [(x, y)]
-            cmd = "L"
+            cmd = "L"  # further coordinate pairs are implicit line-tos
         elif cmd == "L":
-            x, y = nums(2)
-            i += 2
+            x, y = take(2)
             cur.append((x, y))
         elif cmd == "C":
-            a = nums(6)
-            i += 6
+            a = take(6)
             cur.extend(cubic(cur[-1], (a[0], a[1]), (a[2], a[3]), (a[4], a[5]), 48))
         else:
-            raise ValueError(f"unsupported path data near {t!r}")
+            raise ValueError(f"unsupported path data near {tokens[pos]!r}")
     if cur:
         subpaths.append(cur)
     return subpaths
 
 
 def logo_svg() -> str:
-    veins = "".join(f'<path d="{v}"/>' for v in VEINS)
+    veins = "".join(f'\n        <path d="{v}"/>' for v in VEINS)
     waves = "\n  ".join(
-        f'<path d="{d}" fill="none" stroke="{c}" stroke-width="{WAVE_WIDTH}" stroke-linecap="round"/>' for d, c in WAVES
+        f'<path d="{d}" fill="none" stroke="{c}" stroke-width="{WAVE_WIDTH:g}" stroke-linecap="round"/>'
+        for d, c in WAVES
     )
-    return f"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64" role="img" aria-label="Gemeente Lindewaard">
+    svg_open = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64"'
+        ' role="img" aria-label="Gemeente Lindewaard">'
+    )
+    return f"""{svg_open}
   <title>Gemeente Lindewaard</title>
   <defs>
     <mask id="lindewaard-leaf-veins" maskUnits="userSpaceOnUse" x="0" y="0" width="64" height="64">
       <rect width="64" height="64" fill="#fff"/>
-      <g fill="none" stroke="#000" stroke-width="{VEIN_WIDTH}" stroke-linecap="round">{veins}</g>
+      <g fill="none" stroke="#000" stroke-width="{VEIN_WIDTH:g}" stroke-linecap="round">{veins}
+      </g>
     </mask>
   </defs>
   <path d="{LEAF}" fill="{TEAL}" mask="url(#lindewaard-leaf-veins)"/>
-  <path d="{STEM}" fill="none" stroke="{TEAL}" stroke-width="{STEM_WIDTH}" stroke-linecap="round"/>
+  <path d="{STEM}" fill="none" stroke="{TEAL}" stroke-width="{STEM_WIDTH:g}" stroke-linecap="round"/>
   {waves}
 </svg>
 """

@@ -1,4 +1,8 @@
-"""Command line: `python -m careersite check mkdocs.yml` checks all content without building."""
+"""Command line.
+
+`python -m careersite check mkdocs.yml` checks all content without building;
+`python -m careersite fields` prints the reference of the front-matter fields.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,8 @@ from typing import Any
 import yaml
 
 from .errors import ContentError
+from .fields import Field
+from .model import STORY_FIELDS, VACANCY_FIELDS
 from .site import load_site
 
 
@@ -46,12 +52,35 @@ def check(config_path: Path) -> int:
     return 0
 
 
+def fields_table(declared: tuple[Field, ...]) -> str:
+    """The Markdown table of a content type's fields, generated from their declaration."""
+    rows = ["| field | required | meaning | example |", "|---|---|---|---|"]
+    for spec in declared:
+        example = f"`{spec.example}`" if spec.example else ""
+        rows.append(f"| `{spec.name}` | {'yes' if spec.required else 'no'} | {spec.doc} | {example} |")
+    return "\n".join(rows)
+
+
+def fields_reference() -> str:
+    return (
+        "### Vacancy fields (`vacancies/*.md`)\n\n"
+        + fields_table(VACANCY_FIELDS)
+        + "\n\n### Story fields (`stories/*.md`)\n\n"
+        + fields_table(STORY_FIELDS)
+        + "\n"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="careersite", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     check_parser = commands.add_parser("check", help="check content and data files without building")
     check_parser.add_argument("config", nargs="?", default="mkdocs.yml", type=Path)
+    commands.add_parser("fields", help="print the reference of all front-matter fields as Markdown")
     args = parser.parse_args(argv)
+    if args.command == "fields":
+        print(fields_reference(), end="")
+        return 0
     return check(args.config)
 
 

@@ -47,6 +47,8 @@ class Translator:
         self._strings = catalog(language)
         pattern = self.locale.currency_formats["standard"].pattern
         self._money_pattern = pattern.replace(".00", "")
+        # Babel is slow and a site repeats the same amounts (scale steps) on many pages.
+        self._money = cache(self._format_money)
 
     def __call__(self, key: str, /, **params: Any) -> str:
         """The string for `key`, with `{name}` placeholders filled; plural forms pick on `n`."""
@@ -65,9 +67,10 @@ class Translator:
 
     def money(self, amount: float, currency: str) -> str:
         """A whole amount with the locale's currency symbol and grouping, e.g. "€ 3.108"."""
-        return format_currency(
-            round(amount), currency, format=self._money_pattern, locale=self.locale, currency_digits=False
-        )
+        return self._money(round(amount), currency)
+
+    def _format_money(self, amount: int, currency: str) -> str:
+        return format_currency(amount, currency, format=self._money_pattern, locale=self.locale, currency_digits=False)
 
     def money_exact(self, amount: float, currency: str) -> str:
         """An amount with cents, e.g. "€ 17,50", for hourly pay."""

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-import markdown
-
 from .clock import end_of_day
 from .salary import Range
 
@@ -38,11 +36,11 @@ def employment_types(vacancy: Vacancy, fulltime_hours: float) -> list[str]:
     return types
 
 
-def job_posting(site: Site, vacancy: Vacancy, pay: Range) -> dict[str, Any]:
-    """The JobPosting of one vacancy, with the salary for its hours."""
+def job_posting(site: Site, vacancy: Vacancy, pay: Range, body_html: str) -> dict[str, Any]:
+    """The JobPosting of one vacancy, with the salary for its hours and its text as HTML."""
     s = site.settings
     url = f"{s.site_url}vacancies/{vacancy.slug}/"
-    description = f"<p>{_escape(vacancy.summary)}</p>\n" + markdown.markdown(vacancy.body)
+    description = f"<p>{_escape(vacancy.summary)}</p>\n{body_html}"
     address = {
         "@type": "PostalAddress",
         "streetAddress": s.address.street,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -38,21 +39,40 @@ class Site:
     stories: tuple[Story, ...]  # every story that is published and still has consent, newest first
     warnings: tuple[str, ...]
 
-    @property
+    @cached_property
     def open_vacancies(self) -> tuple[Listed, ...]:
         return tuple(item for item in self.vacancies if item.status.is_open)
 
     def story(self, slug: str) -> Story | None:
-        return next((s for s in self.stories if s.slug == slug), None)
+        return self._stories_by_slug.get(slug)
 
-    def related_stories(self, vacancy: Vacancy) -> tuple[Story, ...]:
-        """The stories a vacancy names, or else those of its department."""
+    def related_stories(self, vacancy: Vacancy, limit: int = 3) -> tuple[Story, ...]:
+        """The stories a vacancy names, or else the newest `limit` of its department."""
         if vacancy.stories is not None:
             return tuple(s for slug in vacancy.stories if (s := self.story(slug)))
-        return tuple(s for s in self.stories if s.department == vacancy.department)
+        return tuple(self._stories_by_department.get(vacancy.department, [])[:limit])
 
-    def open_in_department(self, department: str) -> tuple[Listed, ...]:
-        return tuple(item for item in self.open_vacancies if item.vacancy.department == department)
+    @cached_property
+    def _stories_by_department(self) -> dict[str, list[Story]]:
+        index: dict[str, list[Story]] = {}
+        for story in self.stories:
+            index.setdefault(story.department, []).append(story)
+        return index
+
+    @cached_property
+    def _stories_by_slug(self) -> dict[str, Story]:
+        return {s.slug: s for s in self.stories}
+
+    @cached_property
+    def _open_by_department(self) -> dict[str, list[Listed]]:
+        index: dict[str, list[Listed]] = {}
+        for item in self.open_vacancies:
+            index.setdefault(item.vacancy.department, []).append(item)
+        return index
+
+    def open_in_department(self, department: str) -> list[Listed]:
+        """Open vacancies of one department, newest first."""
+        return self._open_by_department.get(department, [])
 
     def departments(self) -> list[str]:
         return sorted({item.vacancy.department for item in self.open_vacancies}, key=str.casefold)

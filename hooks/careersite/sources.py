@@ -25,8 +25,12 @@ class YamlSyntaxError(Exception):
         super().__init__(f"line {line}: {problem}")
 
 
+# libyaml's parser when PyYAML has it: front matter of a thousand files is read on every build.
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _loader(line_offset: int) -> type[yaml.SafeLoader]:
-    class Loader(yaml.SafeLoader):
+    class Loader(_BASE_LOADER):  # type: ignore[valid-type,misc]
         pass
 
     def construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineDict:

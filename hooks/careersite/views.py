@@ -243,7 +243,7 @@ class VacancyCard:
     filters: dict[str, str]
 
 
-def vacancy_card(site: Site, item: Listed) -> VacancyCard:
+def vacancy_card(site: Site, item: Listed, salary: Pay) -> VacancyCard:
     v, t = item.vacancy, site.t
     low, high = v.hours
     return VacancyCard(
@@ -254,7 +254,7 @@ def vacancy_card(site: Site, item: Listed) -> VacancyCard:
         department=v.department,
         location=v.location,
         hours=t.hours(low, high),
-        pay=pay(site, v).summary,
+        pay=salary.summary,
         closes=t("vacancy.closes_on", date=t.date(v.closes)),
         status=item.status,
         status_text=t(f"status.{item.status.value}"),
@@ -303,10 +303,9 @@ class VacancyPage:
     closed_text: str | None
 
 
-def vacancy_page(site: Site, item: Listed) -> VacancyPage:
+def vacancy_page(site: Site, item: Listed, card: VacancyCard, salary: Pay, body_html: str) -> VacancyPage:
+    """A vacancy's page; `body_html` is the author's text as rendered for the page."""
     v, t = item.vacancy, site.t
-    card = vacancy_card(site, item)
-    salary = pay(site, v)
     facts = [
         Fact(t("fact.department"), v.department),
         Fact(t("fact.location"), v.location),
@@ -342,7 +341,7 @@ def vacancy_page(site: Site, item: Listed) -> VacancyPage:
         apply_by_mail=v.apply.startswith("mailto:"),
         stories=tuple(story_card(s) for s in site.related_stories(v)),
         notices=tuple(notices),
-        jsonld=jsonld.render(jsonld.job_posting(site, v, salary.range)) if item.status.is_open else None,
+        jsonld=jsonld.render(jsonld.job_posting(site, v, salary.range, body_html)) if item.status.is_open else None,
         noindex=not item.status.is_open,
         is_open=item.status.is_open,
         closed_text=closed_text,
@@ -370,15 +369,21 @@ def video_view(site: Site, story: Story) -> VideoView | None:
 class StoryPage:
     card: StoryCard
     video: VideoView | None
-    vacancies: tuple[VacancyCard, ...]
+    vacancies: tuple[VacancyCard, ...]  # the newest few open vacancies of the story's department
+    vacancy_count: int  # all open vacancies of the department
     department_url: str
 
 
-def story_page(site: Site, story: Story) -> StoryPage:
+STORY_VACANCIES = 6
+
+
+def story_page(site: Site, story: Story, cards: list[VacancyCard]) -> StoryPage:
+    """A story page; `cards` are the open vacancies of its department, newest first."""
     return StoryPage(
         card=story_card(story),
         video=video_view(site, story),
-        vacancies=tuple(vacancy_card(site, item) for item in site.open_in_department(story.department)),
+        vacancies=tuple(cards[:STORY_VACANCIES]),
+        vacancy_count=len(cards),
         department_url=f"vacancies/?department={slugify(story.department)}",
     )
 
@@ -411,10 +416,9 @@ class Listing:
     count: int
 
 
-def listing(site: Site) -> Listing:
+def listing(site: Site, cards: list[VacancyCard]) -> Listing:
     """Open vacancies grouped by department, with the filter options that match at least one."""
     t = site.t
-    cards = [vacancy_card(site, item) for item in site.open_vacancies]
     groups = tuple(
         Group(dep, slugify(dep), tuple(c for c in cards if c.department == dep)) for dep in site.departments()
     )
@@ -553,6 +557,25 @@ class SiteView:
         self.site = site
         self.t = site.t
         self.settings = site.settings
+        self._pay: dict[str, Pay] = {}
+        self._cards: dict[str, VacancyCard] = {}
+
+    def pay(self, vacancy: Vacancy) -> Pay:
+        if vacancy.id not in self._pay:
+            self._pay[vacancy.id] = pay(self.site, vacancy)
+        return self._pay[vacancy.id]
+
+    def card(self, item: Listed) -> VacancyCard:
+        """A vacancy's card, computed once however many pages list it."""
+        if item.vacancy.id not in self._cards:
+            self._cards[item.vacancy.id] = vacancy_card(self.site, item, self.pay(item.vacancy))
+        return self._cards[item.vacancy.id]
+
+    def vacancy_page(self, item: Listed, body_html: str) -> VacancyPage:
+        return vacancy_page(self.site, item, self.card(item), self.pay(item.vacancy), body_html)
+
+    def story_page(self, story: Story) -> StoryPage:
+        return story_page(self.site, story, [self.card(i) for i in self.site.open_in_department(story.department)])
 
     @cached_property
     def theme(self) -> Theme:
@@ -560,7 +583,7 @@ class SiteView:
 
     @cached_property
     def listing(self) -> Listing:
-        return listing(self.site)
+        return listing(self.site, [self.card(item) for item in self.site.open_vacancies])
 
     @cached_property
     def salary(self) -> SalaryPage:
@@ -576,4 +599,4 @@ class SiteView:
 
     @cached_property
     def latest_vacancies(self) -> tuple[VacancyCard, ...]:
-        return tuple(vacancy_card(self.site, item) for item in self.site.open_vacancies[:6])
+        return tuple(self.card(item) for item in self.site.open_vacancies[:6])

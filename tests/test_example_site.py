@@ -123,6 +123,7 @@ def test_closed_vacancy_keeps_page_with_notice_and_noindex(example: Build, slug:
     status = VACANCIES[slug].get("status")
     assert {"filled": "vervuld", "reviewing": "in behandeling"}.get(status, "gesloten") in notice.lower()
     assert not page.select("a.cs-apply")
+    assert f"/vacancies/{slug}/" not in (example.site / "sitemap.xml").read_text()
 
 
 def test_future_vacancy_is_not_built(example: Build) -> None:

@@ -298,9 +298,13 @@ class VacancyPage:
     stories: tuple[StoryCard, ...]
     notices: tuple[str, ...]
     jsonld: str | None
-    noindex: bool
     is_open: bool
     closed_text: str | None
+
+
+def robots(item: Listed) -> str | None:
+    """A vacancy that is no longer open keeps its page, but search engines should drop it."""
+    return None if item.status.is_open else "noindex"
 
 
 def vacancy_page(site: Site, item: Listed, card: VacancyCard, salary: Pay, body_html: str) -> VacancyPage:
@@ -342,7 +346,6 @@ def vacancy_page(site: Site, item: Listed, card: VacancyCard, salary: Pay, body_
         stories=tuple(story_card(s) for s in site.related_stories(v)),
         notices=tuple(notices),
         jsonld=jsonld.render(jsonld.job_posting(site, v, salary.range, body_html)) if item.status.is_open else None,
-        noindex=not item.status.is_open,
         is_open=item.status.is_open,
         closed_text=closed_text,
     )

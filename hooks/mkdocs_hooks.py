@@ -95,6 +95,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             template="vacancy.html",
             hide=["navigation", "toc"],
         )
+        if robots := views.robots(item):
+            page.meta["robots"] = robots
     elif kind == "story":
         page.meta.update(
             title=str(escape(item.title)),

@@ -13,7 +13,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from careersite import views
+from careersite import social, views
+from careersite.cardfiles import CardRenderer
 from careersite.errors import ContentError
 from careersite.site import Site, load_site
 from markupsafe import escape
@@ -28,6 +29,8 @@ log = logging.getLogger("mkdocs.hooks.careersite")
 _command: str | None = None
 _site: Site | None = None
 _view: views.SiteView | None = None
+_cards: social.Cards | None = None
+_renderer: CardRenderer | None = None
 _pages: dict[str, tuple[str, Any]] = {}  # src_uri -> ("vacancy", Listed) or ("story", Story)
 _publish: tuple[Path, Path] | None = None  # (staging folder, final site folder) for a one-step swap
 _failed = False
@@ -40,7 +43,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and check all content before anything in the site folder is touched."""
-    global _site, _view, _publish, _failed
+    global _site, _view, _cards, _renderer, _publish, _failed
     root = Path(config.config_file_path).parent
     try:
         _site = load_site(
@@ -52,6 +55,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.warning(warning)
     _view = views.SiteView(_site)
     _pages.clear()
+    # Cards render in worker processes while MkDocs renders the pages.
+    _cards = social.Cards(_view)
+    _renderer = CardRenderer(_site.settings.cards_cache or root / ".cache" / "cards")
+    _renderer.start(_cards.all_specs())
     config.theme["language"] = _site.settings.language
     # MkDocs dates the sitemap with SOURCE_DATE_EPOCH; tie it to "today" so rebuilds are identical.
     os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(_site.today.timetuple()))
@@ -109,18 +116,36 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     assert _site is not None and _view is not None
+    assert _cards is not None
     context["cs"] = _view
     kind, item = _pages.get(page.file.src_uri, (None, None))
     if kind == "vacancy":
         context["vacancy"] = _view.vacancy_page(item, page.content or "")
+        context["og"] = social.vacancy_graph(_view, _cards.for_vacancy(item), item)
     elif kind == "story":
         context["story"] = _view.story_page(item)
+        context["og"] = social.story_graph(_view, _cards.for_story(item), item)
+    else:
+        title = page.meta.get("title") or page.title or config.site_name
+        description = page.meta.get("description") or config.site_description or ""
+        context["og"] = social.open_graph(_view, _cards.home.og, str(title), str(description), page.url)
     return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Wait for the cards and put them in the site."""
+    assert _renderer is not None
+    report = _renderer.finish(Path(config.site_dir))
+    log.info(f"Cards: {report.rendered} rendered, {report.reused} from the cache ({report.render_seconds:.2f} s)")
+    for name, characters in sorted(report.missing.items()):
+        log.warning(f"cards/{name}: no shipped font can draw {characters!r}; left out of the card")
 
 
 def on_build_error(error: Exception) -> None:
     global _failed
     _failed = True
+    if _renderer is not None:
+        _renderer.cancel()
 
 
 def on_shutdown() -> None:

@@ -34,8 +34,16 @@ def contrast(first: str, second: str) -> float:
 
 
 def text_on(background: str) -> str:
-    """White or near-black, whichever reads better on `background`."""
-    return LIGHT_TEXT if contrast(background, LIGHT_TEXT) >= contrast(background, DARK_TEXT) else DARK_TEXT
+    """White or near-black, whichever reads better on `background`; pure black where neither
+    reaches WCAG AA (mid-tone colours)."""
+    best = max((LIGHT_TEXT, DARK_TEXT), key=lambda colour: contrast(background, colour))
+    return best if contrast(background, best) >= AA else "#000000"
+
+
+def mix(colour: str, other: str, amount: float) -> str:
+    """`colour` moved `amount` (0 to 1) of the way towards `other`."""
+    a, b = rgb(colour), rgb(other)
+    return hex_colour(*(x + (y - x) * amount for x, y in zip(a, b, strict=True)))
 
 
 def readable_against(colour: str, background: str, ratio: float = AA) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .images import unreadable
 from .salary import PERIODS, Range
 
 if TYPE_CHECKING:
@@ -231,6 +232,8 @@ def local_file(suffixes: tuple[str, ...], message: str) -> Parser:
         path = (ctx.folder / name).resolve()
         if not path.is_file() or ctx.folder.resolve() not in path.parents:
             raise Invalid("error.missing_file", value=name, folder=ctx.folder_shown)
+        if suffixes == IMAGE_SUFFIXES and (problem := unreadable(path)):
+            raise Invalid("error.photo_unreadable", value=name, problem=problem)
         return name
 
     return parse

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import Problem
 from .i18n import LANGUAGES
+from .images import unreadable
 
 CONFIG_KEY = "extra.careersite"
 _COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
@@ -66,7 +67,7 @@ class Settings:
     public_applicant_list: bool  # offentleglova § 25: the applicant list may be made public
     privacy_page: str
     email: str = ""
-    extras: dict[str, Any] = field(default_factory=dict)
+    cards_cache: Path | None = None  # where rendered cards are kept between builds
 
 
 class _Reader:
@@ -153,6 +154,10 @@ def load_settings(
     if salary_period not in ("month", "year", "hour"):
         r.problem("salary_period", f"'{salary_period}' is not a period; use month, year or hour.")
         salary_period = "month"
+    logo = r.path("logo", None, root)
+    if logo and logo.is_file() and (problem := unreadable(logo)):
+        r.problem("logo", f"'{raw['logo']}' cannot be used as a logo on the cards ({problem}); use a PNG or JPEG file.")
+        logo = None
     retention = raw.get("applicant_data") or {}
     settings = Settings(
         root=root,
@@ -163,7 +168,7 @@ def load_settings(
         timezone=timezone,
         country=r.text("country", "NO" if language == "nb" else "NL").upper(),
         address=Address(**{k: str(v) for k, v in address.items() if k in Address.__dataclass_fields__}),
-        logo=r.path("logo", None, root),
+        logo=logo,
         primary_colour=r.colour("primary", "#0B5563"),
         accent_colour=r.colour("accent", "#F2A900"),
         salary_table=r.path("salary_table", "content/data/salary.yml", root) or root,
@@ -179,5 +184,6 @@ def load_settings(
         public_applicant_list=bool(raw.get("public_applicant_list", language == "nb")),
         privacy_page=r.text("privacy_page", "privacy.md"),
         email=r.text("email", ""),
+        cards_cache=r.path("cards_cache", ".cache/cards", root, must_exist=False),
     )
     return settings, r.problems

@@ -1,0 +1,105 @@
+"""Card files: rendered once into a cache outside the site, in parallel, then linked into the site.
+
+A card's file name carries the hash of what it shows, so a cached file is valid for as long as it
+exists: a rebuild renders only cards whose content changed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cards import CardSpec, render
+
+CHUNK = 24  # cards per task: big enough to amortise the hand-over, small enough to balance the cores
+
+
+def _render_into(cache_dir: str, specs: list[CardSpec]) -> list[tuple[str, str]]:
+    """Render cards into the cache (atomically); return (file name, left-out characters) per card."""
+    results = []
+    for spec in specs:
+        data, missing = render(spec)
+        target = Path(cache_dir) / spec.file_name
+        partial = target.with_name(f".{target.name}.{os.getpid()}")
+        partial.write_bytes(data)
+        partial.replace(target)
+        results.append((spec.file_name, "".join(sorted(missing))))
+    return results
+
+
+@dataclass
+class CardReport:
+    rendered: int = 0
+    reused: int = 0
+    render_seconds: float = 0.0
+    missing: dict[str, str] = field(default_factory=dict)  # file name -> characters left out
+
+
+class CardRenderer:
+    """Starts rendering the cards a build needs as early as possible, and publishes them at the end."""
+
+    def __init__(self, cache_dir: Path, workers: int | None = None) -> None:
+        self.cache_dir = cache_dir
+        self.workers = workers or os.cpu_count() or 1
+        self.specs: dict[str, CardSpec] = {}
+        self._futures: list[Future[list[tuple[str, str]]]] = []
+        self._pool: ProcessPoolExecutor | None = None
+        self._started = 0.0
+        self.report = CardReport()
+
+    def start(self, specs: list[CardSpec]) -> None:
+        """Hand every card missing from the cache to the worker processes; return at once."""
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        self._started = time.perf_counter()
+        self.specs = {spec.file_name: spec for spec in specs}
+        todo = [spec for name, spec in self.specs.items() if not (self.cache_dir / name).is_file()]
+        self.report.reused = len(self.specs) - len(todo)
+        self.report.rendered = len(todo)
+        if not todo:
+            return
+        if self.workers == 1 or len(todo) <= CHUNK:
+            self._collect(_render_into(str(self.cache_dir), todo))
+            return
+        self._pool = ProcessPoolExecutor(max_workers=self.workers)
+        for index in range(0, len(todo), CHUNK):
+            self._futures.append(self._pool.submit(_render_into, str(self.cache_dir), todo[index : index + CHUNK]))
+
+    def _collect(self, results: list[tuple[str, str]]) -> None:
+        for name, missing in results:
+            if missing:
+                self.report.missing[name] = missing
+
+    def finish(self, site_dir: Path) -> CardReport:
+        """Wait for the workers, link every card into `site_dir/cards/`, and drop stale cache files."""
+        try:
+            for future in self._futures:
+                self._collect(future.result())
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown()
+        self.report.render_seconds = time.perf_counter() - self._started
+        target_dir = site_dir / "cards"
+        target_dir.mkdir(parents=True, exist_ok=True)
+        for name in self.specs:
+            _link(self.cache_dir / name, target_dir / name)
+        for stale in self.cache_dir.iterdir():
+            if stale.name not in self.specs:
+                stale.unlink(missing_ok=True)
+        return self.report
+
+    def cancel(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+
+def _link(source: Path, target: Path) -> None:
+    """A hard link where the file system allows it (instant, no copy), else a copy."""
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)

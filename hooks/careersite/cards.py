@@ -20,7 +20,7 @@ from .typeset import Block, Typesetter
 
 RENDERER_VERSION = "1"  # bump when the drawing changes, so every card gets a new name
 SIZES = {"og": (1200, 630), "instagram": (1080, 1350)}
-MARGINS = {"og": 64, "instagram": 80}
+MARGINS = {"og": (64, 28), "instagram": (80, 48)}  # (sides, top and bottom): no text outside
 JPEG = {"format": "JPEG", "quality": 90, "subsampling": 0, "optimize": False}
 FACE_HEIGHT = 0.38  # portraits put the face about this far down the photo
 
@@ -74,8 +74,11 @@ class CardSpec:
         """A hash of what the card shows: its text, colours, format, and the bytes of its images."""
         data = asdict(self)
         data.pop("alt")
-        files = [p for p in (self.brand.logo, getattr(self.text, "photo", None)) if p]
-        payload = json.dumps([RENDERER_VERSION, data, [_file_hash(p) for p in files]], sort_keys=True)
+        # Files count by their bytes, not their place: a clone elsewhere gives the same names.
+        data["brand"]["logo"] = _file_hash(self.brand.logo) if self.brand.logo else None
+        if isinstance(self.text, StoryText):
+            data["text"]["photo"] = _file_hash(self.text.photo)
+        payload = json.dumps([RENDERER_VERSION, data], sort_keys=True)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:12]
 
     @property
@@ -223,7 +226,7 @@ def _stack(
 def _vacancy(canvas: Canvas, text: VacancyText) -> None:
     spec = canvas.spec
     width, height = spec.size
-    margin = MARGINS[spec.format]
+    margin = MARGINS[spec.format][0]
     primary, accent = spec.brand.primary, spec.brand.accent
     on_primary, on_accent = colours.text_on(primary), colours.text_on(accent)
     og = spec.format == "og"
@@ -255,7 +258,7 @@ def _vacancy(canvas: Canvas, text: VacancyText) -> None:
 def _story(canvas: Canvas, text: StoryText) -> None:
     spec = canvas.spec
     width, height = spec.size
-    margin = MARGINS[spec.format]
+    margin = MARGINS[spec.format][0]
     background = colours.mix(spec.brand.primary, "#FFFFFF", 0.92)
     ink = colours.readable_against(spec.brand.primary, background)
     canvas.draw.rectangle((0, 0, width, height), fill=background)
@@ -297,7 +300,7 @@ def _story(canvas: Canvas, text: StoryText) -> None:
 def _home(canvas: Canvas, text: HomeText) -> None:
     spec = canvas.spec
     width, height = spec.size
-    margin = MARGINS[spec.format]
+    margin = MARGINS[spec.format][0]
     primary, accent = spec.brand.primary, spec.brand.accent
     on_primary = colours.text_on(primary)
     canvas.draw.rectangle((0, height - 24, width, height), fill=accent)

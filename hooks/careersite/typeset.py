@@ -109,7 +109,8 @@ class Typesetter:
         return "".join(run.text for run in self.runs(" ".join(text.split())))
 
     def width(self, text: str, size: int) -> float:
-        return _width(self.chain, text, size) if text else 0.0
+        """How wide `text` is when drawn, ink included (some glyphs reach past their advance)."""
+        return sum(_extent(self.chain, text, size)) if text else 0.0
 
     def fit(self, text: str, width: int, max_lines: int, max_size: int, min_size: int) -> Block:
         """The largest size at which `text` fits in `max_lines` lines of `width` pixels.
@@ -202,7 +203,7 @@ class Typesetter:
         boxes = []
         for index, line in enumerate(block.lines):
             baseline = top + index * block.line_height + ascent
-            cursor = float(x)
+            cursor = float(x) + _extent(self.chain, line, block.size)[0]
             for run in self.runs(line):
                 face = font(run.font, block.size)
                 draw.text((cursor, baseline), run.text, font=face, fill=fill, anchor="ls")
@@ -234,5 +235,14 @@ def split_runs(chain: tuple[str, ...], text: str) -> tuple[tuple[Run, ...], froz
 
 
 @cache
-def _width(chain: tuple[str, ...], text: str, size: int) -> float:
-    return sum(font(run.font, size).getlength(run.text) for run in split_runs(chain, text)[0])
+def _extent(chain: tuple[str, ...], text: str, size: int) -> tuple[float, float]:
+    """(ink left of the start, width from there to the end of the ink or the advance, whichever is further)."""
+    runs = split_runs(chain, text)[0]
+    if not runs:
+        return 0.0, 0.0
+    advance = sum(font(run.font, size).getlength(run.text) for run in runs)
+    first, last = runs[0], runs[-1]
+    left = max(0.0, -font(first.font, size).getbbox(first.text, anchor="ls")[0])
+    last_face = font(last.font, size)
+    overhang = max(0.0, last_face.getbbox(last.text, anchor="ls")[2] - last_face.getlength(last.text))
+    return left, advance + overhang

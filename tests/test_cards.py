@@ -1,0 +1,192 @@
+"""Card images: every card of the example checked from its pixels, hostile text, colours and photos."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from cardcheck import check_canvas
+from careersite import cards
+from careersite.cards import Brand, CardSpec, HomeText, StoryText, VacancyText, draw, render
+from careersite.site import load_site
+from careersite.social import Cards
+from careersite.views import SiteView
+from conftest import ROOT, TODAY, Build, edit, run_build
+from PIL import Image
+
+from careersite.__main__ import read_config
+
+LOGO = str(ROOT / "content/assets/logo.png")
+PHOTO = str(ROOT / "stories/img/wei-chen.jpg")
+
+
+def example_cards(root: Path = ROOT) -> Cards:
+    config = read_config(root / "mkdocs.yml")
+    site = load_site(config["extra"], root=root, site_url=config["site_url"], environ={"CAREERSITE_TODAY": TODAY})
+    return Cards(SiteView(site))
+
+
+def test_every_card_of_the_example_is_the_right_size_and_readable(example: Build) -> None:
+    specs = {spec.file_name: spec for spec in example_cards().all_specs()}
+    files = sorted((example.site / "cards").iterdir())
+    assert {f.name for f in files} == set(specs)
+    for path in files:
+        spec = specs[path.name]
+        with Image.open(path) as image:
+            assert image.format == "JPEG" and image.size == spec.size
+        assert path.read_bytes() == render(spec)[0], "the file is the card its content describes"
+        assert check_canvas(draw(spec, keep_snapshots=True)) == [], path.name
+
+
+def test_pages_point_to_their_cards(example: Build) -> None:
+    site_url = "https://werkenbij.lindewaard.example/"
+    pages = [p for p in example.site.rglob("index.html") if "search" not in p.parts]
+    for path in pages:
+        page = example.html(str(path.relative_to(example.site)))
+        meta = {m.get("property") or m.get("name"): m.get("content") for m in page.select("meta[content]")}
+        image = meta["og:image"]
+        assert image.startswith(site_url + "cards/"), path
+        with Image.open(example.site / image.removeprefix(site_url)) as card:
+            assert card.size == (int(meta["og:image:width"]), int(meta["og:image:height"])) == (1200, 630)
+        assert meta["og:image:type"] == "image/jpeg"
+        assert meta["og:url"] == site_url + str(path.parent.relative_to(example.site)).replace(".", "") .strip("/") + ("/" if path.parent != example.site else "")
+        assert meta["twitter:card"] == "summary_large_image"
+        assert meta["og:locale"] == "nl_NL" and meta["og:site_name"] == "Gemeente Lindewaard"
+        for key in ("og:title", "og:description", "og:image:alt", "twitter:title", "twitter:description", "twitter:image:alt"):
+            assert meta[key], f"{path}: {key}"
+        assert len(meta["og:title"]) <= 70 or "vacancies" not in str(path)
+    vacancy = example.html("vacancies/ciso/index.html")
+    image = vacancy.select_one('meta[property="og:image"]')["content"]
+    assert "/cards/vacancy-ciso-" in image
+    assert "Chief Information Security Officer" in vacancy.select_one('meta[property="og:image:alt"]')["content"]
+    story = example.html("stories/wei-chen/index.html")
+    assert "/cards/story-wei-chen-" in story.select_one('meta[property="og:image"]')["content"]
+
+
+HOSTILE_TITLES = [
+    "IT",
+    "Beleidsmedewerker Ruimtelijke Ordening en Volkshuisvesting",
+    "Volkshuisvestingsbeleidsmedewerkersopleidingscoördinatorenassistent",
+    "Senior adviseur " * 14,
+    "Rådgiver for økonomi og æresbevisninger på Ærø og Ålesund, Émile Brontë",
+    "Специалист по работе с населением",
+    "مستشار الشؤون الاجتماعية",
+    "城市规划与住房政策高级顾问",
+    "🎉 Zomerbaan in het groen 🌻 voor studenten",
+]
+HOSTILE_NAMES = ["Li", "Anastasia Kuznetsova-Ivanova-Petrovna", "Анастасия Кузнецова", "محمد العلي", "王秀英",
+                 "Jørgen Ødegård Æsøy", "Zoë 🌈 de Vries"]
+
+
+@pytest.mark.parametrize("fmt", ["og", "instagram"])
+@pytest.mark.parametrize("title", HOSTILE_TITLES)
+def test_hostile_titles_fit_without_clipping_or_missing_glyphs(fmt: str, title: str) -> None:
+    brand = Brand("Gemeente Lindewaard", "#0B5563", "#F2A900", LOGO)
+    text = VacancyText(title, "€ 3.496 – € 5.535 per maand", "32–36 uur per week · Stadskantoor, Lindewaard",
+                       "Reageer uiterlijk 15 januari")
+    canvas = draw(CardSpec("v", fmt, "nl", brand, text), keep_snapshots=True)
+    assert check_canvas(canvas) == []
+    title_text = next(t for t in canvas.texts if t.role == "title")
+    assert title_text.truncated == title.startswith("Senior adviseur")
+
+
+@pytest.mark.parametrize("fmt", ["og", "instagram"])
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_hostile_names_on_story_cards(fmt: str, name: str) -> None:
+    brand = Brand("Kommune", "#0B5563", "#F2A900", LOGO)
+    text = StoryText("“" + "Hier zie ik wat mijn werk oplevert voor de mensen in de wijk. " * 2 + "”", name,
+                     "Medewerker Burgerzaken en Publiekszaken", PHOTO)
+    assert check_canvas(draw(CardSpec("s", fmt, "nb", brand, text), keep_snapshots=True)) == []
+
+
+def test_a_long_word_is_hyphenated_not_cut() -> None:
+    brand = Brand("Gemeente Lindewaard", "#0B5563", "#F2A900", LOGO)
+    text = VacancyText("Volkshuisvestingsbeleidsmedewerkersopleidingscoördinatorenassistent", "€ 1", "36 uur", "x")
+    canvas = draw(CardSpec("v", "og", "nl", brand, text))
+    setter = canvas.bold
+    block = setter.fit(text.title, 1200 - 128, 3, 68, 40)
+    assert len(block.lines) > 1 and all(line.endswith("-") for line in block.lines[:-1])
+    assert "".join(line.rstrip("-") for line in block.lines) == text.title
+
+
+@pytest.mark.parametrize(("primary", "accent"), [
+    ("#808080", "#777777"),  # mid greys: neither white nor dark grey text reaches 4.5 everywhere
+    ("#FFFF00", "#00FF00"),
+    ("#000000", "#FFFFFF"),
+    ("#E4002B", "#0057B8"),
+    ("#F2A900", "#0B5563"),
+])
+def test_any_brand_colours_give_readable_text(primary: str, accent: str) -> None:
+    brand = Brand("Gemeente Lindewaard", primary, accent, LOGO)
+    texts = [
+        VacancyText("Beleidsadviseur Wonen", "€ 3.496 – € 5.535 per maand", "36 uur per week", "Reageer uiterlijk 6 december"),
+        StoryText("“Hier zie ik wat mijn werk oplevert.”", "Fatima El Amrani", "Beleidsadviseur Wonen", PHOTO),
+        HomeText("Werken bij Gemeente Lindewaard", "Werk dat je terugziet in je eigen straat."),
+    ]
+    for text in texts:
+        for fmt in ("og", "instagram"):
+            assert check_canvas(draw(CardSpec("c", fmt, "nl", brand, text), keep_snapshots=True)) == []
+
+
+def test_huge_photo_renders_with_little_memory(tmp_path: Path) -> None:
+    photo = tmp_path / "camera.jpg"
+    Image.new("RGB", (8000, 6000), "#336699").save(photo, quality=80)
+    script = f"""
+import sys
+sys.path.insert(0, {str(ROOT / 'hooks')!r})
+from careersite.cards import Brand, CardSpec, StoryText, render
+brand = Brand("Gemeente Lindewaard", "#0B5563", "#F2A900", None)
+for fmt in ("og", "instagram"):
+    data, _ = render(CardSpec("s", fmt, "nl", brand, StoryText("“Citaat”", "Naam", "Rol", {str(photo)!r})))
+    assert data[:2] == b"\\xff\\xd8"
+# VmHWM is this process's own peak (ru_maxrss would include the parent's, kept across exec).
+peak = next(line for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+print(int(peak.split()[1]) // 1024)
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert int(result.stdout.strip()) < 200, f"peak memory {result.stdout.strip()} MB"
+
+
+def test_rebuild_reuses_cards_and_a_change_renames_only_its_card(site_copy: Path) -> None:
+    first = run_build(site_copy)
+    assert "Cards: 43 rendered, 0 from the cache" in first.output, first.output
+    before = set(os.listdir(first.site / "cards"))
+    second = run_build(site_copy)
+    assert "Cards: 0 rendered, 43 from the cache" in second.output
+    assert set(os.listdir(second.site / "cards")) == before
+    edit(site_copy / "vacancies/ciso.md", "title: Chief Information Security Officer (CISO)", "title: CISO")
+    third = run_build(site_copy)
+    assert "Cards: 2 rendered, 41 from the cache" in third.output
+    after = set(os.listdir(third.site / "cards"))
+    changed = before ^ after
+    assert len(changed) == 4 and all("vacancy-ciso" in name for name in changed)
+    page = third.html("vacancies/ciso/index.html")
+    assert page.select_one('meta[property="og:image"]')["content"].split("/")[-1] in after - before
+
+
+def test_logo_that_is_not_an_image_is_reported(site_copy: Path) -> None:
+    (site_copy / "content/assets/logo.png").write_text("not a picture", encoding="utf-8")
+    build = run_build(site_copy)
+    assert build.returncode != 0
+    assert "mkdocs.yml: extra.careersite.logo: 'content/assets/logo.png' cannot be used as a logo" in build.output
+
+
+def test_unreadable_photo_and_bad_colour_are_reported_together(site_copy: Path) -> None:
+    (site_copy / "stories/img/wei-chen.jpg").write_bytes(b"\xff\xd8 this is not really a jpeg")
+    edit(site_copy / "mkdocs.yml", 'primary: "#0B5563"', 'primary: "teal-ish"')
+    build = run_build(site_copy)
+    assert build.returncode != 0
+    assert "stories/wei-chen.md:11: photo: 'img/wei-chen.jpg' is geen foto die geopend kan worden" in build.output
+    assert "mkdocs.yml: extra.careersite.colors.primary: 'teal-ish' is not a colour" in build.output
+
+
+def test_fonts_cover_the_scripts_we_promise() -> None:
+    from careersite.typeset import CHAINS, has_glyph
+
+    for sample in ("éëøæåÆØÅ", "Кузнецова", "العلي", "王秀英", "ひらがなカタカナ", "한국어", "🎉🌻🌈"):
+        for char in sample:
+            assert any(has_glyph(name, char) for name in CHAINS["bold"]), char
+    assert cards.RENDERER_VERSION

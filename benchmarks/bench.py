@@ -1,10 +1,13 @@
-"""Build-time benchmark: a synthetic site of N vacancies and stories, against plain MkDocs.
+"""Build benchmark: a synthetic site of N vacancies and N/5 stories, against plain MkDocs.
 
-Prints, for 1000 vacancies and 200 stories (and smaller sizes, to show growth is linear):
-the career-site build time, the time of a plain MkDocs + Material build of the same Markdown
-(same theme, pages kept out of the navigation), and the peak memory of each build.
+For each size (250, 500 and 1000 vacancies by default) it prints:
+- the career-site build cold (no card cache: every card rendered) and warm (all cards cached);
+- a plain MkDocs + Material build of the same Markdown (same theme, item pages out of the nav);
+- the warm build as a ratio to the plain one, and milliseconds per vacancy (flat = linear growth);
+- peak memory: the largest sum of resident memory of the build and its card workers.
+Then, for the largest size, the card renderer alone: milliseconds per card on a cold cache.
 
-Run with `make bench`. Set BENCH_SIZES="250,500,1000" to choose the vacancy counts.
+Run with `make bench`. BENCH_SIZES="250,500,1000" and BENCH_RUNS=2 choose sizes and repetitions.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -23,7 +27,6 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-12-01"
-HEADER = "vacancies stories | careersite s     MB | plain MkDocs s     MB | ratio | ms/vacancy"
 DEPARTMENTS = [
     "Ruimte en Wonen",
     "Openbare Ruimte",
@@ -35,6 +38,7 @@ DEPARTMENTS = [
 LOCATIONS = ["Stadskantoor, Lindewaard", "Gemeentewerf, Oosterbroek", "Servicepunt Heidedorp"]
 EDUCATION = ["mbo", "hbo", "wo"]
 HOURS = ["36", "32-36", "24", "28", "16-24"]
+PHOTOS = sorted(p.name for p in (ROOT / "stories" / "img").glob("*.jpg"))
 BODY = """## Wat ga je doen
 
 Je werkt aan {title} voor de inwoners van Lindewaard. Je overlegt met collega's, inwoners en
@@ -63,31 +67,25 @@ def write_site(folder: Path, vacancies: int, stories: int) -> None:
         shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
     (folder / "vacancies").mkdir()
-    (folder / "stories" / "img").mkdir(parents=True)
-    shutil.copy(ROOT / "stories" / "img" / "henk-bosman.jpg", folder / "stories" / "img" / "photo.jpg")
+    shutil.copytree(ROOT / "stories" / "img", folder / "stories" / "img")
     published = dt.date(2026, 11, 1)
     for i in range(stories):
         department = DEPARTMENTS[i % len(DEPARTMENTS)]
+        front = {
+            "title": f"Waarom ik elke dag met plezier werk, deel {i}",
+            "name": f"Medewerker {i}",
+            "role": "Adviseur",
+            "department": department,
+            "summary": "Een collega vertelt over het werk bij de gemeente.",
+            "quote": f"Hier zie ik elke dag wat mijn werk oplevert voor de buurt, zegt collega {i}.",
+            "photo": f"img/{PHOTOS[i % len(PHOTOS)]}",
+            "photo_alt": "Illustratie: een collega.",
+            "published": published - dt.timedelta(days=i % 100),
+            "consent_until": dt.date(2029, 1, 1),
+        }
+        body = BODY.format(title="verhalen", department=department, education="hbo", hours=36)
         (folder / "stories" / f"verhaal-{i:04d}.md").write_text(
-            "---\n"
-            + yaml.safe_dump(
-                {
-                    "title": f"Waarom ik elke dag met plezier werk, deel {i}",
-                    "name": f"Medewerker {i}",
-                    "role": "Adviseur",
-                    "department": department,
-                    "summary": "Een collega vertelt over het werk bij de gemeente.",
-                    "quote": "Hier zie ik elke dag wat mijn werk oplevert voor de buurt.",
-                    "photo": "img/photo.jpg",
-                    "photo_alt": "Illustratie: een collega.",
-                    "published": published - dt.timedelta(days=i % 100),
-                    "consent_until": dt.date(2029, 1, 1),
-                },
-                allow_unicode=True,
-                sort_keys=False,
-            )
-            + "---\n\n"
-            + BODY.format(title="verhalen", department=department, education="hbo", hours=36) * 2,
+            "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n" + body * 2,
             encoding="utf-8",
         )
     for i in range(vacancies):
@@ -145,28 +143,88 @@ def write_plain(folder: Path, site: Path) -> None:
     (folder / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
 
 
+def _tree_rss_mb(root: int) -> float:
+    """Resident memory of a process and all its descendants, from /proc."""
+    parents, rss = {}, {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                parents[int(entry)] = int(stat.read().rsplit(")", 1)[1].split()[1])
+            with open(f"/proc/{entry}/statm") as statm:
+                rss[int(entry)] = int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, ValueError, IndexError):
+            continue
+    tree, changed = {root}, True
+    while changed:
+        changed = False
+        for pid, parent in parents.items():
+            if parent in tree and pid not in tree:
+                tree.add(pid)
+                changed = True
+    return sum(rss.get(pid, 0) for pid in tree) / 2**20
+
+
 def timed_build(folder: Path) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MB) of one `mkdocs build` in `folder`."""
-    env = dict(os.environ, CAREERSITE_TODAY=TODAY)
+    """Wall seconds and peak memory (MB, the build with its card workers) of one `mkdocs build`."""
+    env = dict(os.environ, CAREERSITE_TODAY=TODAY, NO_MKDOCS_2_WARNING="1")
     command = [sys.executable, "-c", "import sys; from mkdocs.__main__ import cli; sys.exit(cli())", "build", "-q"]
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=folder, env=env)
-    _, status, usage = os.wait4(process.pid, 0)
+    peak = 0.0
+
+    def sample() -> None:
+        nonlocal peak
+        while process.poll() is None:
+            peak = max(peak, _tree_rss_mb(process.pid))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    status = process.wait()
     elapsed = time.perf_counter() - start
+    sampler.join()
     if status != 0:
         raise SystemExit(f"build failed in {folder}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, peak
 
 
-def best_of(runs: int, folder: Path) -> tuple[float, float]:
-    results = [timed_build(folder) for _ in range(runs)]
+def best_of(runs: int, folder: Path, before_each=None) -> tuple[float, float]:
+    results = []
+    for _ in range(runs):
+        if before_each:
+            before_each()
+        results.append(timed_build(folder))
     return min(r[0] for r in results), max(r[1] for r in results)
+
+
+def card_throughput(site: Path) -> tuple[int, float]:
+    """Cards of the site and milliseconds per card, rendered on a cold cache on all cores."""
+    sys.path.insert(0, str(site / "hooks"))
+    from careersite.__main__ import read_config
+    from careersite.cardfiles import CardRenderer
+    from careersite.site import load_site
+    from careersite.social import Cards
+    from careersite.views import SiteView
+
+    config = read_config(site / "mkdocs.yml")
+    built = load_site(config["extra"], root=site, site_url=config["site_url"], environ={"CAREERSITE_TODAY": TODAY})
+    specs = Cards(SiteView(built)).all_specs()
+    with tempfile.TemporaryDirectory() as cache, tempfile.TemporaryDirectory() as out:
+        renderer = CardRenderer(Path(cache))
+        start = time.perf_counter()
+        renderer.start(specs)
+        renderer.finish(Path(out))
+        elapsed = time.perf_counter() - start
+    return len(specs), 1000 * elapsed / len(specs)
 
 
 def main() -> None:
     sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "250,500,1000").split(",")]
     runs = int(os.environ.get("BENCH_RUNS", "2"))
-    print(HEADER)
+    print(f"{os.cpu_count()} cores; best of {runs} runs; memory = peak resident, build plus card workers")
+    print("vacancies stories |  cold s    MB |  warm s    MB |  plain s    MB | warm/plain | warm ms/vacancy")
     with tempfile.TemporaryDirectory(prefix="careersite-bench-") as tmp:
         for vacancies in sizes:
             stories = vacancies // 5
@@ -174,13 +232,16 @@ def main() -> None:
             site.mkdir(), plain.mkdir()
             write_site(site, vacancies, stories)
             write_plain(plain, site)
-            ours, ours_mb = best_of(runs, site)
+            cold, cold_mb = best_of(runs, site, lambda site=site: shutil.rmtree(site / ".cache", ignore_errors=True))
+            warm, warm_mb = best_of(runs, site)
             theirs, theirs_mb = best_of(runs, plain)
             print(
-                f"{vacancies:>9} {stories:>7} | {ours:>12.2f} {ours_mb:>6.0f} | {theirs:>14.2f} {theirs_mb:>6.0f} | "
-                f"{ours / theirs:>5.2f} | {1000 * ours / vacancies:>6.1f}",
+                f"{vacancies:>9} {stories:>7} | {cold:>7.2f} {cold_mb:>5.0f} | {warm:>7.2f} {warm_mb:>5.0f} | "
+                f"{theirs:>8.2f} {theirs_mb:>5.0f} | {warm / theirs:>10.2f} | {1000 * warm / vacancies:>15.1f}",
                 flush=True,
             )
+        count, per_card = card_throughput(site)
+        print(f"card renderer alone, cold cache: {count} cards, {per_card:.2f} ms per card on {os.cpu_count()} cores")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ exists: a rebuild renders only cards whose content changed.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 import time
@@ -64,7 +65,8 @@ class CardRenderer:
         if self.workers == 1 or len(todo) <= CHUNK:
             self._collect(_render_into(str(self.cache_dir), todo))
             return
-        self._pool = ProcessPoolExecutor(max_workers=self.workers)
+        # Fresh worker processes (not forks of a build that holds all content): small and quick.
+        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("forkserver"))
         for index in range(0, len(todo), CHUNK):
             self._futures.append(self._pool.submit(_render_into, str(self.cache_dir), todo[index : index + CHUNK]))
 

@@ -73,7 +73,8 @@ class Cards:
         self.stories = {story.id: self._story(story) for story in view.site.stories}
 
     def all_specs(self) -> list[cards.CardSpec]:
-        sets = [self.home, *self.vacancies.values(), *self.stories.values()]
+        # A story's two cards side by side, so one worker decodes its photo once for both.
+        sets = [*self.vacancies.values(), *self.stories.values(), self.home]
         return [card.spec for s in sets for card in (s.og, s.instagram) if card]
 
     def _set(

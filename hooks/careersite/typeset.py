@@ -150,25 +150,31 @@ class Typesetter:
         return [t for t in tokens if t]
 
     def _wrap(self, text: str, width: int, size: int, hyphenate: bool) -> list[str] | None:
+        """Greedy line breaking; a line's width is the sum of its words' widths and the spaces
+        between them (each word measured once per size), kept a little short of `width` so that
+        kerning across spaces can never push ink over the edge."""
+        limit = width * 0.99 - 2
+        space = font(self.chain[0], size).getlength(" ")
         lines: list[str] = []
-        current = ""
+        current, current_width = "", 0.0
         for token in self._tokens(text):
-            glue = "" if current.endswith("\u200b") or not current else " "
-            candidate = f"{current}{glue}{token}"
-            if self.width(candidate.replace("\u200b", ""), size) <= width:
-                current = candidate
+            word = token.replace("\u200b", "")
+            word_width = self.width(word, size)
+            glue = 0.0 if not current or current.endswith("\u200b") else space
+            if current and current_width + glue + word_width <= limit:
+                current += ("" if glue == 0.0 else " ") + token
+                current_width += glue + word_width
                 continue
             if current:
                 lines.append(current)
-                current = ""
-            if self.width(token, size) <= width:
-                current = token
+            if word_width <= limit:
+                current, current_width = token, word_width
                 continue
             if not hyphenate:
                 return None
-            pieces = self._split_word(token, width, size)
+            pieces = self._split_word(word, int(limit), size)
             lines.extend(pieces[:-1])
-            current = pieces[-1]
+            current, current_width = pieces[-1], self.width(pieces[-1], size)
         if current:
             lines.append(current)
         return [line.replace("\u200b", "") for line in lines]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+import sys
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -66,6 +67,10 @@ class CardRenderer:
             self._collect(_render_into(str(self.cache_dir), todo))
             return
         # Fresh worker processes (not forks of a build that holds all content): small and quick.
+        # They import this package by name, so its folder must be on the path they start with.
+        package_parent = str(Path(__file__).resolve().parent.parent)
+        if package_parent not in sys.path:
+            sys.path.append(package_parent)
         self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("forkserver"))
         for index in range(0, len(todo), CHUNK):
             self._futures.append(self._pool.submit(_render_into, str(self.cache_dir), todo[index : index + CHUNK]))

@@ -122,7 +122,7 @@ def without_front_matter(path: Path) -> str:
 
 
 def write_plain(folder: Path, site: Path) -> None:
-    """The same Markdown as a plain MkDocs + Material site: no hooks, item pages not in the nav."""
+    """The same Markdown as a plain MkDocs + Material site: the same configuration without the career site."""
     docs = folder / "docs"
     shutil.copytree(site / "content", docs, ignore=shutil.ignore_patterns("data"))
     for page in docs.rglob("*.md"):
@@ -131,15 +131,15 @@ def write_plain(folder: Path, site: Path) -> None:
         for path in (site / kind).glob("*.md"):
             (docs / kind / path.name).write_text(without_front_matter(path), encoding="utf-8")
     shutil.copytree(site / "stories" / "img", docs / "stories" / "img")
-    config = {
-        "site_name": "Plain",
-        "site_url": "https://example.org/",
-        "docs_dir": "docs",
-        "theme": {"name": "material", "font": False, "language": "nl"},
-        "plugins": ["search"],
-        "nav": [{"Home": "index.md"}],
-        "not_in_nav": "/vacancies/\n/stories/\n*.md\n",
-    }
+    # The example's own configuration (theme, features, navigation, Markdown extensions, search),
+    # without what the career site adds: hooks, template overrides and its settings.
+    config = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))
+    for key in ("hooks", "watch", "extra_css", "extra_javascript", "exclude_docs"):
+        config.pop(key, None)
+    config["theme"].pop("custom_dir", None)
+    config["extra"].pop("careersite", None)
+    config["docs_dir"] = "docs"
+    config["not_in_nav"] = "/vacancies/\n/stories/\n"
     (folder / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
 
 

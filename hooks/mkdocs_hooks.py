@@ -10,6 +10,7 @@ import calendar
 import logging
 import os
 import shutil
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ _renderer: CardRenderer | None = None
 _pages: dict[str, tuple[str, Any]] = {}  # src_uri -> ("vacancy", Listed) or ("story", Story)
 _publish: tuple[Path, Path] | None = None  # (staging folder, final site folder) for a one-step swap
 _failed = False
+_cleanup: list[threading.Thread] = []
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -57,7 +59,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _pages.clear()
     # Cards render in worker processes while MkDocs renders the pages.
     _cards = social.Cards(_view)
-    _renderer = CardRenderer(_site.settings.cards_cache or root / ".cache" / "cards")
+    _renderer = CardRenderer((_site.settings.cache_dir or root / ".cache") / "cards")
     _renderer.start(_cards.all_specs())
     config.theme["language"] = _site.settings.language
     # MkDocs dates the sitemap with SOURCE_DATE_EPOCH; tie it to "today" so rebuilds are identical.
@@ -67,6 +69,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         final = Path(config.site_dir)
         staging = final.with_name(final.name + ".partial")
         shutil.rmtree(staging, ignore_errors=True)
+        # The site before the last build is removed while this one runs, not at its end.
+        _cleanup.append(threading.Thread(target=shutil.rmtree, args=(_previous(final), True)))
+        _cleanup[-1].start()
         config.site_dir = str(staging)
         _publish = (staging, final)
     return config
@@ -155,12 +160,19 @@ def on_shutdown() -> None:
         return
     staging, final = _publish
     _publish = None
+    for thread in _cleanup:
+        thread.join()
+    _cleanup.clear()
     if _failed or not staging.is_dir():
         shutil.rmtree(staging, ignore_errors=True)
         return
-    previous = final.with_name(final.name + ".previous")
+    previous = _previous(final)
     shutil.rmtree(previous, ignore_errors=True)
     if final.exists():
         final.rename(previous)
     staging.rename(final)
-    shutil.rmtree(previous, ignore_errors=True)
+
+
+def _previous(final: Path) -> Path:
+    """Where the site before the latest build waits to be removed by the next build."""
+    return final.with_name(final.name + ".previous")

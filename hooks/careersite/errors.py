@@ -35,6 +35,9 @@ class ContentError(Exception):
 def display_path(path: Path, root: Path) -> str:
     """The path as an author sees it in the repository: relative to the site root when possible."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return path.relative_to(root).as_posix()
     except ValueError:
-        return path.as_posix()
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()

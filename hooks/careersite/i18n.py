@@ -49,6 +49,7 @@ class Translator:
         self._money_pattern = pattern.replace(".00", "")
         # Babel is slow and a site repeats the same amounts (scale steps) on many pages.
         self._money = cache(self._format_money)
+        self._date = cache(lambda day, pattern: format_date(day, pattern, locale=self.locale))
 
     def __call__(self, key: str, /, **params: Any) -> str:
         """The string for `key`, with `{name}` placeholders filled; plural forms pick on `n`."""
@@ -84,11 +85,11 @@ class Translator:
 
     def date(self, day: dt.date) -> str:
         """A date written out, e.g. "15 januari 2027"."""
-        return format_date(day, "long", locale=self.locale)
+        return self._date(day, "long")
 
     def day_month(self, day: dt.date) -> str:
         """A date without the year, e.g. "15 januari"."""
-        return format_date(day, self._strings["format.day_month"], locale=self.locale)
+        return self._date(day, self._strings["format.day_month"])
 
     def duration(self, days: int) -> str:
         """A typical duration in words: days up to two weeks, else rounded to whole weeks."""

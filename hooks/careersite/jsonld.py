@@ -98,7 +98,7 @@ def job_posting(site: Site, vacancy: Vacancy, pay: Range, body_html: str) -> dic
 
 def render(data: dict[str, Any]) -> str:
     """JSON safe to place inside a <script> element: no sequence can close the element or open a comment."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     for char, escaped in (
         ("<", "\\u003c"),
         (">", "\\u003e"),

@@ -15,7 +15,7 @@ from .i18n import Translator
 from .process import HiringProcess
 from .salary import Range, SalaryTable
 from .settings import Settings
-from .sources import Document, FrontMatterMissing, YamlSyntaxError, read_document
+from .sources import Document, DocumentCache, FrontMatterMissing, YamlSyntaxError
 from .status import MANUAL_STATUSES
 from .text import slugify
 
@@ -309,7 +309,9 @@ def _check_vacancy(p: Parsed, ctx: Context, t: Translator) -> None:
                 )
 
 
-def _documents(folder: Path, root: Path, t: Translator) -> tuple[list[tuple[Document, str]], list[Problem]]:
+def _documents(
+    folder: Path, root: Path, t: Translator, cache: DocumentCache
+) -> tuple[list[tuple[Document, str]], list[Problem]]:
     """Every Markdown file of a content folder, read; unreadable ones become problems."""
     documents, problems = [], []
     for path in sorted(folder.glob("*.md")):
@@ -318,7 +320,7 @@ def _documents(folder: Path, root: Path, t: Translator) -> tuple[list[tuple[Docu
             problems.append(Problem(shown, 0, "", t("error.file_name", suggestion=slugify(path.stem))))
             continue
         try:
-            documents.append((read_document(path), shown))
+            documents.append((cache.read(path), shown))
         except FrontMatterMissing as error:
             problems.append(Problem(shown, 1, "", t(f"error.front_matter_{error}")))
         except YamlSyntaxError as error:
@@ -353,7 +355,8 @@ def load_content(
     )
     problems: list[Problem] = []
 
-    story_docs, found = _documents(settings.stories_dir, root, t)
+    cache = DocumentCache(settings.cache_dir / "documents.pickle" if settings.cache_dir else None)
+    story_docs, found = _documents(settings.stories_dir, root, t, cache)
     problems += found
     story_ctx = Context(**base, folder=settings.stories_dir, folder_shown=display_path(settings.stories_dir, root))
     stories = []
@@ -376,7 +379,8 @@ def load_content(
                 )
             )
 
-    vacancy_docs, found = _documents(settings.vacancies_dir, root, t)
+    vacancy_docs, found = _documents(settings.vacancies_dir, root, t, cache)
+    cache.save()
     problems += found
     slugs = frozenset(d.path.stem for d, _ in story_docs)
     vacancy_ctx = Context(

@@ -67,7 +67,7 @@ class Settings:
     public_applicant_list: bool  # offentleglova § 25: the applicant list may be made public
     privacy_page: str
     email: str = ""
-    cards_cache: Path | None = None  # where rendered cards are kept between builds
+    cache_dir: Path | None = None  # parsed content and rendered cards kept between builds
 
 
 class _Reader:
@@ -184,6 +184,6 @@ def load_settings(
         public_applicant_list=bool(raw.get("public_applicant_list", language == "nb")),
         privacy_page=r.text("privacy_page", "privacy.md"),
         email=r.text("email", ""),
-        cards_cache=r.path("cards_cache", ".cache/cards", root, must_exist=False),
+        cache_dir=r.path("cache_dir", ".cache", root, must_exist=False),
     )
     return settings, r.problems

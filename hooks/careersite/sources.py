@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -94,3 +95,42 @@ def read_document(path: Path) -> Document:
     if not isinstance(data, LineDict):
         raise YamlSyntaxError(2, "the front matter must be a list of `field: value` lines")
     return Document(path, data, "".join(lines[index + 1 :]))
+
+
+class DocumentCache:
+    """Parsed documents kept between builds, keyed by path, size and modification time, so that a
+    rebuild parses only the files that changed. A damaged or foreign cache file is ignored."""
+
+    VERSION = 1
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.entries: dict[str, tuple[int, int, Document]] = {}
+        self.used: set[str] = set()
+        if path and path.is_file():
+            try:
+                version, entries = pickle.loads(path.read_bytes())
+                if version == self.VERSION:
+                    self.entries = entries
+            except Exception:  # noqa: BLE001 - any unreadable cache is as good as none
+                self.entries = {}
+
+    def read(self, path: Path) -> Document:
+        stat = path.stat()
+        key = str(path)
+        self.used.add(key)
+        cached = self.entries.get(key)
+        if cached and cached[0] == stat.st_size and cached[1] == stat.st_mtime_ns:
+            return cached[2]
+        document = read_document(path)
+        self.entries[key] = (stat.st_size, stat.st_mtime_ns, document)
+        return document
+
+    def save(self) -> None:
+        if not self.path:
+            return
+        kept = {key: entry for key, entry in self.entries.items() if key in self.used}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_suffix(".partial")
+        partial.write_bytes(pickle.dumps((self.VERSION, kept), protocol=pickle.HIGHEST_PROTOCOL))
+        partial.replace(self.path)

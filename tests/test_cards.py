@@ -10,14 +10,13 @@ from pathlib import Path
 import pytest
 from cardcheck import check_canvas
 from careersite import cards
+from careersite.__main__ import read_config
 from careersite.cards import Brand, CardSpec, HomeText, StoryText, VacancyText, draw, render
 from careersite.site import load_site
 from careersite.social import Cards
 from careersite.views import SiteView
 from conftest import ROOT, TODAY, Build, edit, run_build
 from PIL import Image
-
-from careersite.__main__ import read_config
 
 LOGO = str(ROOT / "content/assets/logo.png")
 PHOTO = str(ROOT / "stories/img/wei-chen.jpg")

@@ -112,7 +112,7 @@ class DocumentCache:
                 version, entries = pickle.loads(path.read_bytes())
                 if version == self.VERSION:
                     self.entries = entries
-            except Exception:  # noqa: BLE001 - any unreadable cache is as good as none
+            except Exception:
                 self.entries = {}
 
     def read(self, path: Path) -> Document:

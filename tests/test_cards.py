@@ -51,10 +51,11 @@ def test_pages_point_to_their_cards(example: Build) -> None:
         with Image.open(example.site / image.removeprefix(site_url)) as card:
             assert card.size == (int(meta["og:image:width"]), int(meta["og:image:height"])) == (1200, 630)
         assert meta["og:image:type"] == "image/jpeg"
-        assert meta["og:url"] == site_url + str(path.parent.relative_to(example.site)).replace(".", "") .strip("/") + ("/" if path.parent != example.site else "")
-        assert meta["twitter:card"] == "summary_large_image"
+        folder = path.parent.relative_to(example.site).as_posix()
+        assert meta["og:url"] == site_url + ("" if folder == "." else folder + "/")
+        assert meta["twitter:card"] == "summary_large_image" and meta["twitter:image:alt"]
         assert meta["og:locale"] == "nl_NL" and meta["og:site_name"] == "Gemeente Lindewaard"
-        for key in ("og:title", "og:description", "og:image:alt", "twitter:title", "twitter:description", "twitter:image:alt"):
+        for key in ("og:title", "og:description", "og:image:alt", "twitter:title", "twitter:description"):
             assert meta[key], f"{path}: {key}"
         assert len(meta["og:title"]) <= 70 or "vacancies" not in str(path)
     vacancy = example.html("vacancies/ciso/index.html")
@@ -121,7 +122,7 @@ def test_a_long_word_is_hyphenated_not_cut() -> None:
 def test_any_brand_colours_give_readable_text(primary: str, accent: str) -> None:
     brand = Brand("Gemeente Lindewaard", primary, accent, LOGO)
     texts = [
-        VacancyText("Beleidsadviseur Wonen", "€ 3.496 – € 5.535 per maand", "36 uur per week", "Reageer uiterlijk 6 december"),
+        VacancyText("Beleidsadviseur Wonen", "€ 3.496 – € 5.535 per maand", "36 uur per week", "Reageer 6 december"),
         StoryText("“Hier zie ik wat mijn werk oplevert.”", "Fatima El Amrani", "Beleidsadviseur Wonen", PHOTO),
         HomeText("Werken bij Gemeente Lindewaard", "Werk dat je terugziet in je eigen straat."),
     ]

@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from careersite import social, views
+from careersite import feeds, jobs, social, views
 from careersite.cardfiles import CardRenderer
 from careersite.errors import ContentError
 from careersite.site import Site, load_site
@@ -32,6 +32,8 @@ _site: Site | None = None
 _view: views.SiteView | None = None
 _cards: social.Cards | None = None
 _renderer: CardRenderer | None = None
+_feeds: list[feeds.FeedPlan] = []
+_body_html: dict[str, str] = {}  # "vacancy:<id>" or "story:<id>" -> the page's text as rendered
 _pages: dict[str, tuple[str, Any]] = {}  # src_uri -> ("vacancy", Listed) or ("story", Story)
 _publish: tuple[Path, Path] | None = None  # (staging folder, final site folder) for a one-step swap
 _failed = False
@@ -45,7 +47,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and check all content before anything in the site folder is touched."""
-    global _site, _view, _cards, _renderer, _publish, _failed
+    global _site, _view, _cards, _renderer, _feeds, _publish, _failed
     root = Path(config.config_file_path).parent
     try:
         _site = load_site(
@@ -57,6 +59,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.warning(warning)
     _view = views.SiteView(_site)
     _pages.clear()
+    _body_html.clear()
+    _feeds = feeds.plan(_site)
     # Cards render in worker processes while MkDocs renders the pages.
     _cards = social.Cards(_view)
     _renderer = CardRenderer((_site.settings.cache_dir or root / ".cache") / "cards")
@@ -123,11 +127,14 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     assert _site is not None and _view is not None
     assert _cards is not None
     context["cs"] = _view
+    context["feeds"] = _feeds
     kind, item = _pages.get(page.file.src_uri, (None, None))
     if kind == "vacancy":
+        _body_html[f"vacancy:{item.vacancy.id}"] = page.content or ""
         context["vacancy"] = _view.vacancy_page(item, page.content or "")
         context["og"] = social.vacancy_graph(_view, _cards.for_vacancy(item), item)
     elif kind == "story":
+        _body_html[f"story:{item.id}"] = page.content or ""
         context["story"] = _view.story_page(item)
         context["og"] = social.story_graph(_view, _cards.for_story(item), item)
     else:
@@ -138,12 +145,24 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Wait for the cards and put them in the site."""
-    assert _renderer is not None
-    report = _renderer.finish(Path(config.site_dir))
+    """Wait for the cards and put them in the site; then write the feeds and jobs.json, which
+    state each card's size."""
+    assert _renderer is not None and _site is not None and _view is not None and _cards is not None
+    site_dir = Path(config.site_dir)
+    report = _renderer.finish(site_dir)
     log.info(f"Cards: {report.rendered} rendered, {report.reused} from the cache ({report.render_seconds:.2f} s)")
     for name, characters in sorted(report.missing.items()):
         log.warning(f"cards/{name}: no shipped font can draw {characters!r}; left out of the card")
+
+    def write(path: str, data: bytes) -> None:
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+    cards_dir = site_dir / "cards"
+    items = feeds.items(_view, _cards, _body_html, lambda name: (cards_dir / name).stat().st_size)
+    feeds.write_all(_site, _feeds, items, write)
+    write("jobs.json", jobs.render(_view, _cards))
 
 
 def on_build_error(error: Exception) -> None:

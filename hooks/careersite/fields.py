@@ -20,6 +20,7 @@ _EMAIL = re.compile(r"^[^@\s:/]+@[^@\s/]+\.[a-z]{2,}$", re.IGNORECASE)
 _URL = re.compile(r"^https?://[^\s/]+\.[^\s/]+(/\S*)?$", re.IGNORECASE)
 _HOURS = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(?:[-–]\s*(\d+(?:[.,]\d+)?))?\s*$")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+SOCIAL_LIMIT = 200  # a feed item's description, posted as it is
 VIDEO_SUFFIXES = (".mp4", ".webm")
 
 Parser = Callable[[Any, "Context"], Any]
@@ -205,7 +206,10 @@ def social(value: Any, ctx: Context) -> dict[str, str]:
             raise Invalid(
                 "error.unknown_channel", field=f"social.{key}", value=key, options=", ".join(ctx.settings.channels)
             )
-        posts[str(key)] = " ".join(str(post).split())
+        text = " ".join(str(post).split())
+        if len(text) > SOCIAL_LIMIT:
+            raise Invalid("error.social_too_long", field=f"social.{key}", length=len(text), max=SOCIAL_LIMIT)
+        posts[str(key)] = text
     return posts
 
 

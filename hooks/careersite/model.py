@@ -15,7 +15,7 @@ from .i18n import Translator
 from .process import HiringProcess
 from .salary import Range, SalaryTable
 from .settings import Settings
-from .sources import Document, DocumentCache, FrontMatterMissing, YamlSyntaxError
+from .sources import Document, DocumentCache, FrontMatterMissing, LineDict, YamlSyntaxError
 from .status import MANUAL_STATUSES
 from .text import slugify
 
@@ -218,7 +218,13 @@ class Parsed:
     problems: list[Problem]
 
     def line(self, name: str) -> int:
-        return self.document.front_matter.lines.get(name, 2)
+        """The line of a field, or of a key inside it (`contact.phone`), in the file."""
+        data = self.document.front_matter
+        head, _, rest = name.partition(".")
+        inner = data.get(head)
+        if rest and isinstance(inner, LineDict) and rest in inner.lines:
+            return inner.lines[rest]
+        return data.lines.get(head, 2)
 
     def problem(self, t: Translator, name: str, key: str, **params: Any) -> None:
         self.problems.append(Problem(self.shown, self.line(name), name, t(key, **params)))
@@ -254,9 +260,8 @@ def parse_document(document: Document, shown: str, declared: tuple[Field, ...], 
         try:
             parsed.values[spec.name] = spec.parse(raw, ctx)
         except Invalid as error:
-            parsed.problems.append(
-                Problem(shown, parsed.line(spec.name), error.field or spec.name, t(error.key, **error.params))
-            )
+            field = error.field or spec.name
+            parsed.problems.append(Problem(shown, parsed.line(field), field, t(error.key, **error.params)))
     return parsed
 
 
@@ -286,7 +291,7 @@ def _check_vacancy(p: Parsed, ctx: Context, t: Translator) -> None:
                 p.problems.append(
                     Problem(
                         p.shown,
-                        p.line("process_dates"),
+                        p.line(f"process_dates.{step.key}"),
                         f"process_dates.{step.key}",
                         t("error.process_date_order", value=day, step=step.name),
                     )
@@ -297,7 +302,7 @@ def _check_vacancy(p: Parsed, ctx: Context, t: Translator) -> None:
                 p.problems.append(
                     Problem(
                         p.shown,
-                        p.line("process_dates"),
+                        p.line(f"process_dates.{key}"),
                         f"process_dates.{key}",
                         t(
                             "error.unknown_step",

@@ -1,0 +1,257 @@
+"""RSS 2.0 feeds with Media RSS for social schedulers, and which feeds a site has.
+
+What schedulers rely on (see README): a guid that never changes (from the item's id, never from
+its address or tracking tags), a pubDate that is the first publication date (never the build
+time, never in the future), newest first, one enclosure with its byte length plus media:content
+for the image, and a lastBuildDate that is the newest item's date, so rebuilds are identical.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from feedgen.feed import FeedGenerator
+from markupsafe import escape
+
+from .clock import start_of_day
+from .fields import SOCIAL_LIMIT
+from .settings import Channel
+from .site import Site
+from .social import Card, Cards
+from .text import slugify
+from .views import SiteView, story_url, vacancy_url
+
+DESCRIPTION_LIMIT = SOCIAL_LIMIT
+TTL_MINUTES = 60
+
+
+@dataclass(frozen=True)
+class Image:
+    url: str  # absolute
+    length: int  # bytes
+    width: int
+    height: int
+    type: str = "image/jpeg"
+
+
+@dataclass(frozen=True)
+class Item:
+    """A vacancy or story as every feed carries it, before a channel's tags and text."""
+
+    kind: str  # "vacancy" or "story"
+    id: str
+    title: str
+    link: str  # absolute, without tracking tags
+    description: str  # plain text, at most DESCRIPTION_LIMIT characters
+    social: dict[str, str]
+    content_html: str
+    published: dt.date
+    department: str
+    categories: tuple[str, ...]
+    channels: tuple[str, ...]
+    image: Image
+    portrait: Image
+
+    @property
+    def guid(self) -> str:
+        return f"{self.kind}:{self.id}"
+
+
+@dataclass(frozen=True)
+class FeedPlan:
+    """One feed of the site: where it lives, what it is called and which items it takes."""
+
+    path: str  # relative to the site root, e.g. "feeds/linkedin.xml"
+    title: str
+    description: str
+    page: str  # the page the feed belongs to, relative to the site root
+    kinds: tuple[str, ...]  # which kinds of item
+    channel: Channel | None = None
+    department: str | None = None
+
+    def takes(self, item: Item) -> bool:
+        if item.kind not in self.kinds:
+            return False
+        if self.department is not None and item.department != self.department:
+            return False
+        return self.channel is None or self.channel.key in item.channels
+
+
+def plan(site: Site) -> list[FeedPlan]:
+    """Every feed: all vacancies, all stories, one per channel, one per department."""
+    t, s = site.t, site.settings
+    organisation = s.organisation
+    feeds = [
+        FeedPlan(
+            "feeds/vacancies.xml",
+            t("feed.vacancies.title", organisation=organisation),
+            t("feed.vacancies.description", organisation=organisation),
+            "vacancies/",
+            ("vacancy",),
+        ),
+        FeedPlan(
+            "feeds/stories.xml",
+            t("feed.stories.title", organisation=organisation),
+            t("feed.stories.description", organisation=organisation),
+            "stories/",
+            ("story",),
+        ),
+    ]
+    for channel in s.channels.values():
+        feeds.append(
+            FeedPlan(
+                f"feeds/{channel.key}.xml",
+                t("feed.channel.title", channel=channel.name, organisation=organisation),
+                t("feed.channel.description", channel=channel.name, organisation=organisation),
+                "",
+                ("vacancy", "story"),
+                channel=channel,
+            )
+        )
+    departments = sorted({v.department for v in site.content.vacancies}, key=str.casefold)
+    for department in departments:
+        feeds.append(
+            FeedPlan(
+                f"feeds/department/{slugify(department)}.xml",
+                t("feed.department.title", department=department, organisation=organisation),
+                t("feed.department.description", department=department, organisation=organisation),
+                f"vacancies/?department={slugify(department)}",
+                ("vacancy",),
+                department=department,
+            )
+        )
+    return feeds
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut at a word boundary so that, with an ellipsis, it has at most `limit` characters."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",.;:–-")
+    return cut + "…"
+
+
+def describe(summary: str, facts: str, limit: int = DESCRIPTION_LIMIT) -> str:
+    """A post-ready text: the summary shortened as needed so that the facts (pay, closing date) fit."""
+    room = limit - len(facts) - 1
+    return f"{shorten(summary, room)} {facts}" if facts else shorten(summary, limit)
+
+
+def tagged(link: str, channel: Channel, campaign: str) -> str:
+    """The link with the channel's tracking tags, so the employer's analytics can attribute visits."""
+    query = urlencode({**channel.utm, "utm_campaign": campaign})
+    return f"{link}{'&' if '?' in link else '?'}{query}"
+
+
+def render(feed: FeedPlan, items: list[Item], site: Site) -> bytes:
+    """One feed as RSS 2.0 with the Media RSS and content namespaces."""
+    s = site.settings
+    taken = sorted((i for i in items if feed.takes(i)), key=lambda i: (i.published, i.guid), reverse=True)
+    fg = FeedGenerator()
+    fg.load_extension("media", rss=True, atom=False)
+    fg.title(feed.title)
+    fg.description(feed.description)
+    fg.language(s.language)
+    # feedgen makes the last link added the channel's <link>: the self link goes first.
+    fg.link(href=s.site_url + feed.path, rel="self")
+    fg.link(href=s.site_url + feed.page, rel="alternate")
+    fg.ttl(TTL_MINUTES)
+    newest = taken[0].published if taken else site.today
+    fg.lastBuildDate(start_of_day(newest, s.timezone))
+    portrait = feed.channel is not None and feed.channel.key == "instagram"
+    for item in taken:
+        entry = fg.add_entry(order="append")
+        entry.guid(item.guid, permalink=False)
+        entry.title(item.title)
+        if feed.channel is not None:
+            entry.link(href=tagged(item.link, feed.channel, item.id))
+            entry.description(item.social.get(feed.channel.key) or item.description)
+        else:
+            entry.link(href=item.link)
+            entry.description(item.description)
+        entry.content(item.content_html, type="CDATA")
+        entry.pubDate(start_of_day(item.published, s.timezone))
+        entry.category([{"term": term} for term in item.categories])
+        image = item.portrait if portrait else item.image
+        entry.enclosure(image.url, str(image.length), image.type)
+        entry.media.content(
+            {
+                "url": image.url,
+                "medium": "image",
+                "type": image.type,
+                "width": str(image.width),
+                "height": str(image.height),
+            },
+            group=None,
+        )
+        entry.media.thumbnail({"url": image.url, "width": str(image.width), "height": str(image.height)}, group=None)
+    return fg.rss_str(pretty=True)
+
+
+def write_all(site: Site, feeds: list[FeedPlan], items: list[Item], write: Callable[[str, bytes], None]) -> None:
+    for feed in feeds:
+        write(feed.path, render(feed, items, site))
+
+
+def _image(site_url: str, card: Card, length_of: Callable[[str], int]) -> Image:
+    return Image(site_url + card.url, length_of(card.spec.file_name), card.width, card.height)
+
+
+def items(view: SiteView, cards: Cards, body_html: dict[str, str], length_of: Callable[[str], int]) -> list[Item]:
+    """Every open vacancy and published story as a feed item; `body_html` holds each page's text as
+    rendered for the site (by item id) and `length_of` gives a card file's size in bytes."""
+    site, t, s = view.site, view.t, view.settings
+    result = []
+    for listed in site.open_vacancies:
+        v = listed.vacancy
+        page = view.vacancy_page(listed, body_html.get(f"vacancy:{v.id}", ""))
+        cardset = cards.for_vacancy(listed)
+        deadline = t("vacancy.closes_on", date=t.date(v.closes))
+        facts = "".join(f"<li><strong>{escape(f.label)}:</strong> {escape(f.value)}</li>" for f in page.facts)
+        content = f"<p>{escape(v.summary)}</p>\n<ul>{facts}</ul>\n{body_html.get(f'vacancy:{v.id}', '')}"
+        result.append(
+            Item(
+                kind="vacancy",
+                id=v.id,
+                title=v.title,
+                link=s.site_url + vacancy_url(v),
+                description=describe(v.summary, f"{page.pay.summary}. {deadline}."),
+                social=v.social,
+                content_html=content,
+                published=v.published,
+                department=v.department,
+                categories=(v.department, *v.tags),
+                channels=v.channels or s.default_channels,
+                image=_image(s.site_url, cardset.og, length_of),
+                portrait=_image(s.site_url, cardset.instagram or cardset.og, length_of),
+            )
+        )
+    for story in site.stories:
+        cardset = cards.for_story(story)
+        body = body_html.get(f"story:{story.id}", "")
+        content = (
+            f"<blockquote><p>{escape(story.quote)}</p></blockquote>\n"
+            f"<p>{escape(t('ui.quote_by', name=story.name, role=story.role))}</p>\n{body}"
+        )
+        result.append(
+            Item(
+                kind="story",
+                id=story.id,
+                title=story.title,
+                link=s.site_url + story_url(story),
+                description=describe(story.summary, ""),
+                social=story.social,
+                content_html=content,
+                published=story.published,
+                department=story.department,
+                categories=(story.department, *story.tags),
+                channels=story.channels or s.default_channels,
+                image=_image(s.site_url, cardset.og, length_of),
+                portrait=_image(s.site_url, cardset.instagram or cardset.og, length_of),
+            )
+        )
+    return result

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from feedgen.feed import FeedGenerator
@@ -18,9 +19,10 @@ from markupsafe import escape
 
 from .clock import start_of_day
 from .fields import SOCIAL_LIMIT
+from .model import Story, Vacancy
 from .settings import Channel
 from .site import Site
-from .social import Card, Cards
+from .social import Card, Cards, CardSet
 from .text import slugify
 from .views import SiteView, story_url, vacancy_url
 
@@ -141,9 +143,14 @@ def describe(summary: str, facts: str, limit: int = DESCRIPTION_LIMIT) -> str:
     return f"{shorten(summary, room)} {facts}" if facts else shorten(summary, limit)
 
 
+@lru_cache(maxsize=None)
+def _tags(channel: Channel) -> str:
+    return urlencode(channel.utm)
+
+
 def tagged(link: str, channel: Channel, campaign: str) -> str:
     """The link with the channel's tracking tags, so the employer's analytics can attribute visits."""
-    query = urlencode({**channel.utm, "utm_campaign": campaign})
+    query = f"{_tags(channel)}&{urlencode({'utm_campaign': campaign})}"
     return f"{link}{'&' if '?' in link else '?'}{query}"
 
 
@@ -197,61 +204,48 @@ def write_all(site: Site, feeds: list[FeedPlan], items: list[Item], write: Calla
         write(feed.path, render(feed, items, site))
 
 
-def _image(site_url: str, card: Card, length_of: Callable[[str], int]) -> Image:
-    return Image(site_url + card.url, length_of(card.spec.file_name), card.width, card.height)
-
-
 def items(view: SiteView, cards: Cards, body_html: dict[str, str], length_of: Callable[[str], int]) -> list[Item]:
     """Every open vacancy and published story as a feed item; `body_html` holds each page's text as
-    rendered for the site (by item id) and `length_of` gives a card file's size in bytes."""
+    rendered for the site (by guid) and `length_of` gives a card file's size in bytes."""
     site, t, s = view.site, view.t, view.settings
+
+    def image(card: Card) -> Image:
+        return Image(s.site_url + card.url, length_of(card.spec.file_name), card.width, card.height)
+
+    def item(kind: str, entry: Vacancy | Story, link: str, description: str, content: str, cardset: CardSet) -> Item:
+        return Item(
+            kind=kind,
+            id=entry.id,
+            title=entry.title,
+            link=s.site_url + link,
+            description=description,
+            social=entry.social,
+            content_html=content,
+            published=entry.published,
+            department=entry.department,
+            categories=(entry.department, *entry.tags),
+            channels=entry.channels or s.default_channels,
+            image=image(cardset.og),
+            portrait=image(cardset.instagram or cardset.og),
+        )
+
     result = []
     for listed in site.open_vacancies:
         v = listed.vacancy
-        page = view.vacancy_page(listed, body_html.get(f"vacancy:{v.id}", ""))
-        cardset = cards.for_vacancy(listed)
+        body = body_html.get(f"vacancy:{v.id}", "")
+        page = view.vacancy_page(listed, body)
         deadline = t("vacancy.closes_on", date=t.date(v.closes))
         facts = "".join(f"<li><strong>{escape(f.label)}:</strong> {escape(f.value)}</li>" for f in page.facts)
-        content = f"<p>{escape(v.summary)}</p>\n<ul>{facts}</ul>\n{body_html.get(f'vacancy:{v.id}', '')}"
-        result.append(
-            Item(
-                kind="vacancy",
-                id=v.id,
-                title=v.title,
-                link=s.site_url + vacancy_url(v),
-                description=describe(v.summary, f"{page.pay.summary}. {deadline}."),
-                social=v.social,
-                content_html=content,
-                published=v.published,
-                department=v.department,
-                categories=(v.department, *v.tags),
-                channels=v.channels or s.default_channels,
-                image=_image(s.site_url, cardset.og, length_of),
-                portrait=_image(s.site_url, cardset.instagram or cardset.og, length_of),
-            )
-        )
+        content = f"<p>{escape(v.summary)}</p>\n<ul>{facts}</ul>\n{body}"
+        description = describe(v.summary, f"{page.pay.summary}. {deadline}.")
+        result.append(item("vacancy", v, vacancy_url(v), description, content, cards.for_vacancy(listed)))
     for story in site.stories:
-        cardset = cards.for_story(story)
-        body = body_html.get(f"story:{story.id}", "")
         content = (
             f"<blockquote><p>{escape(story.quote)}</p></blockquote>\n"
-            f"<p>{escape(t('ui.quote_by', name=story.name, role=story.role))}</p>\n{body}"
+            f"<p>{escape(t('ui.quote_by', name=story.name, role=story.role))}</p>\n"
+            + body_html.get(f"story:{story.id}", "")
         )
         result.append(
-            Item(
-                kind="story",
-                id=story.id,
-                title=story.title,
-                link=s.site_url + story_url(story),
-                description=describe(story.summary, ""),
-                social=story.social,
-                content_html=content,
-                published=story.published,
-                department=story.department,
-                categories=(story.department, *story.tags),
-                channels=story.channels or s.default_channels,
-                image=_image(s.site_url, cardset.og, length_of),
-                portrait=_image(s.site_url, cardset.instagram or cardset.og, length_of),
-            )
+            item("story", story, story_url(story), describe(story.summary, ""), content, cards.for_story(story))
         )
     return result

@@ -22,7 +22,7 @@ DEFAULT_CHANNELS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Channel:
     """A social channel whose feed schedulers post from, with the tags its links carry."""
 

@@ -562,6 +562,7 @@ class SiteView:
         self.settings = site.settings
         self._pay: dict[str, Pay] = {}
         self._cards: dict[str, VacancyCard] = {}
+        self._pages: dict[str, VacancyPage] = {}
 
     def pay(self, vacancy: Vacancy) -> Pay:
         if vacancy.id not in self._pay:
@@ -575,7 +576,11 @@ class SiteView:
         return self._cards[item.vacancy.id]
 
     def vacancy_page(self, item: Listed, body_html: str) -> VacancyPage:
-        return vacancy_page(self.site, item, self.card(item), self.pay(item.vacancy), body_html)
+        """A vacancy's page values, computed once (the page and the feeds both use them)."""
+        key = item.vacancy.id
+        if key not in self._pages:
+            self._pages[key] = vacancy_page(self.site, item, self.card(item), self.pay(item.vacancy), body_html)
+        return self._pages[key]
 
     def story_page(self, story: Story) -> StoryPage:
         return story_page(self.site, story, [self.card(i) for i in self.site.open_in_department(story.department)])

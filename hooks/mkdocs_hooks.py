@@ -161,7 +161,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
     cards_dir = site_dir / "cards"
     items = feeds.items(_view, _cards, _body_html, lambda name: (cards_dir / name).stat().st_size)
-    feeds.write_all(_site, _feeds, items, write)
+    feeds.write_all(_site, _feeds, items, write, (_site.settings.cache_dir or site_dir.parent / ".cache") / "feeds")
     write("jobs.json", jobs.render(_view, _cards))
 
 

@@ -9,12 +9,13 @@ for the image, and a lastBuildDate that is the newest item's date, so rebuilds a
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
+from pathlib import Path
 from urllib.parse import urlencode
 
-from feedgen.feed import FeedGenerator
 from markupsafe import escape
 
 from .clock import start_of_day
@@ -143,7 +144,7 @@ def describe(summary: str, facts: str, limit: int = DESCRIPTION_LIMIT) -> str:
     return f"{shorten(summary, room)} {facts}" if facts else shorten(summary, limit)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _tags(channel: Channel) -> str:
     return urlencode(channel.utm)
 
@@ -156,6 +157,8 @@ def tagged(link: str, channel: Channel, campaign: str) -> str:
 
 def render(feed: FeedPlan, items: list[Item], site: Site) -> bytes:
     """One feed as RSS 2.0 with the Media RSS and content namespaces."""
+    from feedgen.feed import FeedGenerator  # imported here: a build with every feed cached never needs it
+
     s = site.settings
     taken = sorted((i for i in items if feed.takes(i)), key=lambda i: (i.published, i.guid), reverse=True)
     fg = FeedGenerator()
@@ -199,9 +202,42 @@ def render(feed: FeedPlan, items: list[Item], site: Site) -> bytes:
     return fg.rss_str(pretty=True)
 
 
-def write_all(site: Site, feeds: list[FeedPlan], items: list[Item], write: Callable[[str, bytes], None]) -> None:
+FEEDGEN_VERSION = "1.0.0"  # part of the cache key: another feedgen may write other bytes
+
+
+def write_all(
+    site: Site, feeds: list[FeedPlan], items: list[Item], write: Callable[[str, bytes], None], cache: Path | None
+) -> None:
+    """Write every feed; a feed whose inputs are unchanged since a previous build is copied from
+    `cache` instead of generated again (the same inputs always give the same bytes)."""
+    settings = site.settings
+    used = set()
     for feed in feeds:
-        write(feed.path, render(feed, items, site))
+        taken = [i for i in items if feed.takes(i)]
+        inputs = (
+            FEEDGEN_VERSION,
+            feed,
+            taken,
+            settings.site_url,
+            settings.language,
+            str(settings.timezone),
+            None if taken else site.today,
+        )
+        name = hashlib.sha256(repr(inputs).encode("utf-8")).hexdigest() + ".xml"
+        used.add(name)
+        cached = cache / name if cache else None
+        if cached and cached.is_file():
+            write(feed.path, cached.read_bytes())
+            continue
+        data = render(feed, taken, site)
+        if cached:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            cached.write_bytes(data)
+        write(feed.path, data)
+    if cache and cache.is_dir():
+        for stale in cache.iterdir():
+            if stale.name not in used:
+                stale.unlink(missing_ok=True)
 
 
 def items(view: SiteView, cards: Cards, body_html: dict[str, str], length_of: Callable[[str], int]) -> list[Item]:

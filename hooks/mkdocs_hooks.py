@@ -150,7 +150,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     assert _renderer is not None and _site is not None and _view is not None and _cards is not None
     site_dir = Path(config.site_dir)
     report = _renderer.finish(site_dir)
-    log.info(f"Cards: {report.rendered} rendered, {report.reused} from the cache ({report.render_seconds:.2f} s)")
+    timing = f" ({report.render_seconds:.2f} s)" if report.rendered else ""
+    log.info(f"Cards: {report.rendered} rendered, {report.reused} from the cache{timing}")
     for name, characters in sorted(report.missing.items()):
         log.warning(f"cards/{name}: no shipped font can draw {characters!r}; left out of the card")
 

@@ -1,7 +1,8 @@
 """MkDocs adapter for the career-site engine: MkDocs events in, engine calls out, no domain rules.
 
-load content (on_config) → add pages (on_files) → give pages their data (on_page_markdown,
-on_page_context) → publish the finished build in one step (on_shutdown).
+load and check content, start drawing cards (on_config) → add pages (on_files) → give pages their
+data (on_page_markdown, on_page_context) → cards, feeds and jobs.json (on_post_build) → publish the
+finished build in one step (on_shutdown).
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _feeds = feeds.plan(_site)
     # Cards render in worker processes while MkDocs renders the pages.
     _cards = social.Cards(_view)
-    _renderer = CardRenderer((_site.settings.cache_dir or root / ".cache") / "cards")
+    _renderer = CardRenderer(_site.settings.cache_dir / "cards")
     _renderer.start(_cards.all_specs())
     config.theme["language"] = _site.settings.language
     # MkDocs dates the sitemap with SOURCE_DATE_EPOCH; tie it to "today" so rebuilds are identical.
@@ -162,7 +163,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
     cards_dir = site_dir / "cards"
     items = feeds.items(_view, _cards, _body_html, lambda name: (cards_dir / name).stat().st_size)
-    feeds.write_all(_site, _feeds, items, write, (_site.settings.cache_dir or site_dir.parent / ".cache") / "feeds")
+    feeds.write_all(_site, _feeds, items, write, _site.settings.cache_dir / "feeds")
     write("jobs.json", jobs.render(_view, _cards))
 
 

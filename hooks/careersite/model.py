@@ -360,7 +360,7 @@ def load_content(
     )
     problems: list[Problem] = []
 
-    cache = DocumentCache(settings.cache_dir / "documents.pickle" if settings.cache_dir else None)
+    cache = DocumentCache(settings.cache_dir / "documents.pickle")
     story_docs, found = _documents(settings.stories_dir, root, t, cache)
     problems += found
     story_ctx = Context(**base, folder=settings.stories_dir, folder_shown=display_path(settings.stories_dir, root))

@@ -66,8 +66,8 @@ class Settings:
     salary_period: str  # the period amounts are shown in: month on a Dutch site, year on a Norwegian one
     public_applicant_list: bool  # offentleglova § 25: the applicant list may be made public
     privacy_page: str
+    cache_dir: Path  # parsed content, rendered cards and feeds kept between builds
     email: str = ""
-    cache_dir: Path | None = None  # parsed content and rendered cards kept between builds
 
 
 class _Reader:
@@ -184,6 +184,6 @@ def load_settings(
         public_applicant_list=bool(raw.get("public_applicant_list", language == "nb")),
         privacy_page=r.text("privacy_page", "privacy.md"),
         email=r.text("email", ""),
-        cache_dir=r.path("cache_dir", ".cache", root, must_exist=False),
+        cache_dir=r.path("cache_dir", ".cache", root, must_exist=False) or root / ".cache",
     )
     return settings, r.problems

@@ -185,7 +185,7 @@ def _photo(path: str, width: int, height: int) -> Image.Image:
     left = (photo.width - crop_width) / 2
     top = min(max(0.0, photo.height * FACE_HEIGHT - crop_height / 2), photo.height - crop_height)
     box = (left, top, left + crop_width, top + crop_height)
-    return photo.resize((width, height), Image.Resampling.BILINEAR, box=box, reducing_gap=2.0)
+    return photo.resize((width, height), Image.Resampling.BILINEAR, box=box, reducing_gap=1.0)
 
 
 @cache

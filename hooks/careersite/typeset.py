@@ -35,6 +35,7 @@ CHAINS = {
 }
 ELLIPSIS = "…"
 LINE_HEIGHT = 1.22
+REFERENCE_SIZE = 100
 _HYPHENATION = {"nl": "nl_NL", "nb": "nb_NO", "en": "en_GB"}
 
 
@@ -112,6 +113,12 @@ class Typesetter:
         """How wide `text` is when drawn, ink included (some glyphs reach past their advance)."""
         return sum(_extent(self.chain, text, size)) if text else 0.0
 
+    def estimate(self, text: str, size: int) -> float:
+        """The width at `size`, scaled from one measurement at a reference size: glyph advances
+        grow in proportion to the size, so each word is measured once, not once per size tried.
+        `fit` checks the lines it chooses with exact measurements."""
+        return sum(_extent(self.chain, text, REFERENCE_SIZE)) * size / REFERENCE_SIZE if text else 0.0
+
     def fit(self, text: str, width: int, max_lines: int, max_size: int, min_size: int) -> Block:
         """The largest size at which `text` fits in `max_lines` lines of `width` pixels.
 
@@ -124,7 +131,11 @@ class Typesetter:
         for hyphenate in (False, True):
             for size in sizes:
                 lines = self._wrap(text, width, size, hyphenate)
-                if lines is not None and len(lines) <= max_lines:
+                if (
+                    lines is not None
+                    and len(lines) <= max_lines
+                    and all(self.width(line, size) <= width for line in lines)
+                ):
                     return Block(tuple(lines), size, round(size * LINE_HEIGHT))
         lines = self._wrap(text, width, min_size, True) or [text]
         kept = lines[:max_lines]
@@ -159,7 +170,7 @@ class Typesetter:
         current, current_width = "", 0.0
         for token in self._tokens(text):
             word = token.replace("\u200b", "")
-            word_width = self.width(word, size)
+            word_width = self.estimate(word, size)
             glue = 0.0 if not current or current.endswith("\u200b") else space
             if current and current_width + glue + word_width <= limit:
                 current += ("" if glue == 0.0 else " ") + token
@@ -174,7 +185,7 @@ class Typesetter:
                 return None
             pieces = self._split_word(word, int(limit), size)
             lines.extend(pieces[:-1])
-            current, current_width = pieces[-1], self.width(pieces[-1], size)
+            current, current_width = pieces[-1], self.estimate(pieces[-1], size)
         if current:
             lines.append(current)
         return [line.replace("\u200b", "") for line in lines]
@@ -209,12 +220,16 @@ class Typesetter:
         boxes = []
         for index, line in enumerate(block.lines):
             baseline = top + index * block.line_height + ascent
-            cursor = float(x) + _extent(self.chain, line, block.size)[0]
-            for run in self.runs(line):
+            left, extent = _extent(self.chain, line, block.size)
+            cursor = float(x) + left
+            runs = self.runs(line)
+            for number, run in enumerate(runs, start=1):
                 face = font(run.font, block.size)
                 draw.text((cursor, baseline), run.text, font=face, fill=fill, anchor="ls")
-                cursor += face.getlength(run.text)
-            boxes.append((x, top + index * block.line_height, round(cursor), top + (index + 1) * block.line_height))
+                if number < len(runs):
+                    cursor += face.getlength(run.text)
+            right = x + round(extent)
+            boxes.append((x, top + index * block.line_height, right, top + (index + 1) * block.line_height))
         return boxes
 
 
@@ -246,9 +261,9 @@ def _extent(chain: tuple[str, ...], text: str, size: int) -> tuple[float, float]
     runs = split_runs(chain, text)[0]
     if not runs:
         return 0.0, 0.0
-    advance = sum(font(run.font, size).getlength(run.text) for run in runs)
-    first, last = runs[0], runs[-1]
-    left = max(0.0, -font(first.font, size).getbbox(first.text, anchor="ls")[0])
-    last_face = font(last.font, size)
-    overhang = max(0.0, last_face.getbbox(last.text, anchor="ls")[2] - last_face.getlength(last.text))
-    return left, advance + overhang
+    advances = [font(run.font, size).getlength(run.text) for run in runs]
+    first_box = font(runs[0].font, size).getbbox(runs[0].text, anchor="ls")
+    last_box = first_box if len(runs) == 1 else font(runs[-1].font, size).getbbox(runs[-1].text, anchor="ls")
+    left = max(0.0, -first_box[0])
+    overhang = max(0.0, last_box[2] - advances[-1])
+    return left, sum(advances) + overhang

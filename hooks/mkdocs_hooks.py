@@ -11,7 +11,8 @@ import calendar
 import logging
 import os
 import shutil
-import threading
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,7 @@ _body_html: dict[str, str] = {}  # "vacancy:<id>" or "story:<id>" -> the page's 
 _pages: dict[str, tuple[str, Any]] = {}  # src_uri -> ("vacancy", Listed) or ("story", Story)
 _publish: tuple[Path, Path] | None = None  # (staging folder, final site folder) for a one-step swap
 _failed = False
-_cleanup: list[threading.Thread] = []
+_REMOVE = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -74,9 +75,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         final = Path(config.site_dir)
         staging = final.with_name(final.name + ".partial")
         shutil.rmtree(staging, ignore_errors=True)
-        # The site before the last build is removed while this one runs, not at its end.
-        _cleanup.append(threading.Thread(target=shutil.rmtree, args=(_previous(final), True)))
-        _cleanup[-1].start()
         config.site_dir = str(staging)
         _publish = (staging, final)
     return config
@@ -181,19 +179,13 @@ def on_shutdown() -> None:
         return
     staging, final = _publish
     _publish = None
-    for thread in _cleanup:
-        thread.join()
-    _cleanup.clear()
     if _failed or not staging.is_dir():
         shutil.rmtree(staging, ignore_errors=True)
         return
-    previous = _previous(final)
-    shutil.rmtree(previous, ignore_errors=True)
+    retired = final.with_name(f"{final.name}.old-{os.getpid()}")
     if final.exists():
-        final.rename(previous)
+        final.rename(retired)
     staging.rename(final)
-
-
-def _previous(final: Path) -> Path:
-    """Where the site before the latest build waits to be removed by the next build."""
-    return final.with_name(final.name + ".previous")
+    if retired.exists():
+        # Deleting thousands of files takes a while; a detached process does it after the build.
+        subprocess.Popen([sys.executable, "-c", _REMOVE, str(retired)], start_new_session=True)

@@ -7,6 +7,7 @@ import hashlib
 import json
 from pathlib import Path
 
+import feedparser
 from conftest import edit, run_build
 
 import content
@@ -68,6 +69,11 @@ def test_norwegian_site_builds_with_yearly_pay_and_applicant_list_notice(site_co
     posting = json.loads(page.select_one('script[type="application/ld+json"]').string)
     assert posting["baseSalary"]["value"]["unitText"] == "YEAR"
     assert page.select_one(".cs-apply").get_text(strip=True) == "Søk nå"
+    assert "per år" in page.select_one('meta[property="og:image:alt"]')["content"]
+    assert page.select_one('meta[property="og:locale"]')["content"] == "nb_NO"
+    feed = feedparser.parse((build.site / "feeds/vacancies.xml").read_bytes())
+    assert not feed.bozo and feed.feed.language == "nb"
+    assert feed.feed.title.startswith("Ledige stillinger")
 
 
 def test_english_site_builds(site_copy: Path) -> None:

@@ -28,6 +28,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.careersite")
+BRAND_CSS = "assets/careersite/brand.css"
 
 _command: str | None = None
 _site: Site | None = None
@@ -68,6 +69,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _renderer = CardRenderer(_site.settings.cache_dir / "cards")
     _renderer.start(_cards.all_specs())
     config.theme["language"] = _site.settings.language
+    if BRAND_CSS not in config.extra_css:
+        config.extra_css.insert(0, BRAND_CSS)
     # MkDocs dates the sitemap with SOURCE_DATE_EPOCH; tie it to "today" so rebuilds are identical.
     os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(_site.today.timetuple()))
     _failed = False
@@ -81,8 +84,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add a page for every public vacancy and story, and the story photos and videos."""
+    """Add the brand stylesheet, a page for every public vacancy and story, and the story photos and videos."""
     assert _site is not None
+    files.append(File.generated(config, BRAND_CSS, content=views.brand_stylesheet(_site)))
     for item in _site.vacancies:
         uri = f"vacancies/{item.vacancy.slug}.md"
         files.append(File.generated(config, uri, content=item.vacancy.body, inclusion=InclusionLevel.NOT_IN_NAV))

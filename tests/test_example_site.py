@@ -229,3 +229,18 @@ def test_content_pages_show_scales_and_processes(example: Build) -> None:
         ] == [s["name"] for s in process["steps"]]
     for page in ("index.html", "werken-bij/index.html", "privacy/index.html", "stories/index.html"):
         assert example.html(page).select_one("h1")
+
+
+def test_brand_colours_come_from_the_settings_and_stay_readable(example: Build) -> None:
+    import re as regex
+
+    from careersite.colours import contrast
+
+    css = (example.site / "assets/careersite/brand.css").read_text(encoding="utf-8")
+    values = dict(regex.findall(r"--([\w-]+):\s*(#[0-9A-Fa-f]{6});", css))
+    assert values["cs-primary"] == "#0B5563" and values["cs-accent"] == "#F2A900"
+    assert contrast(values["cs-on-primary"], values["cs-primary"]) >= 4.5
+    assert contrast(values["cs-on-accent"], values["cs-accent"]) >= 4.5
+    assert contrast(values["cs-link"], "#FFFFFF") >= 4.5
+    links = [link["href"] for link in example.html("index.html").select('link[rel="stylesheet"]')]
+    assert "assets/careersite/brand.css" in links

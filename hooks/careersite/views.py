@@ -553,6 +553,29 @@ def theme(site: Site) -> Theme:
     )
 
 
+BRAND_CSS = """/* Brand colours of this site, adjusted to meet WCAG AA; generated from the site settings. */
+:root {{
+  --md-primary-fg-color: {primary};
+  --md-primary-fg-color--light: {primary};
+  --md-primary-fg-color--dark: {primary};
+  --md-primary-bg-color: {on_primary};
+  --md-accent-fg-color: {link};
+  --md-typeset-a-color: {link};
+  --cs-primary: {primary};
+  --cs-on-primary: {on_primary};
+  --cs-accent: {accent};
+  --cs-on-accent: {on_accent};
+  --cs-link: {link};
+}}
+"""
+
+
+def brand_stylesheet(site: Site) -> str:
+    """The stylesheet that gives the theme the organisation's colours."""
+    colours_ = theme(site)
+    return BRAND_CSS.format(**{name: getattr(colours_, name) for name in Theme.__dataclass_fields__})
+
+
 class SiteView:
     """Everything the templates of one build draw on; each part is computed once, when first used."""
 

@@ -132,3 +132,10 @@ def test_expired_consent_leaves_the_story_out_with_a_warning(site_copy: Path) ->
     assert not (site_copy / "site/stories/img/henk-bosman.jpg").exists()
     overview = Build(site_copy, 0, "").html("stories/index.html")
     assert "henk-bosman" not in str(overview)
+
+
+def test_missing_site_address_is_reported(site_copy: Path) -> None:
+    edit(site_copy / "mkdocs.yml", "site_url: https://werkenbij.lindewaard.example/\n", "")
+    build = run_build(site_copy)
+    assert build.returncode != 0
+    assert "mkdocs.yml: site_url: is missing; set the public address of the site" in build.output

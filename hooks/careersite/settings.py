@@ -123,6 +123,17 @@ def load_settings(
     """Typed settings from the `extra.careersite` mapping, with a problem for each wrong value."""
     raw = extra.get("careersite") or {}
     r = _Reader(raw, config_path)
+    if not re.match(r"^https?://[^/\s]+", site_url or ""):
+        r.problems.append(
+            Problem(
+                config_path,
+                0,
+                "site_url",
+                "is missing; set the public address of the site, such as "
+                "https://werkenbij.example.nl/, because feeds, share cards and structured data "
+                "need absolute links.",
+            )
+        )
     if not isinstance(raw, dict):
         r.problems.append(Problem(config_path, 0, CONFIG_KEY, "must be a block of settings."))
         raw, r.raw = {}, {}

@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -61,6 +61,11 @@ class Item:
     @property
     def guid(self) -> str:
         return f"{self.kind}:{self.id}"
+
+    @cached_property
+    def digest(self) -> str:
+        """A hash of everything the item puts in a feed (it appears in several)."""
+        return hashlib.sha256(repr(self).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -217,7 +222,7 @@ def write_all(
         inputs = (
             FEEDGEN_VERSION,
             feed,
-            taken,
+            [item.digest for item in taken],
             settings.site_url,
             settings.language,
             str(settings.timezone),

@@ -6,6 +6,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
+A11Y_STAMP := tests/a11y/node_modules/.installed
+# Material prints a notice about its end of life (May 2027) on every build; the README covers it.
+export NO_MKDOCS_2_WARNING := 1
+
 .PHONY: site serve test check lint bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt
@@ -23,7 +27,13 @@ serve: $(STAMP)  ## preview with live reload on http://127.0.0.1:8000/
 check: $(STAMP)  ## check all content and data files without building
 	PYTHONPATH=hooks $(BIN)/python -m careersite check mkdocs.yml
 
-test: $(STAMP)  ## run the whole test suite
+# The accessibility test runs axe-core in Chromium through Node.js; without npm it is skipped.
+$(A11Y_STAMP): tests/a11y/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		cd tests/a11y && npm ci --silent --no-audit --no-fund && touch node_modules/.installed; \
+	else echo "npm not found: the accessibility test will be skipped"; fi
+
+test: $(STAMP) $(A11Y_STAMP)  ## run the whole test suite
 	$(BIN)/ruff check hooks tests benchmarks tools
 	$(BIN)/python -m pytest
 
@@ -31,4 +41,4 @@ bench: $(STAMP)  ## build a synthetic site of 1000 vacancies and 200 stories and
 	PYTHONPATH=hooks $(BIN)/python benchmarks/bench.py
 
 clean:
-	rm -rf site site.partial site.previous .cache
+	rm -rf site site.partial site.old-* .cache

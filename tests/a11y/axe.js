@@ -1,0 +1,30 @@
+// Runs axe-core (WCAG 2.0/2.1 A and AA rules) on pages of a served site in headless Chromium.
+// Usage: node axe.js BASE_URL path:width [path:width ...]   Prints one JSON object per page.
+const { chromium } = require('playwright-core');
+const fs = require('fs');
+
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const [base, ...pages] = process.argv.slice(2);
+
+(async () => {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+  try {
+    for (const spec of pages) {
+      const [path, width] = spec.split(':');
+      const page = await browser.newPage({ viewport: { width: Number(width), height: 900 } });
+      await page.goto(base + path, { waitUntil: 'load' });
+      await page.addScriptTag({ content: axeSource });
+      const result = await page.evaluate(() => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+      const violations = result.violations.map((v) => ({
+        id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')),
+      }));
+      console.log(JSON.stringify({ path, width: Number(width), violations }));
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+})();

@@ -1,0 +1,52 @@
+"""WCAG 2.1 AA as axe-core measures it, on the built example, on a phone and a desktop."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+from conftest import Build
+
+A11Y = Path(__file__).resolve().parent / "a11y"
+CHROMIUM = shutil.which("chromium")
+pytestmark = pytest.mark.skipif(
+    not (CHROMIUM and shutil.which("node") and (A11Y / "node_modules" / "axe-core").is_dir()),
+    reason="needs Chromium, Node.js and `npm ci` in tests/a11y (make test and .ci/run set these up)",
+)
+PAGES = [
+    ("", 1280), ("", 390), ("vacancies/", 390), ("vacancies/", 1280), ("vacancies/beleidsadviseur-wonen/", 390),
+    ("vacancies/teamleider-openbare-ruimte/", 1280), ("vacancies/hr-adviseur/", 390), ("stories/", 1280),
+    ("stories/henk-bosman/", 390), ("salaris/", 1280), ("solliciteren/", 390), ("werken-bij/", 1280),
+    ("privacy/", 390), ("feeds/", 1280),
+]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(example: Build):
+    handler = functools.partial(QuietHandler, directory=str(example.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def test_pages_have_no_wcag_violations(served: str) -> None:
+    result = subprocess.run(["node", str(A11Y / "axe.js"), served, *(f"{p}:{w}" for p, w in PAGES)],
+                            capture_output=True, text=True, timeout=300, check=True)
+    reports = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(reports) == len(PAGES)
+    problems = [f"{r['path'] or 'home'} at {r['width']}px: {v['id']} ({v['help']}) on {v['targets'][:3]}"
+                for r in reports for v in r["violations"]]
+    assert problems == []

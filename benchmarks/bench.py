@@ -187,6 +187,11 @@ def timed_build(folder: Path) -> tuple[float, float]:
     sampler.join()
     if status != 0:
         raise SystemExit(f"build failed in {folder}")
+    # The replaced site is deleted by a background process after the build; let it finish so that
+    # it does not slow down the next measurement.
+    deadline = time.monotonic() + 60
+    while any(folder.glob("site.old-*")) and time.monotonic() < deadline:
+        time.sleep(0.1)
     return elapsed, peak
 
 

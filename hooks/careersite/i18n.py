@@ -33,7 +33,7 @@ def _flatten(tree: dict[str, Any], prefix: str = "") -> dict[str, Any]:
 def catalog(language: str) -> dict[str, Any]:
     """Every interface string of one language, by dotted key."""
     text = (_CATALOG_DIR / f"{language}.yml").read_text(encoding="utf-8")
-    return _flatten(yaml.safe_load(text))
+    return _flatten(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
 
 
 class Translator:
@@ -50,6 +50,7 @@ class Translator:
         # Babel is slow and a site repeats the same amounts (scale steps) on many pages.
         self._money = cache(self._format_money)
         self._date = cache(lambda day, pattern: format_date(day, pattern, locale=self.locale))
+        self._durations = cache(self._format_duration)
 
     def __call__(self, key: str, /, **params: Any) -> str:
         """The string for `key`, with `{name}` placeholders filled; plural forms pick on `n`."""
@@ -92,6 +93,9 @@ class Translator:
         return self._date(day, self._strings["format.day_month"])
 
     def duration(self, days: int) -> str:
+        return self._durations(days)
+
+    def _format_duration(self, days: int) -> str:
         """A typical duration in words: days up to two weeks, else rounded to whole weeks."""
         if days >= 14 or (days >= 7 and days % 7 == 0):
             return self("duration.weeks", n=round(days / 7))

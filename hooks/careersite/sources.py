@@ -107,6 +107,7 @@ class DocumentCache:
         self.path = path
         self.entries: dict[str, tuple[int, int, Document]] = {}
         self.used: set[str] = set()
+        self.changed = False
         if path and path.is_file():
             try:
                 version, entries = pickle.loads(path.read_bytes())
@@ -124,10 +125,12 @@ class DocumentCache:
             return cached[2]
         document = read_document(path)
         self.entries[key] = (stat.st_size, stat.st_mtime_ns, document)
+        self.changed = True
         return document
 
     def save(self) -> None:
-        if not self.path:
+        """Write the cache when a file was parsed anew or one is gone."""
+        if not self.path or not (self.changed or set(self.entries) - self.used):
             return
         kept = {key: entry for key, entry in self.entries.items() if key in self.used}
         self.path.parent.mkdir(parents=True, exist_ok=True)

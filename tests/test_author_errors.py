@@ -75,28 +75,27 @@ def test_build_reports_every_mistake_and_keeps_the_previous_site(broken) -> None
     assert not (folder / "site.partial").exists()
 
 
-def test_check_command_reports_the_same_without_building(broken) -> None:
-    folder, expected = broken
-    result = subprocess.run(
+def run_check(folder: Path) -> subprocess.CompletedProcess[str]:
+    """`make check` as an author runs it, in `folder`."""
+    return subprocess.run(
         [sys.executable, "-m", "careersite", "check", "mkdocs.yml"],
         cwd=folder,
         capture_output=True,
         text=True,
         env={"PYTHONPATH": str(ROOT / "hooks"), "CAREERSITE_TODAY": "2026-12-01"},
     )
+
+
+def test_check_command_reports_the_same_without_building(broken) -> None:
+    folder, expected = broken
+    result = run_check(folder)
     assert result.returncode == 1
     assert_reported(result.stderr, expected)
     assert not (folder / "site").exists()
 
 
 def test_check_command_passes_on_the_example() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "careersite", "check", "mkdocs.yml"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(ROOT / "hooks"), "CAREERSITE_TODAY": "2026-12-01"},
-    )
+    result = run_check(ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("OK: 17 vacancies (14 open on 2026-12-01)")
 

@@ -163,8 +163,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
 
-    cards_dir = site_dir / "cards"
-    items = feeds.items(_view, _cards, _body_html, lambda name: (cards_dir / name).stat().st_size)
+    items = feeds.items(_view, _cards, _body_html, _renderer.sizes.__getitem__)
     feeds.write_all(_site, _feeds, items, write, _site.settings.cache_dir / "feeds")
     write("jobs.json", jobs.render(_view, _cards))
 

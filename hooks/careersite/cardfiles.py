@@ -20,8 +20,8 @@ from .cards import CardSpec, render
 CHUNK = 24  # cards per task: big enough to amortise the hand-over, small enough to balance the cores
 
 
-def _render_into(cache_dir: str, specs: list[CardSpec]) -> list[tuple[str, str]]:
-    """Render cards into the cache (atomically); return (file name, left-out characters) per card."""
+def _render_into(cache_dir: str, specs: list[CardSpec]) -> list[tuple[str, int, str]]:
+    """Render cards into the cache (atomically); return (file name, bytes, left-out characters) per card."""
     results = []
     for spec in specs:
         data, missing = render(spec)
@@ -29,7 +29,7 @@ def _render_into(cache_dir: str, specs: list[CardSpec]) -> list[tuple[str, str]]
         partial = target.with_name(f".{target.name}.{os.getpid()}")
         partial.write_bytes(data)
         partial.replace(target)
-        results.append((spec.file_name, "".join(sorted(missing))))
+        results.append((spec.file_name, len(data), "".join(sorted(missing))))
     return results
 
 
@@ -48,7 +48,8 @@ class CardRenderer:
         self.cache_dir = cache_dir
         self.workers = workers or os.cpu_count() or 1
         self.specs: dict[str, CardSpec] = {}
-        self._futures: list[Future[list[tuple[str, str]]]] = []
+        self._futures: list[Future[list[tuple[str, int, str]]]] = []
+        self.sizes: dict[str, int] = {}  # file name -> bytes, for the feeds' enclosures
         self._pool: ProcessPoolExecutor | None = None
         self._started = 0.0
         self.report = CardReport()
@@ -58,7 +59,12 @@ class CardRenderer:
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         self._started = time.perf_counter()
         self.specs = {spec.file_name: spec for spec in specs}
-        todo = [spec for name, spec in self.specs.items() if not (self.cache_dir / name).is_file()]
+        todo = []
+        for name, spec in self.specs.items():
+            try:
+                self.sizes[name] = (self.cache_dir / name).stat().st_size
+            except FileNotFoundError:
+                todo.append(spec)
         self.report.reused = len(self.specs) - len(todo)
         self.report.rendered = len(todo)
         if not todo:
@@ -75,8 +81,9 @@ class CardRenderer:
         for index in range(0, len(todo), CHUNK):
             self._futures.append(self._pool.submit(_render_into, str(self.cache_dir), todo[index : index + CHUNK]))
 
-    def _collect(self, results: list[tuple[str, str]]) -> None:
-        for name, missing in results:
+    def _collect(self, results: list[tuple[str, int, str]]) -> None:
+        for name, size, missing in results:
+            self.sizes[name] = size
             if missing:
                 self.report.missing[name] = missing
 

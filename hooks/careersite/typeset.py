@@ -12,9 +12,12 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pyphen
 from PIL import ImageDraw, ImageFont
+
+if TYPE_CHECKING:
+    import pyphen
 
 FONT_DIR = Path(__file__).parent / "fonts"
 CHAINS = {
@@ -59,6 +62,8 @@ def font(name: str, size: int) -> ImageFont.FreeTypeFont:
 
 @cache
 def _hyphenator(language: str) -> pyphen.Pyphen:
+    import pyphen  # loaded only when a word is too long for a line, which is rare
+
     return pyphen.Pyphen(lang=_HYPHENATION.get(language, "en_GB"))
 
 

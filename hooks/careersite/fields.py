@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .images import unreadable
@@ -228,7 +229,9 @@ def identifier(value: Any, ctx: Context) -> str:
     return result
 
 
-def local_file(suffixes: tuple[str, ...], message: str) -> Parser:
+def local_file(suffixes: tuple[str, ...], message: str, check: Callable[[Path], str | None] | None = None) -> Parser:
+    """A file in the item's folder with one of `suffixes`; `check` says why a present file is unusable."""
+
     def parse(value: Any, ctx: Context) -> str:
         name = str(value).strip()
         if not name.lower().endswith(suffixes):
@@ -236,11 +239,14 @@ def local_file(suffixes: tuple[str, ...], message: str) -> Parser:
         path = (ctx.folder / name).resolve()
         if not path.is_file() or ctx.folder.resolve() not in path.parents:
             raise Invalid("error.missing_file", value=name, folder=ctx.folder_shown)
-        if suffixes == IMAGE_SUFFIXES and (problem := unreadable(path)):
+        if check and (problem := check(path)):
             raise Invalid("error.photo_unreadable", value=name, problem=problem)
         return name
 
     return parse
+
+
+photo = local_file(IMAGE_SUFFIXES, "error.photo_type", unreadable)
 
 
 def video(value: Any, ctx: Context) -> str:

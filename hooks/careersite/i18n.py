@@ -64,9 +64,6 @@ class Translator:
         value = self._strings[key]
         return json.dumps(value if isinstance(value, dict) else {"other": value}, ensure_ascii=False, sort_keys=True)
 
-    def has(self, key: str) -> bool:
-        return key in self._strings
-
     def money(self, amount: float, currency: str) -> str:
         """A whole amount with the locale's currency symbol and grouping, e.g. "€ 3.108"."""
         return self._money(round(amount), currency)

@@ -107,7 +107,7 @@ STORY_FIELDS: tuple[Field, ...] = (
     Field("quote", f.text(200), True, doc="one strong sentence from the employee"),
     Field(
         "photo",
-        f.local_file(f.IMAGE_SUFFIXES, "error.photo_type"),
+        f.photo,
         True,
         doc="photo file, relative to stories/",
         example="img/fatima-el-amrani.jpg",

@@ -67,7 +67,6 @@ class Settings:
     public_applicant_list: bool  # offentleglova § 25: the applicant list may be made public
     privacy_page: str
     cache_dir: Path  # parsed content, rendered cards and feeds kept between builds
-    email: str = ""
 
 
 class _Reader:
@@ -194,7 +193,6 @@ def load_settings(
         salary_period=salary_period,
         public_applicant_list=bool(raw.get("public_applicant_list", language == "nb")),
         privacy_page=r.text("privacy_page", "privacy.md"),
-        email=r.text("email", ""),
         cache_dir=r.path("cache_dir", ".cache", root, must_exist=False) or root / ".cache",
     )
     return settings, r.problems

@@ -217,25 +217,18 @@ class Typesetter:
             line = line[:-1].rstrip()
         return line + ELLIPSIS
 
-    def draw(
-        self, draw: ImageDraw.ImageDraw, x: int, top: int, block: Block, fill: str
-    ) -> list[tuple[int, int, int, int]]:
-        """Draw the block's lines from (x, top); return the box of each drawn line."""
+    def draw(self, draw: ImageDraw.ImageDraw, x: int, top: int, block: Block, fill: str) -> None:
+        """Draw the block's lines from (x, top), each shifted right by any ink left of its start."""
         ascent, _ = font(self.chain[0], block.size).getmetrics()
-        boxes = []
         for index, line in enumerate(block.lines):
             baseline = top + index * block.line_height + ascent
-            left, extent = _extent(self.chain, line, block.size)
-            cursor = float(x) + left
+            cursor = float(x) + _extent(self.chain, line, block.size)[0]
             runs = self.runs(line)
             for number, run in enumerate(runs, start=1):
                 face = font(run.font, block.size)
                 draw.text((cursor, baseline), run.text, font=face, fill=fill, anchor="ls")
                 if number < len(runs):
                     cursor += face.getlength(run.text)
-            right = x + round(extent)
-            boxes.append((x, top + index * block.line_height, right, top + (index + 1) * block.line_height))
-        return boxes
 
 
 @cache

@@ -1,8 +1,8 @@
 """MkDocs adapter for the career-site engine: MkDocs events in, engine calls out, no domain rules.
 
-load and check content, start drawing cards (on_config) → add pages (on_files) → give pages their
-data (on_page_markdown, on_page_context) → cards, feeds and jobs.json (on_post_build) → publish the
-finished build in one step (on_shutdown).
+load and check content, start drawing cards (on_config) → add pages (on_files) → keep compiled
+templates in the cache (on_env) → give pages their data (on_page_markdown, on_page_context) → cards,
+feeds and jobs.json (on_post_build) → publish the finished build in one step (on_shutdown).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from careersite import feeds, jobs, social, views
 from careersite.cardfiles import CardRenderer
 from careersite.errors import ContentError
 from careersite.site import Site, load_site
+from jinja2 import Environment, FileSystemBytecodeCache
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -103,6 +104,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Keep compiled templates between builds: Jinja checks each template's source before reusing it."""
+    assert _site is not None
+    folder = _site.settings.cache_dir / "templates"
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    return env
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Give generated pages their title, description and template; the tabs replace the side navigation."""
     page.meta.setdefault("hide", ["navigation", "toc"] if "template" in page.meta else ["navigation"])
@@ -158,14 +168,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     for name, characters in sorted(report.missing.items()):
         log.warning(f"cards/{name}: no shipped font can draw {characters!r}; left out of the card")
 
-    def write(path: str, data: bytes) -> None:
-        target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-
     items = feeds.items(_view, _cards, _body_html, _renderer.sizes.__getitem__)
-    feeds.write_all(_site, _feeds, items, write, _site.settings.cache_dir / "feeds")
-    write("jobs.json", jobs.render(_view, _cards))
+    feeds.write_all(_site, _feeds, items, site_dir, _site.settings.cache_dir / "feeds")
+    (site_dir / "jobs.json").write_bytes(jobs.render(_view, _cards))
 
 
 def on_build_error(error: Exception) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import shutil
 import sys
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -16,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cards import CardSpec, render
+from .files import link_or_copy, write_atomic
 
 CHUNK = 24  # cards per task: big enough to amortise the hand-over, small enough to balance the cores
 
@@ -25,10 +25,7 @@ def _render_into(cache_dir: str, specs: list[CardSpec]) -> list[tuple[str, int, 
     results = []
     for spec in specs:
         data, missing = render(spec)
-        target = Path(cache_dir) / spec.file_name
-        partial = target.with_name(f".{target.name}.{os.getpid()}")
-        partial.write_bytes(data)
-        partial.replace(target)
+        write_atomic(Path(cache_dir) / spec.file_name, data)
         results.append((spec.file_name, len(data), "".join(sorted(missing))))
     return results
 
@@ -59,12 +56,15 @@ class CardRenderer:
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         self._started = time.perf_counter()
         self.specs = {spec.file_name: spec for spec in specs}
+        with os.scandir(self.cache_dir) as entries:
+            cached = {entry.name: entry for entry in entries}
         todo = []
         for name, spec in self.specs.items():
-            try:
-                self.sizes[name] = (self.cache_dir / name).stat().st_size
-            except FileNotFoundError:
+            entry = cached.get(name)
+            if entry is None:
                 todo.append(spec)
+            else:
+                self.sizes[name] = entry.stat().st_size
         self.report.reused = len(self.specs) - len(todo)
         self.report.rendered = len(todo)
         if not todo:
@@ -98,22 +98,14 @@ class CardRenderer:
         self.report.render_seconds = time.perf_counter() - self._started
         target_dir = site_dir / "cards"
         target_dir.mkdir(parents=True, exist_ok=True)
+        source, target = f"{self.cache_dir}{os.sep}", f"{target_dir}{os.sep}"
         for name in self.specs:
-            _link(self.cache_dir / name, target_dir / name)
-        for stale in self.cache_dir.iterdir():
-            if stale.name not in self.specs:
-                stale.unlink(missing_ok=True)
+            link_or_copy(source + name, target + name)
+        for stale in os.listdir(self.cache_dir):
+            if stale not in self.specs:
+                Path(source + stale).unlink(missing_ok=True)
         return self.report
 
     def cancel(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
-
-
-def _link(source: Path, target: Path) -> None:
-    """A hard link where the file system allows it (instant, no copy), else a copy."""
-    target.unlink(missing_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)

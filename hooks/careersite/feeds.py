@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
+import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache, cached_property
 from pathlib import Path
 from urllib.parse import urlencode
@@ -20,6 +22,7 @@ from markupsafe import escape
 
 from .clock import start_of_day
 from .fields import SOCIAL_LIMIT
+from .files import link_or_copy, write_atomic
 from .model import Story, Vacancy
 from .settings import Channel
 from .site import Site
@@ -65,7 +68,18 @@ class Item:
     @cached_property
     def digest(self) -> str:
         """A hash of everything the item puts in a feed (it appears in several)."""
-        return hashlib.sha256(repr(self).encode("utf-8")).hexdigest()
+        values = [getattr(self, f.name) for f in fields(self)]
+        payload = json.dumps(values, ensure_ascii=False, default=_json_value)
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _json_value(value: object) -> object:
+    """Dates and images as JSON, for the item digest (faster than hashing the item's repr)."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Image):
+        return [value.url, value.length, value.width, value.height, value.type]
+    raise TypeError(f"cannot hash {type(value).__name__}")
 
 
 @dataclass(frozen=True)
@@ -210,12 +224,12 @@ def render(feed: FeedPlan, items: list[Item], site: Site) -> bytes:
 FEEDGEN_VERSION = "1.0.0"  # part of the cache key: another feedgen may write other bytes
 
 
-def write_all(
-    site: Site, feeds: list[FeedPlan], items: list[Item], write: Callable[[str, bytes], None], cache: Path | None
-) -> None:
-    """Write every feed; a feed whose inputs are unchanged since a previous build is copied from
-    `cache` instead of generated again (the same inputs always give the same bytes)."""
+def write_all(site: Site, feeds: list[FeedPlan], items: list[Item], site_dir: Path, cache: Path) -> None:
+    """Put every feed into `site_dir`. Feeds are generated into `cache` under a hash of their inputs
+    and linked into the site, so a feed whose inputs are unchanged since an earlier build is neither
+    generated nor written again (the same inputs always give the same bytes)."""
     settings = site.settings
+    cache.mkdir(parents=True, exist_ok=True)
     used = set()
     for feed in feeds:
         taken = [i for i in items if feed.takes(i)]
@@ -230,19 +244,15 @@ def write_all(
         )
         name = hashlib.sha256(repr(inputs).encode("utf-8")).hexdigest() + ".xml"
         used.add(name)
-        cached = cache / name if cache else None
-        if cached and cached.is_file():
-            write(feed.path, cached.read_bytes())
-            continue
-        data = render(feed, taken, site)
-        if cached:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            cached.write_bytes(data)
-        write(feed.path, data)
-    if cache and cache.is_dir():
-        for stale in cache.iterdir():
-            if stale.name not in used:
-                stale.unlink(missing_ok=True)
+        cached = cache / name
+        if not cached.is_file():
+            write_atomic(cached, render(feed, taken, site))
+        target = site_dir / feed.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        link_or_copy(str(cached), str(target))
+    for stale in os.listdir(cache):
+        if stale not in used:
+            (cache / stale).unlink(missing_ok=True)
 
 
 def items(view: SiteView, cards: Cards, body_html: dict[str, str], length_of: Callable[[str], int]) -> list[Item]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -236,10 +237,12 @@ def local_file(suffixes: tuple[str, ...], message: str, check: Callable[[Path], 
         name = str(value).strip()
         if not name.lower().endswith(suffixes):
             raise Invalid(message, value=name, options=", ".join(suffixes))
-        path = (ctx.folder / name).resolve()
-        if not path.is_file() or ctx.folder.resolve() not in path.parents:
+        folder = os.path.abspath(ctx.folder)
+        # Normalised as text (no file-system calls): "../" cannot lead out of the folder.
+        path = os.path.normpath(os.path.join(folder, name))
+        if not path.startswith(folder + os.sep) or not os.path.isfile(path):
             raise Invalid("error.missing_file", value=name, folder=ctx.folder_shown)
-        if check and (problem := check(path)):
+        if check and (problem := check(Path(path))):
             raise Invalid("error.photo_unreadable", value=name, problem=problem)
         return name
 

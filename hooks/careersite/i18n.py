@@ -51,6 +51,7 @@ class Translator:
         self._money = cache(self._format_money)
         self._date = cache(lambda day, pattern: format_date(day, pattern, locale=self.locale))
         self._durations = cache(self._format_duration)
+        self._number = cache(lambda value: format_decimal(value, locale=self.locale))
 
     def __call__(self, key: str, /, **params: Any) -> str:
         """The string for `key`, with `{name}` placeholders filled; plural forms pick on `n`."""
@@ -76,7 +77,7 @@ class Translator:
         return format_currency(amount, currency, locale=self.locale)
 
     def number(self, value: float) -> str:
-        return format_decimal(value, locale=self.locale)
+        return self._number(value)
 
     def percent(self, value: float) -> str:
         return self("format.percent", value=format_decimal(value, locale=self.locale))

@@ -55,4 +55,11 @@ def jobs(view: SiteView, cards: Cards) -> dict[str, Any]:
 
 
 def render(view: SiteView, cards: Cards) -> bytes:
-    return (json.dumps(jobs(view, cards), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    """The document with one vacancy per line: readable, easy to diff between days, and quick to
+    write (indenting every field is ten times slower for a thousand vacancies)."""
+    document = jobs(view, cards)
+    vacancies = document.pop("vacancies")
+    head = json.dumps(document, ensure_ascii=False, indent=2)[:-2]  # without the closing "\n}"
+    lines = ",\n".join("    " + json.dumps(v, ensure_ascii=False) for v in vacancies)
+    body = f'  "vacancies": [\n{lines}\n  ]' if vacancies else '  "vacancies": []'
+    return f"{head},\n{body}\n}}\n".encode()

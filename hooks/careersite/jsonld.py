@@ -99,14 +99,11 @@ def job_posting(site: Site, vacancy: Vacancy, pay: Range, body_html: str) -> dic
 def render(data: dict[str, Any]) -> str:
     """JSON safe to place inside a <script> element: no sequence can close the element or open a comment."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    for char, escaped in (
-        ("<", "\\u003c"),
-        (">", "\\u003e"),
-        ("&", "\\u0026"),
-        ("\u2028", "\\u2028"),
-        ("\u2029", "\\u2029"),
-    ):
-        text = text.replace(char, escaped)
+    # As Django's json_script does: no "<", ">" or "&" at all, so that nothing can end the element
+    # or open a comment; the line separators are escaped for parsers that read it as JavaScript.
+    for char in ("<", ">", "&", "\u2028", "\u2029"):
+        if char in text:
+            text = text.replace(char, f"\\u{ord(char):04x}")
     return text
 
 

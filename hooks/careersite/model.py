@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -319,10 +320,18 @@ def _documents(
 ) -> tuple[list[tuple[Document, str]], list[Problem]]:
     """Every Markdown file of a content folder, read; unreadable ones become problems."""
     documents, problems = [], []
-    for path in sorted(folder.glob("*.md")):
-        shown = display_path(path, root)
-        if not f.SLUG.match(path.stem):
-            problems.append(Problem(shown, 0, "", t("error.file_name", suggestion=slugify(path.stem))))
+    try:
+        with os.scandir(folder) as entries:
+            names = sorted(e.name for e in entries if e.name.endswith(".md") and not e.name.startswith("."))
+    except FileNotFoundError:
+        names = []
+    shown_folder = display_path(folder, root)
+    for name in names:
+        path = folder / name
+        shown = f"{shown_folder}/{name}"
+        stem = name[:-3]
+        if not f.SLUG.match(stem):
+            problems.append(Problem(shown, 0, "", t("error.file_name", suggestion=slugify(stem))))
             continue
         try:
             documents.append((cache.read(path), shown))
@@ -379,7 +388,7 @@ def load_content(
                     source=shown,
                     body=document.body,
                     id=v.pop("id", slug),
-                    photo_path=(settings.stories_dir / v["photo"]).resolve(),
+                    photo_path=Path(os.path.normpath(os.path.join(os.path.abspath(settings.stories_dir), v["photo"]))),
                     **v,
                 )
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,11 +102,12 @@ class DocumentCache:
     """Parsed documents kept between builds, keyed by path, size and modification time, so that a
     rebuild parses only the files that changed. A damaged or foreign cache file is ignored."""
 
-    VERSION = 1
+    VERSION = 2
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        self.entries: dict[str, tuple[int, int, Document]] = {}
+        # path -> (size, modification time, front matter, body); plain values, quick to unpickle
+        self.entries: dict[str, tuple[int, int, LineDict, str]] = {}
         self.used: set[str] = set()
         self.changed = False
         if path and path.is_file():
@@ -117,14 +119,14 @@ class DocumentCache:
                 self.entries = {}
 
     def read(self, path: Path) -> Document:
-        stat = path.stat()
         key = str(path)
+        stat = os.stat(key)
         self.used.add(key)
         cached = self.entries.get(key)
         if cached and cached[0] == stat.st_size and cached[1] == stat.st_mtime_ns:
-            return cached[2]
+            return Document(path, cached[2], cached[3])
         document = read_document(path)
-        self.entries[key] = (stat.st_size, stat.st_mtime_ns, document)
+        self.entries[key] = (stat.st_size, stat.st_mtime_ns, document.front_matter, document.body)
         self.changed = True
         return document
 

@@ -380,13 +380,13 @@ class StoryPage:
 STORY_VACANCIES = 6
 
 
-def story_page(site: Site, story: Story, cards: list[VacancyCard]) -> StoryPage:
-    """A story page; `cards` are the open vacancies of its department, newest first."""
+def story_page(site: Site, story: Story, cards: list[VacancyCard], vacancy_count: int) -> StoryPage:
+    """A story page; `cards` are the newest open vacancies of its department, of `vacancy_count`."""
     return StoryPage(
         card=story_card(story),
         video=video_view(site, story),
-        vacancies=tuple(cards[:STORY_VACANCIES]),
-        vacancy_count=len(cards),
+        vacancies=tuple(cards),
+        vacancy_count=vacancy_count,
         department_url=f"vacancies/?department={slugify(story.department)}",
     )
 
@@ -606,7 +606,8 @@ class SiteView:
         return self._pages[key]
 
     def story_page(self, story: Story) -> StoryPage:
-        return story_page(self.site, story, [self.card(i) for i in self.site.open_in_department(story.department)])
+        listed = self.site.open_in_department(story.department)
+        return story_page(self.site, story, [self.card(i) for i in listed[:STORY_VACANCIES]], len(listed))
 
     @cached_property
     def theme(self) -> Theme:

@@ -8,6 +8,7 @@ feeds and jobs.json (on_post_build) → publish the finished build in one step (
 from __future__ import annotations
 
 import calendar
+import gc
 import logging
 import os
 import shutil
@@ -76,6 +77,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(_site.today.timetuple()))
     _failed = False
     if _command == "build":
+        # What is loaded now lives until the build ends: keep it out of the garbage collector's
+        # full passes (about 5 % of a large build). Not in `serve`, where each rebuild loads anew.
+        gc.freeze()
         final = Path(config.site_dir)
         staging = final.with_name(final.name + ".partial")
         shutil.rmtree(staging, ignore_errors=True)

@@ -6,8 +6,10 @@ Templates only place these values; the rules that produce them live here and in 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
+from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 from babel.lists import format_list
@@ -75,7 +77,23 @@ def scale_label(site: Site, keys: tuple[str, ...]) -> str:
     return site.t("pay.scales", scales=format_list(list(keys), locale=site.t.locale))
 
 
-def pay(site: Site, vacancy: Vacancy) -> Pay:
+def scale_steps(site: Site, key: str) -> ScaleSteps:
+    """The amounts of every step of one scale, in the period the site shows."""
+    t, table, period = site.t, site.salary_table, site.settings.salary_period
+    return ScaleSteps(
+        scale_label(site, (key,)),
+        tuple(
+            t.money(
+                in_period(Range(a, a, table.currency, table.period), period, table.fulltime_hours).minimum,
+                table.currency,
+            )
+            for a in table.scales[key].steps
+        ),
+    )
+
+
+def pay(site: Site, vacancy: Vacancy, steps_of: Callable[[str], ScaleSteps] | None = None) -> Pay:
+    """The pay of a vacancy; `steps_of` may supply each scale's steps from a cache (vacancies share scales)."""
     t, table = site.t, site.salary_table
     low_hours, high_hours = vacancy.hours
     hours_text = t("pay.at_hours", hours=_hours_number(site, vacancy.hours))
@@ -100,19 +118,7 @@ def pay(site: Site, vacancy: Vacancy) -> Pay:
             period=period,
             hours=t.number(table.fulltime_hours),
         )
-    steps = tuple(
-        ScaleSteps(
-            scale_label(site, (key,)),
-            tuple(
-                t.money(
-                    in_period(Range(a, a, table.currency, table.period), period_name, table.fulltime_hours).minimum,
-                    table.currency,
-                )
-                for a in table.scales[key].steps
-            ),
-        )
-        for key in vacancy.scale
-    )
+    steps = tuple((steps_of or partial(scale_steps, site))(key) for key in vacancy.scale)
     extras = tuple(
         ExtraView(
             extra.name,
@@ -307,8 +313,11 @@ def robots(item: Listed) -> str | None:
     return None if item.status.is_open else "noindex"
 
 
-def vacancy_page(site: Site, item: Listed, card: VacancyCard, salary: Pay, body_html: str) -> VacancyPage:
-    """A vacancy's page; `body_html` is the author's text as rendered for the page."""
+def vacancy_page(
+    site: Site, item: Listed, card: VacancyCard, salary: Pay, body_html: str, timeline: TimelineView | None = None
+) -> VacancyPage:
+    """A vacancy's page; `body_html` is the author's text as rendered for the page, and `timeline`
+    may come from a cache (vacancies with the same procedure and closing date share one)."""
     v, t = item.vacancy, site.t
     facts = [
         Fact(t("fact.department"), v.department),
@@ -333,7 +342,7 @@ def vacancy_page(site: Site, item: Listed, card: VacancyCard, salary: Pay, body_
         card=card,
         facts=tuple(facts),
         pay=salary,
-        timeline=timeline_view(site, v),
+        timeline=timeline or timeline_view(site, v),
         contact=ContactView(
             v.contact.name,
             v.contact.role,
@@ -584,13 +593,20 @@ class SiteView:
         self.t = site.t
         self.settings = site.settings
         self._pay: dict[str, Pay] = {}
+        self._steps: dict[str, ScaleSteps] = {}
+        self._timelines: dict[tuple[Any, ...], TimelineView] = {}
         self._cards: dict[str, VacancyCard] = {}
         self._pages: dict[str, VacancyPage] = {}
 
     def pay(self, vacancy: Vacancy) -> Pay:
         if vacancy.id not in self._pay:
-            self._pay[vacancy.id] = pay(self.site, vacancy)
+            self._pay[vacancy.id] = pay(self.site, vacancy, self.scale_steps)
         return self._pay[vacancy.id]
+
+    def scale_steps(self, key: str) -> ScaleSteps:
+        if key not in self._steps:
+            self._steps[key] = scale_steps(self.site, key)
+        return self._steps[key]
 
     def card(self, item: Listed) -> VacancyCard:
         """A vacancy's card, computed once however many pages list it."""
@@ -602,7 +618,13 @@ class SiteView:
         """A vacancy's page values, computed once (the page and the feeds both use them)."""
         key = item.vacancy.id
         if key not in self._pages:
-            self._pages[key] = vacancy_page(self.site, item, self.card(item), self.pay(item.vacancy), body_html)
+            v = item.vacancy
+            timeline_key = (v.process, v.closes, tuple(sorted(v.process_dates.items())))
+            if timeline_key not in self._timelines:
+                self._timelines[timeline_key] = timeline_view(self.site, v)
+            self._pages[key] = vacancy_page(
+                self.site, item, self.card(item), self.pay(v), body_html, self._timelines[timeline_key]
+            )
         return self._pages[key]
 
     def story_page(self, story: Story) -> StoryPage:

@@ -138,3 +138,20 @@ def test_missing_site_address_is_reported(site_copy: Path) -> None:
     build = run_build(site_copy)
     assert build.returncode != 0
     assert "mkdocs.yml: site_url: is missing; set the public address of the site" in build.output
+
+
+def test_editor_lock_and_hidden_files_are_not_content(site_copy: Path) -> None:
+    # Emacs leaves ".#name.md" next to a file being edited; it is not a story.
+    (site_copy / "stories" / ".#wei-chen.md").write_text("user@host.1234:1700000000", encoding="utf-8")
+    result = run_check(site_copy)
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_photo_outside_the_stories_folder_is_refused(site_copy: Path) -> None:
+    outside = site_copy / "portret.jpg"
+    outside.write_bytes((site_copy / "stories" / "img" / "wei-chen.jpg").read_bytes())
+    edit(site_copy / "stories" / "wei-chen.md", "photo: img/wei-chen.jpg", "photo: ../portret.jpg")
+    result = run_check(site_copy)
+    assert result.returncode == 1
+    line = line_of(site_copy / "stories" / "wei-chen.md", "photo:")
+    assert_reported(result.stderr, [("stories/wei-chen.md", line, "photo", "../portret.jpg")])

@@ -230,6 +230,14 @@ def identifier(value: Any, ctx: Context) -> str:
     return result
 
 
+def path_in(folder: Path, name: str) -> Path | None:
+    """`name` as a path inside `folder`, or None when it leads out of it ("../"). Normalised as text,
+    without a file-system call per path: thousands of stories may name a photo."""
+    base = os.path.abspath(folder)
+    path = os.path.normpath(os.path.join(base, name))
+    return Path(path) if path.startswith(base + os.sep) else None
+
+
 def local_file(suffixes: tuple[str, ...], message: str, check: Callable[[Path], str | None] | None = None) -> Parser:
     """A file in the item's folder with one of `suffixes`; `check` says why a present file is unusable."""
 
@@ -237,12 +245,10 @@ def local_file(suffixes: tuple[str, ...], message: str, check: Callable[[Path], 
         name = str(value).strip()
         if not name.lower().endswith(suffixes):
             raise Invalid(message, value=name, options=", ".join(suffixes))
-        folder = os.path.abspath(ctx.folder)
-        # Normalised as text (no file-system calls): "../" cannot lead out of the folder.
-        path = os.path.normpath(os.path.join(folder, name))
-        if not path.startswith(folder + os.sep) or not os.path.isfile(path):
+        path = path_in(ctx.folder, name)
+        if path is None or not path.is_file():
             raise Invalid("error.missing_file", value=name, folder=ctx.folder_shown)
-        if check and (problem := check(Path(path))):
+        if check and (problem := check(path)):
             raise Invalid("error.photo_unreadable", value=name, problem=problem)
         return name
 

@@ -388,7 +388,7 @@ def load_content(
                     source=shown,
                     body=document.body,
                     id=v.pop("id", slug),
-                    photo_path=Path(os.path.normpath(os.path.join(os.path.abspath(settings.stories_dir), v["photo"]))),
+                    photo_path=f.path_in(settings.stories_dir, v["photo"]),
                     **v,
                 )
             )

@@ -229,10 +229,10 @@ def card_throughput(site: Path) -> tuple[int, float]:
     """Cards of the site and milliseconds per card, rendered on a cold cache on all cores."""
     sys.path.insert(0, str(site / "hooks"))
     from careersite.__main__ import read_config
-    from careersite.cardfiles import CardRenderer
+    from careersite.cards.files import CardRenderer
+    from careersite.outputs.social import Cards
+    from careersite.pages.views import SiteView
     from careersite.site import load_site
-    from careersite.social import Cards
-    from careersite.views import SiteView
 
     config = read_config(site / "mkdocs.yml")
     built = load_site(config["extra"], root=site, site_url=config["site_url"], environ={"CAREERSITE_TODAY": TODAY})

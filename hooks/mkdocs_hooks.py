@@ -17,9 +17,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from careersite import feeds, jobs, social, views
-from careersite.cardfiles import CardRenderer
-from careersite.errors import ContentError
+from careersite.cards.files import CardRenderer
+from careersite.content.errors import ContentError
+from careersite.outputs import feeds, jobs, social
+from careersite.pages import views
 from careersite.site import Site, load_site
 from jinja2 import Environment, FileSystemBytecodeCache
 from markupsafe import escape

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from careersite.cards import MARGINS, Canvas
-from careersite.colours import contrast, hex_colour
+from careersite.cards.colours import contrast, hex_colour
+from careersite.cards.draw import MARGINS, Canvas
 from PIL import Image, ImageChops
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from cardcheck import check_canvas
 from careersite.__main__ import read_config
-from careersite.cards import Brand, CardSpec, HomeText, StoryText, VacancyText, draw, render
+from careersite.cards.draw import Brand, CardSpec, HomeText, StoryText, VacancyText, draw, render
+from careersite.outputs.social import Cards
+from careersite.pages.views import SiteView
 from careersite.site import load_site
-from careersite.social import Cards
-from careersite.views import SiteView
 from conftest import ROOT, TODAY, Build, edit, run_build
 from PIL import Image
 
@@ -136,7 +136,7 @@ def test_huge_photo_renders_with_little_memory(tmp_path: Path) -> None:
     script = f"""
 import sys
 sys.path.insert(0, {str(ROOT / 'hooks')!r})
-from careersite.cards import Brand, CardSpec, StoryText, render
+from careersite.cards.draw import Brand, CardSpec, StoryText, render
 brand = Brand("Gemeente Lindewaard", "#0B5563", "#F2A900", None)
 for fmt in ("og", "instagram"):
     data, _ = render(CardSpec("s", fmt, "nl", brand, StoryText("“Citaat”", "Naam", "Rol", {str(photo)!r})))
@@ -183,7 +183,7 @@ def test_unreadable_photo_and_bad_colour_are_reported_together(site_copy: Path) 
 
 
 def test_fonts_cover_the_scripts_we_promise() -> None:
-    from careersite.typeset import CHAINS, has_glyph
+    from careersite.cards.typeset import CHAINS, has_glyph
 
     for sample in ("éëøæåÆØÅ", "Кузнецова", "العلي", "王秀英", "ひらがなカタカナ", "한국어", "🎉🌻🌈"):
         for char in sample:

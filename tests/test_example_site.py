@@ -234,7 +234,7 @@ def test_content_pages_show_scales_and_processes(example: Build) -> None:
 def test_brand_colours_come_from_the_settings_and_stay_readable(example: Build) -> None:
     import re as regex
 
-    from careersite.colours import contrast
+    from careersite.cards.colours import contrast
 
     css = (example.site / "assets/careersite/brand.css").read_text(encoding="utf-8")
     values = dict(regex.findall(r"--([\w-]+):\s*(#[0-9A-Fa-f]{6});", css))

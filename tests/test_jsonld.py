@@ -2,8 +2,8 @@
 
 import json
 
-from careersite.jsonld import employment_types, render
-from careersite.model import Vacancy
+from careersite.content.model import Vacancy
+from careersite.outputs.jsonld import employment_types, render
 
 
 def vacancy(employment: str, hours: tuple[float, float]) -> Vacancy:

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from careersite.process import HiringProcess, Step, reply_date, timeline
+from careersite.rules.process import HiringProcess, Step, reply_date, timeline
 
 PROCESS = HiringProcess(
     "std",

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 from careersite.i18n import Translator
-from careersite.salary import Range, SalaryTable, Scale, convert, for_hours, in_period, scale_range
+from careersite.rules.salary import Range, SalaryTable, Scale, convert, for_hours, in_period, scale_range
 
 TABLE = SalaryTable(
     name="Cao 2026",

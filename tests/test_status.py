@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from careersite.status import Status, vacancy_status
+from careersite.rules.status import Status, vacancy_status
 
 PUBLISHED, CLOSES = dt.date(2027, 1, 1), dt.date(2027, 1, 31)
 

@@ -1,4 +1,4 @@
-"""Make the fonts the card renderer ships in hooks/careersite/fonts/ (run by hand, not at build time).
+"""Make the fonts the card renderer ships in hooks/careersite/cards/fonts/ (run by hand, not at build time).
 
 Inputs are Debian's font packages, unpacked:  apt-get download fonts-inter fonts-noto-core
 fonts-noto-cjk fonts-symbola && for f in *.deb; do dpkg-deb -x "$f" x; done
@@ -21,7 +21,7 @@ from pathlib import Path
 from fontTools import subset
 from fontTools.ttLib import TTCollection, TTFont
 
-OUT = Path(__file__).resolve().parent.parent / "hooks" / "careersite" / "fonts"
+OUT = Path(__file__).resolve().parent.parent / "hooks" / "careersite" / "cards" / "fonts"
 COPY = {
     "usr/share/fonts/opentype/inter/Inter-Bold.otf": "Inter-Bold.otf",
     "usr/share/fonts/opentype/inter/Inter-Medium.otf": "Inter-Medium.otf",

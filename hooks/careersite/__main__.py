@@ -13,10 +13,10 @@ from typing import Any
 
 import yaml
 
-from .errors import ContentError
-from .fields import Field
-from .model import STORY_FIELDS, VACANCY_FIELDS
-from .site import load_site
+from careersite.content.errors import ContentError
+from careersite.content.fields import Field
+from careersite.content.model import STORY_FIELDS, VACANCY_FIELDS
+from careersite.site import load_site
 
 
 class _ConfigLoader(yaml.SafeLoader):

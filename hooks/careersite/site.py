@@ -8,15 +8,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import clock
-from .data import load_processes, load_salary_table
-from .errors import ContentError, Problem, display_path
-from .i18n import Translator
-from .model import Content, Story, Vacancy, load_content
-from .process import HiringProcess
-from .salary import SalaryTable
-from .settings import Settings, load_settings
-from .status import Status, vacancy_status
+from careersite.content.data import load_processes, load_salary_table
+from careersite.content.errors import ContentError, Problem, display_path
+from careersite.content.model import Content, Story, Vacancy, load_content
+from careersite.content.settings import Settings, load_settings
+from careersite.i18n import Translator
+from careersite.rules import clock
+from careersite.rules.process import HiringProcess
+from careersite.rules.salary import SalaryTable
+from careersite.rules.status import Status, vacancy_status
 
 
 @dataclass(frozen=True)

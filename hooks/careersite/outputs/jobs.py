@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .social import Cards
-from .views import SiteView, vacancy_url
+from careersite.outputs.social import Cards
+from careersite.pages.views import SiteView, vacancy_url
 
 FORMAT_VERSION = 1
 

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .images import unreadable
-from .salary import PERIODS, Range
+from careersite.content.images import unreadable
+from careersite.rules.salary import PERIODS, Range
 
 if TYPE_CHECKING:
-    from .model import Context
+    from careersite.content.model import Context
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .errors import Problem
-from .i18n import LANGUAGES
-from .images import unreadable
+from careersite.content.errors import Problem
+from careersite.content.images import unreadable
+from careersite.i18n import LANGUAGES
 
 CONFIG_KEY = "extra.careersite"
 _COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")

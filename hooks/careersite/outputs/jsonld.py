@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from .clock import end_of_day
-from .salary import Range
+from careersite.rules.clock import end_of_day
+from careersite.rules.salary import Range
 
 if TYPE_CHECKING:
-    from .model import Vacancy
-    from .site import Site
+    from careersite.content.model import Vacancy
+    from careersite.site import Site
 
 _UNIT = {"month": "MONTH", "year": "YEAR", "hour": "HOUR"}
 _EDUCATION = {

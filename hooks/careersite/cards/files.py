@@ -14,8 +14,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cards import CardSpec, render
-from .files import link_or_copy, write_atomic
+from careersite.cards.draw import CardSpec, render
+from careersite.publish.files import link_or_copy, write_atomic
 
 CHUNK = 24  # cards per task: big enough to amortise the hand-over, small enough to balance the cores
 
@@ -74,7 +74,7 @@ class CardRenderer:
             return
         # Fresh worker processes (not forks of a build that holds all content): small and quick.
         # They import this package by name, so its folder must be on the path they start with.
-        package_parent = str(Path(__file__).resolve().parent.parent)
+        package_parent = str(Path(__file__).resolve().parents[2])
         if package_parent not in sys.path:
             sys.path.append(package_parent)
         self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("forkserver"))

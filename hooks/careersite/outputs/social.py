@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import cards
-from .model import Story
-from .site import Listed
-from .views import SiteView, story_url, vacancy_url
+from careersite.cards import draw as cards
+from careersite.content.model import Story
+from careersite.pages.views import SiteView, story_url, vacancy_url
+from careersite.site import Listed
 
 LOCALES = {"nl": "nl_NL", "en": "en_GB", "nb": "nb_NO"}
 

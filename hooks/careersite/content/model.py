@@ -9,16 +9,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import fields as f
-from .errors import Problem, display_path
-from .fields import Contact, Field, Invalid
-from .i18n import Translator
-from .process import HiringProcess
-from .salary import Range, SalaryTable
-from .settings import Settings
-from .sources import Document, DocumentCache, FrontMatterMissing, LineDict, YamlSyntaxError
-from .status import MANUAL_STATUSES
-from .text import slugify
+from careersite.content import fields as f
+from careersite.content.errors import Problem, display_path
+from careersite.content.fields import Contact, Field, Invalid
+from careersite.content.settings import Settings
+from careersite.content.sources import Document, DocumentCache, FrontMatterMissing, LineDict, YamlSyntaxError
+from careersite.content.text import slugify
+from careersite.i18n import Translator
+from careersite.rules.process import HiringProcess
+from careersite.rules.salary import Range, SalaryTable
+from careersite.rules.status import MANUAL_STATUSES
 
 EMPLOYMENT = ("permanent", "temporary", "internship", "traineeship")
 EDUCATION = ("vmbo", "mbo", "hbo", "wo")

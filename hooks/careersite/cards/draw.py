@@ -15,8 +15,8 @@ from functools import cache, cached_property, lru_cache
 
 from PIL import Image, ImageDraw, ImageOps
 
-from . import colours
-from .typeset import Block, Typesetter
+from careersite.cards import colours
+from careersite.cards.typeset import Block, Typesetter
 
 RENDERER_VERSION = "1"  # bump when the drawing changes, so every card gets a new name
 SIZES = {"og": (1200, 630), "instagram": (1080, 1350)}

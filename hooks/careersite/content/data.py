@@ -7,11 +7,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .errors import Problem
-from .i18n import Translator
-from .process import STEP_KINDS, HiringProcess, Step
-from .salary import PERIODS, Extra, SalaryTable, Scale
-from .sources import LineDict, YamlSyntaxError, load_yaml
+from careersite.content.errors import Problem
+from careersite.content.sources import LineDict, YamlSyntaxError, load_yaml
+from careersite.i18n import Translator
+from careersite.rules.process import STEP_KINDS, HiringProcess, Step
+from careersite.rules.salary import PERIODS, Extra, SalaryTable, Scale
 
 _KEY = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 

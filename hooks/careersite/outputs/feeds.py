@@ -20,15 +20,15 @@ from urllib.parse import urlencode
 
 from markupsafe import escape
 
-from .clock import start_of_day
-from .fields import SOCIAL_LIMIT
-from .files import link_or_copy, write_atomic
-from .model import Story, Vacancy
-from .settings import Channel
-from .site import Site
-from .social import Card, Cards, CardSet
-from .text import slugify
-from .views import SiteView, story_url, vacancy_url
+from careersite.content.fields import SOCIAL_LIMIT
+from careersite.content.model import Story, Vacancy
+from careersite.content.settings import Channel
+from careersite.content.text import slugify
+from careersite.outputs.social import Card, Cards, CardSet
+from careersite.pages.views import SiteView, story_url, vacancy_url
+from careersite.publish.files import link_or_copy, write_atomic
+from careersite.rules.clock import start_of_day
+from careersite.site import Site
 
 DESCRIPTION_LIMIT = SOCIAL_LIMIT
 TTL_MINUTES = 60

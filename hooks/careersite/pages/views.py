@@ -14,13 +14,14 @@ from urllib.parse import parse_qs, urlparse
 
 from babel.lists import format_list
 
-from . import colours, jsonld
-from .model import Story, Vacancy
-from .process import reply_date, timeline
-from .salary import Range, for_hours, in_period, scale_range
-from .site import Listed, Site
-from .status import Status
-from .text import slugify
+from careersite.cards import colours
+from careersite.content.model import Story, Vacancy
+from careersite.content.text import slugify
+from careersite.outputs import jsonld
+from careersite.rules.process import reply_date, timeline
+from careersite.rules.salary import Range, for_hours, in_period, scale_range
+from careersite.rules.status import Status
+from careersite.site import Listed, Site
 
 HOUR_BUCKETS = ((0, 16), (16, 24), (24, 32), (32, 40))
 

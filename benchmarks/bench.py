@@ -228,14 +228,12 @@ def _best(results: list[tuple[float, float]]) -> tuple[float, float]:
 def card_throughput(site: Path) -> tuple[int, float]:
     """Cards of the site and milliseconds per card, rendered on a cold cache on all cores."""
     sys.path.insert(0, str(site / "hooks"))
-    from careersite.__main__ import read_config
     from careersite.cards.files import CardRenderer
+    from careersite.config import load
     from careersite.outputs.social import Cards
     from careersite.pages.views import SiteView
-    from careersite.site import load_site
 
-    config = read_config(site / "mkdocs.yml")
-    built = load_site(config["extra"], root=site, site_url=config["site_url"], environ={"CAREERSITE_TODAY": TODAY})
+    built = load(site / "mkdocs.yml", environ={"CAREERSITE_TODAY": TODAY})
     specs = Cards(SiteView(built)).all_specs()
     with tempfile.TemporaryDirectory() as cache, tempfile.TemporaryDirectory() as out:
         renderer = CardRenderer(Path(cache))

@@ -1,29 +1,37 @@
 """MkDocs adapter for the career-site engine: MkDocs events in, engine calls out, no domain rules.
 
-load and check content, start drawing cards (on_config) → add pages (on_files) → keep compiled
-templates in the cache (on_env) → give pages their data (on_page_markdown, on_page_context) → cards,
-feeds and jobs.json (on_post_build) → publish the finished build in one step (on_shutdown).
+take the project's build lock, load and check all content, start drawing cards (on_config) → add
+pages (on_files) → keep compiled templates in the cache (on_env) → give pages their data and check
+the text of each (on_page_markdown, on_page_context) → cards, feeds and jobs.json (on_post_build)
+→ publish the finished build in one atomic step and release the lock (on_shutdown).
+
+Whatever goes wrong, the previous site stays in place: the build writes into a staging folder,
+and a problem of the file system (a full disk, a read-only folder) is one line, not a traceback.
 """
 
 from __future__ import annotations
 
 import calendar
+import contextlib
 import gc
 import logging
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 from careersite.cards.files import CardRenderer
-from careersite.content.errors import ContentError
+from careersite.config import read_config
+from careersite.content.errors import ContentError, Problem
+from careersite.i18n import Translator
 from careersite.outputs import feeds, jobs, social
 from careersite.pages import views
+from careersite.publish.files import ensure_folder, write_atomic
+from careersite.publish.lock import BuildLock, LockTimeout
+from careersite.publish.swap import publish, remove_later
 from careersite.site import Site, load_site
 from jinja2 import Environment, FileSystemBytecodeCache
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -32,6 +40,11 @@ from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.careersite")
 BRAND_CSS = "assets/careersite/brand.css"
+LOCK_FILE = ".careersite.lock"
+LOCK_WAIT_SECONDS = 30 * 60
+# Given to MkDocs before a generated page's text, so that the text can never set page metadata:
+# MkDocs reads a YAML block, or `key: value` lines, at the top of a page as its settings.
+EMPTY_META = "---\n{}\n---\n"
 
 _command: str | None = None
 _site: Site | None = None
@@ -41,9 +54,10 @@ _renderer: CardRenderer | None = None
 _feeds: list[feeds.FeedPlan] = []
 _body_html: dict[str, str] = {}  # "vacancy:<id>" or "story:<id>" -> the page's text as rendered
 _pages: dict[str, tuple[str, Any]] = {}  # src_uri -> ("vacancy", Listed) or ("story", Story)
+_body_problems: list[Problem] = []
 _publish: tuple[Path, Path] | None = None  # (staging folder, final site folder) for a one-step swap
+_lock: BuildLock | None = None
 _failed = False
-_REMOVE = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -52,31 +66,54 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Load and check all content before anything in the site folder is touched."""
-    global _site, _view, _cards, _renderer, _feeds, _publish, _failed
-    root = Path(config.config_file_path).parent
+    """Take the lock and load and check all content, before anything in the site folder is touched."""
+    global _site, _view, _cards, _renderer, _feeds, _publish, _failed, _lock
+    config_file = Path(config.config_file_path)
+    root = config_file.parent
+    _failed = False
     try:
+        if _lock is None:
+            _lock = BuildLock(root / LOCK_FILE)
+        _lock.acquire(LOCK_WAIT_SECONDS, _waiting)
+        _, lines = read_config(config_file)
         _site = load_site(
-            config.extra, root=root, site_url=config.site_url or "", config_path=Path(config.config_file_path).name
+            config.extra,
+            root=root,
+            site_url=config.site_url or "",
+            config_path=config_file.name,
+            docs_dir=Path(config.docs_dir),
+            lines=lines,
+            markdown=[{name: config.mdx_configs.get(name)} for name in config.markdown_extensions],
+            defer_bodies=True,
         )
+        for warning in _site.warnings:
+            log.warning(str(warning))
+        for folder in (_site.settings.cache_dir, *(_site.settings.cache_dir / n for n in ("cards", "feeds"))):
+            if ensure_folder(folder):
+                log.warning(_site.t("build.cache_replaced", path=folder))
+        _view = views.SiteView(_site)
+        _pages.clear()
+        _body_html.clear()
+        _body_problems.clear()
+        _feeds = feeds.plan(_site)
+        # Cards render in worker processes while MkDocs renders the pages.
+        _cards = social.Cards(_view)
+        _renderer = CardRenderer(_site.settings.cache_dir / "cards")
+        _renderer.start(_cards.all_specs())
     except ContentError as error:
+        _release()
         raise Abort(f"{error.summary}\n{error.report()}") from None
-    for warning in _site.warnings:
-        log.warning(warning)
-    _view = views.SiteView(_site)
-    _pages.clear()
-    _body_html.clear()
-    _feeds = feeds.plan(_site)
-    # Cards render in worker processes while MkDocs renders the pages.
-    _cards = social.Cards(_view)
-    _renderer = CardRenderer(_site.settings.cache_dir / "cards")
-    _renderer.start(_cards.all_specs())
+    except LockTimeout as error:
+        _release()
+        raise Abort(_t()("build.lock_timeout", pid=error.holder, minutes=LOCK_WAIT_SECONDS // 60)) from None
+    except OSError as error:
+        _release()
+        raise Abort(_file_system_message(error)) from None
     config.theme["language"] = _site.settings.language
     if BRAND_CSS not in config.extra_css:
         config.extra_css.insert(0, BRAND_CSS)
     # MkDocs dates the sitemap with SOURCE_DATE_EPOCH; tie it to "today" so rebuilds are identical.
     os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(_site.today.timetuple()))
-    _failed = False
     if _command == "build":
         # What is loaded now lives until the build ends: keep it out of the garbage collector's
         # full passes (about 5 % of a large build). Not in `serve`, where each rebuild loads anew.
@@ -89,18 +126,29 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _waiting(holder: str) -> None:
+    log.warning(_t()("build.waiting", pid=holder))
+
+
+def _t() -> Translator:
+    """The interface strings of the site, or Dutch before the site's language is known."""
+    return _site.t if _site is not None else Translator("nl")
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the brand stylesheet, a page for every public vacancy and story, and the story photos and videos."""
     assert _site is not None
     files.append(File.generated(config, BRAND_CSS, content=views.brand_stylesheet(_site)))
     for item in _site.vacancies:
         uri = f"vacancies/{item.vacancy.slug}.md"
-        files.append(File.generated(config, uri, content=item.vacancy.body, inclusion=InclusionLevel.NOT_IN_NAV))
+        content = EMPTY_META + item.vacancy.body
+        files.append(File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
         _pages[uri] = ("vacancy", item)
     stories_dir = _site.settings.stories_dir
     for story in _site.stories:
         uri = f"stories/{story.slug}.md"
-        files.append(File.generated(config, uri, content=story.body, inclusion=InclusionLevel.NOT_IN_NAV))
+        content = EMPTY_META + story.body
+        files.append(File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
         _pages[uri] = ("story", story)
         for asset in filter(None, (story.photo, story.video)):
             path = stories_dir / asset
@@ -109,32 +157,53 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+class _SafeBytecodeCache(FileSystemBytecodeCache):
+    """Compiled templates from the cache; a damaged file there is compiled anew, never an error."""
+
+    def load_bytecode(self, bucket: Any) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Any) -> None:
+        with contextlib.suppress(OSError):  # a cache that cannot be written only slows the next build
+            super().dump_bytecode(bucket)
+
+
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Keep compiled templates between builds: Jinja checks each template's source before reusing it."""
     assert _site is not None
     folder = _site.settings.cache_dir / "templates"
-    folder.mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    if ensure_folder(folder):
+        log.warning(_site.t("build.cache_replaced", path=folder))
+    env.bytecode_cache = _SafeBytecodeCache(str(folder))
     return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Give generated pages their title, description and template; the tabs replace the side navigation."""
     page.meta.setdefault("hide", ["navigation", "toc"] if "template" in page.meta else ["navigation"])
+    # Material writes a page's title and description into the HTML as they are: escape them once.
+    for name in ("title", "description"):
+        if name in page.meta and not isinstance(page.meta[name], Markup):
+            page.meta[name] = escape(str(page.meta[name]))
     kind, item = _pages.get(page.file.src_uri, (None, None))
     if kind == "vacancy":
         page.meta.update(
-            title=str(escape(item.vacancy.title)),
-            description=str(escape(item.vacancy.summary)),
+            title=escape(item.vacancy.title),
+            description=escape(item.vacancy.summary),
             template="vacancy.html",
             hide=["navigation", "toc"],
         )
         if robots := views.robots(item):
             page.meta["robots"] = robots
+            # A closed vacancy keeps its page, but is no longer found by the site's search.
+            page.meta["search"] = {"exclude": True}
     elif kind == "story":
         page.meta.update(
-            title=str(escape(item.title)),
-            description=str(escape(item.summary)),
+            title=escape(item.title),
+            description=escape(item.summary),
             template="story.html",
             hide=["navigation", "toc"],
         )
@@ -148,10 +217,12 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     context["feeds"] = _feeds
     kind, item = _pages.get(page.file.src_uri, (None, None))
     if kind == "vacancy":
+        _check_body(f"vacancy:{item.vacancy.id}", page.content or "")
         _body_html[f"vacancy:{item.vacancy.id}"] = page.content or ""
         context["vacancy"] = _view.vacancy_page(item, page.content or "")
         context["og"] = social.vacancy_graph(_view, _cards.for_vacancy(item), item)
     elif kind == "story":
+        _check_body(f"story:{item.id}", page.content or "")
         _body_html[f"story:{item.id}"] = page.content or ""
         context["story"] = _view.story_page(item)
         context["og"] = social.story_graph(_view, _cards.for_story(item), item)
@@ -162,10 +233,24 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     return context
 
 
+def _check_body(key: str, html: str) -> None:
+    """Check a page's text on the HTML MkDocs rendered, when no earlier build or check has."""
+    assert _site is not None and _site.bodies is not None
+    if key in _site.deferred:
+        text, shown, first = _site.deferred[key]
+        found = _site.bodies.record(text, html)
+        _body_problems.extend(_site.bodies.problems(found, text, shown, first, _site.t))
+
+
 def on_post_build(config: MkDocsConfig) -> None:
-    """Wait for the cards and put them in the site; then write the feeds and jobs.json, which
-    state each card's size."""
+    """Stop on problems in the texts; else wait for the cards and put them in the site, then write
+    the feeds and jobs.json, which state each card's size."""
     assert _renderer is not None and _site is not None and _view is not None and _cards is not None
+    if _site.bodies is not None:
+        _site.bodies.cache.save()
+    if _body_problems:
+        error = ContentError(_body_problems, _site.t("error.summary", n=len(_body_problems)))
+        raise Abort(f"{error.summary}\n{error.report()}")
     site_dir = Path(config.site_dir)
     report = _renderer.finish(site_dir)
     timing = f" ({report.render_seconds:.2f} s)" if report.rendered else ""
@@ -175,30 +260,56 @@ def on_post_build(config: MkDocsConfig) -> None:
 
     items = feeds.items(_view, _cards, _body_html, _renderer.sizes.__getitem__)
     feeds.write_all(_site, _feeds, items, site_dir, _site.settings.cache_dir / "feeds")
-    (site_dir / "jobs.json").write_bytes(jobs.render(_view, _cards))
+    write_atomic(site_dir / "jobs.json", jobs.render(_view, _cards))
+    if _command != "build":
+        _release()  # `serve` rebuilds: each rebuild takes the lock anew
 
 
 def on_build_error(error: Exception) -> None:
+    """Stop the card workers; say what the file system refused in one line, not a traceback."""
     global _failed
     _failed = True
     if _renderer is not None:
         _renderer.cancel()
+    if _command != "build":
+        _release()
+    if isinstance(error, OSError):
+        raise Abort(_file_system_message(error)) from None
+
+
+def _file_system_message(error: OSError) -> str:
+    """A refusal of the file system as an author reads it: what, where, and that nothing changed."""
+    t = _t()
+    where = error.filename or ""
+    if error.errno == 28:  # ENOSPC
+        return t("build.disk_full", path=where)
+    if error.errno in (13, 30, 1):  # EACCES, EROFS, EPERM
+        return t("build.read_only", path=where)
+    return t("build.file_system", path=where, problem=error.strerror or str(error))
 
 
 def on_shutdown() -> None:
     """Swap the finished build in for the previous site in one step, or drop a failed one."""
     global _publish
-    if _publish is None:
-        return
-    staging, final = _publish
-    _publish = None
-    if _failed or not staging.is_dir():
-        shutil.rmtree(staging, ignore_errors=True)
-        return
-    retired = final.with_name(f"{final.name}.old-{os.getpid()}")
-    if final.exists():
-        final.rename(retired)
-    staging.rename(final)
-    if retired.exists():
-        # Deleting thousands of files takes a while; a detached process does it after the build.
-        subprocess.Popen([sys.executable, "-c", _REMOVE, str(retired)], start_new_session=True)
+    try:
+        if _publish is None:
+            return
+        staging, final = _publish
+        _publish = None
+        if _failed or not staging.is_dir():
+            shutil.rmtree(staging, ignore_errors=True)
+            return
+        try:
+            retired = publish(staging, final)
+        except OSError as error:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise Abort(_file_system_message(error)) from None
+        if retired is not None:
+            remove_later(retired)
+    finally:
+        _release()
+
+
+def _release() -> None:
+    if _lock is not None:
+        _lock.release()

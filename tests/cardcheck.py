@@ -20,8 +20,9 @@ def measured_contrast(before: Image.Image, after: Image.Image) -> float:
     box = diff.getbbox()
     assert box, "nothing was drawn"
     strongest = diff.crop(box).getextrema()[1]
-    solid = [(x, y) for y in range(box[1], box[3]) for x in range(box[0], box[2])
-             if diff.getpixel((x, y)) >= strongest - 10]
+    solid = [
+        (x, y) for y in range(box[1], box[3]) for x in range(box[0], box[2]) if diff.getpixel((x, y)) >= strongest - 10
+    ]
     ink = Counter(after.getpixel(p) for p in solid).most_common(1)[0][0]
     ground = Counter(before.getpixel(p) for p in solid).most_common(1)[0][0]
     return contrast(hex_colour(*ink), hex_colour(*ground))

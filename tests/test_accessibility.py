@@ -20,10 +20,20 @@ pytestmark = pytest.mark.skipif(
     reason="needs Chromium, Node.js and `npm ci` in tests/a11y (make test and .ci/run set these up)",
 )
 PAGES = [
-    ("", 1280), ("", 390), ("vacancies/", 390), ("vacancies/", 1280), ("vacancies/beleidsadviseur-wonen/", 390),
-    ("vacancies/teamleider-openbare-ruimte/", 1280), ("vacancies/hr-adviseur/", 390), ("stories/", 1280),
-    ("stories/henk-bosman/", 390), ("salaris/", 1280), ("solliciteren/", 390), ("werken-bij/", 1280),
-    ("privacy/", 390), ("feeds/", 1280),
+    ("", 1280),
+    ("", 390),
+    ("vacancies/", 390),
+    ("vacancies/", 1280),
+    ("vacancies/beleidsadviseur-wonen/", 390),
+    ("vacancies/teamleider-openbare-ruimte/", 1280),
+    ("vacancies/hr-adviseur/", 390),
+    ("stories/", 1280),
+    ("stories/henk-bosman/", 390),
+    ("salaris/", 1280),
+    ("solliciteren/", 390),
+    ("werken-bij/", 1280),
+    ("privacy/", 390),
+    ("feeds/", 1280),
 ]
 
 
@@ -43,10 +53,18 @@ def served(example: Build):
 
 
 def test_pages_have_no_wcag_violations(served: str) -> None:
-    result = subprocess.run(["node", str(A11Y / "axe.js"), served, *(f"{p}:{w}" for p, w in PAGES)],
-                            capture_output=True, text=True, timeout=300, check=True)
+    result = subprocess.run(
+        ["node", str(A11Y / "axe.js"), served, *(f"{p}:{w}" for p, w in PAGES)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
     reports = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(reports) == len(PAGES)
-    problems = [f"{r['path'] or 'home'} at {r['width']}px: {v['id']} ({v['help']}) on {v['targets'][:3]}"
-                for r in reports for v in r["violations"]]
+    problems = [
+        f"{r['path'] or 'home'} at {r['width']}px: {v['id']} ({v['help']}) on {v['targets'][:3]}"
+        for r in reports
+        for v in r["violations"]
+    ]
     assert problems == []

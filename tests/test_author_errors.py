@@ -97,7 +97,7 @@ def test_check_command_reports_the_same_without_building(broken) -> None:
 def test_check_command_passes_on_the_example() -> None:
     result = run_check(ROOT)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("OK: 17 vacancies (14 open on 2026-12-01)")
+    assert result.stdout.startswith("OK: 17 vacatures (14 open op 1 december 2026)")
 
 
 def test_a_typo_in_a_field_name_suggests_the_right_one(site_copy: Path) -> None:
@@ -126,7 +126,8 @@ def test_expired_consent_leaves_the_story_out_with_a_warning(site_copy: Path) ->
     edit(site_copy / "stories/henk-bosman.md", "old_consent: ", "# was: ")
     build = run_build(site_copy)
     assert build.returncode == 0, build.output
-    assert "stories/henk-bosman.md: consent_until: " in build.output and "30 november 2026" in build.output
+    line = line_of(site_copy / "stories/henk-bosman.md", "consent_until:")
+    assert f"stories/henk-bosman.md:{line}: consent_until: " in build.output and "30 november 2026" in build.output
     assert not (site_copy / "site/stories/henk-bosman").exists()
     assert not (site_copy / "site/stories/img/henk-bosman.jpg").exists()
     overview = Build(site_copy, 0, "").html("stories/index.html")
@@ -137,7 +138,7 @@ def test_missing_site_address_is_reported(site_copy: Path) -> None:
     edit(site_copy / "mkdocs.yml", "site_url: https://werkenbij.lindewaard.example/\n", "")
     build = run_build(site_copy)
     assert build.returncode != 0
-    assert "mkdocs.yml: site_url: is missing; set the public address of the site" in build.output
+    assert "mkdocs.yml: site_url: ontbreekt of is geen webadres; zet het openbare adres van de site" in build.output
 
 
 def test_editor_lock_and_hidden_files_are_not_content(site_copy: Path) -> None:

@@ -9,21 +9,20 @@ from pathlib import Path
 
 import pytest
 from cardcheck import check_canvas
-from careersite.__main__ import read_config
 from careersite.cards.draw import Brand, CardSpec, HomeText, StoryText, VacancyText, draw, render
+from careersite.config import load
 from careersite.outputs.social import Cards
 from careersite.pages.views import SiteView
-from careersite.site import load_site
 from conftest import ROOT, TODAY, Build, edit, run_build
 from PIL import Image
+from test_author_errors import line_of
 
 LOGO = str(ROOT / "content/assets/logo.png")
 PHOTO = str(ROOT / "stories/img/wei-chen.jpg")
 
 
 def example_cards(root: Path = ROOT) -> Cards:
-    config = read_config(root / "mkdocs.yml")
-    site = load_site(config["extra"], root=root, site_url=config["site_url"], environ={"CAREERSITE_TODAY": TODAY})
+    site = load(root / "mkdocs.yml", environ={"CAREERSITE_TODAY": TODAY})
     return Cards(SiteView(site))
 
 
@@ -76,16 +75,27 @@ HOSTILE_TITLES = [
     "城市规划与住房政策高级顾问",
     "🎉 Zomerbaan in het groen 🌻 voor studenten",
 ]
-HOSTILE_NAMES = ["Li", "Anastasia Kuznetsova-Ivanova-Petrovna", "Анастасия Кузнецова", "محمد العلي", "王秀英",
-                 "Jørgen Ødegård Æsøy", "Zoë 🌈 de Vries"]
+HOSTILE_NAMES = [
+    "Li",
+    "Anastasia Kuznetsova-Ivanova-Petrovna",
+    "Анастасия Кузнецова",
+    "محمد العلي",
+    "王秀英",
+    "Jørgen Ødegård Æsøy",
+    "Zoë 🌈 de Vries",
+]
 
 
 @pytest.mark.parametrize("fmt", ["og", "instagram"])
 @pytest.mark.parametrize("title", HOSTILE_TITLES)
 def test_hostile_titles_fit_without_clipping_or_missing_glyphs(fmt: str, title: str) -> None:
     brand = Brand("Gemeente Lindewaard", "#0B5563", "#F2A900", LOGO)
-    text = VacancyText(title, "€ 3.496 – € 5.535 per maand", "32–36 uur per week · Stadskantoor, Lindewaard",
-                       "Reageer uiterlijk 15 januari")
+    text = VacancyText(
+        title,
+        "€ 3.496 – € 5.535 per maand",
+        "32–36 uur per week · Stadskantoor, Lindewaard",
+        "Reageer uiterlijk 15 januari",
+    )
     canvas = draw(CardSpec("v", fmt, "nl", brand, text), keep_snapshots=True)
     assert check_canvas(canvas) == []
     title_text = next(t for t in canvas.texts if t.role == "title")
@@ -96,8 +106,12 @@ def test_hostile_titles_fit_without_clipping_or_missing_glyphs(fmt: str, title: 
 @pytest.mark.parametrize("name", HOSTILE_NAMES)
 def test_hostile_names_on_story_cards(fmt: str, name: str) -> None:
     brand = Brand("Kommune", "#0B5563", "#F2A900", LOGO)
-    text = StoryText("“" + "Hier zie ik wat mijn werk oplevert voor de mensen in de wijk. " * 2 + "”", name,
-                     "Medewerker Burgerzaken en Publiekszaken", PHOTO)
+    text = StoryText(
+        "“" + "Hier zie ik wat mijn werk oplevert voor de mensen in de wijk. " * 2 + "”",
+        name,
+        "Medewerker Burgerzaken en Publiekszaken",
+        PHOTO,
+    )
     assert check_canvas(draw(CardSpec("s", fmt, "nb", brand, text), keep_snapshots=True)) == []
 
 
@@ -111,13 +125,16 @@ def test_a_long_word_is_hyphenated_not_cut() -> None:
     assert "".join(line.rstrip("-") for line in block.lines) == text.title
 
 
-@pytest.mark.parametrize(("primary", "accent"), [
-    ("#808080", "#777777"),  # mid greys: neither white nor dark grey text reaches 4.5 everywhere
-    ("#FFFF00", "#00FF00"),
-    ("#000000", "#FFFFFF"),
-    ("#E4002B", "#0057B8"),
-    ("#F2A900", "#0B5563"),
-])
+@pytest.mark.parametrize(
+    ("primary", "accent"),
+    [
+        ("#808080", "#777777"),  # mid greys: neither white nor dark grey text reaches 4.5 everywhere
+        ("#FFFF00", "#00FF00"),
+        ("#000000", "#FFFFFF"),
+        ("#E4002B", "#0057B8"),
+        ("#F2A900", "#0B5563"),
+    ],
+)
 def test_any_brand_colours_give_readable_text(primary: str, accent: str) -> None:
     brand = Brand("Gemeente Lindewaard", primary, accent, LOGO)
     texts = [
@@ -135,7 +152,7 @@ def test_huge_photo_renders_with_little_memory(tmp_path: Path) -> None:
     Image.new("RGB", (8000, 6000), "#336699").save(photo, quality=80)
     script = f"""
 import sys
-sys.path.insert(0, {str(ROOT / 'hooks')!r})
+sys.path.insert(0, {str(ROOT / "hooks")!r})
 from careersite.cards.draw import Brand, CardSpec, StoryText, render
 brand = Brand("Gemeente Lindewaard", "#0B5563", "#F2A900", None)
 for fmt in ("og", "instagram"):
@@ -170,7 +187,10 @@ def test_logo_that_is_not_an_image_is_reported(site_copy: Path) -> None:
     (site_copy / "content/assets/logo.png").write_text("not a picture", encoding="utf-8")
     build = run_build(site_copy)
     assert build.returncode != 0
-    assert "mkdocs.yml: extra.careersite.logo: 'content/assets/logo.png' cannot be used as a logo" in build.output
+    line = line_of(site_copy / "mkdocs.yml", "logo: content/assets/logo.png")
+    message = f"mkdocs.yml:{line}: extra.careersite.logo: 'content/assets/logo.png' kan niet als logo op de kaarten"
+    assert message in build.output
+    assert "het is geen afbeelding" in build.output and str(site_copy) not in build.output
 
 
 def test_unreadable_photo_and_bad_colour_are_reported_together(site_copy: Path) -> None:
@@ -179,7 +199,8 @@ def test_unreadable_photo_and_bad_colour_are_reported_together(site_copy: Path) 
     build = run_build(site_copy)
     assert build.returncode != 0
     assert "stories/wei-chen.md:11: photo: 'img/wei-chen.jpg' is geen foto die geopend kan worden" in build.output
-    assert "mkdocs.yml: extra.careersite.colors.primary: 'teal-ish' is not a colour" in build.output
+    line = line_of(site_copy / "mkdocs.yml", "teal-ish")
+    assert f"mkdocs.yml:{line}: extra.careersite.colors.primary: 'teal-ish' is geen kleur" in build.output
 
 
 def test_fonts_cover_the_scripts_we_promise() -> None:

@@ -49,11 +49,18 @@ def midnight_utc(day: dt.date) -> tuple:
 
 def test_every_feed_parses_and_has_the_channel_elements(example: Build) -> None:
     paths = all_feeds(example)
-    expected = {"feeds/vacancies.xml", "feeds/stories.xml", "feeds/linkedin.xml", "feeds/facebook.xml",
-                "feeds/instagram.xml", "feeds/x.xml"}
+    expected = {
+        "feeds/vacancies.xml",
+        "feeds/stories.xml",
+        "feeds/linkedin.xml",
+        "feeds/facebook.xml",
+        "feeds/instagram.xml",
+        "feeds/x.xml",
+    }
     assert expected <= set(paths)
     assert {p for p in paths if p.startswith("feeds/department/")} == {
-        f"feeds/department/{fm['department'].lower().replace(' ', '-')}.xml" for fm in VACANCIES.values()}
+        f"feeds/department/{fm['department'].lower().replace(' ', '-')}.xml" for fm in VACANCIES.values()
+    }
     for path in paths:
         feed = parse(example, path)
         channel = feed.feed
@@ -109,17 +116,26 @@ def test_story_feed_carries_published_stories(example: Build) -> None:
 @pytest.mark.parametrize("channel", ["linkedin", "facebook", "instagram", "x"])
 def test_channel_feeds_carry_their_items_text_and_tags(example: Build, channel: str) -> None:
     feed = parse(example, f"feeds/{channel}.xml")
-    expected = {guid("vacancy", s, fm): ("vacancies", s, fm) for s, fm in OPEN.items()
-                if channel in fm.get("channels", DEFAULT_CHANNELS)}
-    expected |= {guid("story", s, fm): ("stories", s, fm) for s, fm in STORIES.items()
-                 if fm["published"] <= DAY and channel in fm.get("channels", DEFAULT_CHANNELS)}
+    expected = {
+        guid("vacancy", s, fm): ("vacancies", s, fm)
+        for s, fm in OPEN.items()
+        if channel in fm.get("channels", DEFAULT_CHANNELS)
+    }
+    expected |= {
+        guid("story", s, fm): ("stories", s, fm)
+        for s, fm in STORIES.items()
+        if fm["published"] <= DAY and channel in fm.get("channels", DEFAULT_CHANNELS)
+    }
     assert {e.id for e in feed.entries} == set(expected)
     for entry in feed.entries:
         folder, slug, fm = expected[entry.id]
         url = urlsplit(entry.link)
         assert f"{url.scheme}://{url.netloc}{url.path}" == f"{SITE_URL}{folder}/{slug}/"
-        assert parse_qs(url.query) == {"utm_source": [channel], "utm_medium": ["social"],
-                                       "utm_campaign": [fm.get("id", slug)]}
+        assert parse_qs(url.query) == {
+            "utm_source": [channel],
+            "utm_medium": ["social"],
+            "utm_campaign": [fm.get("id", slug)],
+        }
         post = " ".join((fm.get("social") or {}).get(channel, "").split())
         if post:
             assert entry.summary == post
@@ -133,13 +149,16 @@ def test_department_feeds_hold_only_their_department(example: Build) -> None:
         feed = parse(example, path)
         department = feed.feed.title.split(" – ")[0].removeprefix("Vacatures ")
         assert {e.id for e in feed.entries} == {
-            guid("vacancy", s, fm) for s, fm in OPEN.items() if fm["department"] == department}
+            guid("vacancy", s, fm) for s, fm in OPEN.items() if fm["department"] == department
+        }
 
 
 def test_pages_link_their_feeds(example: Build) -> None:
     for page in ("index.html", "vacancies/index.html", "stories/wei-chen/index.html"):
-        links = {link["href"].split("/")[-1] for link in example.html(page).select(
-            'link[rel="alternate"][type="application/rss+xml"]')}
+        links = {
+            link["href"].split("/")[-1]
+            for link in example.html(page).select('link[rel="alternate"][type="application/rss+xml"]')
+        }
         assert {"vacancies.xml", "stories.xml"} <= links
     vacancy = example.html("vacancies/ciso/index.html")
     hrefs = [link["href"] for link in vacancy.select('link[type="application/rss+xml"]')]
@@ -166,8 +185,7 @@ def test_jobs_json_lists_open_vacancies(example: Build) -> None:
 
 def feed_items(build: Build) -> dict[str, dict[str, tuple]]:
     """guid -> (pubDate, link) per feed."""
-    return {path: {e.id: (e.published_parsed, e.link) for e in parse(build, path).entries}
-            for path in all_feeds(build)}
+    return {path: {e.id: (e.published_parsed, e.link) for e in parse(build, path).entries} for path in all_feeds(build)}
 
 
 def test_editing_a_vacancy_keeps_its_guid_and_date(site_copy: Path) -> None:

@@ -9,45 +9,34 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
-import yaml
-
+from careersite.config import load
 from careersite.content.errors import ContentError
 from careersite.content.fields import Field
 from careersite.content.model import STORY_FIELDS, VACANCY_FIELDS
-from careersite.site import load_site
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads the site configuration; MkDocs-specific tags (!ENV, !!python/name) are kept as text."""
-
-
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def read_config(path: Path) -> dict[str, Any]:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
 
 
 def check(config_path: Path) -> int:
-    config = read_config(config_path)
     try:
-        site = load_site(
-            config.get("extra") or {},
-            root=config_path.parent.resolve(),
-            site_url=config.get("site_url") or "",
-            config_path=config_path.name,
-        )
+        site = load(config_path)
     except ContentError as error:
         print(f"{error.summary}\n{error.report()}", file=sys.stderr)
         return 1
+    except OSError as error:
+        print(f"{config_path}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    t = site.t
     for warning in site.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    open_count = len(site.open_vacancies)
+        print(t("check.warning", problem=warning), file=sys.stderr)
     print(
-        f"OK: {len(site.content.vacancies)} vacancies ({open_count} open on {site.today}), "
-        f"{len(site.content.stories)} stories ({len(site.stories)} published)."
+        t(
+            "check.ok",
+            vacancies=len(site.content.vacancies),
+            open=len(site.open_vacancies),
+            date=t.date(site.today),
+            stories=len(site.content.stories),
+            published=len(site.stories),
+        )
     )
     return 0
 

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+from careersite.content import slips
+from careersite.content.body import BodyCheck, Renderer, VerdictCache, page_source
 from careersite.content.data import load_processes, load_salary_table
 from careersite.content.errors import ContentError, Problem, display_path
 from careersite.content.model import Content, Story, Vacancy, load_content
 from careersite.content.settings import Settings, load_settings
+from careersite.content.sources import LineDict
+from careersite.content.text import unique_slugs
 from careersite.i18n import Translator
 from careersite.rules import clock
 from careersite.rules.process import HiringProcess
@@ -37,7 +42,10 @@ class Site:
     content: Content
     vacancies: tuple[Listed, ...]  # every public vacancy (open or closed), newest first
     stories: tuple[Story, ...]  # every story that is published and still has consent, newest first
-    warnings: tuple[str, ...]
+    warnings: tuple[Problem, ...]
+    bodies: BodyCheck | None = None
+    # texts whose check waits for the build to render them: "vacancy:<id>" -> (text, file, first line)
+    deferred: dict[str, tuple[str, str, int]] = field(default_factory=dict)
 
     @cached_property
     def open_vacancies(self) -> tuple[Listed, ...]:
@@ -77,6 +85,27 @@ class Site:
     def departments(self) -> list[str]:
         return sorted({item.vacancy.department for item in self.open_vacancies}, key=str.casefold)
 
+    @cached_property
+    def public_departments(self) -> list[str]:
+        """Departments of the vacancies on the site (open or closed), never of a scheduled one."""
+        return sorted({item.vacancy.department for item in self.vacancies}, key=str.casefold)
+
+    @cached_property
+    def _slugs(self) -> dict[str, str]:
+        names = [i.vacancy.department for i in self.vacancies] + [s.department for s in self.stories]
+        return unique_slugs(names)
+
+    def department_slug(self, department: str) -> str:
+        """The department's name in addresses and feed files: distinct for every department."""
+        return self._slugs[department]
+
+    @cached_property
+    def _location_slugs(self) -> dict[str, str]:
+        return unique_slugs(i.vacancy.location for i in self.vacancies)
+
+    def location_slug(self, location: str) -> str:
+        return self._location_slugs[location]
+
 
 def load_site(
     extra: dict[str, Any],
@@ -84,10 +113,21 @@ def load_site(
     root: Path,
     site_url: str,
     config_path: str = "mkdocs.yml",
+    docs_dir: Path | None = None,
+    lines: LineDict | None = None,
     environ: dict[str, str] | None = None,
+    markdown: list[Any] | None = None,
+    defer_bodies: bool = False,
 ) -> Site:
-    """Load and check everything; raise `ContentError` with every problem found, or return the site."""
-    settings, problems = load_settings(extra, root=root, site_url=site_url, config_path=config_path)
+    """Load and check everything; raise `ContentError` with every problem found, or return the site.
+
+    `lines` is the configuration file read with its lines, so that problems in it name their line;
+    `markdown` the Markdown extensions of the site, with which the text of every page is checked.
+    With `defer_bodies`, the text of a public item whose verdict is not cached is left for the
+    build to check on the HTML it renders anyway (`Site.deferred`), unless there are problems."""
+    settings, problems = load_settings(
+        extra, root=root, site_url=site_url, config_path=config_path, docs_dir=docs_dir, lines=lines
+    )
     t = Translator(settings.language)
     try:
         today = clock.today(settings.timezone, environ)
@@ -99,24 +139,71 @@ def load_site(
     problems += found
     content, found = load_content(settings, table, processes, t)
     problems += found
-    if problems or table is None:
-        raise ContentError(problems, t("error.summary", n=len(problems)))
-
     listed = [
         Listed(v, vacancy_status(today, v.published, v.closes, v.status, settings.closing_soon_days))
         for v in content.vacancies
     ]
+    bodies = BodyCheck(
+        Renderer(markdown),
+        VerdictCache(settings.cache_dir / "bodies.pickle", Renderer(markdown).key),
+        urlsplit(settings.site_url).hostname or "",
+    )
+    public_keys = {i.vacancy.source: f"vacancy:{i.vacancy.id}" for i in listed if i.status.is_public}
+    public_keys |= {s.source: f"story:{s.id}" for s in content.stories if s.published <= today <= s.consent_until}
+    found, deferred = _check_bodies(content, root, bodies, public_keys, t, defer=defer_bodies and not problems)
+    problems += found
+    bodies.cache.save()
+    if problems or table is None:
+        raise ContentError(problems, t("error.summary", n=len(problems)))
+
     public = sorted(
         (i for i in listed if i.status.is_public), key=lambda i: (i.vacancy.published, i.vacancy.id), reverse=True
     )
-    warnings = []
+    warnings = [
+        *slips.similar_departments([*content.vacancies, *content.stories], t),
+        *slips.closed_on_arrival(content.vacancies, today, t),
+        *slips.copied_values(content.vacancies, t),
+    ]
     stories = []
     for story in content.stories:
         if story.consent_until < today:
             warnings.append(
-                f"{story.source}: consent_until: " + t("warning.consent_expired", date=t.date(story.consent_until))
+                Problem(
+                    story.source,
+                    story.line("consent_until"),
+                    "consent_until",
+                    t("warning.consent_expired", date=t.date(story.consent_until)),
+                )
             )
         elif story.published <= today:
             stories.append(story)
     stories.sort(key=lambda s: (s.published, s.id), reverse=True)
-    return Site(settings, t, today, table, processes, content, tuple(public), tuple(stories), tuple(warnings))
+    warnings.sort()
+    return Site(
+        settings, t, today, table, processes, content, tuple(public), tuple(stories), tuple(warnings), bodies, deferred
+    )
+
+
+def _check_bodies(
+    content: Content, root: Path, bodies: BodyCheck, public: dict[str, str], t: Translator, defer: bool
+) -> tuple[list[Problem], dict[str, tuple[str, str, int]]]:
+    """The policy's problems in the text of every file and page; with `defer`, the texts of public
+    items not yet judged are returned for the build to check on its own rendering."""
+    problems: list[Problem] = []
+    deferred = {}
+    texts = [(d.body, shown, d.body_line, public.get(shown)) for d, shown in content.documents]
+    for path in content.pages:
+        try:
+            text, first = page_source(path)
+        except (OSError, UnicodeDecodeError):
+            continue  # MkDocs reports a page it cannot read
+        texts.append((text, display_path(path, root), first, None))
+    for text, shown, first, key in texts:
+        found = bodies.known(text)
+        if found is None and defer and key:
+            deferred[key] = (text, shown, first)
+            continue
+        if found is None:
+            found = bodies.verdict(text)
+        problems += bodies.problems(found, text, shown, first, t)
+    return problems, deferred

@@ -1,7 +1,8 @@
-"""Card files: rendered once into a cache outside the site, in parallel, then linked into the site.
+"""Card files: rendered once into a cache outside the site, in parallel, then copied into the site.
 
 A card's file name carries the hash of what it shows, so a cached file is valid for as long as it
-exists: a rebuild renders only cards whose content changed.
+is whole: a rebuild renders only cards whose content changed, and cards the cache's manifest does
+not vouch for.
 """
 
 from __future__ import annotations
@@ -9,25 +10,44 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from careersite.cards.draw import CardSpec, render
-from careersite.publish.files import link_or_copy, write_atomic
+from careersite.publish.cache import CacheFolder, ends_with
+from careersite.publish.files import copy_file, write_atomic
 
 CHUNK = 24  # cards per task: big enough to amortise the hand-over, small enough to balance the cores
+JPEG_WHOLE = ends_with(b"\xff\xd9", start=b"\xff\xd8")
 
 
-def _render_into(cache_dir: str, specs: list[CardSpec]) -> list[tuple[str, int, str]]:
-    """Render cards into the cache (atomically); return (file name, bytes, left-out characters) per card."""
+def _render_into(cache_dir: str, specs: list[CardSpec]) -> list[tuple[str, str]]:
+    """Render cards into the cache (atomically); return (file name, left-out characters) per card."""
     results = []
     for spec in specs:
         data, missing = render(spec)
         write_atomic(Path(cache_dir) / spec.file_name, data)
-        results.append((spec.file_name, len(data), "".join(sorted(missing))))
+        results.append((spec.file_name, "".join(sorted(missing))))
     return results
+
+
+def _watch_parent(parent: int) -> None:
+    """In a worker: end when the build that started it is gone (killed), instead of drawing on."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                pass
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 @dataclass
@@ -45,26 +65,25 @@ class CardRenderer:
         self.cache_dir = cache_dir
         self.workers = workers or os.cpu_count() or 1
         self.specs: dict[str, CardSpec] = {}
-        self._futures: list[Future[list[tuple[str, int, str]]]] = []
+        self._futures: list[Future[list[tuple[str, str]]]] = []
         self.sizes: dict[str, int] = {}  # file name -> bytes, for the feeds' enclosures
         self._pool: ProcessPoolExecutor | None = None
+        self._cache: CacheFolder | None = None
         self._started = 0.0
         self.report = CardReport()
 
     def start(self, specs: list[CardSpec]) -> None:
-        """Hand every card missing from the cache to the worker processes; return at once."""
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        """Hand every card missing from the cache (or not whole) to the worker processes; return at once."""
+        self._cache = CacheFolder(self.cache_dir, JPEG_WHOLE)
         self._started = time.perf_counter()
         self.specs = {spec.file_name: spec for spec in specs}
-        with os.scandir(self.cache_dir) as entries:
-            cached = {entry.name: entry for entry in entries}
         todo = []
         for name, spec in self.specs.items():
-            entry = cached.get(name)
-            if entry is None:
+            size = self._cache.size(name)
+            if size is None:
                 todo.append(spec)
             else:
-                self.sizes[name] = entry.stat().st_size
+                self.sizes[name] = size
         self.report.reused = len(self.specs) - len(todo)
         self.report.rendered = len(todo)
         if not todo:
@@ -77,18 +96,25 @@ class CardRenderer:
         package_parent = str(Path(__file__).resolve().parents[2])
         if package_parent not in sys.path:
             sys.path.append(package_parent)
-        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("forkserver"))
+        self._pool = ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context("forkserver"),
+            initializer=_watch_parent,
+            initargs=(os.getpid(),),
+        )
         for index in range(0, len(todo), CHUNK):
             self._futures.append(self._pool.submit(_render_into, str(self.cache_dir), todo[index : index + CHUNK]))
 
-    def _collect(self, results: list[tuple[str, int, str]]) -> None:
-        for name, size, missing in results:
-            self.sizes[name] = size
+    def _collect(self, results: list[tuple[str, str]]) -> None:
+        assert self._cache is not None
+        for name, missing in results:
+            self.sizes[name] = self._cache.written(name)
             if missing:
                 self.report.missing[name] = missing
 
     def finish(self, site_dir: Path) -> CardReport:
-        """Wait for the workers, link every card into `site_dir/cards/`, and drop stale cache files."""
+        """Wait for the workers, copy every card into `site_dir/cards/`, and drop stale cache files."""
+        assert self._cache is not None
         try:
             for future in self._futures:
                 self._collect(future.result())
@@ -100,12 +126,10 @@ class CardRenderer:
         target_dir.mkdir(parents=True, exist_ok=True)
         source, target = f"{self.cache_dir}{os.sep}", f"{target_dir}{os.sep}"
         for name in self.specs:
-            link_or_copy(source + name, target + name)
-        for stale in os.listdir(self.cache_dir):
-            if stale not in self.specs:
-                Path(source + stale).unlink(missing_ok=True)
+            copy_file(source + name, target + name)
+        self._cache.keep_only(self.specs)
         return self.report
 
     def cancel(self) -> None:
         if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
+            self._pool.shutdown(wait=False, cancel_futures=True)

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from careersite.content.sources import SourceProblem
+
+if TYPE_CHECKING:
+    from careersite.i18n import Translator
 
 
 @dataclass(frozen=True, order=True)
@@ -41,3 +47,29 @@ def display_path(path: Path, root: Path) -> str:
             return path.resolve().relative_to(root.resolve()).as_posix()
         except ValueError:
             return path.as_posix()
+
+
+def source_problem(shown: str, error: SourceProblem, t: Translator) -> Problem:
+    """A file, or its YAML, that cannot be read, as an author's message."""
+    field = "YAML" if error.kind.startswith("yaml") or error.kind == "front_matter_shape" else ""
+    if error.kind == "yaml":
+        message = t("error.yaml", problem=yaml_hint(error.detail, t))
+    elif error.kind == "too_large":
+        message = t("error.too_large", size=t.number(round(int(error.detail) / 1_000_000, 1)))
+    else:
+        message = t(f"error.{error.kind}")
+    return Problem(shown, error.line, field, message)
+
+
+def yaml_hint(problem: str, t: Translator) -> str:
+    """PyYAML's words for the most common slips, said in the site's language."""
+    for words, key in (
+        ("cannot start any token", "error.yaml_hint.tab"),
+        ("mapping values are not allowed", "error.yaml_hint.colon"),
+        ("could not find expected ':'", "error.yaml_hint.line"),
+        ("could not determine a constructor", "error.yaml_hint.tag"),
+        ("found undefined alias", "error.yaml_hint.alias"),
+    ):
+        if words in problem:
+            return t(key)
+    return problem

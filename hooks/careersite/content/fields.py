@@ -1,16 +1,28 @@
-"""Value types for front-matter fields: each parses an author's value or raises `Invalid`."""
+"""Value types for front-matter fields: each parses an author's value or raises `Invalid`.
+
+Authors paste from Word, leave values empty, write lists where one value belongs and type dates
+that do not exist; every parser here turns such a value into a message, never into an exception
+of Python's own or a value shown as `['Sanne', 'Piet']` or `None`.
+"""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import difflib
+import math
 import os
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from careersite.content.images import unreadable
+from careersite.content.sources import BadDate
+from careersite.i18n import Month, Term
 from careersite.rules.salary import PERIODS, Range
 
 if TYPE_CHECKING:
@@ -18,12 +30,20 @@ if TYPE_CHECKING:
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
-_EMAIL = re.compile(r"^[^@\s:/]+@[^@\s/]+\.[a-z]{2,}$", re.IGNORECASE)
-_URL = re.compile(r"^https?://[^\s/]+\.[^\s/]+(/\S*)?$", re.IGNORECASE)
+_EMAIL = re.compile(r"^[^@\s:/\"'<>\\]+@[^@\s/\"'<>\\]+\.[a-z]{2,}$", re.IGNORECASE)
+# An absolute web address: a host with a dot, then nothing that could end an HTML attribute.
+_URL = re.compile(r"^https?://[^\s/?#\"'<>\\]+\.[^\s/?#\"'<>\\]+(?:[/?#][^\s\"<>\\^`{|}]*)?$", re.IGNORECASE)
 _HOURS = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(?:[-–]\s*(\d+(?:[.,]\d+)?))?\s*$")
+_YMD = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 SOCIAL_LIMIT = 200  # a feed item's description, posted as it is
 VIDEO_SUFFIXES = (".mp4", ".webm")
+EARLIEST = dt.date(2000, 1, 1)  # dates outside these years are typing mistakes (9999, 0001, 2207)
+LATEST = dt.date(2099, 12, 31)
+# Pay a public employer can mean, per period; outside it an amount is a typing mistake, such as
+# 3.496 for 3496 (YAML reads the point as a decimal point) or a number with three zeros too many.
+PLAUSIBLE_PAY = {"hour": (1.0, 1_000.0), "month": (100.0, 100_000.0), "year": (1_000.0, 1_500_000.0)}
+_KEEP_FORMAT = {"\u200c", "\u200d", "\u200e", "\u200f"}  # joiners and direction marks that scripts need
 
 Parser = Callable[[Any, "Context"], Any]
 
@@ -34,8 +54,23 @@ class Invalid(Exception):
     def __init__(self, key: str, field: str | None = None, **params: Any) -> None:
         self.key = key
         self.field = field  # a sub-field, such as `contact.phone`, when the problem is inside a mapping
-        self.params = params
+        self.params = {name: shown(value) if name == "value" else value for name, value in params.items()}
         super().__init__(key)
+
+
+def shown(value: Any, limit: int = 60) -> str:
+    """A value as an author wrote it, short enough for a message: a hostile value may be huge."""
+    if isinstance(value, list):
+        text = "[" + ", ".join(shown(v, limit) for v in value[:5]) + (", …" if len(value) > 5 else "") + "]"
+    elif isinstance(value, dict):
+        text = "{" + ", ".join(f"{k}: {shown(v, limit)}" for k, v in list(value.items())[:5]) + "}"
+    elif isinstance(value, bool):
+        text = "true" if value else "false"
+    elif value is None:
+        text = ""
+    else:
+        text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -58,11 +93,33 @@ class Contact:
     email: str = ""
 
 
+def is_empty(value: Any) -> bool:
+    """Nothing written: `field:` with no value, or only spaces."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def scalar(value: Any, message: str = "error.text") -> str:
+    """One value as text: a list or a mapping where one value belongs is a mistake."""
+    if isinstance(value, list):
+        raise Invalid("error.not_a_list", value=value)
+    if isinstance(value, bool) or not isinstance(value, str | int | float | dt.date):
+        raise Invalid(message, value=value)
+    return str(value).strip()
+
+
+def plain(value: Any) -> str:
+    """Text on one line, without characters that show nothing; empty when nothing visible is left."""
+    text = " ".join(scalar(value).split())
+    if any(unicodedata.category(c) == "Cf" for c in text):
+        text = "".join(c for c in text if c in _KEEP_FORMAT or unicodedata.category(c) != "Cf").strip()
+        if not text.strip("".join(_KEEP_FORMAT)):
+            raise Invalid("error.invisible_only")
+    return text
+
+
 def text(max_length: int | None = None) -> Parser:
     def parse(value: Any, ctx: Context) -> str:
-        if isinstance(value, bool) or not isinstance(value, str | int | float):
-            raise Invalid("error.text")
-        result = " ".join(str(value).split())
+        result = plain(value)
         if not result:
             raise Invalid("error.empty")
         if max_length and len(result) > max_length:
@@ -73,15 +130,33 @@ def text(max_length: int | None = None) -> Parser:
 
 
 def date(value: Any, ctx: Context) -> dt.date:
+    if isinstance(value, BadDate):
+        raise _impossible(value)
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    raise Invalid("error.not_a_date", value=value)
+        value = value.date()
+    if not isinstance(value, dt.date):
+        raise Invalid("error.not_a_date", value=value)
+    if not EARLIEST <= value <= LATEST:
+        raise Invalid("error.date_range", value=value.isoformat(), first=EARLIEST.year, last=LATEST.year)
+    return value
+
+
+def _impossible(value: str) -> Invalid:
+    """Why a date that YAML recognised as one does not exist: no such month, or no such day."""
+    match = _YMD.match(value)
+    if not match:
+        return Invalid("error.not_a_date", value=value)
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        return Invalid("error.no_such_month", value=value, month=month)
+    if not 1 <= year <= 9999:
+        return Invalid("error.date_range", value=value, first=EARLIEST.year, last=LATEST.year)
+    days = calendar.monthrange(year, month)[1]
+    return Invalid("error.no_such_day", value=value, day=day, month=Month(month), year=year, days=days)
 
 
 def hours(value: Any, ctx: Context) -> tuple[float, float]:
-    if isinstance(value, bool):
+    if isinstance(value, bool | list | dict):
         raise Invalid("error.hours", value=value)
     if isinstance(value, int | float):
         low = high = float(value)
@@ -97,68 +172,146 @@ def hours(value: Any, ctx: Context) -> tuple[float, float]:
 
 
 def scale(value: Any, ctx: Context) -> tuple[str, ...]:
-    keys = tuple(str(v) for v in (value if isinstance(value, list) else [value]))
+    if isinstance(value, dict):
+        raise Invalid("error.scale_shape", value=value)
+    keys = tuple(scalar(v, "error.scale_shape") for v in (value if isinstance(value, list) else [value]))
+    if not keys or not all(keys):
+        raise Invalid("error.empty")
     table = ctx.salary_table
     known = list(table.scales) if table else []
     for key in keys:
         if table and key not in table.scales:
-            raise Invalid("error.unknown_scale", value=key, options=_short_list(known), file=ctx.salary_table_path)
-    if not keys:
-        raise Invalid("error.empty")
+            raise Invalid("error.unknown_scale", value=key, options=short_list(known), file=ctx.salary_table_path)
     return tuple(sorted(keys, key=lambda k: known.index(k) if k in known else 0))
+
+
+SALARY_PARTS = ("min", "max", "period", "currency")
 
 
 def salary(value: Any, ctx: Context) -> Range:
     if not isinstance(value, dict):
         raise Invalid("error.salary_shape")
-    for part in ("min", "max"):
-        amount = value.get(part)
-        if isinstance(amount, bool) or not isinstance(amount, int | float) or amount < 0:
-            raise Invalid("error.salary_amount", field=f"salary.{part}")
-    if value["min"] > value["max"]:
-        raise Invalid("error.salary_order", field="salary.max")
-    period = str(value.get("period", ctx.default_period))
+    unknown_parts(value, SALARY_PARTS, "salary")
+    period = scalar(value.get("period") or ctx.default_period)
     if period not in PERIODS:
         raise Invalid("error.choice", field="salary.period", value=period, options=", ".join(PERIODS))
-    currency = str(value.get("currency", ctx.default_currency)).upper()
+    low_limit, high_limit = PLAUSIBLE_PAY[period]
+    for part in ("min", "max"):
+        amount = value.get(part)
+        where = f"salary.{part}"
+        if is_empty(amount):
+            raise Invalid("error.missing_part", field=where, part=part)
+        if isinstance(amount, bool) or not isinstance(amount, int | float) or not math.isfinite(amount) or amount < 0:
+            raise Invalid("error.salary_amount", field=where)
+        if amount > high_limit:
+            raise Invalid("error.salary_high", field=where, value=amount, period=Term(f"term.period.{period}"))
+        if 0 < amount < low_limit:
+            raise Invalid("error.salary_low", field=where, value=amount, period=Term(f"term.period.{period}"))
+    if value["min"] > value["max"]:
+        raise Invalid("error.salary_order", field="salary.max")
+    currency = scalar(value.get("currency") or ctx.default_currency).upper()
     if not re.fullmatch(r"[A-Z]{3}", currency):
         raise Invalid("error.currency", field="salary.currency", value=currency)
     return Range(float(value["min"]), float(value["max"]), currency, period)
 
 
+# Field names authors write in their own language, and the field they mean.
+_SYNONYMS = {
+    **dict.fromkeys(("titel", "tittel", "functie", "functietitel", "stillingstittel"), "title"),
+    **dict.fromkeys(("samenvatting", "sammendrag", "intro", "inleiding"), "summary"),
+    **dict.fromkeys(("afdeling", "avdeling", "team", "dienst"), "department"),
+    **dict.fromkeys(("locatie", "plaats", "standplaats", "sted", "arbeidssted"), "location"),
+    **dict.fromkeys(("uren", "uur", "timer", "werktijd"), "hours"),
+    **dict.fromkeys(("schaal", "salarisschaal", "lønnstrinn"), "scale"),
+    **dict.fromkeys(("salaris", "loon", "lønn", "lonn"), "salary"),
+    **dict.fromkeys(("gepubliceerd", "publicatie", "publisert", "online"), "published"),
+    **dict.fromkeys(("sluitingsdatum", "sluit", "deadline", "søknadsfrist", "frist"), "closes"),
+    **dict.fromkeys(("solliciteren", "sollicitatie", "link", "søk", "url"), "apply"),
+    **dict.fromkeys(("contactpersoon", "kontakt", "kontaktperson", "vragen"), "contact"),
+    **dict.fromkeys(("procedure", "prosess"), "process"),
+    **dict.fromkeys(("naam", "navn"), "name"),
+    **dict.fromkeys(("rol", "rolle", "functie", "stilling"), "role"),
+    **dict.fromkeys(("telefoon", "telefoonnummer", "tel", "telefon", "mobiel", "mobil"), "phone"),
+    **dict.fromkeys(("mail", "e-mail", "emailadres", "e-mailadres", "epost", "e-post"), "email"),
+    **dict.fromkeys(("minimum", "van", "fra"), "min"),
+    **dict.fromkeys(("maximum", "tot", "til"), "max"),
+    **dict.fromkeys(("periode",), "period"),
+    **dict.fromkeys(("valuta",), "currency"),
+    **dict.fromkeys(("foto", "bilde", "afbeelding"), "photo"),
+    **dict.fromkeys(("citaat", "sitat"), "quote"),
+}
+
+
+def suggest(key: Any, known: tuple[str, ...] | list[str]) -> str | None:
+    """The declared name an author probably meant: a translation, or a close spelling."""
+    word = str(key).strip().casefold()
+    if _SYNONYMS.get(word) in known:
+        return _SYNONYMS[word]
+    close = difflib.get_close_matches(str(key), list(known), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def unknown_parts(value: dict[Any, Any], known: tuple[str, ...], name: str) -> None:
+    """A key inside a block that the block does not have (`telefoon:` in `contact`)."""
+    for key in value:
+        if str(key) not in known:
+            close = suggest(key, known)
+            message = "error.unknown_part" if close else "error.unknown_part_any"
+            raise Invalid(message, field=f"{name}.{key}", value=key, hint=f"'{close}'", parts=", ".join(known))
+
+
 def apply_target(value: Any, ctx: Context) -> str:
-    target = str(value).strip()
+    target = scalar(value)
     if _EMAIL.match(target):
         return f"mailto:{target}"
-    if target.lower().startswith("mailto:") and _EMAIL.match(target[7:].split("?")[0]):
+    if target.lower().startswith("mailto:") and _EMAIL.match(target[7:].split("?")[0]) and _url_safe(target):
         return target
     if _URL.match(target):
         return target
     raise Invalid("error.apply", value=target)
 
 
+def _url_safe(target: str) -> bool:
+    return not re.search(r"[\s\"<>\\^`{|}]", target)
+
+
+CONTACT_PARTS = ("name", "role", "phone", "email")
+
+
 def contact(value: Any, ctx: Context) -> Contact:
     if not isinstance(value, dict):
         raise Invalid("error.contact_shape")
-    for part in ("name", "role"):
-        if not str(value.get(part) or "").strip():
-            raise Invalid("error.required", field=f"contact.{part}")
-    phone = str(value.get("phone") or "").strip()
-    email = str(value.get("email") or "").strip()
+    unknown_parts(value, CONTACT_PARTS, "contact")
+    parts = {}
+    for part, limit in (("name", 80), ("role", 100)):
+        if is_empty(value.get(part)):
+            raise Invalid(
+                "error.empty" if part in value else "error.missing_part_of", field=f"contact.{part}", part=part
+            )
+        try:
+            parts[part] = text(limit)(value.get(part), ctx)
+        except Invalid as error:
+            raise Invalid(error.key, field=f"contact.{part}", **error.params) from None
+    try:
+        phone = "" if is_empty(value.get("phone")) else scalar(value.get("phone"))
+        email = "" if is_empty(value.get("email")) else scalar(value.get("email"))
+    except Invalid as error:
+        part = "phone" if isinstance(value.get("phone"), list | dict) else "email"
+        raise Invalid(error.key, field=f"contact.{part}", **error.params) from None
     if not phone and not email:
         raise Invalid("error.contact_reach", field="contact")
     if email and not _EMAIL.match(email):
         raise Invalid("error.email", field="contact.email", value=email)
     if phone and not re.fullmatch(r"\+?[0-9 ()-]{6,20}", phone):
         raise Invalid("error.phone", field="contact.phone", value=phone)
-    return Contact(str(value["name"]).strip(), str(value["role"]).strip(), phone, email)
+    return Contact(parts["name"], parts["role"], phone, email)
 
 
 def process(value: Any, ctx: Context) -> str:
-    key = str(value)
+    key = scalar(value)
     if key not in ctx.processes:
         raise Invalid(
-            "error.unknown_process", value=key, options=_short_list(list(ctx.processes)), file=ctx.processes_path
+            "error.unknown_process", value=key, options=short_list(list(ctx.processes)), file=ctx.processes_path
         )
     return key
 
@@ -169,7 +322,7 @@ def date_map(value: Any, ctx: Context) -> dict[str, dt.date]:
     result = {}
     for key, day in value.items():
         try:
-            result[str(key)] = date(day, ctx)
+            result[scalar(key)] = date(day, ctx)
         except Invalid as error:
             raise Invalid(error.key, field=f"process_dates.{key}", **error.params) from None
     return result
@@ -177,18 +330,29 @@ def date_map(value: Any, ctx: Context) -> dict[str, dt.date]:
 
 def choice(*options: str) -> Parser:
     def parse(value: Any, ctx: Context) -> str:
-        if str(value) not in options:
-            raise Invalid("error.choice", value=value, options=", ".join(options))
-        return str(value)
+        word = scalar(value)
+        for option in options:
+            if word.casefold() == option.casefold():
+                return option
+        raise Invalid("error.choice", value=word, options=", ".join(options))
 
     return parse
 
 
 def word_list(value: Any, ctx: Context) -> tuple[str, ...]:
-    items = value if isinstance(value, list) else [value]
-    if not all(isinstance(i, str | int) and not isinstance(i, bool) and str(i).strip() for i in items):
+    if isinstance(value, dict):
         raise Invalid("error.word_list")
-    return tuple(str(i).strip() for i in items)
+    words = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, bool) or not isinstance(item, str | int):
+            raise Invalid("error.word_list")
+        word = plain(item)
+        if not word:
+            raise Invalid("error.word_list")
+        if len(word) > 60:
+            raise Invalid("error.too_long", length=len(word), max=60)
+        words.append(word)
+    return tuple(words)
 
 
 def channels(value: Any, ctx: Context) -> tuple[str, ...]:
@@ -204,13 +368,17 @@ def social(value: Any, ctx: Context) -> dict[str, str]:
         raise Invalid("error.social_shape", options=", ".join(ctx.settings.channels))
     posts = {}
     for key, post in value.items():
+        where = f"social.{key}"
         if key not in ctx.settings.channels:
-            raise Invalid(
-                "error.unknown_channel", field=f"social.{key}", value=key, options=", ".join(ctx.settings.channels)
-            )
-        text = " ".join(str(post).split())
+            raise Invalid("error.unknown_channel", field=where, value=key, options=", ".join(ctx.settings.channels))
+        if is_empty(post):
+            raise Invalid("error.empty_optional", field=where)
+        try:
+            text = plain(post)
+        except Invalid as error:
+            raise Invalid(error.key, field=where, **error.params) from None
         if len(text) > SOCIAL_LIMIT:
-            raise Invalid("error.social_too_long", field=f"social.{key}", length=len(text), max=SOCIAL_LIMIT)
+            raise Invalid("error.social_too_long", field=where, length=len(text), max=SOCIAL_LIMIT)
         posts[str(key)] = text
     return posts
 
@@ -219,13 +387,13 @@ def story_slugs(value: Any, ctx: Context) -> tuple[str, ...]:
     slugs = word_list(value, ctx)
     for slug in slugs:
         if ctx.story_slugs is not None and slug not in ctx.story_slugs:
-            raise Invalid("error.unknown_story", value=slug, options=_short_list(sorted(ctx.story_slugs)))
+            raise Invalid("error.unknown_story", value=slug, options=short_list(sorted(ctx.story_slugs)))
     return slugs
 
 
 def identifier(value: Any, ctx: Context) -> str:
-    result = str(value).strip()
-    if not _ID.match(result):
+    result = scalar(value)
+    if not _ID.match(result) or ".." in result or len(result) > 100:
         raise Invalid("error.identifier", value=result)
     return result
 
@@ -238,15 +406,31 @@ def path_in(folder: Path, name: str) -> Path | None:
     return Path(path) if path.startswith(base + os.sep) else None
 
 
+@lru_cache(maxsize=4096)
+def _link_problem(path: str, root: str) -> str | None:
+    """Why a file may not be published although it is in the right folder: it is a symbolic link,
+    or a folder on its way is one that leads out of the repository."""
+    if os.path.islink(path):
+        return "error.file_link"
+    real = os.path.realpath(path)
+    if not real.startswith(os.path.realpath(root) + os.sep):
+        return "error.file_outside"
+    return None
+
+
 def local_file(suffixes: tuple[str, ...], message: str, check: Callable[[Path], str | None] | None = None) -> Parser:
     """A file in the item's folder with one of `suffixes`; `check` says why a present file is unusable."""
 
     def parse(value: Any, ctx: Context) -> str:
-        name = str(value).strip()
+        name = scalar(value)
         if not name.lower().endswith(suffixes):
             raise Invalid(message, value=name, options=", ".join(suffixes))
         path = path_in(ctx.folder, name)
-        if path is None or not path.is_file():
+        if path is None:
+            raise Invalid("error.file_outside", value=name, folder=ctx.folder_shown)
+        if os.path.lexists(path) and (problem := _link_problem(str(path), str(ctx.settings.root))):
+            raise Invalid(problem, value=name, folder=ctx.folder_shown)
+        if not path.is_file():
             raise Invalid("error.missing_file", value=name, folder=ctx.folder_shown)
         if check and (problem := check(path)):
             raise Invalid("error.photo_unreadable", value=name, problem=problem)
@@ -259,13 +443,15 @@ photo = local_file(IMAGE_SUFFIXES, "error.photo_type", unreadable)
 
 
 def video(value: Any, ctx: Context) -> str:
-    target = str(value).strip()
+    target = scalar(value)
     if _URL.match(target):
         return target
+    if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.IGNORECASE):
+        raise Invalid("error.video", value=target, options=", ".join(VIDEO_SUFFIXES))
     return local_file(VIDEO_SUFFIXES, "error.video")(target, ctx)
 
 
-def _short_list(items: list[str], limit: int = 12) -> str:
+def short_list(items: list[str], limit: int = 12) -> str:
     """Options for a message: "1–18" for a run of numbers, else the first few names."""
     if len(items) > 2 and all(i.isdigit() for i in items):
         numbers = [int(i) for i in items]

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from careersite.content import fields as f
-from careersite.content.errors import Problem, display_path
+from careersite.content.errors import Problem, display_path, source_problem
 from careersite.content.fields import Contact, Field, Invalid
 from careersite.content.settings import Settings
-from careersite.content.sources import Document, DocumentCache, FrontMatterMissing, LineDict, YamlSyntaxError
+from careersite.content.sources import Document, DocumentCache, LineDict, SourceProblem
 from careersite.content.text import slugify
 from careersite.i18n import Translator
 from careersite.rules.process import HiringProcess
@@ -184,6 +183,11 @@ class Vacancy:
     stories: tuple[str, ...] | None = None
     tags: tuple[str, ...] = ()
     status: str | None = None
+    body_line: int = 1  # the line of the file where the body starts
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)  # field -> line
+
+    def line(self, name: str) -> int:
+        return self.lines.get(name, 1)
 
 
 @dataclass(frozen=True)
@@ -207,6 +211,11 @@ class Story:
     channels: tuple[str, ...] = ()
     social: dict[str, str] = field(default_factory=dict)
     tags: tuple[str, ...] = ()
+    body_line: int = 1
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def line(self, name: str) -> int:
+        return self.lines.get(name, 1)
 
 
 @dataclass
@@ -225,7 +234,14 @@ class Parsed:
         inner = data.get(head)
         if rest and isinstance(inner, LineDict) and rest in inner.lines:
             return inner.lines[rest]
-        return data.lines.get(head, 2)
+        return data.lines.get(head, 1)
+
+    def field_at(self, line: int) -> str:
+        """The field written on `line` (or above it, for a value over several lines), or `body`."""
+        if line >= self.document.body_line:
+            return "body"
+        fields = [(n, str(key)) for key, n in self.document.front_matter.lines.items() if n <= line]
+        return max(fields)[1] if fields else ""
 
     def problem(self, t: Translator, name: str, key: str, **params: Any) -> None:
         self.problems.append(Problem(self.shown, self.line(name), name, t(key, **params)))
@@ -236,27 +252,33 @@ def parse_document(document: Document, shown: str, declared: tuple[Field, ...], 
     data = document.front_matter
     parsed = Parsed(document, shown, {}, [])
     names = [d.name for d in declared]
+    for stray in document.strays:
+        field = parsed.field_at(stray.line)
+        parsed.problems.append(
+            Problem(shown, stray.line, field, t("error.stray_character", code=stray.code, name=stray.name))
+        )
+    if document.second_block:
+        parsed.problems.append(Problem(shown, document.second_block, "body", t("error.second_front_matter")))
     for key, line in data.duplicates:
         parsed.problems.append(Problem(shown, line, str(key), t("error.duplicate")))
     for key in data:
         if key not in names:
-            close = difflib.get_close_matches(str(key), names, n=1)
-            hint = t("error.did_you_mean", name=close[0]) if close else t("error.known_fields", names=", ".join(names))
-            parsed.problem(t, str(key), "error.unknown_field", hint=hint)
+            close = f.suggest(key, names)
+            hint = t("error.did_you_mean", name=close) if close else t("error.known_fields", names=", ".join(names))
+            parsed.problems.append(Problem(shown, data.lines[key], str(key), t("error.unknown_field", hint=hint)))
     for spec in declared:
-        raw = data.get(spec.name)
-        if raw is None or raw == "" or raw == []:
+        if spec.name not in data:
             if spec.required:
                 parsed.problems.append(
-                    Problem(
-                        shown,
-                        parsed.line(spec.name) if spec.name in data else 1,
-                        spec.name,
-                        t("error.missing", field=spec.name, example=spec.example or "…"),
-                    )
+                    Problem(shown, 1, spec.name, t("error.missing", field=spec.name, example=spec.example or "…"))
                 )
             elif spec.default is not None:
                 parsed.values[spec.name] = spec.default
+            continue
+        raw = data[spec.name]
+        if f.is_empty(raw):
+            key = "error.empty" if spec.required else "error.empty_optional"
+            parsed.problems.append(Problem(shown, parsed.line(spec.name), spec.name, t(key)))
             continue
         try:
             parsed.values[spec.name] = spec.parse(raw, ctx)
@@ -279,7 +301,13 @@ def _check_vacancy(p: Parsed, ctx: Context, t: Translator) -> None:
     ):
         p.problems.append(Problem(p.shown, 1, "scale", t("error.scale_or_salary")))
     if "published" in v and "closes" in v and v["closes"] < v["published"]:
-        p.problem(t, "closes", "error.closes_before_published", closes=v["closes"], published=v["published"])
+        p.problem(
+            t,
+            "closes",
+            "error.closes_before_published",
+            closes=v["closes"].isoformat(),
+            published=v["published"].isoformat(),
+        )
     process = ctx.processes.get(v.get("process", ""))
     dates = v.get("process_dates") or {}
     if process and dates:
@@ -316,31 +344,38 @@ def _check_vacancy(p: Parsed, ctx: Context, t: Translator) -> None:
 
 
 def _documents(
-    folder: Path, root: Path, t: Translator, cache: DocumentCache
+    folder: Path, root: Path, t: Translator, cache: DocumentCache, reserved: frozenset[str]
 ) -> tuple[list[tuple[Document, str]], list[Problem]]:
-    """Every Markdown file of a content folder, read; unreadable ones become problems."""
+    """Every Markdown file of a content folder, read; unreadable ones become problems. A name in
+    `reserved` would replace a page of the site (`index` is the folder's listing)."""
     documents, problems = [], []
     try:
         with os.scandir(folder) as entries:
-            names = sorted(e.name for e in entries if e.name.endswith(".md") and not e.name.startswith("."))
-    except FileNotFoundError:
-        names = []
+            found = sorted(
+                (e.name, e.is_symlink()) for e in entries if e.name.endswith(".md") and not e.name.startswith(".")
+            )
+    except (FileNotFoundError, NotADirectoryError):
+        found = []
     shown_folder = display_path(folder, root)
-    for name in names:
+    for name, is_link in found:
         path = folder / name
         shown = f"{shown_folder}/{name}"
         stem = name[:-3]
         if not f.SLUG.match(stem):
-            problems.append(Problem(shown, 0, "", t("error.file_name", suggestion=slugify(stem))))
+            problems.append(Problem(shown, 1, "", t("error.file_name", suggestion=slugify(stem))))
+            continue
+        if stem in reserved:
+            problems.append(Problem(shown, 1, "", t("error.reserved_name", page=f"{shown_folder}/{stem}/")))
+            continue
+        if is_link:
+            problems.append(Problem(shown, 1, "", t("error.content_link")))
             continue
         try:
             documents.append((cache.read(path), shown))
-        except FrontMatterMissing as error:
-            problems.append(Problem(shown, 1, "", t(f"error.front_matter_{error}")))
-        except YamlSyntaxError as error:
-            problems.append(Problem(shown, error.line, "YAML", t("error.yaml", problem=error.problem)))
-        except (OSError, UnicodeDecodeError) as error:
-            problems.append(Problem(shown, 0, "", t("error.unreadable", problem=error)))
+        except SourceProblem as error:
+            problems.append(source_problem(shown, error, t))
+        except OSError as error:
+            problems.append(Problem(shown, 1, "", t("error.unreadable", problem=error.strerror or error)))
     return documents, problems
 
 
@@ -350,6 +385,8 @@ class Content:
 
     vacancies: tuple[Vacancy, ...]
     stories: tuple[Story, ...]
+    documents: tuple[tuple[Document, str], ...] = ()  # every file that could be read, with its name
+    pages: tuple[Path, ...] = ()  # the organisation's own pages (Markdown files in the pages folder)
 
 
 def load_content(
@@ -370,7 +407,7 @@ def load_content(
     problems: list[Problem] = []
 
     cache = DocumentCache(settings.cache_dir / "documents.pickle")
-    story_docs, found = _documents(settings.stories_dir, root, t, cache)
+    story_docs, found = _documents(settings.stories_dir, root, t, cache, reserved_names(settings.docs_dir / "stories"))
     problems += found
     story_ctx = Context(**base, folder=settings.stories_dir, folder_shown=display_path(settings.stories_dir, root))
     stories = []
@@ -387,13 +424,17 @@ def load_content(
                     slug=slug,
                     source=shown,
                     body=document.body,
+                    body_line=document.body_line,
+                    lines=dict(document.front_matter.lines),
                     id=v.pop("id", slug),
                     photo_path=f.path_in(settings.stories_dir, v["photo"]),
                     **v,
                 )
             )
 
-    vacancy_docs, found = _documents(settings.vacancies_dir, root, t, cache)
+    vacancy_docs, found = _documents(
+        settings.vacancies_dir, root, t, cache, reserved_names(settings.docs_dir / "vacancies")
+    )
     cache.save()
     problems += found
     slugs = frozenset(d.path.stem for d, _ in story_docs)
@@ -411,11 +452,32 @@ def load_content(
         if not p.problems:
             slug = document.path.stem
             vacancies.append(
-                Vacancy(slug=slug, source=shown, body=document.body, id=p.values.pop("id", slug), **p.values)
+                Vacancy(
+                    slug=slug,
+                    source=shown,
+                    body=document.body,
+                    body_line=document.body_line,
+                    lines=dict(document.front_matter.lines),
+                    id=p.values.pop("id", slug),
+                    **p.values,
+                )
             )
 
     problems += _duplicate_ids(vacancies, t) + _duplicate_ids(stories, t)
-    return Content(tuple(vacancies), tuple(stories)), problems
+    pages = tuple(sorted(settings.docs_dir.rglob("*.md"))) if settings.docs_dir.is_dir() else ()
+    return Content(tuple(vacancies), tuple(stories), tuple(story_docs + vacancy_docs), pages), problems
+
+
+def reserved_names(folder: Path) -> frozenset[str]:
+    """File names that would take the address of one of the site's own pages: `index` (the listing)
+    and every page or folder the organisation keeps in that folder of its pages."""
+    names = {"index"}
+    try:
+        with os.scandir(folder) as entries:
+            names |= {e.name[:-3] if e.name.endswith(".md") else e.name for e in entries}
+    except (FileNotFoundError, NotADirectoryError):
+        pass
+    return frozenset(names)
 
 
 def _duplicate_ids(items: list[Vacancy] | list[Story], t: Translator) -> list[Problem]:
@@ -423,6 +485,8 @@ def _duplicate_ids(items: list[Vacancy] | list[Story], t: Translator) -> list[Pr
     problems = []
     for item in items:
         if item.id in seen:
-            problems.append(Problem(item.source, 0, "id", t("error.duplicate_id", value=item.id, other=seen[item.id])))
+            problems.append(
+                Problem(item.source, item.line("id"), "id", t("error.duplicate_id", value=item.id, other=seen[item.id]))
+            )
         seen.setdefault(item.id, item.source)
     return problems

@@ -1,25 +1,38 @@
-"""Site-wide settings: the `extra.careersite` block of the site configuration."""
+"""Site-wide settings: the `extra.careersite` block of the site configuration, declared once.
+
+Each setting is a `Setting` that knows its type, default and meaning; reading them turns every
+value of the wrong shape (`colors: red`, `channels` as a list, `fulltime_hours: yes`) into a
+message with the line in the configuration file, in the site's language.
+"""
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from babel import Locale
+
 from careersite.content.errors import Problem
+from careersite.content.fields import Invalid, is_empty, plain, scalar, shown, suggest, unknown_parts
 from careersite.content.images import unreadable
-from careersite.i18n import LANGUAGES
+from careersite.content.sources import LineDict
+from careersite.i18n import LANGUAGES, Translator
 
 CONFIG_KEY = "extra.careersite"
 _COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
+_CHANNEL_KEY = re.compile(r"^[a-z0-9][a-z0-9_-]*$")  # it names the channel's feed file
 DEFAULT_CHANNELS = {
     "linkedin": "LinkedIn",
     "facebook": "Facebook",
     "instagram": "Instagram",
     "x": "X",
 }
+COUNTRIES = frozenset(code for code in Locale("en").territories if len(code) == 2 and code.isalpha())
 
 
 @dataclass(frozen=True, eq=False)
@@ -44,6 +57,7 @@ class Settings:
     """Everything the engine needs to know about the organisation and the site."""
 
     root: Path  # the folder that holds the site configuration; data paths are relative to it
+    docs_dir: Path  # the organisation's own pages
     site_url: str
     organisation: str
     tagline: str
@@ -69,130 +83,377 @@ class Settings:
     cache_dir: Path  # parsed content, rendered cards and feeds kept between builds
 
 
-class _Reader:
-    """Reads typed values from the settings mapping and collects problems instead of raising."""
+@dataclass(frozen=True)
+class Where:
+    """What setting parsers may look things up in."""
 
-    def __init__(self, raw: dict[str, Any], config_path: str) -> None:
-        self.raw = raw
-        self.config_path = config_path
-        self.problems: list[Problem] = []
+    root: Path
+    docs_dir: Path
+    language: str
 
-    def problem(self, name: str, message: str) -> None:
-        self.problems.append(Problem(self.config_path, 0, f"{CONFIG_KEY}.{name}", message))
 
-    def text(self, name: str, default: str | None = None) -> str:
-        value = self.raw.get(name, default)
-        if value is None:
-            self.problem(name, "is missing; add it under extra: careersite: in the site configuration.")
-            return ""
-        if not isinstance(value, str | int | float):
-            self.problem(name, "must be a piece of text.")
-            return ""
-        return str(value).strip()
+SettingParser = Callable[[Any, Where], Any]
 
-    def integer(self, name: str, default: int) -> int:
-        value = self.raw.get(name, default)
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            self.problem(name, f"must be a whole number of 0 or more, such as {default}.")
-            return default
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting under `extra: careersite:`: its name, how to read it, its default and meaning.
+    A default that is a function is computed from the language (Norwegian sites count per year)."""
+
+    name: str
+    parse: SettingParser
+    default: Any = None
+    doc: str = ""
+    required: bool = False
+
+
+def _text(value: Any, where: Where) -> str:
+    result = plain(value)
+    if not result:
+        raise Invalid("error.empty")
+    return result
+
+
+def _choice(*options: str) -> SettingParser:
+    def parse(value: Any, where: Where) -> str:
+        word = scalar(value)
+        if word not in options:
+            raise Invalid("error.choice", value=word, options=", ".join(options))
+        return word
+
+    return parse
+
+
+def _integer(low: int, high: int) -> SettingParser:
+    def parse(value: Any, where: Where) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise Invalid("setting.integer", value=value, low=low, high=high)
         return value
 
-    def colour(self, name: str, default: str) -> str:
-        value = str(self.raw.get("colors", {}).get(name, default))
-        if not _COLOUR.match(value):
-            self.problem(f"colors.{name}", f"'{value}' is not a colour; write it as #RRGGBB, e.g. {default}.")
-            return default
-        if len(value) == 4:
-            value = "#" + "".join(c * 2 for c in value[1:])
-        return value.upper()
+    return parse
 
-    def path(self, name: str, default: str | None, root: Path, must_exist: bool = True) -> Path | None:
-        value = self.raw.get(name, default)
-        if value is None:
+
+def _boolean(value: Any, where: Where) -> bool:
+    if not isinstance(value, bool):
+        raise Invalid("setting.boolean", value=value)
+    return value
+
+
+def _timezone(value: Any, where: Where) -> ZoneInfo:
+    name = scalar(value)
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise Invalid("setting.timezone", value=name) from None
+
+
+def _country(value: Any, where: Where) -> str:
+    code = scalar(value).upper()
+    if code not in COUNTRIES:
+        raise Invalid("setting.country", value=code)
+    return code
+
+
+ADDRESS_PARTS = ("street", "postal_code", "locality", "region")
+
+
+def _address(value: Any, where: Where) -> Address:
+    if not isinstance(value, dict):
+        raise Invalid("setting.address", value=value)
+    unknown_parts(value, ADDRESS_PARTS, "address")
+    parts = {}
+    for part in ADDRESS_PARTS:
+        if not is_empty(value.get(part)):
+            try:
+                parts[part] = plain(value[part])
+            except Invalid as error:
+                raise Invalid(error.key, field=f"address.{part}", **error.params) from None
+    return Address(**parts)
+
+
+def _colour(value: Any, where: Where, name: str) -> str:
+    colour = scalar(value)
+    if not _COLOUR.match(colour):
+        raise Invalid("setting.colour", field=f"colors.{name}", value=colour)
+    if len(colour) == 4:
+        colour = "#" + "".join(c * 2 for c in colour[1:])
+    return colour.upper()
+
+
+def _colours(value: Any, where: Where) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise Invalid("setting.colors", value=value)
+    unknown_parts(value, ("primary", "accent"), "colors")
+    defaults = {"primary": "#0B5563", "accent": "#F2A900"}
+    return {name: _colour(value.get(name) or default, where, name) for name, default in defaults.items()}
+
+
+def _inside(value: Any, where: Where, base: Path) -> Path:
+    """A path relative to `base` that stays inside the repository."""
+    name = scalar(value)
+    path = Path(os.path.normpath(base / name))
+    real = os.path.realpath(path)
+    if not (real + os.sep).startswith(os.path.realpath(where.root) + os.sep):
+        raise Invalid("setting.outside", value=name)
+    return path
+
+
+def _file(value: Any, where: Where) -> Path:
+    path = _inside(value, where, where.root)
+    if not path.is_file():
+        raise Invalid("setting.missing_file", value=scalar(value))
+    return path
+
+
+def _folder(value: Any, where: Where) -> Path:
+    path = _inside(value, where, where.root)
+    if path.exists() and not path.is_dir():
+        raise Invalid("setting.not_a_folder", value=scalar(value))
+    return path
+
+
+def _logo(value: Any, where: Where) -> Path:
+    path = _file(value, where)
+    if path.suffix.lower() != ".svg" and (problem := unreadable(path)):
+        raise Invalid("setting.logo", value=scalar(value), problem=problem)
+    return path
+
+
+def _page(value: Any, where: Where) -> str:
+    name = scalar(value)
+    if not name.endswith(".md") or not (where.docs_dir / name).is_file():
+        raise Invalid("setting.page", value=name, folder=where.docs_dir.name)
+    return name
+
+
+def _channels(value: Any, where: Where) -> dict[str, Channel]:
+    if not isinstance(value, dict):
+        raise Invalid("setting.channels", value=value)
+    channels = {}
+    for key, spec in value.items():
+        field = f"channels.{key}"
+        if not isinstance(key, str) or not _CHANNEL_KEY.match(key):
+            raise Invalid("setting.channel_key", field=field, value=key)
+        spec = spec if spec is not None else {}
+        if not isinstance(spec, dict):
+            raise Invalid("setting.channel", field=field, value=spec)
+        unknown_parts(spec, ("name", "utm_source", "utm_medium"), field)
+        try:
+            name = plain(spec.get("name") or DEFAULT_CHANNELS.get(key, key))
+            utm = {
+                "utm_source": plain(spec.get("utm_source") or key),
+                "utm_medium": plain(spec.get("utm_medium") or "social"),
+            }
+        except Invalid as error:
+            raise Invalid(error.key, field=field, **error.params) from None
+        channels[key] = Channel(key, name, utm)
+    return channels
+
+
+def _keys(value: Any, where: Where) -> tuple[str, ...]:
+    if isinstance(value, dict):
+        raise Invalid("error.word_list")
+    return tuple(scalar(v) for v in (value if isinstance(value, list) else [value]))
+
+
+def _retention(value: Any, where: Where) -> dict[str, int]:
+    if not isinstance(value, dict):
+        raise Invalid("setting.applicant_data", value=value)
+    unknown_parts(value, ("delete_after_weeks", "keep_with_consent_months"), "applicant_data")
+    result = {"delete_after_weeks": 4, "keep_with_consent_months": 12}
+    for part, high in (("delete_after_weeks", 52), ("keep_with_consent_months", 60)):
+        if part in value:
+            try:
+                result[part] = _integer(0, high)(value[part], where)
+            except Invalid as error:
+                raise Invalid(error.key, field=f"applicant_data.{part}", **error.params) from None
+    return result
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("organisation", _text, doc="name of the employer", required=True),
+    Setting("tagline", _text, "", doc="career tagline, on the home page and its card"),
+    Setting("language", _choice(*LANGUAGES), "nl", doc="`nl`, `en` or `nb`: interface strings, dates and amounts"),
+    Setting("timezone", _timezone, "Europe/Amsterdam", doc="closing days end at 23:59:59 in this zone"),
+    Setting("country", _country, lambda lang: "NO" if lang == "nb" else "NL", doc="two-letter country code"),
+    Setting("address", _address, {}, doc="`street`, `postal_code`, `locality`, `region`, for structured data"),
+    Setting("logo", _logo, doc="logo file (PNG or JPEG for the cards)"),
+    Setting("colors", _colours, {}, doc="`primary` and `accent` as #RRGGBB; text on them is adjusted to WCAG AA"),
+    Setting("salary_table", _file, "content/data/salary.yml", doc="the salary table file"),
+    Setting("processes", _file, "content/data/processes.yml", doc="the hiring processes file"),
+    Setting("vacancies_dir", _folder, "vacancies", doc="folder of the vacancy files"),
+    Setting("stories_dir", _folder, "stories", doc="folder of the story files and their photos"),
+    Setting(
+        "channels",
+        _channels,
+        {key: None for key in DEFAULT_CHANNELS},
+        doc="social channels with their feeds: per key a `name` and optional `utm_source`, `utm_medium`",
+    ),
+    Setting("default_channels", _keys, None, doc="channels of items that name none (default: all channels)"),
+    Setting("closing_soon_days", _integer(0, 60), 7, doc="days before closing that a vacancy shows *closing soon*"),
+    Setting(
+        "applicant_data",
+        _retention,
+        {},
+        doc="`delete_after_weeks` (4) and `keep_with_consent_months` (12), shown on each vacancy",
+    ),
+    Setting(
+        "salary_period",
+        _choice("month", "year", "hour"),
+        lambda lang: "year" if lang == "nb" else "month",
+        doc="period amounts are shown in: `month` (default), `year` (default for `nb`) or `hour`",
+    ),
+    Setting(
+        "public_applicant_list",
+        _boolean,
+        lambda lang: lang == "nb",
+        doc="`true` shows the offentleglova § 25 notice on each vacancy (default for `nb`)",
+    ),
+    Setting("privacy_page", _page, "privacy.md", doc="the page on applicant data, in the pages folder"),
+    Setting("cache_dir", _folder, ".cache", doc="where cards, feeds and parsed files are kept between builds"),
+)
+
+
+class _Reader:
+    """Reads the declared settings from the mapping and collects problems instead of raising."""
+
+    def __init__(self, raw: dict[str, Any], lines: LineDict | None, config_path: str, t: Translator) -> None:
+        self.raw = raw
+        self.lines = lines
+        self.config_path = config_path
+        self.t = t
+        self.problems: list[Problem] = []
+
+    def line(self, field: str) -> int:
+        """The line of `extra.careersite.<field>` in the configuration file, as deep as it is known."""
+        mapping, best = self.lines, 0
+        for part in field.split("."):
+            if not isinstance(mapping, LineDict) or part not in mapping.lines:
+                break
+            best, mapping = mapping.lines[part], mapping[part]
+        return best
+
+    def problem(self, field: str, key: str, **params: Any) -> None:
+        where = f"{CONFIG_KEY}.{field}" if field else CONFIG_KEY
+        self.problems.append(Problem(self.config_path, self.line(field), where, self.t(key, **params)))
+
+    def read(self, spec: Setting, where: Where) -> Any:
+        default = spec.default(where.language) if callable(spec.default) else spec.default
+        if spec.name not in self.raw or (is_empty(self.raw[spec.name]) and not spec.required):
+            if spec.required:
+                self.problem(spec.name, "setting.missing", name=spec.name)
+            value = default
+            if value is None or spec.parse is _text:
+                return value
+        else:
+            value = self.raw[spec.name]
+        try:
+            return spec.parse(value, where)
+        except Invalid as error:
+            self.problem(error.field or spec.name, error.key, **error.params)
+        try:
+            return spec.parse(default, where) if default is not None else None
+        except Invalid:
             return None
-        path = (root / str(value)).resolve()
-        if must_exist and not path.exists():
-            self.problem(name, f"the file '{value}' does not exist; give a path relative to the site configuration.")
-        return path
+
+
+def config_lines(lines: LineDict | None) -> LineDict | None:
+    """The `extra.careersite` block of a configuration read with its lines, if it is one."""
+    extra = lines.get("extra") if isinstance(lines, LineDict) else None
+    block = extra.get("careersite") if isinstance(extra, LineDict) else None
+    return block if isinstance(block, LineDict) else None
 
 
 def load_settings(
-    extra: dict[str, Any], *, root: Path, site_url: str, config_path: str
+    extra: dict[str, Any],
+    *,
+    root: Path,
+    site_url: str,
+    config_path: str,
+    docs_dir: Path | None = None,
+    lines: LineDict | None = None,
 ) -> tuple[Settings, list[Problem]]:
-    """Typed settings from the `extra.careersite` mapping, with a problem for each wrong value."""
-    raw = extra.get("careersite") or {}
-    r = _Reader(raw, config_path)
+    """Typed settings from the `extra.careersite` mapping, with a problem for each wrong value.
+    `lines` is the configuration file as read with its lines, so problems can name their line."""
+    raw = (extra or {}).get("careersite")
+    block = config_lines(lines)
+    language = raw.get("language") if isinstance(raw, dict) else None
+    t = Translator(language if language in LANGUAGES else "nl")
+    r = _Reader(raw if isinstance(raw, dict) else {}, block, config_path, t)
+    top = lines.lines if isinstance(lines, LineDict) else {}
     if not re.match(r"^https?://[^/\s]+", site_url or ""):
-        r.problems.append(
-            Problem(
-                config_path,
-                0,
-                "site_url",
-                "is missing; set the public address of the site, such as "
-                "https://werkenbij.example.nl/, because feeds, share cards and structured data "
-                "need absolute links.",
-            )
-        )
-    if not isinstance(raw, dict):
-        r.problems.append(Problem(config_path, 0, CONFIG_KEY, "must be a block of settings."))
-        raw, r.raw = {}, {}
-    language = r.text("language", "nl")
-    if language not in LANGUAGES:
-        r.problem("language", f"'{language}' is not supported; use one of {', '.join(LANGUAGES)}.")
-        language = "nl"
-    tz_name = r.text("timezone", "Europe/Amsterdam")
-    try:
-        timezone = ZoneInfo(tz_name)
-    except (ZoneInfoNotFoundError, ValueError):
-        r.problem("timezone", f"'{tz_name}' is not a time zone; use a name such as Europe/Amsterdam or Europe/Oslo.")
-        timezone = ZoneInfo("Europe/Amsterdam")
-    address = raw.get("address") or {}
-    channels_raw = raw.get("channels") or {k: {} for k in DEFAULT_CHANNELS}
-    channels = {}
-    for key, spec in channels_raw.items():
-        spec = spec or {}
-        utm = {
-            "utm_source": str(spec.get("utm_source", key)),
-            "utm_medium": str(spec.get("utm_medium", "social")),
-        }
-        channels[key] = Channel(str(key), str(spec.get("name", DEFAULT_CHANNELS.get(key, key))), utm)
-    default_channels = tuple(raw.get("default_channels", list(channels)))
+        r.problems.append(Problem(config_path, top.get("site_url", 0), "site_url", t("setting.site_url")))
+    if raw is not None and not isinstance(raw, dict):
+        r.problem("", "setting.block", value=shown(raw))
+    for key, line in block.duplicates if block is not None else []:
+        r.problems.append(Problem(config_path, line, f"{CONFIG_KEY}.{key}", t("error.duplicate")))
+    names = [spec.name for spec in SETTINGS]
+    for key in r.raw:
+        if key not in names:
+            close = suggest(key, names)
+            hint = t("error.did_you_mean", name=close) if close else t("error.known_fields", names=", ".join(names))
+            r.problem(str(key), "setting.unknown", hint=hint)
+
+    where = Where(root, docs_dir or root / "docs", t.language)
+    values = {spec.name: r.read(spec, where) for spec in SETTINGS}
+    channels = values["channels"] or {}
+    default_channels = values["default_channels"] if values["default_channels"] is not None else tuple(channels)
     for key in default_channels:
         if key not in channels:
-            r.problem("default_channels", f"'{key}' is not one of the channels ({', '.join(channels)}).")
-    salary_period = r.text("salary_period", "year" if language == "nb" else "month")
-    if salary_period not in ("month", "year", "hour"):
-        r.problem("salary_period", f"'{salary_period}' is not a period; use month, year or hour.")
-        salary_period = "month"
-    logo = r.path("logo", None, root)
-    if logo and logo.is_file() and (problem := unreadable(logo)):
-        r.problem("logo", f"'{raw['logo']}' cannot be used as a logo on the cards ({problem}); use a PNG or JPEG file.")
-        logo = None
-    retention = raw.get("applicant_data") or {}
+            r.problem("default_channels", "error.unknown_channel", value=key, options=", ".join(channels))
+    if values["vacancies_dir"] == values["stories_dir"]:
+        r.problem("stories_dir", "setting.same_folder")
+    cache_dir = values["cache_dir"]
+    if docs_dir and (str(cache_dir) + os.sep).startswith(str(docs_dir) + os.sep):
+        r.problem("cache_dir", "setting.cache_in_pages", folder=docs_dir.name)
+    colours = values["colors"] or {}
+    retention = values["applicant_data"] or {}
     settings = Settings(
         root=root,
+        docs_dir=where.docs_dir,
         site_url=(site_url or "").rstrip("/") + "/",
-        organisation=r.text("organisation"),
-        tagline=r.text("tagline", ""),
-        language=language,
-        timezone=timezone,
-        country=r.text("country", "NO" if language == "nb" else "NL").upper(),
-        address=Address(**{k: str(v) for k, v in address.items() if k in Address.__dataclass_fields__}),
-        logo=logo,
-        primary_colour=r.colour("primary", "#0B5563"),
-        accent_colour=r.colour("accent", "#F2A900"),
-        salary_table=r.path("salary_table", "content/data/salary.yml", root) or root,
-        processes=r.path("processes", "content/data/processes.yml", root) or root,
-        vacancies_dir=r.path("vacancies_dir", "vacancies", root) or root,
-        stories_dir=r.path("stories_dir", "stories", root) or root,
+        organisation=values["organisation"] or "",
+        tagline=values["tagline"] or "",
+        language=t.language,
+        timezone=values["timezone"] or ZoneInfo("Europe/Amsterdam"),
+        country=values["country"] or "NL",
+        address=values["address"] or Address(),
+        logo=values["logo"],
+        primary_colour=colours.get("primary", "#0B5563"),
+        accent_colour=colours.get("accent", "#F2A900"),
+        salary_table=values["salary_table"] or root / "content/data/salary.yml",
+        processes=values["processes"] or root / "content/data/processes.yml",
+        vacancies_dir=values["vacancies_dir"] or root / "vacancies",
+        stories_dir=values["stories_dir"] or root / "stories",
         channels=channels,
         default_channels=default_channels,
-        closing_soon_days=r.integer("closing_soon_days", 7),
-        delete_after_weeks=int(retention.get("delete_after_weeks", 4)),
-        keep_with_consent_months=int(retention.get("keep_with_consent_months", 12)),
-        salary_period=salary_period,
-        public_applicant_list=bool(raw.get("public_applicant_list", language == "nb")),
-        privacy_page=r.text("privacy_page", "privacy.md"),
-        cache_dir=r.path("cache_dir", ".cache", root, must_exist=False) or root / ".cache",
+        closing_soon_days=values["closing_soon_days"] if values["closing_soon_days"] is not None else 7,
+        delete_after_weeks=retention.get("delete_after_weeks", 4),
+        keep_with_consent_months=retention.get("keep_with_consent_months", 12),
+        salary_period=values["salary_period"] or "month",
+        public_applicant_list=bool(values["public_applicant_list"]),
+        privacy_page=values["privacy_page"] or "privacy.md",
+        cache_dir=cache_dir or root / ".cache",
     )
     return settings, r.problems
+
+
+def _shown_default(value: Any) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def settings_table() -> str:
+    """The Markdown table of the settings, generated from their declaration."""
+    rows = ["| setting | default | meaning |", "|---|---|---|"]
+    for spec in SETTINGS:
+        if spec.required:
+            default = "required"
+        elif callable(spec.default):
+            nl, nb = (_shown_default(spec.default(language)) for language in ("nl", "nb"))
+            default = f"`{nl}`, `{nb}` for `nb`"
+        elif isinstance(spec.default, str | int):
+            default = f"`{spec.default}`"
+        else:
+            default = ""
+        rows.append(f"| `{spec.name}` | {default} | {spec.doc} |")
+    return "\n".join(rows)

@@ -2,13 +2,37 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 
 @lru_cache(maxsize=4096)  # departments, locations and names repeat on every page that lists them
 def slugify(value: str) -> str:
     """A URL-safe lowercase name: 'Ruimte en Wonen' -> 'ruimte-en-wonen', 'Hodžić' -> 'hodzic'."""
+    return _ascii_slug(value) or "item"
+
+
+def _ascii_slug(value: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "item"
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def unique_slugs(names: Iterable[str]) -> dict[str, str]:
+    """A distinct slug for each name, for file names and filter values: names that give the same
+    slug ("Sociaal Domein", "Sociaal domein") or none at all (人力资源) get a short hash of the name,
+    so that no feed of one overwrites another. The same names always give the same slugs."""
+    result: dict[str, str] = {}
+    taken: set[str] = set()
+    for name in sorted(set(names), key=lambda n: (_ascii_slug(n), n)):
+        base = _ascii_slug(name)
+        slug = base if base and base not in taken else "-".join(filter(None, (base, _short_hash(name))))
+        taken.add(slug)
+        result[name] = slug
+    return result
+
+
+def _short_hash(name: str) -> str:
+    return hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]

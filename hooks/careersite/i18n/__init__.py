@@ -18,6 +18,14 @@ _BABEL_LOCALES = {"nl": "nl_NL", "en": "en_GB", "nb": "nb_NO"}
 _CATALOG_DIR = Path(__file__).parent / "locales"
 
 
+class Month(int):
+    """A month number in a message: the translator writes it as the month's name."""
+
+
+class Term(str):
+    """A word of the interface in a message (`term.period.month`): the translator says it."""
+
+
 def _flatten(tree: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     flat: dict[str, Any] = {}
     for key, value in tree.items():
@@ -54,11 +62,21 @@ class Translator:
         self._number = cache(lambda value: format_decimal(value, locale=self.locale))
 
     def __call__(self, key: str, /, **params: Any) -> str:
-        """The string for `key`, with `{name}` placeholders filled; plural forms pick on `n`."""
+        """The string for `key`, with `{name}` placeholders filled; plural forms pick on `n`.
+        Dates are written out, month numbers (`Month`) named and interface words (`Term`) said."""
         value = self._strings[key]
         if isinstance(value, dict):
             value = value.get(self.locale.plural_form(params["n"]), value["other"])
-        return value.format(**params)
+        return value.format(**{name: self._param(param) for name, param in params.items()})
+
+    def _param(self, value: Any) -> Any:
+        if isinstance(value, Month):
+            return self.locale.months["format"]["wide"][int(value)]
+        if isinstance(value, Term):
+            return self(str(value))
+        if isinstance(value, dt.date):
+            return self.date(value)
+        return value
 
     def forms_json(self, key: str) -> str:
         """The plural forms of a string as JSON, for scripts that count with Intl.PluralRules."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from functools import cache, cached_property
@@ -23,15 +22,16 @@ from markupsafe import escape
 from careersite.content.fields import SOCIAL_LIMIT
 from careersite.content.model import Story, Vacancy
 from careersite.content.settings import Channel
-from careersite.content.text import slugify
 from careersite.outputs.social import Card, Cards, CardSet
 from careersite.pages.views import SiteView, story_url, vacancy_url
-from careersite.publish.files import link_or_copy, write_atomic
+from careersite.publish.cache import CacheFolder, ends_with
+from careersite.publish.files import copy_file, write_atomic
 from careersite.rules.clock import start_of_day
 from careersite.site import Site
 
 DESCRIPTION_LIMIT = SOCIAL_LIMIT
 TTL_MINUTES = 60
+FEED_WHOLE = ends_with(b"</rss>\n", start=b"<?xml")
 
 
 @dataclass(frozen=True)
@@ -133,14 +133,15 @@ def plan(site: Site) -> list[FeedPlan]:
                 channel=channel,
             )
         )
-    departments = sorted({v.department for v in site.content.vacancies}, key=str.casefold)
-    for department in departments:
+    # Departments of the vacancies on the site: a scheduled vacancy's department shows nowhere yet.
+    for department in site.public_departments:
+        slug = site.department_slug(department)
         feeds.append(
             FeedPlan(
-                f"feeds/department/{slugify(department)}.xml",
+                f"feeds/department/{slug}.xml",
                 t("feed.department.title", department=department, organisation=organisation),
                 t("feed.department.description", department=department, organisation=organisation),
-                f"vacancies/?department={slugify(department)}",
+                f"vacancies/?department={slug}",
                 ("vacancy",),
                 department=department,
             )
@@ -226,10 +227,10 @@ FEEDGEN_VERSION = "1.0.0"  # part of the cache key: another feedgen may write ot
 
 def write_all(site: Site, feeds: list[FeedPlan], items: list[Item], site_dir: Path, cache: Path) -> None:
     """Put every feed into `site_dir`. Feeds are generated into `cache` under a hash of their inputs
-    and linked into the site, so a feed whose inputs are unchanged since an earlier build is neither
-    generated nor written again (the same inputs always give the same bytes)."""
+    and copied into the site, so a feed whose inputs are unchanged since an earlier build is not
+    generated again (the same inputs always give the same bytes), unless the cached file is damaged."""
     settings = site.settings
-    cache.mkdir(parents=True, exist_ok=True)
+    folder = CacheFolder(cache, FEED_WHOLE)
     used = set()
     for feed in feeds:
         taken = [i for i in items if feed.takes(i)]
@@ -245,14 +246,13 @@ def write_all(site: Site, feeds: list[FeedPlan], items: list[Item], site_dir: Pa
         name = hashlib.sha256(repr(inputs).encode("utf-8")).hexdigest() + ".xml"
         used.add(name)
         cached = cache / name
-        if not cached.is_file():
+        if folder.size(name) is None:
             write_atomic(cached, render(feed, taken, site))
+            folder.written(name)
         target = site_dir / feed.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        link_or_copy(str(cached), str(target))
-    for stale in os.listdir(cache):
-        if stale not in used:
-            (cache / stale).unlink(missing_ok=True)
+        copy_file(str(cached), str(target))
+    folder.keep_only(used)
 
 
 def items(view: SiteView, cards: Cards, body_html: dict[str, str], length_of: Callable[[str], int]) -> list[Item]:

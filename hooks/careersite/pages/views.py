@@ -16,7 +16,6 @@ from babel.lists import format_list
 
 from careersite.cards import colours
 from careersite.content.model import Story, Vacancy
-from careersite.content.text import slugify
 from careersite.outputs import jsonld
 from careersite.rules.process import reply_date, timeline
 from careersite.rules.salary import Range, for_hours, in_period, scale_range
@@ -266,8 +265,8 @@ def vacancy_card(site: Site, item: Listed, salary: Pay) -> VacancyCard:
         status=item.status,
         status_text=t(f"status.{item.status.value}"),
         filters={
-            "department": slugify(v.department),
-            "location": slugify(v.location),
+            "department": site.department_slug(v.department),
+            "location": site.location_slug(v.location),
             "hours": " ".join(str(i) for i, bucket in enumerate(HOUR_BUCKETS) if _overlaps(v.hours, bucket)),
             "education": v.education or "",
             "scale": " ".join(v.scale or ()),
@@ -397,7 +396,7 @@ def story_page(site: Site, story: Story, cards: list[VacancyCard], vacancy_count
         video=video_view(site, story),
         vacancies=tuple(cards),
         vacancy_count=vacancy_count,
-        department_url=f"vacancies/?department={slugify(story.department)}",
+        department_url=f"vacancies/?department={site.department_slug(story.department)}",
     )
 
 
@@ -433,7 +432,8 @@ def listing(site: Site, cards: list[VacancyCard]) -> Listing:
     """Open vacancies grouped by department, with the filter options that match at least one."""
     t = site.t
     groups = tuple(
-        Group(dep, slugify(dep), tuple(c for c in cards if c.department == dep)) for dep in site.departments()
+        Group(dep, site.department_slug(dep), tuple(c for c in cards if c.department == dep))
+        for dep in site.departments()
     )
 
     def options(name: str, label_of: dict[str, str], order: list[str]) -> tuple[Option, ...]:
@@ -442,8 +442,8 @@ def listing(site: Site, cards: list[VacancyCard]) -> Listing:
         }
         return tuple(Option(value, label_of[value], counts[value]) for value in order if counts[value])
 
-    departments = {slugify(d): d for d in site.departments()}
-    locations = {slugify(c.location): c.location for c in cards}
+    departments = {site.department_slug(d): d for d in site.departments()}
+    locations = {site.location_slug(c.location): c.location for c in cards}
     hours = {
         str(i): t("filter.hours_bucket", low=low + (1 if low else 0), high=high)
         for i, (low, high) in enumerate(HOUR_BUCKETS)

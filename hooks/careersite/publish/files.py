@@ -1,25 +1,53 @@
-"""Putting generated files into the site: cache files are linked in, not copied."""
+"""Putting generated files into the site: copied from the cache, so that nothing in the published
+site shares storage with the cache (a damaged cache must never damage a live site)."""
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 from pathlib import Path
 
+try:
+    import fcntl
 
-def link_or_copy(source: str, target: str) -> None:
-    """A hard link where the file system allows it (instant, no copy), else a copy."""
-    try:
-        os.link(source, target)
-    except FileExistsError:
-        os.unlink(target)
-        link_or_copy(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
+    _FICLONE = 0x40049409  # Linux: share the blocks copy-on-write (btrfs, XFS), as `cp --reflink`
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+
+def copy_file(source: str, target: str) -> None:
+    """A copy of `source` at `target`: a copy-on-write clone where the file system offers one (no
+    data is copied, and a later change to either file leaves the other as it was), else a copy."""
+    if fcntl is not None:
+        try:
+            with open(source, "rb") as src, open(target, "wb") as dst:
+                fcntl.ioctl(dst.fileno(), _FICLONE, src.fileno())
+            return
+        except OSError as error:
+            if error.errno not in (errno.EOPNOTSUPP, errno.ENOTTY, errno.EXDEV, errno.EINVAL, errno.ENOSYS):
+                raise
+    shutil.copyfile(source, target)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write a file so that no reader, and no later build after a crash, sees half of it."""
     partial = path.with_name(f".{path.name}.{os.getpid()}")
-    partial.write_bytes(data)
-    partial.replace(path)
+    try:
+        partial.write_bytes(data)
+        partial.replace(path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def ensure_folder(path: Path) -> bool:
+    """Make `path` a folder. Something else in its place (a file where the cache should be, a
+    dangling link) is removed first; returns True when that happened."""
+    if path.is_dir() and not path.is_symlink():
+        return False
+    replaced = os.path.lexists(path)
+    if replaced:
+        path.unlink()  # a file, or a link (also to a folder: the cache must not write elsewhere)
+    path.mkdir(parents=True, exist_ok=True)
+    return replaced

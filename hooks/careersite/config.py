@@ -1,0 +1,36 @@
+"""The site configuration file, read as MkDocs reads it but with the line of every setting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from careersite.content.errors import ContentError, source_problem
+from careersite.content.sources import LineDict, SourceProblem, read_yaml_file
+from careersite.i18n import Translator
+from careersite.site import Site, load_site
+
+
+def read_config(path: Path) -> tuple[dict[str, Any], LineDict | None]:
+    """The site configuration as values, and as read with its lines (None when it is not a mapping)."""
+    data, _ = read_yaml_file(path, config=True)
+    return (data, data) if isinstance(data, LineDict) else ({}, None)
+
+
+def load(config_path: Path, environ: dict[str, str] | None = None) -> Site:
+    """The site as a build sees it, from the configuration file at `config_path`."""
+    try:
+        config, lines = read_config(config_path)
+    except SourceProblem as error:
+        raise ContentError([source_problem(config_path.name, error, Translator("nl"))]) from None
+    root = config_path.parent.resolve()
+    return load_site(
+        config.get("extra") or {},
+        root=root,
+        site_url=config.get("site_url") or "",
+        config_path=config_path.name,
+        docs_dir=root / str(config.get("docs_dir") or "docs"),
+        lines=lines,
+        environ=environ,
+        markdown=config.get("markdown_extensions") or [],
+    )

@@ -1,0 +1,78 @@
+"""Likely slips in content that is valid: warnings, not errors, so the site still builds.
+
+A department written two ways gives two filters and two feeds; a copied file whose link was not
+changed sends candidates to another job; a new vacancy whose closing date has passed never shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from careersite.content.errors import Problem
+from careersite.content.model import Story, Vacancy
+from careersite.i18n import Translator
+
+NEW_DAYS = 42  # a vacancy published this recently is new: a passed closing date is then a typo
+_AND = re.compile(r"\s*(?:&|\+|\ben\b|\band\b|\bog\b)\s*", re.IGNORECASE)
+
+
+def _normalised(name: str) -> str:
+    return re.sub(r"[\W_]+", "", _AND.sub(" ", name).casefold())
+
+
+def similar_departments(items: Sequence[Vacancy | Story], t: Translator) -> list[Problem]:
+    """Department names that differ only slightly ("Ruimte & Wonen" beside "Ruimte en Wonen"):
+    the files that use the rarer spelling get a warning naming the common one."""
+    uses = Counter(item.department for item in items)
+    names = sorted(uses, key=lambda n: (-uses[n], n))
+    rarer: dict[str, str] = {}
+    for index, name in enumerate(names):
+        for common in names[:index]:
+            a, b = _normalised(name), _normalised(common)
+            if a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.9:
+                rarer[name] = common
+                break
+    return [
+        Problem(
+            item.source,
+            item.line("department"),
+            "department",
+            t(
+                "warning.similar_department",
+                value=item.department,
+                other=rarer[item.department],
+                n=uses[rarer[item.department]],
+            ),
+        )
+        for item in items
+        if item.department in rarer
+    ]
+
+
+def closed_on_arrival(vacancies: Sequence[Vacancy], today: dt.date, t: Translator) -> list[Problem]:
+    """New vacancies (published in the last weeks) whose closing date has already passed."""
+    return [
+        Problem(v.source, v.line("closes"), "closes", t("warning.closed_on_arrival", date=t.date(v.closes)))
+        for v in vacancies
+        if v.closes < today and v.status is None and (today - v.published).days <= NEW_DAYS
+    ]
+
+
+def copied_values(vacancies: Sequence[Vacancy], t: Translator) -> list[Problem]:
+    """Two vacancies with the same application link or summary: a copied file not fully changed.
+    An e-mail address for all applications is common, so only web addresses count."""
+    problems = []
+    for name, key in (("apply", "warning.same_apply"), ("summary", "warning.same_summary")):
+        first: dict[str, Vacancy] = {}
+        for v in sorted(vacancies, key=lambda v: v.source):
+            value = getattr(v, name)
+            if name == "apply" and value.startswith("mailto:"):
+                continue
+            if value in first:
+                problems.append(Problem(v.source, v.line(name), name, t(key, other=first[value].source)))
+            first.setdefault(value, v)
+    return problems

@@ -22,7 +22,7 @@ def load(config_path: Path, environ: dict[str, str] | None = None) -> Site:
     try:
         config, lines = read_config(config_path)
     except SourceProblem as error:
-        raise ContentError([source_problem(config_path.name, error, Translator("nl"))]) from None
+        raise ContentError([source_problem(config_path.name, error, Translator("nl"), data=True)]) from None
     root = config_path.parent.resolve()
     return load_site(
         config.get("extra") or {},

@@ -37,7 +37,7 @@ class _DataFile:
         try:
             self.data, strays = read_yaml_file(path)
         except SourceProblem as error:
-            self.problems.append(source_problem(shown, error, t))
+            self.problems.append(source_problem(shown, error, t, data=True))
             return
         except OSError as error:
             self.problems.append(Problem(shown, 0, "", t("error.data_unreadable", problem=error.strerror or error)))

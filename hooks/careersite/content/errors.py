@@ -49,11 +49,12 @@ def display_path(path: Path, root: Path) -> str:
             return path.as_posix()
 
 
-def source_problem(shown: str, error: SourceProblem, t: Translator) -> Problem:
-    """A file, or its YAML, that cannot be read, as an author's message."""
+def source_problem(shown: str, error: SourceProblem, t: Translator, data: bool = False) -> Problem:
+    """A file, or its YAML, that cannot be read, as an author's message; `data` for a data file,
+    which is YAML throughout, not a Markdown file with YAML at the top."""
     field = "YAML" if error.kind.startswith("yaml") or error.kind == "front_matter_shape" else ""
     if error.kind == "yaml":
-        message = t("error.yaml", problem=yaml_hint(error.detail, t))
+        message = t("error.yaml_data" if data else "error.yaml", problem=yaml_hint(error.detail, t))
     elif error.kind == "too_large":
         message = t("error.too_large", size=t.number(round(int(error.detail) / 1_000_000, 1)))
     else:

@@ -325,12 +325,14 @@ class _Reader:
         self.problems: list[Problem] = []
 
     def line(self, field: str) -> int:
-        """The line of `extra.careersite.<field>` in the configuration file, as deep as it is known."""
-        mapping, best = self.lines, 0
-        for part in field.split("."):
-            if not isinstance(mapping, LineDict) or part not in mapping.lines:
+        """The line of `extra.careersite.<field>` in the configuration file, as deep as it is known
+        (keys may hold dots themselves: `channels.../../x`)."""
+        mapping, best, rest = self.lines, 0, field
+        while rest and isinstance(mapping, LineDict):
+            key = next((k for k in mapping.lines if rest == str(k) or rest.startswith(f"{k}.")), None)
+            if key is None:
                 break
-            best, mapping = mapping.lines[part], mapping[part]
+            best, mapping, rest = mapping.lines[key], mapping[key], rest[len(str(key)) + 1 :]
         return best
 
     def problem(self, field: str, key: str, **params: Any) -> None:

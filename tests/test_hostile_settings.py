@@ -1,0 +1,497 @@
+"""Settings of the wrong shape in mkdocs.yml, and broken data files: each is a message naming the
+file, the line and the setting, in the site's language; never a traceback, never a silent default."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from careersite.config import load
+from careersite.content.errors import ContentError
+from conftest import TODAY, copy_example, edit, run_build
+from hostile import ALIAS_BOMB
+from test_author_errors import line_of, run_check
+
+
+@dataclass(frozen=True)
+class Change:
+    """A change to one file of the example and the message it must give."""
+
+    name: str
+    file: str  # mkdocs.yml, salary.yml or processes.yml
+    old: str
+    new: str
+    field: str
+    words: str
+    at: str | None = None  # text on the line of the message; None: no line (the value is absent)
+
+
+COLORS = '    colors:\n      primary: "#0B5563"\n      accent: "#F2A900"'
+CHANNELS = (
+    "    channels:\n      linkedin: {name: LinkedIn}\n      facebook: {name: Facebook}\n"
+    "      instagram: {name: Instagram}\n      x: {name: X}"
+)
+K = "extra.careersite"
+
+SETTINGS = (
+    Change("colors-text", "mkdocs.yml", COLORS, "    colors: red", f"{K}.colors", "blok met primary", "colors: red"),
+    Change("colour-name", "mkdocs.yml", '"#0B5563"', '"teal-ish"', f"{K}.colors.primary", "geen kleur", "teal-ish"),
+    Change(
+        "channels-list",
+        "mkdocs.yml",
+        CHANNELS,
+        "    channels: [linkedin, facebook]",
+        f"{K}.channels",
+        "niet als lijst",
+        "channels: [",
+    ),
+    Change(
+        "channel-path",
+        "mkdocs.yml",
+        "      x: {name: X}",
+        '      "../../etc": {name: X}',
+        f"{K}.channels.../../etc",
+        "bestandsnaam",
+        '"../../etc"',
+    ),
+    Change(
+        "channel-list-value",
+        "mkdocs.yml",
+        "      x: {name: X}",
+        "      x: [X]",
+        f"{K}.channels.x",
+        "blok met name",
+        "x: [X]",
+    ),
+    Change(
+        "address-text",
+        "mkdocs.yml",
+        "    address:\n      street: Markt 1\n      postal_code: 7411 AA\n"
+        "      locality: Lindewaard\n      region: Overijssel",
+        "    address: Markt 1, Lindewaard",
+        f"{K}.address",
+        "blok met street",
+        "address: Markt 1",
+    ),
+    Change(
+        "address-dutch-key",
+        "mkdocs.yml",
+        "      street: Markt 1",
+        "      straat: Markt 1",
+        f"{K}.address.straat",
+        "'street'",
+        "straat:",
+    ),
+    Change(
+        "closing-soon-words",
+        "mkdocs.yml",
+        "closing_soon_days: 7",
+        "closing_soon_days: zeven",
+        f"{K}.closing_soon_days",
+        "heel getal",
+        "closing_soon_days",
+    ),
+    Change(
+        "closing-soon-negative",
+        "mkdocs.yml",
+        "closing_soon_days: 7",
+        "closing_soon_days: -3",
+        f"{K}.closing_soon_days",
+        "heel getal van 0",
+        "closing_soon_days",
+    ),
+    Change(
+        "applicant-list-text",
+        "mkdocs.yml",
+        "    privacy_page: privacy.md",
+        '    privacy_page: privacy.md\n    public_applicant_list: "nee"',
+        f"{K}.public_applicant_list",
+        "true of false",
+        "public_applicant_list",
+    ),
+    Change(
+        "retention-words",
+        "mkdocs.yml",
+        "delete_after_weeks: 4",
+        "delete_after_weeks: vier",
+        f"{K}.applicant_data.delete_after_weeks",
+        "heel getal",
+        "delete_after_weeks",
+    ),
+    Change(
+        "retention-number",
+        "mkdocs.yml",
+        "    applicant_data:\n      delete_after_weeks: 4\n      keep_with_consent_months: 12",
+        "    applicant_data: 4",
+        f"{K}.applicant_data",
+        "blok met delete_after_weeks",
+        "applicant_data: 4",
+    ),
+    Change("language", "mkdocs.yml", "    language: nl", "    language: de", f"{K}.language", "'de'", "language: de"),
+    Change(
+        "timezone",
+        "mkdocs.yml",
+        "timezone: Europe/Amsterdam",
+        "timezone: Europe/Lindewaard",
+        f"{K}.timezone",
+        "geen tijdzone",
+        "Europe/Lindewaard",
+    ),
+    Change(
+        "country", "mkdocs.yml", "    country: NL", "    country: Nederland", f"{K}.country", "landcode", "country:"
+    ),
+    Change(
+        "organisation-missing",
+        "mkdocs.yml",
+        "    organisation: Gemeente Lindewaard\n",
+        "",
+        f"{K}.organisation",
+        "ontbreekt",
+    ),
+    Change(
+        "organisation-list",
+        "mkdocs.yml",
+        "    organisation: Gemeente Lindewaard",
+        "    organisation: [Gemeente, Lindewaard]",
+        f"{K}.organisation",
+        "geen lijst",
+        "organisation: [",
+    ),
+    Change(
+        "default-channel-unknown",
+        "mkdocs.yml",
+        "default_channels: [linkedin, facebook]",
+        "default_channels: [tiktok]",
+        f"{K}.default_channels",
+        "'tiktok'",
+        "default_channels",
+    ),
+    Change(
+        "salary-table-missing",
+        "mkdocs.yml",
+        "salary_table: content/data/salary.yml",
+        "salary_table: content/data/salaris.yml",
+        f"{K}.salary_table",
+        "bestaat niet",
+        "salary_table:",
+    ),
+    Change(
+        "salary-table-outside",
+        "mkdocs.yml",
+        "salary_table: content/data/salary.yml",
+        "salary_table: /etc/passwd",
+        f"{K}.salary_table",
+        "buiten de map van de site",
+        "salary_table:",
+    ),
+    Change(
+        "typo-colours",
+        "mkdocs.yml",
+        COLORS,
+        '    colours:\n      primary: "#0B5563"',
+        f"{K}.colours",
+        "'colors'",
+        "colours:",
+    ),
+    Change(
+        "careersite-text",
+        "mkdocs.yml",
+        "  careersite:\n    organisation: Gemeente Lindewaard",
+        "  careersite: Gemeente Lindewaard\n  old:\n    organisation: Gemeente Lindewaard",
+        K,
+        "blok",
+    ),
+    Change(
+        "salary-period",
+        "mkdocs.yml",
+        "    closing_soon_days: 7",
+        "    closing_soon_days: 7\n    salary_period: week",
+        f"{K}.salary_period",
+        "'week'",
+        "salary_period",
+    ),
+    Change(
+        "privacy-page-missing",
+        "mkdocs.yml",
+        "privacy_page: privacy.md",
+        "privacy_page: gegevens.md",
+        f"{K}.privacy_page",
+        "staat niet in content",
+        "privacy_page",
+    ),
+    Change(
+        "same-folders",
+        "mkdocs.yml",
+        "    closing_soon_days: 7",
+        "    closing_soon_days: 7\n    stories_dir: vacancies",
+        f"{K}.stories_dir",
+        "verschillende mappen",
+        "stories_dir",
+    ),
+    Change(
+        "duplicate-setting",
+        "mkdocs.yml",
+        "    tagline: Werk",
+        "    organisation: Gemeente Oosterbroek\n    tagline: Werk",
+        f"{K}.organisation",
+        "twee keer",
+        "Oosterbroek",
+    ),
+    Change(
+        "site-url-no-scheme",
+        "mkdocs.yml",
+        "site_url: https://werkenbij.lindewaard.example/",
+        "site_url: werkenbij.lindewaard.example",
+        "site_url",
+        "geen webadres",
+        "site_url:",
+    ),
+    Change(
+        "logo-outside",
+        "mkdocs.yml",
+        "logo: content/assets/logo.png",
+        "logo: ../logo.png",
+        f"{K}.logo",
+        "buiten de map van de site",
+        "logo: ../",
+    ),
+    Change(
+        "cache-in-pages",
+        "mkdocs.yml",
+        "    closing_soon_days: 7",
+        "    closing_soon_days: 7\n    cache_dir: content/cache",
+        f"{K}.cache_dir",
+        "gepubliceerd",
+        "cache_dir",
+    ),
+    # The salary table.
+    Change(
+        "fulltime-yes", "salary.yml", "fulltime_hours: 36", "fulltime_hours: yes", "fulltime_hours", "getal", "fulltime"
+    ),
+    Change(
+        "fulltime-zero", "salary.yml", "fulltime_hours: 36", "fulltime_hours: 0", "fulltime_hours", "getal", "fulltime"
+    ),
+    Change(
+        "scales-empty",
+        "salary.yml",
+        'scales:\n  "1":',
+        'scales: {}\nold:\n  "1":',
+        "scales",
+        "geen schalen",
+        "scales: {}",
+    ),
+    Change(
+        "steps-unsorted",
+        "salary.yml",
+        '"1": [2300, 2340, 2380, 2420]',
+        '"1": [2340, 2300]',
+        "scales.1",
+        "volgorde",
+        '"1"',
+    ),
+    Change(
+        "steps-nan", "salary.yml", '"1": [2300, 2340, 2380, 2420]', '"1": [2300, .nan]', "scales.1", "bedragen", '"1"'
+    ),
+    Change(
+        "steps-text", "salary.yml", '"1": [2300, 2340, 2380, 2420]', '"1": [laag, hoog]', "scales.1", "bedragen", '"1"'
+    ),
+    Change(
+        "steps-dots",
+        "salary.yml",
+        '"1": [2300, 2340, 2380, 2420]',
+        '"1": [2.300, 2.340]',
+        "scales.1",
+        "bedragen",
+        '"1"',
+    ),
+    Change(
+        "effective-impossible",
+        "salary.yml",
+        "effective: 2026-01-01",
+        "effective: 2026-02-30",
+        "effective",
+        "30 februari 2026 bestaat niet",
+        "effective",
+    ),
+    Change("currency", "salary.yml", "currency: EUR", "currency: euro", "currency", "valutacode", "currency"),
+    Change(
+        "extra-percent", "salary.yml", "percent: 17.05", "percent: veel", "extras[1].percent", "percentage", "percent"
+    ),
+    Change("table-dutch-key", "salary.yml", "fulltime_hours: 36", "voltijd: 36", "voltijd", "onbekend", "voltijd"),
+    Change(
+        "table-bomb", "salary.yml", "currency: EUR", "currency: EUR\n" + ALIAS_BOMB, "YAML", "verwijzingen", "e: &e"
+    ),
+    # The hiring processes.
+    Change(
+        "process-twice",
+        "processes.yml",
+        "standaard:\n  name: Standaardprocedure",
+        "standaard:\n  name: Eerste\n  steps: [{key: a, name: A, days: 1}]\n"
+        "standaard:  # tweede\n  name: Standaardprocedure",
+        "standaard",
+        "twee keer",
+        "# tweede",
+    ),
+    Change(
+        "step-days-negative",
+        "processes.yml",
+        "days: 7",
+        "days: -1",
+        "standaard.steps[1].days",
+        "heel getal",
+        "days: -1",
+    ),
+    Change(
+        "step-days-words", "processes.yml", "days: 7", "days: zeven", "standaard.steps[1].days", "heel getal", "zeven"
+    ),
+    Change(
+        "step-kind",
+        "processes.yml",
+        "      days: 7\n    - key: gesprek1",
+        "      days: 7\n      kind: interview\n    - key: gesprek1",
+        "standaard.steps[1].kind",
+        "'interview'",
+        "kind: interview",
+    ),
+    Change(
+        "reply-yes",
+        "processes.yml",
+        "reply_within_days: 10",
+        "reply_within_days: yes",
+        "standaard.reply_within_days",
+        "heel getal",
+        "reply_within_days: yes",
+    ),
+    Change(
+        "step-key-twice",
+        "processes.yml",
+        "key: gesprek2",
+        "key: gesprek1  # dubbel",
+        "standaard.steps[3].key",
+        "twee keer",
+        "# dubbel",
+    ),
+    Change(
+        "process-name-spaces",
+        "processes.yml",
+        "standaard:\n  name: Standaardprocedure",
+        "Snelle procedure:\n  name: Snel\n  steps: [{key: a, name: A, days: 1}]\n"
+        "standaard:\n  name: Standaardprocedure",
+        "Snelle procedure",
+        "kleine letters",
+        "Snelle procedure",
+    ),
+    Change(
+        "step-dutch-key",
+        "processes.yml",
+        "      days: 5\n",
+        "      dagen: 5\n",
+        "standaard.steps[4].dagen",
+        "onbekend",
+        "dagen: 5",
+    ),
+)
+DATA = {"salary.yml": "content/data/salary.yml", "processes.yml": "content/data/processes.yml"}
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_example(tmp_path_factory.mktemp("settings"))
+
+
+def apply(base: Path, change: Change) -> tuple[Path, Path]:
+    """A configuration for this change, beside the example's own: (configuration, changed file)."""
+    config = base / f"case-{change.name}.yml"
+    shutil.copy(base / "mkdocs.yml", config)
+    if change.file == "mkdocs.yml":
+        edit(config, change.old, change.new)
+        return config, config
+    data = base / "content/data" / f"case-{change.name}-{change.file}"
+    shutil.copy(base / DATA[change.file], data)
+    edit(data, change.old, change.new)
+    edit(config, DATA[change.file], data.relative_to(base).as_posix())
+    return config, data
+
+
+def problems(config: Path) -> list[str]:
+    try:
+        load(config, environ={"CAREERSITE_TODAY": TODAY})
+    except ContentError as error:
+        return [str(p) for p in error.problems]
+    return []
+
+
+@pytest.mark.parametrize("change", SETTINGS, ids=lambda c: c.name)
+def test_a_wrong_setting_is_reported_at_its_line(base: Path, change: Change) -> None:
+    config, changed = apply(base, change)
+    reported = problems(config)
+    shown = changed.relative_to(base).as_posix()
+    if change.at is None:
+        prefix = f"{shown}:" if change.file != "mkdocs.yml" else f"{shown}: {change.field}: "
+    else:
+        line = next(
+            i for i, text in enumerate(changed.read_text(encoding="utf-8").splitlines(), 1) if change.at in text
+        )
+        prefix = f"{shown}:{line}: {change.field}: " if change.field else f"{shown}:{line}: "
+    matching = [p for p in reported if p.startswith(prefix)]
+    assert matching, f"no problem starting with {prefix!r} in:\n" + "\n".join(reported)
+    assert any(change.words in p for p in matching), "\n".join(matching)
+
+
+def test_an_empty_salary_table_is_a_message_not_zero_errors(base: Path) -> None:
+    config, data = apply(base, Change("table-empty", "salary.yml", "name:", "name:", "", ""))
+    data.write_text("", encoding="utf-8")
+    reported = problems(config)
+    assert f"{data.relative_to(base).as_posix()}:1: het bestand is leeg" in "\n".join(reported)
+
+
+def test_a_salary_table_that_is_a_list_is_a_message(base: Path) -> None:
+    config, data = apply(base, Change("table-list", "salary.yml", "name:", "name:", "", ""))
+    data.write_text("- 2300\n- 2400\n", encoding="utf-8")
+    assert any("de salaristabel moet een blok zijn" in p for p in problems(config)), problems(config)
+
+
+def test_an_empty_processes_file_is_a_message(base: Path) -> None:
+    config, data = apply(base, Change("processes-empty", "processes.yml", "standaard:", "standaard:", "", ""))
+    data.write_text("# nog in te vullen\n", encoding="utf-8")
+    assert any("het bestand is leeg" in p for p in problems(config))
+
+
+def test_fulltime_hours_yes_no_longer_multiplies_every_salary(site_copy: Path) -> None:
+    edit(site_copy / "content/data/salary.yml", "fulltime_hours: 36", "fulltime_hours: yes")
+    result = run_check(site_copy)
+    assert result.returncode == 1
+    line = line_of(site_copy / "content/data/salary.yml", "fulltime_hours")
+    assert f"content/data/salary.yml:{line}: fulltime_hours: schrijf het aantal uren" in result.stderr
+    build = run_build(site_copy)
+    assert build.returncode == 1 and "Traceback" not in build.output
+    assert not (site_copy / "site").exists()
+
+
+def test_settings_errors_speak_the_sites_language(site_copy: Path) -> None:
+    edit(site_copy / "mkdocs.yml", "    language: nl", "    language: nb")
+    edit(site_copy / "mkdocs.yml", COLORS, "    colors: red")
+    result = run_check(site_copy)
+    assert "extra.careersite.colors: skriv fargene som en blokk" in result.stderr
+    assert result.stderr.startswith("1 feil i innholdet")
+
+
+def test_a_broken_configuration_file_is_a_message(site_copy: Path) -> None:
+    edit(site_copy / "mkdocs.yml", "site_name: Werken", "site_name: [Werken")
+    result = run_check(site_copy)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "mkdocs.yml:" in result.stderr
+
+
+def test_build_reports_settings_as_the_check_does(site_copy: Path) -> None:
+    edit(site_copy / "mkdocs.yml", COLORS, "    colors: red")
+    edit(site_copy / "content/data/salary.yml", "fulltime_hours: 36", "fulltime_hours: yes")
+    check = run_check(site_copy)
+    build = run_build(site_copy)
+    assert check.returncode == 1 and build.returncode == 1
+    reported = [line for line in check.stderr.splitlines() if line.startswith(("mkdocs.yml", "content/"))]
+    assert len(reported) == 2
+    for line in reported:
+        assert line in build.output

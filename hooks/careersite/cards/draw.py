@@ -178,10 +178,11 @@ def _photo(path: str, width: int, height: int) -> Image.Image:
     from the decoded photo first and only that is scaled, which is most of the work saved."""
     photo = _decoded(path)
     scale = max(width / photo.width, height / photo.height)
-    crop_width, crop_height = width / scale, height / scale
-    left = (photo.width - crop_width) / 2
+    # The crop never exceeds the photo: rounding may otherwise put an edge a hair outside it.
+    crop_width, crop_height = min(width / scale, photo.width), min(height / scale, photo.height)
+    left = max(0.0, (photo.width - crop_width) / 2)
     top = min(max(0.0, photo.height * FACE_HEIGHT - crop_height / 2), photo.height - crop_height)
-    box = (left, top, left + crop_width, top + crop_height)
+    box = (left, max(0.0, top), min(photo.width, left + crop_width), min(photo.height, top + crop_height))
     return photo.resize((width, height), Image.Resampling.BILINEAR, box=box, reducing_gap=1.0)
 
 

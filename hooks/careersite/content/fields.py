@@ -34,6 +34,7 @@ _EMAIL = re.compile(r"^[^@\s:/\"'<>\\]+@[^@\s/\"'<>\\]+\.[a-z]{2,}$", re.IGNOREC
 # An absolute web address: a host with a dot, then nothing that could end an HTML attribute.
 _URL = re.compile(r"^https?://[^\s/?#\"'<>\\]+\.[^\s/?#\"'<>\\]+(?:[/?#][^\s\"<>\\^`{|}]*)?$", re.IGNORECASE)
 _HOURS = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(?:[-–]\s*(\d+(?:[.,]\d+)?))?\s*$")
+_TAG = re.compile(r"<\s*/?\s*[a-z][a-z0-9-]*(?:\s[^<>]*)?/?\s*>|<!--", re.IGNORECASE)
 _YMD = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 SOCIAL_LIMIT = 200  # a feed item's description, posted as it is
@@ -108,8 +109,11 @@ def scalar(value: Any, message: str = "error.text") -> str:
 
 
 def plain(value: Any) -> str:
-    """Text on one line, without characters that show nothing; empty when nothing visible is left."""
+    """Text on one line, without characters that show nothing; empty when nothing visible is left.
+    HTML is refused: these values are shown as text, posted as text and read as HTML by feed readers."""
     text = " ".join(scalar(value).split())
+    if tag := _TAG.search(text):
+        raise Invalid("error.markup", value=tag.group())
     if any(unicodedata.category(c) == "Cf" for c in text):
         text = "".join(c for c in text if c in _KEEP_FORMAT or unicodedata.category(c) != "Cf").strip()
         if not text.strip("".join(_KEEP_FORMAT)):

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, partial
 from typing import Any
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, quote, urlparse
 
 from babel.lists import format_list
 
@@ -34,7 +34,8 @@ def story_url(story: Story) -> str:
 
 
 def photo_url(story: Story) -> str:
-    return f"stories/{story.photo}"
+    """The photo's address: its file name as the author chose it, percent-encoded."""
+    return quote(f"stories/{story.photo}")
 
 
 @dataclass(frozen=True)
@@ -374,7 +375,7 @@ def video_view(site: Site, story: Story) -> VideoView | None:
         return VideoView("vimeo", f"https://player.vimeo.com/video/{parsed.path.strip('/')}?autoplay=1&dnt=1", title)
     if parsed.scheme in ("http", "https"):
         return VideoView("link", story.video, title)
-    return VideoView("file", f"stories/{story.video}", title)
+    return VideoView("file", quote(f"stories/{story.video}"), title)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from careersite.cards.files import CardRenderer
+from careersite.cards.files import CardFailure, CardRenderer
 from careersite.config import read_config
 from careersite.content.errors import ContentError, Problem
 from careersite.i18n import Translator
@@ -58,6 +58,7 @@ _body_problems: list[Problem] = []
 _publish: tuple[Path, Path] | None = None  # (staging folder, final site folder) for a one-step swap
 _lock: BuildLock | None = None
 _failed = False
+_complete = False  # set when every output is written: only a complete build is published
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -67,10 +68,10 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Take the lock and load and check all content, before anything in the site folder is touched."""
-    global _site, _view, _cards, _renderer, _feeds, _publish, _failed, _lock
+    global _site, _view, _cards, _renderer, _feeds, _publish, _failed, _lock, _complete
     config_file = Path(config.config_file_path)
     root = config_file.parent
-    _failed = False
+    _failed = _complete = False
     try:
         if _lock is None:
             _lock = BuildLock(root / LOCK_FILE)
@@ -252,7 +253,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         error = ContentError(_body_problems, _site.t("error.summary", n=len(_body_problems)))
         raise Abort(f"{error.summary}\n{error.report()}")
     site_dir = Path(config.site_dir)
-    report = _renderer.finish(site_dir)
+    try:
+        report = _renderer.finish(site_dir)
+    except CardFailure as error:
+        raise Abort(_site.t("build.card_failed", card=error.name, problem=error.problem)) from None
     timing = f" ({report.render_seconds:.2f} s)" if report.rendered else ""
     log.info(f"Cards: {report.rendered} rendered, {report.reused} from the cache{timing}")
     for name, characters in sorted(report.missing.items()):
@@ -261,6 +265,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     items = feeds.items(_view, _cards, _body_html, _renderer.sizes.__getitem__)
     feeds.write_all(_site, _feeds, items, site_dir, _site.settings.cache_dir / "feeds")
     write_atomic(site_dir / "jobs.json", jobs.render(_view, _cards))
+    global _complete
+    _complete = True
     if _command != "build":
         _release()  # `serve` rebuilds: each rebuild takes the lock anew
 
@@ -296,7 +302,8 @@ def on_shutdown() -> None:
             return
         staging, final = _publish
         _publish = None
-        if _failed or not staging.is_dir():
+        if _failed or not _complete or not staging.is_dir():
+            # A failed build, or one interrupted (Ctrl-C) before it was complete: nothing changes.
             shutil.rmtree(staging, ignore_errors=True)
             return
         try:

@@ -13,6 +13,7 @@ import sys
 import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,13 +25,27 @@ CHUNK = 24  # cards per task: big enough to amortise the hand-over, small enough
 JPEG_WHOLE = ends_with(b"\xff\xd9", start=b"\xff\xd8")
 
 
-def _render_into(cache_dir: str, specs: list[CardSpec]) -> list[tuple[str, str]]:
-    """Render cards into the cache (atomically); return (file name, left-out characters) per card."""
+class CardFailure(Exception):
+    """A card could not be drawn (a photo damaged after it was checked, a worker that died)."""
+
+    def __init__(self, name: str, problem: str) -> None:
+        self.name = name
+        self.problem = problem
+        super().__init__(f"{name}: {problem}")
+
+
+def _render_into(cache_dir: str, specs: list[CardSpec]) -> list[tuple[str, str, str]]:
+    """Render cards into the cache (atomically); return (file name, left-out characters, failure)
+    per card: one card that cannot be drawn stops neither the worker nor the other cards."""
     results = []
     for spec in specs:
-        data, missing = render(spec)
-        write_atomic(Path(cache_dir) / spec.file_name, data)
-        results.append((spec.file_name, "".join(sorted(missing))))
+        try:
+            data, missing = render(spec)
+            write_atomic(Path(cache_dir) / spec.file_name, data)
+        except Exception as error:
+            results.append((spec.file_name, "", str(error) or type(error).__name__))
+            continue
+        results.append((spec.file_name, "".join(sorted(missing)), ""))
     return results
 
 
@@ -65,10 +80,11 @@ class CardRenderer:
         self.cache_dir = cache_dir
         self.workers = workers or os.cpu_count() or 1
         self.specs: dict[str, CardSpec] = {}
-        self._futures: list[Future[list[tuple[str, str]]]] = []
+        self._futures: list[Future[list[tuple[str, str, str]]]] = []
         self.sizes: dict[str, int] = {}  # file name -> bytes, for the feeds' enclosures
         self._pool: ProcessPoolExecutor | None = None
         self._cache: CacheFolder | None = None
+        self._failures: list[CardFailure] = []
         self._started = 0.0
         self.report = CardReport()
 
@@ -105,9 +121,12 @@ class CardRenderer:
         for index in range(0, len(todo), CHUNK):
             self._futures.append(self._pool.submit(_render_into, str(self.cache_dir), todo[index : index + CHUNK]))
 
-    def _collect(self, results: list[tuple[str, str]]) -> None:
+    def _collect(self, results: list[tuple[str, str, str]]) -> None:
         assert self._cache is not None
-        for name, missing in results:
+        for name, missing, failure in results:
+            if failure:
+                self._failures.append(CardFailure(name, failure))
+                continue
             self.sizes[name] = self._cache.written(name)
             if missing:
                 self.report.missing[name] = missing
@@ -118,9 +137,13 @@ class CardRenderer:
         try:
             for future in self._futures:
                 self._collect(future.result())
+        except BrokenProcessPool as error:
+            raise CardFailure("", str(error)) from None
         finally:
             if self._pool is not None:
-                self._pool.shutdown()
+                self._pool.shutdown(cancel_futures=True)
+        if self._failures:
+            raise self._failures[0]
         self.report.render_seconds = time.perf_counter() - self._started
         target_dir = site_dir / "cards"
         target_dir.mkdir(parents=True, exist_ok=True)

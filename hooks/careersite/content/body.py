@@ -10,6 +10,7 @@ script from a CDN). Each is an error at its line, so the page is never published
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -218,7 +219,8 @@ class VerdictCache:
             partial.write_bytes(pickle.dumps((self.key, kept), protocol=pickle.HIGHEST_PROTOCOL))
             partial.replace(self.path)
         except OSError:
-            partial.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
 
 
 class BodyCheck:

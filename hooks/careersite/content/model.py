@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from careersite.content import fields as f
+from careersite.content import images
 from careersite.content.errors import Problem, display_path, source_problem
 from careersite.content.fields import Contact, Field, Invalid
 from careersite.content.settings import Settings
@@ -407,6 +408,7 @@ def load_content(
     problems: list[Problem] = []
 
     cache = DocumentCache(settings.cache_dir / "documents.pickle")
+    images.load_verdicts(settings.cache_dir / "photos.json")
     story_docs, found = _documents(settings.stories_dir, root, t, cache, reserved_names(settings.docs_dir / "stories"))
     problems += found
     story_ctx = Context(**base, folder=settings.stories_dir, folder_shown=display_path(settings.stories_dir, root))
@@ -436,6 +438,7 @@ def load_content(
         settings.vacancies_dir, root, t, cache, reserved_names(settings.docs_dir / "vacancies")
     )
     cache.save()
+    images.save_verdicts(settings.cache_dir / "photos.json")
     problems += found
     slugs = frozenset(d.path.stem for d, _ in story_docs)
     vacancy_ctx = Context(

@@ -310,7 +310,12 @@ SETTINGS: tuple[Setting, ...] = (
         doc="`true` shows the offentleglova § 25 notice on each vacancy (default for `nb`)",
     ),
     Setting("privacy_page", _page, "privacy.md", doc="the page on applicant data, in the pages folder"),
-    Setting("cache_dir", _folder, ".cache", doc="where cards, feeds and parsed files are kept between builds"),
+    Setting(
+        "cache_dir",
+        lambda value, where: _inside(value, where, where.root),  # a file in its place is damage the build repairs
+        ".cache",
+        doc="where cards, feeds and parsed files are kept between builds",
+    ),
 )
 
 

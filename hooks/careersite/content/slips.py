@@ -64,15 +64,17 @@ def closed_on_arrival(vacancies: Sequence[Vacancy], today: dt.date, t: Translato
 
 def copied_values(vacancies: Sequence[Vacancy], t: Translator) -> list[Problem]:
     """Two vacancies with the same application link or summary: a copied file not fully changed.
-    An e-mail address for all applications is common, so only web addresses count."""
+    Both files are named, as either may be the copy. An e-mail address for all applications is
+    common, so only web addresses count."""
     problems = []
     for name, key in (("apply", "warning.same_apply"), ("summary", "warning.same_summary")):
-        first: dict[str, Vacancy] = {}
+        groups: dict[str, list[Vacancy]] = {}
         for v in sorted(vacancies, key=lambda v: v.source):
             value = getattr(v, name)
-            if name == "apply" and value.startswith("mailto:"):
-                continue
-            if value in first:
-                problems.append(Problem(v.source, v.line(name), name, t(key, other=first[value].source)))
-            first.setdefault(value, v)
+            if not (name == "apply" and value.startswith("mailto:")):
+                groups.setdefault(value, []).append(v)
+        for group in groups.values():
+            for v in group if len(group) > 1 else ():
+                other = next(o for o in group if o is not v)
+                problems.append(Problem(v.source, v.line(name), name, t(key, other=other.source)))
     return problems

@@ -8,6 +8,7 @@ that would expand to gigabytes, nesting so deep that the parser would crash.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import re
@@ -380,7 +381,8 @@ class DocumentCache:
             partial.write_bytes(pickle.dumps((self.VERSION, kept), protocol=pickle.HIGHEST_PROTOCOL))
             partial.replace(self.path)
         except OSError:
-            partial.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
 
 
 def _valid_entries(path: Path) -> dict[str, tuple[Any, ...]]:

@@ -1,0 +1,303 @@
+"""The published site is never broken, whatever the file system or the operating system does:
+two builds at once, a build killed at any moment, a damaged cache, a full disk, a read-only folder."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import feedparser
+import pytest
+from conftest import TODAY, Build, copy_example, run_build
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parent.parent
+OTHER_DAY = "2027-01-04"  # a build on another day gives another site (statuses, dates, sitemap)
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def start_build(folder: Path, today: str = TODAY) -> subprocess.Popen[str]:
+    environment = dict(os.environ, CAREERSITE_TODAY=today, NO_MKDOCS_2_WARNING="1")
+    environment.pop("SOURCE_DATE_EPOCH", None)
+    return subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(folder / "mkdocs.yml")],
+        cwd=folder,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,  # the build, its card workers and helpers share this session
+    )
+
+
+def session_processes(session: int) -> list[int]:
+    """Live (not zombie) processes of a session."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()
+        state, sid = fields[0], int(fields[3])
+        if sid == session and state != "Z":
+            found.append(int(entry))
+    return found
+
+
+@pytest.fixture(scope="module")
+def references(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, str]]:
+    """What a complete site looks like on each of the two days."""
+    result = {}
+    for day in (TODAY, OTHER_DAY):
+        build = run_build(copy_example(tmp_path_factory.mktemp(f"ref-{day}")), today=day)
+        assert build.returncode == 0, build.output
+        result[day] = digest(build.site)
+    assert result[TODAY] != result[OTHER_DAY]
+    return result
+
+
+def test_two_builds_at_once_publish_one_complete_site(site_copy: Path, references: dict[str, dict[str, str]]) -> None:
+    first, second = start_build(site_copy), start_build(site_copy)
+    outputs = [process.communicate(timeout=300)[0] for process in (first, second)]
+    assert first.returncode == 0 and second.returncode == 0, outputs
+    assert any("Er draait al een build in deze map" in output for output in outputs), outputs
+    assert digest(site_copy / "site") == references[TODAY]
+    assert not (site_copy / "site.partial").exists()
+
+
+def test_a_killed_build_leaves_the_old_site_and_no_processes(
+    site_copy: Path, references: dict[str, dict[str, str]]
+) -> None:
+    good = run_build(site_copy)
+    assert good.returncode == 0, good.output
+    shutil.rmtree(site_copy / ".cache")  # a cold cache: the card workers have work to do
+    process = start_build(site_copy, today=OTHER_DAY)
+    cards = site_copy / ".cache" / "cards"
+    deadline = time.monotonic() + 60
+    while not (cards.is_dir() and any(cards.iterdir())) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(session_processes(process.pid)) > 1, "the card workers did not start"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    deadline = time.monotonic() + 10
+    while session_processes(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert session_processes(process.pid) == []
+    assert digest(site_copy / "site") == references[TODAY]
+    again = run_build(site_copy, today=OTHER_DAY)
+    assert again.returncode == 0, again.output
+    assert digest(site_copy / "site") == references[OTHER_DAY]
+
+
+def test_ctrl_c_publishes_nothing(site_copy: Path, references: dict[str, dict[str, str]]) -> None:
+    assert run_build(site_copy).returncode == 0
+    shutil.rmtree(site_copy / ".cache")
+    process = start_build(site_copy, today=OTHER_DAY)
+    time.sleep(1.0)
+    os.killpg(process.pid, signal.SIGINT)  # as a terminal sends it: to the build and its workers
+    process.communicate(timeout=60)
+    assert digest(site_copy / "site") == references[TODAY]
+    time.sleep(1)
+    assert session_processes(process.pid) == []
+
+
+def test_builds_killed_at_any_moment_leave_a_complete_site(
+    site_copy: Path, references: dict[str, dict[str, str]]
+) -> None:
+    assert run_build(site_copy).returncode == 0
+    complete = [references[TODAY], references[OTHER_DAY]]
+    randomness = random.Random(20261201)
+    for attempt in range(12):
+        day = (TODAY, OTHER_DAY)[attempt % 2]
+        process = start_build(site_copy, today=day)
+        time.sleep(randomness.uniform(0.3, 2.5))
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        site = digest(site_copy / "site")
+        assert site in complete, f"attempt {attempt}: {len(site)} files, not a complete site"
+    final = run_build(site_copy, today=OTHER_DAY)
+    assert final.returncode == 0, final.output
+    assert digest(site_copy / "site") == references[OTHER_DAY]
+
+
+def test_the_swap_never_leaves_a_moment_without_a_site(tmp_path: Path) -> None:
+    from careersite.publish.swap import exchange, publish
+
+    final = tmp_path / "site"
+    final.mkdir()
+    (final / "index.html").write_text("0")
+    if not exchange(final, final):
+        pytest.skip("this file system cannot exchange two folders atomically")
+    missing = []
+    stop = threading.Event()
+
+    def reader() -> None:
+        while not stop.is_set():
+            if not (final / "index.html").exists():
+                missing.append(time.monotonic())
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    try:
+        for number in range(1, 301):
+            staging = tmp_path / "site.partial"
+            staging.mkdir()
+            (staging / "index.html").write_text(str(number))
+            retired = publish(staging, final)
+            assert retired is not None
+            shutil.rmtree(retired)
+    finally:
+        stop.set()
+        thread.join()
+    assert missing == []
+    assert (final / "index.html").read_text() == "300"
+
+
+@pytest.fixture
+def built(site_copy: Path) -> Build:
+    build = run_build(site_copy)
+    assert build.returncode == 0, build.output
+    return build
+
+
+def test_site_files_do_not_share_storage_with_the_cache(built: Build) -> None:
+    cache = built.folder / ".cache"
+    for published in [*(built.site / "cards").iterdir(), *(built.site / "feeds").glob("*.xml")]:
+        cached = [p for p in cache.rglob(published.name)] if published.parent.name == "cards" else []
+        for source in cached:
+            assert os.stat(source).st_ino != os.stat(published).st_ino
+    card = next((cache / "cards").glob("vacancy-*.jpg"))
+    published = built.site / "cards" / card.name
+    before = published.read_bytes()
+    with open(card, "r+b") as handle:
+        handle.truncate(100)
+    assert published.read_bytes() == before
+
+
+def rebuild_matches(built: Build) -> Build:
+    before = digest(built.site)
+    again = run_build(built.folder)
+    assert again.returncode == 0, again.output
+    assert "Traceback" not in again.output
+    assert digest(built.site) == before
+    return again
+
+
+def test_a_truncated_cached_card_is_drawn_again(built: Build) -> None:
+    card = next((built.folder / ".cache/cards").glob("vacancy-ciso-*.jpg"))
+    card.write_bytes(card.read_bytes()[:2000])
+    again = rebuild_matches(built)
+    assert "Cards: 1 rendered, 42 from the cache" in again.output
+    with Image.open(built.site / "cards" / card.name) as image:
+        image.load()
+
+
+def test_a_card_changed_in_place_is_drawn_again(built: Build) -> None:
+    card = next((built.folder / ".cache/cards").glob("story-wei-chen-*.jpg"))
+    data = bytearray(card.read_bytes())
+    data[500:600] = bytes(100)
+    card.write_bytes(bytes(data))
+    rebuild_matches(built)
+
+
+def test_cards_from_a_cache_without_manifest_are_checked(built: Build) -> None:
+    (built.folder / ".cache/cards.manifest.json").unlink()
+    card = next((built.folder / ".cache/cards").glob("home-*.jpg"))
+    card.write_bytes(card.read_bytes()[:-100])
+    again = rebuild_matches(built)
+    assert "Cards: 1 rendered" in again.output
+
+
+def test_a_truncated_cached_feed_is_made_again(built: Build) -> None:
+    for feed in (built.folder / ".cache/feeds").glob("*.xml"):
+        feed.write_bytes(feed.read_bytes()[:300])
+    rebuild_matches(built)
+    parsed = feedparser.parse((built.site / "feeds/vacancies.xml").read_bytes())
+    assert not parsed.bozo and parsed.entries
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda c: (c / "documents.pickle").write_bytes(b"\x80\x04garbage"), id="pickle-garbage"),
+        pytest.param(
+            lambda c: (c / "documents.pickle").write_bytes(pickle.dumps((3, {"x": "not an entry"}))),
+            id="pickle-wrong-shape",
+        ),
+        pytest.param(lambda c: (c / "documents.pickle").write_bytes(pickle.dumps([1, 2, 3])), id="pickle-list"),
+        pytest.param(lambda c: (c / "bodies.pickle").write_bytes(b"nonsense"), id="verdicts-garbage"),
+        pytest.param(lambda c: (c / "cards.manifest.json").write_text("{not json"), id="manifest-garbage"),
+        pytest.param(lambda c: (c / "cards.manifest.json").write_text('{"a": 1}'), id="manifest-shape"),
+        pytest.param(
+            lambda c: [p.write_bytes(b"garbage") for p in (c / "templates").iterdir()], id="templates-garbage"
+        ),
+        pytest.param(lambda c: [p.write_bytes(b"") for p in (c / "templates").iterdir()], id="templates-empty"),
+        pytest.param(lambda c: (shutil.rmtree(c / "cards"), (c / "cards").write_text("x")), id="cards-a-file"),
+        pytest.param(lambda c: (shutil.rmtree(c), c.write_text("x")), id="cache-a-file"),
+        pytest.param(lambda c: (shutil.rmtree(c / "feeds"), (c / "feeds").symlink_to("/tmp")), id="feeds-a-link"),
+    ],
+)
+def test_a_damaged_cache_is_detected_and_rebuilt(built: Build, damage) -> None:
+    damage(built.folder / ".cache")
+    rebuild_matches(built)
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A folder on a file system of its own (tmpfs), for a full disk and a read-only folder."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    result = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=40m", "tmpfs", str(mount)], capture_output=True, text=True
+    )
+    if result.returncode != 0:
+        pytest.skip(f"cannot mount a small file system here (needs root): {result.stderr.strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_a_full_disk_is_one_line_and_keeps_the_old_site(small_disk: Path) -> None:
+    project = copy_example(small_disk / "project")
+    assert run_build(project).returncode == 0
+    before = digest(project / "site")
+    free = shutil.disk_usage(small_disk).free
+    (small_disk / "filler").write_bytes(bytes(free - 2_000_000))
+    build = run_build(project, today=OTHER_DAY)
+    assert build.returncode == 1
+    assert "De schijf is vol" in build.output and "De vorige site is ongewijzigd" in build.output
+    assert "Traceback" not in build.output
+    assert digest(project / "site") == before
+    assert not (project / "site.partial").exists()
+
+
+def test_a_read_only_folder_is_one_line_and_keeps_the_old_site(small_disk: Path) -> None:
+    project = copy_example(small_disk / "project")
+    assert run_build(project).returncode == 0
+    before = digest(project / "site")
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    build = run_build(project, today=OTHER_DAY)
+    assert build.returncode == 1
+    assert "Er mag niet worden geschreven in" in build.output and "Traceback" not in build.output
+    assert digest(project / "site") == before

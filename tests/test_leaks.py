@@ -114,11 +114,10 @@ def test_a_department_only_a_scheduled_vacancy_names_appears_nowhere(hidden: Bui
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The example with values that try to inject markup: in a title, a file name, a body."""
     root = copy_example(tmp_path_factory.mktemp("inject"))
-    body = "Tip: lees eerst de wet.\n\nCode: `</script><script>alert(1)</script>`\n\n</script>\n\n## Wat ga je doen"
+    # The text starts right below the front matter with a line that MkDocs would read as a setting.
+    body = "---\nTip: lees eerst de wet.\n\nCode: `</script><script>alert(1)</script>`\n\n</script>\n\n## Wat"
     (root / "vacancies/jurist-html.md").write_text(
-        vacancy("html", title=f"'{TITLE}'", summary="'Adviseer <3 & schrijf \"goed\"'").replace(
-            "## Wat ga je doen", body
-        ),
+        vacancy("html", title=f"'{TITLE}'", summary="'Adviseer <3 & schrijf \"goed\"'").replace("---\n\n## Wat", body),
         encoding="utf-8",
     )
     photo = 'img/foto" onerror="alert(1).jpg'

@@ -174,13 +174,15 @@ def test_the_swap_never_leaves_a_moment_without_a_site(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def built(site_copy: Path) -> Build:
+def built(site_copy: Path) -> tuple[Build, dict[str, str]]:
+    """A built site and its files' digests, taken before any damage."""
     build = run_build(site_copy)
     assert build.returncode == 0, build.output
-    return build
+    return build, digest(build.site)
 
 
-def test_site_files_do_not_share_storage_with_the_cache(built: Build) -> None:
+def test_site_files_do_not_share_storage_with_the_cache(built: tuple[Build, dict[str, str]]) -> None:
+    built, _ = built
     cache = built.folder / ".cache"
     for published in [*(built.site / "cards").iterdir(), *(built.site / "feeds").glob("*.xml")]:
         cached = [p for p in cache.rglob(published.name)] if published.parent.name == "cards" else []
@@ -194,8 +196,9 @@ def test_site_files_do_not_share_storage_with_the_cache(built: Build) -> None:
     assert published.read_bytes() == before
 
 
-def rebuild_matches(built: Build) -> Build:
-    before = digest(built.site)
+def rebuild_matches(built: tuple[Build, dict[str, str]]) -> Build:
+    """Rebuild after damage to the cache: the site is exactly what it was before the damage."""
+    built, before = built
     again = run_build(built.folder)
     assert again.returncode == 0, again.output
     assert "Traceback" not in again.output
@@ -203,36 +206,40 @@ def rebuild_matches(built: Build) -> Build:
     return again
 
 
-def test_a_truncated_cached_card_is_drawn_again(built: Build) -> None:
-    card = next((built.folder / ".cache/cards").glob("vacancy-ciso-*.jpg"))
+def test_a_truncated_cached_card_is_drawn_again(built: tuple[Build, dict[str, str]]) -> None:
+    folder = built[0].folder
+    card = next((folder / ".cache/cards").glob("vacancy-ciso-*.jpg"))
     card.write_bytes(card.read_bytes()[:2000])
     again = rebuild_matches(built)
     assert "Cards: 1 rendered, 42 from the cache" in again.output
-    with Image.open(built.site / "cards" / card.name) as image:
+    with Image.open(folder / "site/cards" / card.name) as image:
         image.load()
 
 
-def test_a_card_changed_in_place_is_drawn_again(built: Build) -> None:
-    card = next((built.folder / ".cache/cards").glob("story-wei-chen-*.jpg"))
+def test_a_card_changed_in_place_is_drawn_again(built: tuple[Build, dict[str, str]]) -> None:
+    folder = built[0].folder
+    card = next((folder / ".cache/cards").glob("story-wei-chen-*.jpg"))
     data = bytearray(card.read_bytes())
     data[500:600] = bytes(100)
     card.write_bytes(bytes(data))
     rebuild_matches(built)
 
 
-def test_cards_from_a_cache_without_manifest_are_checked(built: Build) -> None:
-    (built.folder / ".cache/cards.manifest.json").unlink()
-    card = next((built.folder / ".cache/cards").glob("home-*.jpg"))
+def test_cards_from_a_cache_without_manifest_are_checked(built: tuple[Build, dict[str, str]]) -> None:
+    folder = built[0].folder
+    (folder / ".cache/cards.manifest.json").unlink()
+    card = next((folder / ".cache/cards").glob("home-*.jpg"))
     card.write_bytes(card.read_bytes()[:-100])
     again = rebuild_matches(built)
     assert "Cards: 1 rendered" in again.output
 
 
-def test_a_truncated_cached_feed_is_made_again(built: Build) -> None:
-    for feed in (built.folder / ".cache/feeds").glob("*.xml"):
+def test_a_truncated_cached_feed_is_made_again(built: tuple[Build, dict[str, str]]) -> None:
+    folder = built[0].folder
+    for feed in (folder / ".cache/feeds").glob("*.xml"):
         feed.write_bytes(feed.read_bytes()[:300])
     rebuild_matches(built)
-    parsed = feedparser.parse((built.site / "feeds/vacancies.xml").read_bytes())
+    parsed = feedparser.parse((folder / "site/feeds/vacancies.xml").read_bytes())
     assert not parsed.bozo and parsed.entries
 
 
@@ -245,6 +252,7 @@ def test_a_truncated_cached_feed_is_made_again(built: Build) -> None:
             id="pickle-wrong-shape",
         ),
         pytest.param(lambda c: (c / "documents.pickle").write_bytes(pickle.dumps([1, 2, 3])), id="pickle-list"),
+        pytest.param(lambda c: retype_front_matter(c / "documents.pickle"), id="pickle-front-matter-text"),
         pytest.param(lambda c: (c / "bodies.pickle").write_bytes(b"nonsense"), id="verdicts-garbage"),
         pytest.param(lambda c: (c / "cards.manifest.json").write_text("{not json"), id="manifest-garbage"),
         pytest.param(lambda c: (c / "cards.manifest.json").write_text('{"a": 1}'), id="manifest-shape"),
@@ -257,9 +265,17 @@ def test_a_truncated_cached_feed_is_made_again(built: Build) -> None:
         pytest.param(lambda c: (shutil.rmtree(c / "feeds"), (c / "feeds").symlink_to("/tmp")), id="feeds-a-link"),
     ],
 )
-def test_a_damaged_cache_is_detected_and_rebuilt(built: Build, damage) -> None:
-    damage(built.folder / ".cache")
+def test_a_damaged_cache_is_detected_and_rebuilt(built: tuple[Build, dict[str, str]], damage) -> None:
+    damage(built[0].folder / ".cache")
     rebuild_matches(built)
+
+
+def retype_front_matter(path: Path) -> None:
+    """The document cache with every entry's front matter turned into text: the shape is right,
+    the sizes and times match the files, but the values would crash a build that trusted them."""
+    version, entries = pickle.loads(path.read_bytes())
+    damaged = {key: (*entry[:2], "title: not a mapping", *entry[3:]) for key, entry in entries.items()}
+    path.write_bytes(pickle.dumps((version, damaged)))
 
 
 @pytest.fixture

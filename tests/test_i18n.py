@@ -40,3 +40,13 @@ def test_readme_field_reference_is_generated_from_the_declarations() -> None:
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     between = readme.split("<!-- fields:start -->\n", 1)[1].split("<!-- fields:end -->", 1)[0]
     assert between == fields_reference(), "run: PYTHONPATH=hooks .venv/bin/python -m careersite fields"
+
+
+def test_readme_settings_reference_is_generated_from_the_declarations() -> None:
+    from pathlib import Path
+
+    from careersite.content.settings import settings_table
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    between = readme.split("<!-- settings:start -->\n", 1)[1].split("<!-- settings:end -->", 1)[0]
+    assert between == settings_table() + "\n", "run: PYTHONPATH=hooks .venv/bin/python -m careersite settings"

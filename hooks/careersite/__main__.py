@@ -1,7 +1,8 @@
 """Command line.
 
 `python -m careersite check mkdocs.yml` checks all content without building;
-`python -m careersite fields` prints the reference of the front-matter fields.
+`python -m careersite fields` prints the reference of the front-matter fields;
+`python -m careersite settings` prints the reference of the site settings.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from careersite.config import load
 from careersite.content.errors import ContentError
 from careersite.content.fields import Field
 from careersite.content.model import STORY_FIELDS, VACANCY_FIELDS
+from careersite.content.settings import settings_table
 
 
 def check(config_path: Path) -> int:
@@ -66,9 +68,13 @@ def main(argv: list[str] | None = None) -> int:
     check_parser = commands.add_parser("check", help="check content and data files without building")
     check_parser.add_argument("config", nargs="?", default="mkdocs.yml", type=Path)
     commands.add_parser("fields", help="print the reference of all front-matter fields as Markdown")
+    commands.add_parser("settings", help="print the reference of all site settings as Markdown")
     args = parser.parse_args(argv)
     if args.command == "fields":
         print(fields_reference(), end="")
+        return 0
+    if args.command == "settings":
+        print(settings_table())
         return 0
     return check(args.config)
 

@@ -278,7 +278,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("country", _country, lambda lang: "NO" if lang == "nb" else "NL", doc="two-letter country code"),
     Setting("address", _address, {}, doc="`street`, `postal_code`, `locality`, `region`, for structured data"),
     Setting("logo", _logo, doc="logo file (PNG or JPEG for the cards)"),
-    Setting("colors", _colours, {}, doc="`primary` and `accent` as #RRGGBB; text on them is adjusted to WCAG AA"),
+    Setting(
+        "colors",
+        _colours,
+        {},
+        doc="`primary` (#0B5563) and `accent` (#F2A900) as #RRGGBB; text on them is adjusted to WCAG AA",
+    ),
     Setting("salary_table", _file, "content/data/salary.yml", doc="the salary table file"),
     Setting("processes", _file, "content/data/processes.yml", doc="the hiring processes file"),
     Setting("vacancies_dir", _folder, "vacancies", doc="folder of the vacancy files"),
@@ -287,7 +292,8 @@ SETTINGS: tuple[Setting, ...] = (
         "channels",
         _channels,
         {key: None for key in DEFAULT_CHANNELS},
-        doc="social channels with their feeds: per key a `name` and optional `utm_source`, `utm_medium`",
+        doc="social channels with their feeds (default `linkedin`, `facebook`, `instagram`, `x`): per key "
+        "(lowercase letters, digits, hyphens) a `name` and optional `utm_source`, `utm_medium`",
     ),
     Setting("default_channels", _keys, None, doc="channels of items that name none (default: all channels)"),
     Setting("closing_soon_days", _integer(0, 60), 7, doc="days before closing that a vacancy shows *closing soon*"),
@@ -458,7 +464,7 @@ def settings_table() -> str:
         elif callable(spec.default):
             nl, nb = (_shown_default(spec.default(language)) for language in ("nl", "nb"))
             default = f"`{nl}`, `{nb}` for `nb`"
-        elif isinstance(spec.default, str | int):
+        elif isinstance(spec.default, str | int) and spec.default != "":
             default = f"`{spec.default}`"
         else:
             default = ""

@@ -246,6 +246,7 @@ def _check_body(key: str, html: str) -> None:
 def on_post_build(config: MkDocsConfig) -> None:
     """Stop on problems in the texts; else wait for the cards and put them in the site, then write
     the feeds and jobs.json, which state each card's size."""
+    global _complete
     assert _renderer is not None and _site is not None and _view is not None and _cards is not None
     if _site.bodies is not None:
         _site.bodies.cache.save()
@@ -265,7 +266,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     items = feeds.items(_view, _cards, _body_html, _renderer.sizes.__getitem__)
     feeds.write_all(_site, _feeds, items, site_dir, _site.settings.cache_dir / "feeds")
     write_atomic(site_dir / "jobs.json", jobs.render(_view, _cards))
-    global _complete
     _complete = True
     if _command != "build":
         _release()  # `serve` rebuilds: each rebuild takes the lock anew

@@ -10,9 +10,7 @@ script from a CDN). Each is an error at its line, so the page is never published
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import pickle
 import re
 from collections.abc import Iterable
@@ -23,6 +21,7 @@ from urllib.parse import urlsplit
 
 from careersite.content.errors import Problem
 from careersite.i18n import Translator
+from careersite.publish.files import write_if_possible
 
 # Elements that Markdown writes, and plain ones that authors may add by hand.
 ALLOWED = frozenset(
@@ -213,14 +212,7 @@ class VerdictCache:
         if not self.path or not (self.changed or set(self.verdicts) - self.used):
             return
         kept = {k: v for k, v in self.verdicts.items() if k in self.used}
-        partial = self.path.with_name(f".{self.path.name}.{os.getpid()}")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            partial.write_bytes(pickle.dumps((self.key, kept), protocol=pickle.HIGHEST_PROTOCOL))
-            partial.replace(self.path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                partial.unlink(missing_ok=True)
+        write_if_possible(self.path, pickle.dumps((self.key, kept), protocol=pickle.HIGHEST_PROTOCOL))
 
 
 class BodyCheck:

@@ -7,14 +7,13 @@ by the file's size and modification time, in memory and in the cache between bui
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
 from careersite.i18n import Term
+from careersite.publish.files import write_if_possible
 
 _verdicts: dict[str, str | None] = {}  # "path|mtime|size" -> None (usable) or the reason it is not
 _used: set[str] = set()
@@ -64,10 +63,4 @@ def save_verdicts(path: Path) -> None:
     if not _changed:
         return
     kept = {key: reason for key, reason in _verdicts.items() if key in _used}
-    partial = path.with_name(f".{path.name}.{os.getpid()}")
-    try:
-        partial.write_text(json.dumps(kept, sort_keys=True), encoding="utf-8")
-        partial.replace(path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
+    write_if_possible(path, json.dumps(kept, sort_keys=True).encode())

@@ -8,7 +8,6 @@ that would expand to gigabytes, nesting so deep that the parser would crash.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import pickle
 import re
@@ -18,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from careersite.publish.files import write_if_possible
 
 MAX_FILE_BYTES = 1_000_000  # a vacancy, a story or a data file is a few kilobytes of text
 MAX_NODES = 20_000  # values in one YAML document once its aliases are expanded
@@ -375,14 +376,7 @@ class DocumentCache:
         if not self.path or not (self.changed or set(self.entries) - self.used):
             return
         kept = {key: entry for key, entry in self.entries.items() if key in self.used}
-        partial = self.path.with_name(f".{self.path.name}.{os.getpid()}")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            partial.write_bytes(pickle.dumps((self.VERSION, kept), protocol=pickle.HIGHEST_PROTOCOL))
-            partial.replace(self.path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                partial.unlink(missing_ok=True)
+        write_if_possible(self.path, pickle.dumps((self.VERSION, kept), protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _valid_entries(path: Path) -> dict[str, tuple[Any, ...]]:

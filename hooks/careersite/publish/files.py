@@ -3,6 +3,7 @@ site shares storage with the cache (a damaged cache must never damage a live sit
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import shutil
@@ -37,8 +38,19 @@ def write_atomic(path: Path, data: bytes) -> None:
         partial.write_bytes(data)
         partial.replace(path)
     except BaseException:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
         raise
+
+
+def write_if_possible(path: Path, data: bytes) -> None:
+    """Write a cache file atomically; a cache that cannot be written (a full disk, a read-only or
+    damaged folder) only makes the next build slower, so that is no error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, data)
+    except OSError:
+        pass
 
 
 def ensure_folder(path: Path) -> bool:

@@ -23,6 +23,7 @@ from typing import Any
 from careersite.cards.files import CardFailure, CardRenderer
 from careersite.config import read_config
 from careersite.content.errors import ContentError, Problem
+from careersite.content.pages import template_names
 from careersite.i18n import Translator
 from careersite.outputs import feeds, jobs, social
 from careersite.pages import views
@@ -30,7 +31,7 @@ from careersite.publish.files import ensure_folder, write_atomic
 from careersite.publish.lock import BuildLock, LockTimeout
 from careersite.publish.swap import publish, remove_later
 from careersite.site import Site, load_site
-from jinja2 import Environment, FileSystemBytecodeCache
+from jinja2 import Environment, FileSystemBytecodeCache, TemplateNotFound
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -86,6 +87,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             lines=lines,
             markdown=[{name: config.mdx_configs.get(name)} for name in config.markdown_extensions],
             defer_bodies=True,
+            templates=template_names(Path(folder) for folder in config.theme.dirs),
         )
         for warning in _site.warnings:
             log.warning(str(warning))
@@ -279,6 +281,8 @@ def on_build_error(error: Exception) -> None:
         _renderer.cancel()
     if _command != "build":
         _release()
+    if isinstance(error, TemplateNotFound):
+        raise Abort(_t()("build.template_missing", name=error.name)) from None
     if isinstance(error, OSError):
         raise Abort(_file_system_message(error)) from None
 

@@ -87,3 +87,40 @@ def test_build_reports_the_same_and_keeps_the_previous_site(
         assert line in build.output
     assert sorted(os.listdir(previous)) == ["index.html"]
     assert not (corpus / "site.partial").exists()
+
+
+PAGE_CASES = [
+    # (page, old, new, field, words, text on the line)
+    (
+        "content/vacancies/index.md",
+        "template: vacancies.html",
+        "template: vacatures.html",
+        "template",
+        "vacatures.html",
+    ),
+    ("content/werken-bij.md", "title: Waarom Lindewaard", "title: [Waarom, Lindewaard]", "title", "geen lijst"),
+    ("content/privacy.md", "title: Privacy", "title: Privacy: zo", "YAML", "geen geldige YAML"),
+    ("content/werken-bij.md", "\n\n", '\n\n<script src="https://cdn.example/x.js"></script>\n\n', "body", "<script>"),
+    (
+        "content/salaris.md",
+        "\n\n",
+        '\n\n<iframe src="https://www.youtube.com/embed/x"></iframe>\n\n',
+        "body",
+        "<iframe>",
+    ),
+]
+
+
+@pytest.mark.parametrize(("page", "old", "new", "field", "words"), PAGE_CASES, ids=lambda v: str(v)[:30])
+def test_mistakes_in_the_organisations_pages_are_reported(
+    site_copy: Path, page: str, old: str, new: str, field: str, words: str
+) -> None:
+    path = site_copy / page
+    text = path.read_text(encoding="utf-8")
+    position = text.index(old, text.index("---", 3) if field == "body" else 0)
+    path.write_text(text[:position] + new + text[position + len(old) :], encoding="utf-8")
+    marker = new.strip().split("\n")[0][:12]
+    line = next(i for i, entry in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if marker in entry)
+    result = run_check(site_copy)
+    assert result.returncode == 1
+    assert f"{page}:{line}: {field}: " in result.stderr and words in result.stderr, result.stderr

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 from typing import Any
 
 from careersite.content.errors import ContentError, source_problem
+from careersite.content.pages import template_names
 from careersite.content.sources import LineDict, SourceProblem, read_yaml_file
 from careersite.i18n import Translator
 from careersite.site import Site, load_site
@@ -33,4 +35,17 @@ def load(config_path: Path, environ: dict[str, str] | None = None) -> Site:
         lines=lines,
         environ=environ,
         markdown=config.get("markdown_extensions") or [],
+        templates=template_names(_template_folders(config, root)),
     )
+
+
+def _template_folders(config: dict[str, Any], root: Path) -> list[Path]:
+    """Where the theme's templates are: the site's own overrides, then Material's."""
+    theme = config.get("theme") or {}
+    folders = []
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        folders.append(root / str(theme["custom_dir"]))
+    spec = importlib.util.find_spec("material")
+    if spec and spec.origin:
+        folders.append(Path(spec.origin).parent / "templates")
+    return folders

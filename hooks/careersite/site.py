@@ -14,6 +14,7 @@ from careersite.content.body import BodyCheck, Renderer, VerdictCache, page_sour
 from careersite.content.data import load_processes, load_salary_table
 from careersite.content.errors import ContentError, Problem, display_path
 from careersite.content.model import Content, Story, Vacancy, load_content
+from careersite.content.pages import check_pages
 from careersite.content.settings import Settings, load_settings
 from careersite.content.sources import LineDict
 from careersite.content.text import unique_slugs
@@ -118,13 +119,15 @@ def load_site(
     environ: dict[str, str] | None = None,
     markdown: list[Any] | None = None,
     defer_bodies: bool = False,
+    templates: frozenset[str] | None = None,
 ) -> Site:
     """Load and check everything; raise `ContentError` with every problem found, or return the site.
 
     `lines` is the configuration file read with its lines, so that problems in it name their line;
     `markdown` the Markdown extensions of the site, with which the text of every page is checked.
     With `defer_bodies`, the text of a public item whose verdict is not cached is left for the
-    build to check on the HTML it renders anyway (`Site.deferred`), unless there are problems."""
+    build to check on the HTML it renders anyway (`Site.deferred`), unless there are problems.
+    `templates` are the names of the templates the theme has, which pages may name."""
     settings, problems = load_settings(
         extra, root=root, site_url=site_url, config_path=config_path, docs_dir=docs_dir, lines=lines
     )
@@ -139,6 +142,7 @@ def load_site(
     problems += found
     content, found = load_content(settings, table, processes, t)
     problems += found
+    problems += check_pages(content.pages, root, templates, t)
     listed = [
         Listed(v, vacancy_status(today, v.published, v.closes, v.status, settings.closing_soon_days))
         for v in content.vacancies

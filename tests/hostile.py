@@ -172,6 +172,11 @@ CASES: tuple[Case, ...] = (
         fields={"process_dates": "\n  gesprek1: 2027-02-30"},
         expect=E("process_dates.gesprek1", "30 februari 2027 bestaat niet"),
     ),
+    Case(
+        "date-process-squeezed",
+        fields={"process_dates": "\n  gesprek1: 2027-12-14"},
+        expect=E("process_dates.gesprek1", "laat geen werkdag over voor 'Selectie van de brieven'"),
+    ),
     Case("date-process-list", fields={"process_dates": "[2027-12-20]"}, expect=E("process_dates", "blok")),
     Case(
         "date-consent-impossible",

@@ -244,3 +244,35 @@ def test_brand_colours_come_from_the_settings_and_stay_readable(example: Build) 
     assert contrast(values["cs-link"], "#FFFFFF") >= 4.5
     links = [link["href"] for link in example.html("index.html").select('link[rel="stylesheet"]')]
     assert "assets/careersite/brand.css" in links
+
+
+@pytest.mark.parametrize("slug", sorted(OPEN))
+def test_timeline_is_consistent_on_working_days(example: Build, slug: str) -> None:
+    """Steps in order after closing, expected steps on working days (no weekend, no Dutch public
+    holiday), and the reply about an invitation before the interview it invites to."""
+    import holidays
+
+    dutch = holidays.country_holidays("NL")
+    fm = OPEN[slug]
+    page = example.html(f"vacancies/{slug}/index.html")
+    steps = page.select("#cs-timeline ~ ol.cs-timeline > li:not(.cs-timeline__item--apply)")
+    days = [dt.date.fromisoformat(li.select_one("time")["datetime"]) for li in steps]
+    assert days == sorted(set(days)) and days[0] > fm["closes"], days
+    for li, day in zip(steps, days, strict=True):
+        when = text(li.select_one(".cs-timeline__when"))
+        if when.startswith("rond"):
+            assert day.weekday() < 5 and day not in dutch, f"{slug}: {when} is not a working day"
+        else:
+            assert day in (fm.get("process_dates") or {}).values()
+    reply = dt.date.fromisoformat(page.select_one("[data-cs-reply]")["data-cs-reply"])
+    assert days[0] <= reply < days[1], f"{slug}: reply {reply}, steps {days[:2]}"
+
+
+def test_hiring_page_durations_all_come_from_the_computation(example: Build) -> None:
+    page = example.html("solliciteren/index.html")
+    main = text(page.select_one("article"))
+    computed = {text(li) for li in page.select(".cs-promises li") if "tot een aanbod" in text(li)}
+    assert len(computed) == len(content.processes())
+    durations = re.findall(r"(?:ongeveer|in) (\w+(?: tot \w+)?) weken", main)
+    stated = {d for c in computed for d in re.findall(r"ongeveer (\w+) weken", c)}
+    assert set(durations) <= stated, f"prose names {durations}, the computation {stated}"

@@ -1,8 +1,19 @@
-"""Hiring timelines: expected dates from typical durations, moved by fixed dates."""
+"""Hiring timelines: expected dates on working days, bounded by fixed dates, consistent by construction."""
 
 import datetime as dt
+import itertools
+import random
 
-from careersite.rules.process import HiringProcess, Step, reply_date, timeline
+import pytest
+from careersite.rules.process import (
+    HiringProcess,
+    Squeezed,
+    Step,
+    WorkingDays,
+    timeline,
+    typical_days,
+    working_days,
+)
 
 PROCESS = HiringProcess(
     "std",
@@ -16,28 +27,112 @@ PROCESS = HiringProcess(
         Step("aanbod", "Aanbod", "", 5),
     ),
 )
-CLOSES = dt.date(2027, 1, 15)
+CLOSES = dt.date(2027, 1, 15)  # a Friday
+NL = working_days("NL", "nl")
+NO = working_days("NO", "nb")
 
 
-def test_steps_follow_each_other_from_the_closing_date() -> None:
-    entries = timeline(PROCESS, CLOSES, {})
-    assert [e.step.key for e in entries] == ["selectie", "gesprek1", "assessment", "aanbod"]
-    assert [e.date for e in entries] == [
-        dt.date(2027, 1, 22),
+def test_steps_follow_each_other_from_the_closing_date_on_working_days() -> None:
+    placed = timeline(PROCESS, CLOSES, {}, NL)
+    assert [e.step.key for e in placed.entries] == ["selectie", "gesprek1", "assessment", "aanbod"]
+    assert [e.date for e in placed.entries] == [
+        dt.date(2027, 1, 22),  # Friday
         dt.date(2027, 1, 29),
-        dt.date(2027, 2, 8),
-        dt.date(2027, 2, 13),
+        dt.date(2027, 2, 8),  # Monday
+        dt.date(2027, 2, 15),  # 13 February is a Saturday: the next Monday
     ]
-    assert not any(e.fixed for e in entries)
+    assert not any(e.fixed for e in placed.entries)
+    assert placed.reply == dt.date(2027, 1, 25)  # closing + 10 days, a Monday, before the first interview
 
 
-def test_a_fixed_date_moves_the_steps_after_it() -> None:
-    entries = timeline(PROCESS, CLOSES, {"gesprek1": dt.date(2027, 2, 3)})
-    assert entries[1].fixed and entries[1].date == dt.date(2027, 2, 3)
-    assert entries[2].date == dt.date(2027, 2, 13)
-    assert PROCESS.typical_days == 29
+def test_expected_dates_skip_public_holidays_of_the_country() -> None:
+    christmas = timeline(PROCESS, dt.date(2026, 12, 18), {}, NL)
+    assert christmas.entries[0].date == dt.date(2026, 12, 28)  # 25 and 26 December, then a Sunday
+    assert NL.holiday(dt.date(2026, 12, 25)) == "Eerste kerstdag"
+    # 1 May is a public holiday in Norway, a working day in the Netherlands.
+    step = HiringProcess("x", "x", "", 3, (Step("a", "A", "", 7),))
+    assert timeline(step, dt.date(2028, 4, 24), {}, NL).entries[0].date == dt.date(2028, 5, 1)
+    assert timeline(step, dt.date(2028, 4, 24), {}, NO).entries[0].date == dt.date(2028, 5, 2)
 
 
-def test_announced_steps_and_reply_term() -> None:
-    assert [s.key for s in PROCESS.announced_steps] == ["assessment"]
-    assert reply_date(PROCESS, CLOSES) == dt.date(2027, 1, 25)
+def test_a_fixed_date_moves_the_steps_after_it_and_bounds_the_ones_before() -> None:
+    placed = timeline(PROCESS, CLOSES, {"gesprek1": dt.date(2027, 2, 3)}, NL)
+    assert placed.entries[1].fixed and placed.entries[1].date == dt.date(2027, 2, 3)
+    assert placed.entries[2].date == dt.date(2027, 2, 15)
+    # An early interview pulls the letters' selection before it, and the reply before the interview.
+    early = timeline(PROCESS, CLOSES, {"gesprek1": dt.date(2027, 1, 20)}, NL)
+    assert early.entries[0].date == dt.date(2027, 1, 19)
+    assert early.reply == dt.date(2027, 1, 19)
+
+
+def test_the_reply_never_comes_on_or_after_the_interview_it_invites_to() -> None:
+    # The example's contradiction: interview on 15 December, reply "by 16 December".
+    placed = timeline(PROCESS, dt.date(2026, 12, 6), {"gesprek1": dt.date(2026, 12, 15)}, NL)
+    assert placed.reply < dt.date(2026, 12, 15)
+    assert placed.reply >= placed.entries[0].date
+
+
+def test_fixed_dates_that_leave_no_working_day_for_a_step_between_are_refused() -> None:
+    with pytest.raises(Squeezed) as caught:
+        timeline(PROCESS, dt.date(2027, 1, 15), {"gesprek1": dt.date(2027, 1, 18)}, NL)  # Friday → Monday
+    assert caught.value.step.key == "selectie" and caught.value.by == "gesprek1"
+
+
+def test_a_country_the_library_does_not_know_has_weekends_only() -> None:
+    canary_islands = working_days("IC", "en")  # a territory Babel knows and the holidays library does not
+    assert canary_islands.on_or_after(dt.date(2026, 12, 25)) == dt.date(2026, 12, 25)
+
+
+def test_the_hiring_page_total_is_what_the_vacancies_show_most() -> None:
+    days = typical_days(PROCESS, NL, dt.date(2026, 12, 1))
+    totals = [timeline(PROCESS, dt.date(2026, 12, 1) + dt.timedelta(n), {}, NL).days for n in range(365)]
+    assert min(totals) <= days <= max(totals)
+    assert days >= 29  # the calendar sum of the steps, never less
+
+
+def _random_process(rng: random.Random) -> HiringProcess:
+    steps = tuple(
+        Step(f"s{i}", f"Stap {i}", "", rng.randint(0, 21), rng.choice([None, "assessment", "screening"]))
+        for i in range(rng.randint(1, 7))
+    )
+    return HiringProcess("p", "P", "", rng.randint(0, 30), steps)
+
+
+@pytest.mark.parametrize("calendar_name", ["NL", "NO"])
+def test_property_every_timeline_is_consistent(calendar_name: str) -> None:
+    """Thousands of processes, closing dates and fixed dates: each timeline either is refused as
+    squeezed, or has steps strictly in order after closing, expected dates on working days and
+    before the next fixed date, fixed dates kept, and the reply between the first and second step."""
+    calendar: WorkingDays = NL if calendar_name == "NL" else NO
+    rng = random.Random(20261124)
+    placed_count = squeezed = 0
+    for _ in range(4000):
+        process = _random_process(rng)
+        closes = dt.date(2026, 1, 1) + dt.timedelta(days=rng.randint(0, 3 * 365))
+        fixed: dict[str, dt.date] = {}
+        day = closes
+        for step in process.steps:
+            day += dt.timedelta(days=rng.randint(1, 20))
+            if rng.random() < 0.3:
+                fixed[step.key] = day
+        try:
+            placed = timeline(process, closes, fixed, calendar)
+        except Squeezed as error:
+            squeezed += 1
+            assert error.by in fixed
+            # Really no working day between the step before and the fixed date after.
+            assert calendar.before(error.before) <= error.after
+            continue
+        placed_count += 1
+        dates = [closes] + [e.date for e in placed.entries]
+        assert all(a < b for a, b in itertools.pairwise(dates)), (process, closes, fixed, dates)
+        for entry in placed.entries:
+            if entry.fixed:
+                assert entry.date == fixed[entry.step.key]
+            else:
+                assert calendar.is_working_day(entry.date), (entry, closes, fixed)
+        assert calendar.is_working_day(placed.reply) or placed.reply == placed.entries[0].date
+        assert placed.reply >= placed.entries[0].date
+        if len(placed.entries) > 1:
+            assert placed.reply < placed.entries[1].date
+    assert placed_count > 3000 and squeezed > 0

@@ -33,6 +33,8 @@ def test_the_example_has_no_warnings() -> None:
 def test_likely_slips_are_warned_about_by_check_and_build(site_copy: Path) -> None:
     typo = add(site_copy, "jurist-wonen", department="Ruimte & Wonen")
     late = add(site_copy, "jurist-laat", published="2026-11-20", closes="2026-11-27")
+    dates = "\n  gesprek1: 2027-12-21\n  gesprek2: 2027-12-25"
+    holiday = add(site_copy, "jurist-kerst", closes="2027-12-13", process_dates=dates)
     add(site_copy, "jurist-oud", published="2025-01-06", closes="2025-02-03")  # long closed: no warning
     shutil.copy(site_copy / "vacancies/ciso.md", site_copy / "vacancies/ciso-kopie.md")
     check = run_check(site_copy)
@@ -47,6 +49,12 @@ def test_likely_slips_are_warned_about_by_check_and_build(site_copy: Path) -> No
             "lijkt op de afdeling 'Ruimte en Wonen'",
         ),
         ("vacancies/jurist-laat.md", line_of(late, "closes:"), "closes", "is al voorbij"),
+        (
+            "vacancies/jurist-kerst.md",
+            line_of(holiday, "gesprek2:"),
+            "process_dates.gesprek2",
+            "25 december 2027 valt op Eerste kerstdag, geen werkdag",
+        ),
         ("vacancies/ciso-kopie.md", line_of(site_copy / "vacancies/ciso.md", "apply:"), "apply", "vacancies/ciso.md"),
         ("vacancies/ciso.md", line_of(site_copy / "vacancies/ciso.md", "apply:"), "apply", "vacancies/ciso-kopie.md"),
         ("vacancies/ciso-kopie.md", line_of(site_copy / "vacancies/ciso.md", "summary:"), "summary", "samenvatting"),

@@ -20,7 +20,7 @@ from careersite.content.sources import LineDict
 from careersite.content.text import unique_slugs
 from careersite.i18n import Translator
 from careersite.rules import clock
-from careersite.rules.process import HiringProcess
+from careersite.rules.process import HiringProcess, working_days
 from careersite.rules.salary import SalaryTable
 from careersite.rules.status import Status, vacancy_status
 
@@ -167,6 +167,7 @@ def load_site(
         *slips.similar_departments([*content.vacancies, *content.stories], t),
         *slips.closed_on_arrival(content.vacancies, today, t),
         *slips.copied_values(content.vacancies, t),
+        *slips.process_dates_off(content.vacancies, working_days(settings.country, settings.language), today, t),
     ]
     stories = []
     for story in content.stories:

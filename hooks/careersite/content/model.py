@@ -16,7 +16,7 @@ from careersite.content.settings import Settings
 from careersite.content.sources import Document, DocumentCache, LineDict, SourceProblem
 from careersite.content.text import slugify
 from careersite.i18n import Translator
-from careersite.rules.process import HiringProcess
+from careersite.rules.process import HiringProcess, Squeezed, timeline, working_days
 from careersite.rules.salary import Range, SalaryTable
 from careersite.rules.status import MANUAL_STATUSES
 
@@ -327,6 +327,24 @@ def _check_vacancy(p: Parsed, ctx: Context, t: Translator) -> None:
                     )
                 )
             previous = day
+        placed = not any(pr.field.startswith("process_dates") for pr in p.problems) and "closes" in v
+        if placed and all(process.step(key) for key in dates):
+            try:
+                timeline(process, v["closes"], dates, working_days(ctx.settings.country, ctx.settings.language))
+            except Squeezed as squeezed:
+                p.problems.append(
+                    Problem(
+                        p.shown,
+                        p.line(f"process_dates.{squeezed.by}"),
+                        f"process_dates.{squeezed.by}",
+                        t(
+                            "error.process_date_squeezed",
+                            value=dates[squeezed.by],
+                            step=squeezed.step.name,
+                            after=t.date(squeezed.after),
+                        ),
+                    )
+                )
         for key in dates:
             if process.step(key) is None:
                 p.problems.append(
@@ -390,6 +408,15 @@ class Content:
     pages: tuple[Path, ...] = ()  # the organisation's own pages (Markdown files in the pages folder)
 
 
+def _field_lines(data: LineDict) -> dict[str, int]:
+    """The line of every field, and of every key inside a field (`process_dates.gesprek1`)."""
+    lines = {str(k): v for k, v in data.lines.items()}
+    for head, inner in data.items():
+        if isinstance(inner, LineDict):
+            lines.update((f"{head}.{k}", v) for k, v in inner.lines.items())
+    return lines
+
+
 def load_content(
     settings: Settings,
     salary_table: SalaryTable | None,
@@ -427,7 +454,7 @@ def load_content(
                     source=shown,
                     body=document.body,
                     body_line=document.body_line,
-                    lines=dict(document.front_matter.lines),
+                    lines=_field_lines(document.front_matter),
                     id=v.pop("id", slug),
                     photo_path=f.path_in(settings.stories_dir, v["photo"]),
                     **v,
@@ -460,7 +487,7 @@ def load_content(
                     source=shown,
                     body=document.body,
                     body_line=document.body_line,
-                    lines=dict(document.front_matter.lines),
+                    lines=_field_lines(document.front_matter),
                     id=p.values.pop("id", slug),
                     **p.values,
                 )

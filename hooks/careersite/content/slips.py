@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from careersite.content.errors import Problem
 from careersite.content.model import Story, Vacancy
 from careersite.i18n import Translator
+from careersite.rules.process import WorkingDays
 
 NEW_DAYS = 42  # a vacancy published this recently is new: a passed closing date is then a typo
 _AND = re.compile(r"\s*(?:&|\+|\ben\b|\band\b|\bog\b)\s*", re.IGNORECASE)
@@ -77,4 +78,19 @@ def copied_values(vacancies: Sequence[Vacancy], t: Translator) -> list[Problem]:
             for v in group if len(group) > 1 else ():
                 other = next(o for o in group if o is not v)
                 problems.append(Problem(v.source, v.line(name), name, t(key, other=other.source)))
+    return problems
+
+
+def process_dates_off(
+    vacancies: Sequence[Vacancy], calendar: WorkingDays, today: dt.date, t: Translator
+) -> list[Problem]:
+    """Fixed interview or assessment dates, still to come, on a weekend or a public holiday."""
+    problems = []
+    for v in vacancies:
+        for key, day in sorted(v.process_dates.items()):
+            if day >= today and not calendar.is_working_day(day):
+                name = calendar.holiday(day) or t.weekday(day)
+                field = f"process_dates.{key}"
+                message = t("warning.process_date_day_off", value=day, day=name)
+                problems.append(Problem(v.source, v.line(field), field, message))
     return problems

@@ -108,6 +108,10 @@ class Translator:
         """A date without the year, e.g. "15 januari"."""
         return self._date(day, self._strings["format.day_month"])
 
+    def weekday(self, day: dt.date) -> str:
+        """The day of the week, e.g. "zaterdag"."""
+        return self._date(day, "EEEE")
+
     def duration(self, days: int) -> str:
         return self._durations(days)
 

@@ -17,7 +17,7 @@ from babel.lists import format_list
 from careersite.cards import colours
 from careersite.content.model import Story, Vacancy
 from careersite.outputs import jsonld
-from careersite.rules.process import reply_date, timeline
+from careersite.rules.process import timeline, typical_days, working_days
 from careersite.rules.salary import Range, for_hours, in_period, scale_range
 from careersite.rules.status import Status
 from careersite.site import Listed, Site
@@ -154,6 +154,7 @@ class StepView:
     description: str
     when: str
     kind: str | None
+    day: str = ""  # the date as YYYY-MM-DD, for <time datetime>; empty on the hiring page
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,7 @@ class TimelineView:
     steps: tuple[StepView, ...]
     total: str
     reply: str
+    reply_day: str
     announced: tuple[str, ...]
     retention: str
     process_name: str
@@ -170,22 +172,26 @@ class TimelineView:
 def timeline_view(site: Site, vacancy: Vacancy) -> TimelineView:
     t = site.t
     process = site.processes[vacancy.process]
-    entries = timeline(process, vacancy.closes, vacancy.process_dates)
+    placed = timeline(
+        process, vacancy.closes, vacancy.process_dates, working_days(site.settings.country, site.settings.language)
+    )
+    entries = placed.entries
     steps = tuple(
         StepView(
             e.step.name,
             e.step.description,
             t("timeline.fixed" if e.fixed else "timeline.expected", date=t.date(e.date)),
             t(f"timeline.kind.{e.step.kind}") if e.step.kind else None,
+            e.date.isoformat(),
         )
         for e in entries
     )
-    total_days = (entries[-1].date - vacancy.closes).days if entries else 0
     return TimelineView(
         apply_until=t("timeline.apply_until", date=t.date(vacancy.closes)),
         steps=steps,
-        total=t("timeline.total", duration=t.duration(total_days)),
-        reply=t("timeline.reply", date=t.date(reply_date(process, vacancy.closes))),
+        total=t("timeline.total", duration=t.duration(placed.days)),
+        reply=t("timeline.reply", date=t.date(placed.reply)),
+        reply_day=placed.reply.isoformat(),
         announced=tuple(t(f"timeline.announce.{s.kind}", name=s.name) for s in process.announced_steps),
         retention=t(
             "timeline.retention",
@@ -521,6 +527,7 @@ class ProcessView:
 
 def processes(site: Site) -> tuple[ProcessView, ...]:
     t = site.t
+    calendar = working_days(site.settings.country, site.settings.language)
     return tuple(
         ProcessView(
             p.key,
@@ -535,7 +542,7 @@ def processes(site: Site) -> tuple[ProcessView, ...]:
                 )
                 for s in p.steps
             ),
-            t("timeline.total", duration=t.duration(p.typical_days)),
+            t("timeline.total", duration=t.duration(typical_days(p, calendar, site.today))),
             t("timeline.reply_days", days=p.reply_within_days),
         )
         for p in site.processes.values()

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import statistics
+from collections.abc import Mapping
 from dataclasses import dataclass
+
+import holidays
 
 STEP_KINDS = ("assessment", "screening")
 
@@ -37,10 +42,48 @@ class HiringProcess:
         """Assessments and screenings, which the recruitment code says to announce in advance."""
         return tuple(s for s in self.steps if s.kind)
 
-    @property
-    def typical_days(self) -> int:
-        """Typical days from the closing date to the last step (the offer)."""
-        return sum(s.days for s in self.steps)
+
+class WorkingDays:
+    """Monday to Friday, minus the country's public holidays (from the `holidays` library)."""
+
+    def __init__(self, public_holidays: Mapping[dt.date, str]) -> None:
+        self._holidays = public_holidays
+
+    def holiday(self, day: dt.date) -> str | None:
+        """The name of the public holiday on `day`, if it is one."""
+        return self._holidays.get(day)
+
+    def is_working_day(self, day: dt.date) -> bool:
+        return day.weekday() < 5 and day not in self._holidays
+
+    def on_or_after(self, day: dt.date) -> dt.date:
+        while not self.is_working_day(day):
+            day += _ONE_DAY
+        return day
+
+    def before(self, day: dt.date) -> dt.date:
+        """The last working day before `day`."""
+        day -= _ONE_DAY
+        while not self.is_working_day(day):
+            day -= _ONE_DAY
+        return day
+
+
+_ONE_DAY = dt.timedelta(days=1)
+_HOLIDAY_LANGUAGE = {"nl": "nl", "nb": "no", "en": "en_US"}
+
+
+@functools.cache
+def working_days(country: str, language: str) -> WorkingDays:
+    """The working days of a country, with holiday names in the site's language where known."""
+    try:
+        found = holidays.country_holidays(country)
+    except NotImplementedError:  # a country the library does not know: weekends only
+        return WorkingDays({})
+    wanted = _HOLIDAY_LANGUAGE.get(language)
+    if wanted in getattr(found, "supported_languages", ()):
+        found = holidays.country_holidays(country, language=wanted)
+    return WorkingDays(found)
 
 
 @dataclass(frozen=True)
@@ -52,20 +95,68 @@ class TimelineEntry:
     fixed: bool
 
 
-def timeline(process: HiringProcess, closes: dt.date, fixed: dict[str, dt.date]) -> list[TimelineEntry]:
-    """Every step with its date; a fixed date moves the expected dates of the steps after it."""
-    entries = []
+@dataclass(frozen=True)
+class Timeline:
+    """A vacancy's hiring steps in time, consistent by construction.
+
+    Every step comes after the one before it; expected dates fall on working days and before the
+    next fixed date; the day by which applicants hear whether they are invited comes on or after
+    the first step (reading the letters) and before the second (the first step they attend).
+    """
+
+    closes: dt.date
+    entries: tuple[TimelineEntry, ...]
+    reply: dt.date
+
+    @property
+    def days(self) -> int:
+        """Calendar days from the closing date to the last step."""
+        return (self.entries[-1].date - self.closes).days if self.entries else 0
+
+
+class Squeezed(ValueError):
+    """Fixed dates leave no working day for a step between them."""
+
+    def __init__(self, step: Step, after: dt.date, before: dt.date, by: str) -> None:
+        super().__init__(step.key)
+        self.step, self.after, self.before, self.by = step, after, before, by  # by: the fixed step's key
+
+
+def timeline(process: HiringProcess, closes: dt.date, fixed: dict[str, dt.date], calendar: WorkingDays) -> Timeline:
+    """Every step with its date. A fixed date moves the expected dates after it and bounds those
+    before it. Raises Squeezed when fixed dates leave no working day for a step in between (the
+    content check reports that as the author's mistake)."""
+    dates: list[dt.date] = []
     previous = closes
     for step in process.steps:
+        expected = previous + dt.timedelta(days=max(step.days, 1))
+        previous = fixed.get(step.key) or calendar.on_or_after(expected)
+        dates.append(previous)
+    # Backwards: an expected step comes before the next step, on a working day after the step before it.
+    following: dt.date | None = None
+    by = ""
+    for i in range(len(process.steps) - 1, -1, -1):
+        step = process.steps[i]
         if step.key in fixed:
-            day, is_fixed = fixed[step.key], True
-        else:
-            day, is_fixed = previous + dt.timedelta(days=step.days), False
-        entries.append(TimelineEntry(step, day, is_fixed))
-        previous = day
-    return entries
+            by = step.key
+        elif following is not None and dates[i] >= following:
+            dates[i] = calendar.before(following)
+            earlier = dates[i - 1] if i else closes
+            if dates[i] <= earlier:
+                raise Squeezed(step, earlier, following, by)
+        following = dates[i]
+    entries = tuple(TimelineEntry(s, d, s.key in fixed) for s, d in zip(process.steps, dates, strict=True))
+    reply = calendar.on_or_after(closes + dt.timedelta(days=process.reply_within_days))
+    if len(entries) > 1:
+        reply = min(reply, calendar.before(entries[1].date))
+    if entries:
+        reply = max(reply, entries[0].date)
+    return Timeline(closes, entries, reply)
 
 
-def reply_date(process: HiringProcess, closes: dt.date) -> dt.date:
-    """The day by which every applicant has heard whether they are invited."""
-    return closes + dt.timedelta(days=process.reply_within_days)
+def typical_days(process: HiringProcess, calendar: WorkingDays, start: dt.date) -> int:
+    """Days from closing to the last step as the timelines of the coming year have them (the median
+    over every working day as closing date): what the hiring page says, so that it agrees with the
+    vacancies."""
+    closings = [d for d in (start + dt.timedelta(days=n) for n in range(365)) if calendar.is_working_day(d)]
+    return int(statistics.median_low(timeline(process, d, {}, calendar).days for d in closings))

@@ -185,8 +185,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Give generated pages their title, description and template; the tabs replace the side navigation."""
-    page.meta.setdefault("hide", ["navigation", "toc"] if "template" in page.meta else ["navigation"])
+    """Give generated pages their title, description and template. The side navigation stays in the
+    page, because on phones and tablets it is the menu; on wide screens the tabs replace it (CSS)."""
+    page.meta.setdefault("hide", ["toc"] if "template" in page.meta else [])
     # Material writes a page's title and description into the HTML as they are: escape them once.
     for name in ("title", "description"):
         if name in page.meta and not isinstance(page.meta[name], Markup):
@@ -197,7 +198,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             title=escape(item.vacancy.title),
             description=escape(item.vacancy.summary),
             template="vacancy.html",
-            hide=["navigation", "toc"],
+            hide=["toc"],
         )
         if robots := views.robots(item):
             page.meta["robots"] = robots
@@ -208,7 +209,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             title=escape(item.title),
             description=escape(item.summary),
             template="story.html",
-            hide=["navigation", "toc"],
+            hide=["toc"],
         )
     return markdown
 
@@ -233,6 +234,14 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         title = page.meta.get("title") or page.title or config.site_name
         description = page.meta.get("description") or config.site_description or ""
         context["og"] = social.open_graph(_view, _cards.home.og, str(title), str(description), page.url)
+    return context
+
+
+def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    """Templates that are not pages (404.html, the sitemap) draw on the same values as pages."""
+    if _view is not None:
+        context["cs"] = _view
+        context["feeds"] = _feeds
     return context
 
 

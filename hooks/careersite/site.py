@@ -47,6 +47,7 @@ class Site:
     bodies: BodyCheck | None = None
     # texts whose check waits for the build to render them: "vacancy:<id>" -> (text, file, first line)
     deferred: dict[str, tuple[str, str, int]] = field(default_factory=dict)
+    page_templates: dict[str, str] = field(default_factory=dict)  # template → the page that uses it
 
     @cached_property
     def open_vacancies(self) -> tuple[Listed, ...]:
@@ -54,6 +55,23 @@ class Site:
 
     def story(self, slug: str) -> Story | None:
         return self._stories_by_slug.get(slug)
+
+    def similar_open(self, vacancy: Vacancy, limit: int = 3) -> tuple[Listed, ...]:
+        """Open vacancies most like `vacancy`, for its page once it is closed: the same department
+        first, then the same education level or a shared scale; ties by closing date."""
+
+        def score(item: Listed) -> int:
+            other = item.vacancy
+            shared_scale = bool(set(other.scale or ()) & set(vacancy.scale or ()))
+            same_department = other.department == vacancy.department
+            same_level = vacancy.education is not None and other.education == vacancy.education
+            return 4 * same_department + 2 * same_level + shared_scale
+
+        ranked = sorted(
+            (i for i in self.open_vacancies if i.vacancy.id != vacancy.id and score(i) > 0),
+            key=lambda i: (-score(i), i.vacancy.closes, i.vacancy.title),
+        )
+        return tuple(ranked[:limit])
 
     def related_stories(self, vacancy: Vacancy, limit: int = 3) -> tuple[Story, ...]:
         """The stories a vacancy names, or else the newest `limit` of its department."""
@@ -142,7 +160,8 @@ def load_site(
     problems += found
     content, found = load_content(settings, table, processes, t)
     problems += found
-    problems += check_pages(content.pages, root, templates, t)
+    page_templates: dict[str, str] = {}
+    problems += check_pages(content.pages, root, templates, t, settings.docs_dir, page_templates)
     listed = [
         Listed(v, vacancy_status(today, v.published, v.closes, v.status, settings.closing_soon_days))
         for v in content.vacancies
@@ -169,6 +188,8 @@ def load_site(
         *slips.copied_values(content.vacancies, t),
         *slips.process_dates_off(content.vacancies, working_days(settings.country, settings.language), today, t),
     ]
+    if settings.accessibility_page is None:
+        warnings.append(Problem(config_path, 0, "accessibility_page", t("warning.no_accessibility")))
     stories = []
     for story in content.stories:
         if story.consent_until < today:
@@ -185,7 +206,18 @@ def load_site(
     stories.sort(key=lambda s: (s.published, s.id), reverse=True)
     warnings.sort()
     return Site(
-        settings, t, today, table, processes, content, tuple(public), tuple(stories), tuple(warnings), bodies, deferred
+        settings,
+        t,
+        today,
+        table,
+        processes,
+        content,
+        tuple(public),
+        tuple(stories),
+        tuple(warnings),
+        bodies,
+        deferred,
+        page_templates,
     )
 
 

@@ -30,9 +30,9 @@ if TYPE_CHECKING:
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
-_EMAIL = re.compile(r"^[^@\s:/\"'<>\\]+@[^@\s/\"'<>\\]+\.[a-z]{2,}$", re.IGNORECASE)
+EMAIL_ADDRESS = re.compile(r"^[^@\s:/\"'<>\\]+@[^@\s/\"'<>\\]+\.[a-z]{2,}$", re.IGNORECASE)
 # An absolute web address: a host with a dot, then nothing that could end an HTML attribute.
-_URL = re.compile(r"^https?://[^\s/?#\"'<>\\]+\.[^\s/?#\"'<>\\]+(?:[/?#][^\s\"<>\\^`{|}]*)?$", re.IGNORECASE)
+WEB_ADDRESS = re.compile(r"^https?://[^\s/?#\"'<>\\]+\.[^\s/?#\"'<>\\]+(?:[/?#][^\s\"<>\\^`{|}]*)?$", re.IGNORECASE)
 _HOURS = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(?:[-–]\s*(\d+(?:[.,]\d+)?))?\s*$")
 _TAG = re.compile(r"<\s*/?\s*[a-z][a-z0-9-]*(?:\s[^<>]*)?/?\s*>|<!--", re.IGNORECASE)
 _YMD = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -266,11 +266,11 @@ def unknown_parts(value: dict[Any, Any], known: tuple[str, ...], name: str) -> N
 
 def apply_target(value: Any, ctx: Context) -> str:
     target = scalar(value)
-    if _EMAIL.match(target):
+    if EMAIL_ADDRESS.match(target):
         return f"mailto:{target}"
-    if target.lower().startswith("mailto:") and _EMAIL.match(target[7:].split("?")[0]) and _url_safe(target):
+    if target.lower().startswith("mailto:") and EMAIL_ADDRESS.match(target[7:].split("?")[0]) and _url_safe(target):
         return target
-    if _URL.match(target):
+    if WEB_ADDRESS.match(target):
         return target
     raise Invalid("error.apply", value=target)
 
@@ -304,7 +304,7 @@ def contact(value: Any, ctx: Context) -> Contact:
         raise Invalid(error.key, field=f"contact.{part}", **error.params) from None
     if not phone and not email:
         raise Invalid("error.contact_reach", field="contact")
-    if email and not _EMAIL.match(email):
+    if email and not EMAIL_ADDRESS.match(email):
         raise Invalid("error.email", field="contact.email", value=email)
     if phone and not re.fullmatch(r"\+?[0-9 ()-]{6,20}", phone):
         raise Invalid("error.phone", field="contact.phone", value=phone)
@@ -448,7 +448,7 @@ photo = local_file(IMAGE_SUFFIXES, "error.photo_type", unreadable)
 
 def video(value: Any, ctx: Context) -> str:
     target = scalar(value)
-    if _URL.match(target):
+    if WEB_ADDRESS.match(target):
         return target
     if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.IGNORECASE):
         raise Invalid("error.video", value=target, options=", ".join(VIDEO_SUFFIXES))

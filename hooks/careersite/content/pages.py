@@ -16,9 +16,18 @@ from careersite.i18n import Translator
 TEXT_SETTINGS = ("title", "description")
 
 
-def check_pages(pages: Iterable[Path], root: Path, templates: frozenset[str] | None, t: Translator) -> list[Problem]:
+def check_pages(
+    pages: Iterable[Path],
+    root: Path,
+    templates: frozenset[str] | None,
+    t: Translator,
+    docs_dir: Path | None = None,
+    found: dict[str, str] | None = None,
+) -> list[Problem]:
     """Problems in the front matter of each page: YAML, titles that are no text, a template that
-    does not exist (when `templates`, the names the theme can render, is known)."""
+    does not exist (when `templates`, the names the theme can render, is known). With `found`,
+    notes which page uses which template (`alerts.html` → `vacaturemelding.md`, relative to
+    `docs_dir`), so that the footer can link the job alerts and feeds pages."""
     problems = []
     for path in pages:
         shown = display_path(path, root)
@@ -37,6 +46,8 @@ def check_pages(pages: Iterable[Path], root: Path, templates: frozenset[str] | N
             if name in data:
                 problems += _text(data[name], shown, data.lines[name], name, t)
         template = data.get("template")
+        if found is not None and docs_dir is not None and isinstance(template, str):
+            found.setdefault(template, path.relative_to(docs_dir).as_posix())
         if template is not None and templates is not None and str(template) not in templates:
             options = ", ".join(sorted(n for n in templates if "/" not in n and n != "main.html"))
             problems.append(

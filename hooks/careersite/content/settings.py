@@ -18,7 +18,17 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from babel import Locale
 
 from careersite.content.errors import Problem
-from careersite.content.fields import Invalid, is_empty, plain, scalar, shown, suggest, unknown_parts
+from careersite.content.fields import (
+    EMAIL_ADDRESS,
+    WEB_ADDRESS,
+    Invalid,
+    is_empty,
+    plain,
+    scalar,
+    shown,
+    suggest,
+    unknown_parts,
+)
 from careersite.content.images import unreadable
 from careersite.content.sources import LineDict
 from careersite.i18n import LANGUAGES, Translator
@@ -80,7 +90,18 @@ class Settings:
     salary_period: str  # the period amounts are shown in: month on a Dutch site, year on a Norwegian one
     public_applicant_list: bool  # offentleglova § 25: the applicant list may be made public
     privacy_page: str
+    accessibility_page: str | None  # a page in the pages folder, or the web address of the statement
+    contact: SiteContact
     cache_dir: Path  # parsed content, rendered cards and feeds kept between builds
+
+
+@dataclass(frozen=True)
+class SiteContact:
+    """How a candidate reaches the organisation, in the footer of every page."""
+
+    phone: str = ""
+    email: str = ""
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -226,6 +247,29 @@ def _page(value: Any, where: Where) -> str:
     return name
 
 
+def _page_or_link(value: Any, where: Where) -> str:
+    text = scalar(value)
+    if text.endswith(".md"):
+        return _page(value, where)
+    if not WEB_ADDRESS.match(text):
+        raise Invalid("setting.page_or_link", value=text, folder=where.docs_dir.name)
+    return text
+
+
+def _contact(value: Any, where: Where) -> SiteContact:
+    if not isinstance(value, dict):
+        raise Invalid("setting.contact", value=shown(value))
+    unknown_parts(value, ("phone", "email", "url"), "contact")
+    parts = {key: plain(value.get(key)) if not is_empty(value.get(key)) else "" for key in ("phone", "email", "url")}
+    if parts["email"] and not EMAIL_ADDRESS.match(parts["email"]):
+        raise Invalid("setting.contact_email", value=parts["email"])
+    if parts["url"] and not WEB_ADDRESS.match(parts["url"]):
+        raise Invalid("setting.contact_url", value=parts["url"])
+    if parts["phone"] and not re.search(r"\d{3}", parts["phone"]):
+        raise Invalid("setting.contact_phone", value=parts["phone"])
+    return SiteContact(**parts)
+
+
 def _channels(value: Any, where: Where) -> dict[str, Channel]:
     if not isinstance(value, dict):
         raise Invalid("setting.channels", value=value)
@@ -316,6 +360,13 @@ SETTINGS: tuple[Setting, ...] = (
         doc="`true` shows the offentleglova § 25 notice on each vacancy (default for `nb`)",
     ),
     Setting("privacy_page", _page, "privacy.md", doc="the page on applicant data, in the pages folder"),
+    Setting(
+        "accessibility_page",
+        _page_or_link,
+        None,
+        doc="the accessibility statement: a page in the pages folder or its web address; linked in the footer",
+    ),
+    Setting("contact", _contact, {}, doc="`phone`, `email` and `url` of the organisation, shown in the footer"),
     Setting(
         "cache_dir",
         lambda value, where: _inside(value, where, where.root),  # a file in its place is damage the build repairs
@@ -446,6 +497,8 @@ def load_settings(
         salary_period=values["salary_period"] or "month",
         public_applicant_list=bool(values["public_applicant_list"]),
         privacy_page=values["privacy_page"] or "privacy.md",
+        accessibility_page=values["accessibility_page"],
+        contact=values["contact"] or SiteContact(),
         cache_dir=cache_dir or root / ".cache",
     )
     return settings, r.problems

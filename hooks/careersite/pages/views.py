@@ -12,6 +12,7 @@ from functools import cached_property, partial
 from typing import Any
 from urllib.parse import parse_qs, quote, urlparse
 
+import phonenumbers
 from babel.lists import format_list
 
 from careersite.cards import colours
@@ -313,6 +314,20 @@ class VacancyPage:
     jsonld: str | None
     is_open: bool
     closed_text: str | None
+    similar: tuple[VacancyCard, ...] = ()  # open vacancies like this one, shown once it is closed
+
+
+def tel_href(number: str, country: str) -> str:
+    """A `tel:` link in international form (tel:+31570751234), read as a number of the site's
+    country unless it starts with + or 00; the digits as written when the number cannot be parsed."""
+    if not number.strip():
+        return ""
+    try:
+        parsed = phonenumbers.parse(number, country)
+        return "tel:" + phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    except phonenumbers.NumberParseException:
+        digits = re.sub(r"[^0-9+]", "", number)
+        return f"tel:{digits}" if digits else ""
 
 
 def robots(item: Listed) -> str | None:
@@ -321,7 +336,13 @@ def robots(item: Listed) -> str | None:
 
 
 def vacancy_page(
-    site: Site, item: Listed, card: VacancyCard, salary: Pay, body_html: str, timeline: TimelineView | None = None
+    site: Site,
+    item: Listed,
+    card: VacancyCard,
+    salary: Pay,
+    body_html: str,
+    timeline: TimelineView | None = None,
+    similar: tuple[VacancyCard, ...] = (),
 ) -> VacancyPage:
     """A vacancy's page; `body_html` is the author's text as rendered for the page, and `timeline`
     may come from a cache (vacancies with the same procedure and closing date share one)."""
@@ -343,8 +364,7 @@ def vacancy_page(
         notices.append(t("notice.public_applicant_list"))
     closed_text = None
     if not item.status.is_open:
-        closed_text = t(f"closed.{item.status.value}", date=t.date(v.closes))
-    phone_digits = re.sub(r"[^0-9+]", "", v.contact.phone)
+        closed_text = t(f"closed.{item.status.value}", date=v.closes, published=v.published)
     return VacancyPage(
         card=card,
         facts=tuple(facts),
@@ -354,7 +374,7 @@ def vacancy_page(
             v.contact.name,
             v.contact.role,
             v.contact.phone,
-            f"tel:{phone_digits}" if phone_digits else "",
+            tel_href(v.contact.phone, site.settings.country),
             v.contact.email,
         ),
         apply_href=v.apply,
@@ -364,6 +384,7 @@ def vacancy_page(
         jsonld=jsonld.render(jsonld.job_posting(site, v, salary.range, body_html)) if item.status.is_open else None,
         is_open=item.status.is_open,
         closed_text=closed_text,
+        similar=similar,
     )
 
 
@@ -631,14 +652,26 @@ class SiteView:
             timeline_key = (v.process, v.closes, tuple(sorted(v.process_dates.items())))
             if timeline_key not in self._timelines:
                 self._timelines[timeline_key] = timeline_view(self.site, v)
+            similar = () if item.status.is_open else tuple(self.card(i) for i in self.site.similar_open(v))
             self._pages[key] = vacancy_page(
-                self.site, item, self.card(item), self.pay(v), body_html, self._timelines[timeline_key]
+                self.site, item, self.card(item), self.pay(v), body_html, self._timelines[timeline_key], similar
             )
         return self._pages[key]
 
     def story_page(self, story: Story) -> StoryPage:
         listed = self.site.open_in_department(story.department)
         return story_page(self.site, story, [self.card(i) for i in listed[:STORY_VACANCIES]], len(listed))
+
+    @cached_property
+    def alerts_url(self) -> str | None:
+        """The job alerts page (the page with template alerts.html), if the site has one."""
+        page = self.site.page_templates.get("alerts.html")
+        return page_url(page) if page else None
+
+    @cached_property
+    def footer(self) -> FooterView:
+        pages = self.site.page_templates
+        return footer(self.site, pages.get("alerts.html"), pages.get("feeds.html"))
 
     @cached_property
     def theme(self) -> Theme:
@@ -663,3 +696,54 @@ class SiteView:
     @cached_property
     def latest_vacancies(self) -> tuple[VacancyCard, ...]:
         return tuple(self.card(item) for item in self.site.open_vacancies[:6])
+
+
+def page_url(name: str) -> str:
+    """The address of a page of the pages folder, relative to the site root: `privacy.md` →
+    `privacy/`, `team/index.md` → `team/`; a web address stays as it is."""
+    if "://" in name:
+        return name
+    stem = name.removesuffix(".md")
+    stem = stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem
+    return f"{stem}/" if stem and not stem.endswith("/") else stem
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    href: str  # relative to the site root, or a web address
+
+
+@dataclass(frozen=True)
+class FooterView:
+    organisation: str
+    address: str
+    phone: str
+    phone_href: str
+    email: str
+    url: str
+    links: tuple[Link, ...]
+
+
+def footer(site: Site, alerts_page: str | None, feeds_page: str | None) -> FooterView:
+    """What every page shows at its foot: who we are, how to reach us, and the pages a public body
+    must link (accessibility statement, privacy), with job alerts for candidates and the feeds for
+    the team."""
+    s, t = site.settings, site.t
+    a = s.address
+    address = ", ".join(part for part in (a.street, " ".join(p for p in (a.postal_code, a.locality) if p)) if part)
+    links = [
+        Link(t("ui.footer_alerts"), page_url(alerts_page)) if alerts_page else None,
+        Link(t("ui.footer_accessibility"), page_url(s.accessibility_page)) if s.accessibility_page else None,
+        Link(t("ui.footer_privacy"), page_url(s.privacy_page)),
+        Link(t("ui.footer_feeds"), page_url(feeds_page)) if feeds_page else None,
+    ]
+    return FooterView(
+        s.organisation,
+        address,
+        s.contact.phone,
+        tel_href(s.contact.phone, s.country),
+        s.contact.email,
+        s.contact.url,
+        tuple(link for link in links if link),
+    )

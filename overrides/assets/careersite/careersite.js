@@ -19,6 +19,18 @@
     var forms = JSON.parse(count.getAttribute("data-forms"));
     var plural = new Intl.PluralRules(document.documentElement.lang || "nl");
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+    var toggle = form.querySelector("[data-cs-toggle]");
+    var active = form.querySelector("[data-cs-active]");
+    var activeForms = JSON.parse(active.getAttribute("data-forms"));
+
+    // On a phone the filters wait behind one button, so that the first vacancies show at once.
+    function setOpen(open) {
+      form.classList.toggle("cs-filters--open", open);
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    }
+    toggle.addEventListener("click", function () {
+      setOpen(toggle.getAttribute("aria-expanded") !== "true");
+    });
 
     function current() {
       var filters = {};
@@ -38,6 +50,8 @@
         group.hidden = !group.querySelector(".cs-vcard:not([hidden])");
       });
       count.textContent = (forms[plural.select(shown)] || forms.other).replace("{n}", shown);
+      var on = selects.filter(function (s) { return s.value; }).length;
+      active.textContent = on ? " (" + (activeForms[plural.select(on)] || activeForms.other).replace("{n}", on) + ")" : "";
       empty.hidden = shown !== 0;
       if (updateUrl) {
         var params = new URLSearchParams();

@@ -43,3 +43,19 @@ def is_open(fm: dict[str, Any], today: dt.date) -> bool:
 def euro(amount: float) -> str:
     """Dutch notation of a whole euro amount, "€ 3.108", with white space as `text()` leaves it."""
     return "€ " + f"{round(amount):,}".replace(",", ".")
+
+
+MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]

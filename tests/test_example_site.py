@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from pathlib import Path
 
 import pytest
 from conftest import TODAY, Build
@@ -276,3 +277,13 @@ def test_hiring_page_durations_all_come_from_the_computation(example: Build) -> 
     durations = re.findall(r"(?:ongeveer|in) (\w+(?: tot \w+)?) weken", main)
     stated = {d for c in computed for d in re.findall(r"ongeveer (\w+) weken", c)}
     assert set(durations) <= stated, f"prose names {durations}, the computation {stated}"
+
+
+def test_make_serve_watches_the_templates_the_readme_says_it_does() -> None:
+    """`mkdocs serve` watches the theme's folder only with --watch-theme; the config names it."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(content.ROOT / "mkdocs.yml"))
+    watched = {Path(p).resolve() for p in config.watch}
+    assert (content.ROOT / "overrides").resolve() in watched
+    assert {(content.ROOT / name).resolve() for name in ("vacancies", "stories", "hooks")} <= watched

@@ -1,0 +1,129 @@
+// Uses the built site as a candidate does, in headless Chromium, and prints what it found as JSON.
+// Usage: node browse.js BASE_URL CHECK [ARG ...]      (run by tests/test_candidate.py)
+//   menu PATH           open the ☰ menu at 390 px, list its links, follow each one
+//   filters             the vacancy listing on a phone and on a desktop
+//   layout PATH WIDTH   fact labels and the width of running text
+//   table               the salary table on a phone, scrolled sideways
+//   pdf PATH OUT        print a page to PDF (A4) at OUT
+const { chromium } = require('playwright-core');
+
+const [base, check, ...args] = process.argv.slice(2);
+
+async function open(browser, path, width) {
+  const page = await browser.newPage({ viewport: { width, height: 844 } });
+  await page.goto(base + path, { waitUntil: 'load' });
+  return page;
+}
+
+const checks = {
+  async menu(browser, path) {
+    const page = await open(browser, path, 390);
+    const button = page.locator('.md-header label[for="__drawer"]');
+    const buttonVisible = await button.isVisible();
+    await button.click();
+    await page.waitForTimeout(400);
+    // One entry per menu item; the current page's item also holds a label that opens its contents.
+    const links = await page.$$eval('.md-nav--primary > .md-nav__list > .md-nav__item', (items) =>
+      items.map((item) => {
+        const a = item.querySelector(':scope > a.md-nav__link, :scope > .md-nav__container > a.md-nav__link')
+          || item.querySelector(':scope > .md-nav__link');
+        // The current page shows its label (which opens the page's contents) in place of the link.
+        const visible = [...item.querySelectorAll(':scope > .md-nav__link')].some((node) => {
+          const box = node.getBoundingClientRect();
+          return box.width > 0 && box.height > 0 && box.left >= 0 && box.right <= window.innerWidth
+            && getComputedStyle(node).visibility !== 'hidden';
+        });
+        return { text: a.textContent.trim(), href: a.href || null, visible };
+      }));
+    const followed = [];
+    for (const link of links) {
+      if (!link.href) continue;
+      const target = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      const response = await target.goto(link.href, { waitUntil: 'load' });
+      followed.push({ href: link.href, status: response.status(), h1: (await target.textContent('h1')) || '' });
+      await target.close();
+    }
+    await page.close();
+    return { buttonVisible, links, followed };
+  },
+
+  async filters(browser) {
+    const phone = await open(browser, 'vacancies/', 390);
+    const firstCardTop = await phone.$eval('.cs-vcard', (c) => c.getBoundingClientRect().top);
+    const panelBefore = await phone.isVisible('#cs-filter-panel');
+    const count = await phone.textContent('[data-cs-count]');
+    const toggle = phone.locator('[data-cs-toggle]');
+    const toggleVisible = await toggle.isVisible();
+    await toggle.click();
+    const expanded = await toggle.getAttribute('aria-expanded');
+    const panelAfter = await phone.isVisible('#cs-filter-panel');
+    const value = await phone.$eval('select[name="education"] option:nth-child(2)', (o) => o.value);
+    await phone.selectOption('select[name="education"]', value);
+    const countAfter = await phone.textContent('[data-cs-count]');
+    const toggleText = await toggle.textContent();
+    const shown = await phone.$$eval('.cs-vcard:not([hidden])', (cards) => cards.length);
+    await phone.close();
+    const desktop = await open(browser, 'vacancies/', 1280);
+    const desktopPanel = await desktop.isVisible('#cs-filter-panel');
+    const desktopToggle = await desktop.isVisible('[data-cs-toggle]');
+    await desktop.close();
+    return {
+      firstCardTop, panelBefore, count, toggleVisible, expanded, panelAfter, value, countAfter, toggleText, shown,
+      desktopPanel, desktopToggle,
+    };
+  },
+
+  async layout(browser, path, width) {
+    const page = await open(browser, path, Number(width));
+    const result = await page.evaluate(() => {
+      const labels = [...document.querySelectorAll('.cs-facts dt')].map((dt) => {
+        const style = getComputedStyle(dt);
+        const lines = Math.round(dt.getBoundingClientRect().height / parseFloat(style.lineHeight));
+        return { text: dt.textContent, lines, overflows: dt.scrollWidth > dt.clientWidth + 1 };
+      });
+      const paragraphs = [...document.querySelectorAll('article p, .md-content__inner > p')]
+        .filter((p) => p.textContent.length > 200 && p.offsetParent)
+        .map((p) => {
+          const style = getComputedStyle(p);
+          const lines = p.getBoundingClientRect().height / parseFloat(style.lineHeight);
+          return { chars: Math.round(p.textContent.trim().length / Math.max(1, Math.round(lines))), lines };
+        });
+      return { labels, paragraphs, scrollWidth: document.documentElement.scrollWidth, width: window.innerWidth };
+    });
+    await page.close();
+    return result;
+  },
+
+  async table(browser) {
+    const page = await open(browser, 'salaris/', 390);
+    const result = await page.evaluate(() => {
+      const wrap = document.querySelector('.cs-table-wrap');
+      const cell = () => document.querySelector('table.cs-scales tbody th[scope="row"]').getBoundingClientRect().left;
+      const before = cell();
+      wrap.scrollLeft = wrap.scrollWidth;
+      return { scrolls: wrap.scrollWidth > wrap.clientWidth, moved: wrap.scrollLeft, before, after: cell(),
+        wrapLeft: wrap.getBoundingClientRect().left };
+    });
+    await page.close();
+    return result;
+  },
+
+  async pdf(browser, path, out) {
+    const page = await open(browser, path, 1280);
+    await page.pdf({ path: out, format: 'A4' });
+    await page.close();
+    return { out };
+  },
+};
+
+(async () => {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+  try {
+    console.log(JSON.stringify(await checks[check](browser, ...args)));
+  } finally {
+    await browser.close();
+  }
+})();

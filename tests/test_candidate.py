@@ -1,0 +1,123 @@
+"""The example site used as a candidate uses it, in headless Chromium: the phone menu, the filters on
+a phone, the page for a wrong address, printing a vacancy, labels and line length. Each of these
+blocked or misled a candidate before (issue 9)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from conftest import TODAY, Build
+from pypdf import PdfReader
+
+import content
+
+A11Y = Path(__file__).resolve().parent / "a11y"
+pytestmark = pytest.mark.skipif(
+    not (shutil.which("chromium") and shutil.which("node") and (A11Y / "node_modules" / "playwright-core").is_dir()),
+    reason="needs Chromium, Node.js and `npm ci` in tests/a11y (make test and .ci/run set these up)",
+)
+DAY = dt.date.fromisoformat(TODAY)
+OPEN = sorted(slug for slug, fm in content.vacancies().items() if content.is_open(fm, DAY))
+NAV = ["Home", "Vacatures", "Onze mensen", "Waarom Lindewaard", "Zo werven wij", "Salarisschalen", "Vacaturemelding"]
+
+
+def browse(served: str, check: str, *args: str) -> dict:
+    result = subprocess.run(
+        ["node", str(A11Y / "browse.js"), served, check, *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("path", ["", "vacancies/beleidsadviseur-wonen/", "stories/henk-bosman/", "solliciteren/"])
+def test_the_phone_menu_lists_every_section_and_each_link_works(served: str, path: str) -> None:
+    found = browse(served, "menu", path)
+    assert found["buttonVisible"]
+    assert [link["text"] for link in found["links"]] == NAV
+    assert all(link["visible"] for link in found["links"]), found["links"]
+    assert len(found["followed"]) == len(NAV)
+    for page in found["followed"]:
+        assert page["status"] == 200 and page["h1"].strip(), page
+
+
+def test_on_a_phone_the_first_vacancies_show_at_once_and_the_filters_wait_behind_one_button(served: str) -> None:
+    found = browse(served, "filters")
+    assert found["firstCardTop"] < 844, "the first vacancy is below the fold of a phone"
+    assert found["count"] == f"{len(OPEN)} vacatures"
+    assert found["toggleVisible"] and not found["panelBefore"]
+    assert found["expanded"] == "true" and found["panelAfter"]
+    matching = [s for s in OPEN if content.vacancies()[s].get("education") == found["value"]]
+    assert found["shown"] == len(matching)
+    assert found["countAfter"] == (f"{len(matching)} vacature" if len(matching) == 1 else f"{len(matching)} vacatures")
+    assert found["toggleText"].strip() == "Filteren (1 filter aan)"
+    assert found["desktopPanel"] and not found["desktopToggle"]
+
+
+def test_a_wrong_address_gets_a_dutch_page_that_leads_back_to_the_vacancies(example: Build) -> None:
+    page = example.html("404.html")
+    assert page.html["lang"] == "nl"
+    assert page.select_one("h1").get_text(strip=True) == "Deze pagina bestaat niet (meer)"
+    assert "Not found" not in page.get_text()
+    links = {urljoin("https://example.org/nope/deeper/", a["href"]) for a in page.select(".md-content a")}
+    assert {"https://example.org/vacancies/", "https://example.org/"} <= links
+    listed = [a["href"] for a in page.select(".cs-notfound .cs-links a")]
+    assert listed and all(href.startswith("/vacancies/") for href in listed)
+    assert page.select_one("footer a[href='/toegankelijkheid/']")
+
+
+@pytest.mark.parametrize("path", ["vacancies/beleidsadviseur-wonen/", "vacancies/teamleider-openbare-ruimte/", ""])
+@pytest.mark.parametrize("width", ["390", "1024", "1280"])
+def test_fact_labels_never_split_and_text_lines_stay_readable(served: str, path: str, width: str) -> None:
+    found = browse(served, "layout", path, width)
+    assert found["scrollWidth"] <= found["width"], "the page scrolls sideways"
+    for label in found["labels"]:
+        assert label["lines"] == 1 and not label["overflows"], label
+    assert found["paragraphs"], "no running text measured"
+    for paragraph in found["paragraphs"]:
+        assert paragraph["chars"] <= 85, paragraph
+
+
+@pytest.mark.parametrize("slug", OPEN)
+def test_a_printed_vacancy_fits_two_pages_and_says_how_to_apply(served: str, tmp_path: Path, slug: str) -> None:
+    fm = content.vacancies()[slug]
+    out = tmp_path / f"{slug}.pdf"
+    browse(served, "pdf", f"vacancies/{slug}/", str(out))
+    reader = PdfReader(out)
+    assert len(reader.pages) <= 2, f"{slug}: {len(reader.pages)} pages"
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "Gemeente Lindewaard" in text and fm["title"] in text
+    address = fm["apply"].removeprefix("mailto:")
+    assert address in text.replace(" ", "") or address in text, f"{slug}: the apply address is not printed"
+    assert "Solliciteer nu" not in text and "Solliciteer per e-mail" not in text
+    assert fm["contact"]["name"] in text
+    closes = f"{fm['closes'].day} {content.MONTHS[fm['closes'].month - 1]} {fm['closes'].year}"
+    assert closes in text
+
+
+def test_a_filled_vacancy_invites_no_application_and_points_elsewhere(example: Build) -> None:
+    page = example.html("vacancies/jurist-omgevingsrecht/index.html")
+    notice = page.select_one(".cs-notice--closed").get_text(" ", strip=True)
+    assert "vervuld" in notice and "sloot op" in notice
+    assert not page.select("a.cs-apply") and not page.select("article a[href^='tel:']")
+    assert not page.select(".cs-contact") and not page.select(".cs-stories-section")
+    assert "Maak kennis" not in page.get_text()
+    similar = [a["href"] for a in page.select("#cs-similar ~ ul.cs-grid .cs-card__title a")]
+    assert similar, "no similar open vacancies"
+    department = content.vacancies()["jurist-omgevingsrecht"]["department"]
+    alerts = [a.get_text(strip=True) for a in page.select("#cs-alerts ~ ul a")]
+    assert f"Nieuwe vacatures bij {department}" in alerts and "Alle nieuwe vacatures" in alerts
+
+
+def test_the_scale_column_stays_in_view_when_the_salary_table_scrolls_on_a_phone(served: str) -> None:
+    found = browse(served, "table")
+    assert found["scrolls"] and found["moved"] > 100, found
+    assert abs(found["after"] - found["wrapLeft"]) < 2, found

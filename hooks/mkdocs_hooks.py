@@ -60,6 +60,9 @@ _publish: tuple[Path, Path] | None = None  # (staging folder, final site folder)
 _lock: BuildLock | None = None
 _failed = False
 _complete = False  # set when every output is written: only a complete build is published
+# `serve` only: the author's mistakes, shown on every page of the preview instead of stopping the
+# server (a stopped rebuild leaves the browser waiting, with the messages only in the terminal).
+_preview_problems: tuple[str, list[str]] | None = None
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -69,10 +72,11 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Take the lock and load and check all content, before anything in the site folder is touched."""
-    global _site, _view, _cards, _renderer, _feeds, _publish, _failed, _lock, _complete
+    global _site, _view, _cards, _renderer, _feeds, _publish, _failed, _lock, _complete, _preview_problems
     config_file = Path(config.config_file_path)
     root = config_file.parent
     _failed = _complete = False
+    _preview_problems = None
     try:
         if _lock is None:
             _lock = BuildLock(root / LOCK_FILE)
@@ -86,7 +90,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             docs_dir=Path(config.docs_dir),
             lines=lines,
             markdown=[{name: config.mdx_configs.get(name)} for name in config.markdown_extensions],
-            defer_bodies=True,
+            defer_bodies=_command == "build",  # the preview checks every text before it shows any
             templates=template_names(Path(folder) for folder in config.theme.dirs),
         )
         for warning in _site.warnings:
@@ -105,6 +109,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _renderer.start(_cards.all_specs())
     except ContentError as error:
         _release()
+        if _command == "serve":
+            log.error(f"{error.summary}\n{error.report()}")
+            _site = _view = None
+            _preview_problems = (error.summary, [str(problem) for problem in error.problems])
+            return config
         raise Abort(f"{error.summary}\n{error.report()}") from None
     except LockTimeout as error:
         _release()
@@ -140,6 +149,10 @@ def _t() -> Translator:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the brand stylesheet, a page for every public vacancy and story, and the story photos and videos."""
+    if _preview_problems is not None:
+        # The preview of content with mistakes: no page at all, so that every address shows the
+        # page for a missing one (404.html), which lists the mistakes.
+        return Files([f for f in files if not f.is_documentation_page()])
     assert _site is not None
     files.append(File.generated(config, BRAND_CSS, content=views.brand_stylesheet(_site)))
     for item in _site.vacancies:
@@ -176,7 +189,8 @@ class _SafeBytecodeCache(FileSystemBytecodeCache):
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Keep compiled templates between builds: Jinja checks each template's source before reusing it."""
-    assert _site is not None
+    if _site is None:
+        return env
     folder = _site.settings.cache_dir / "templates"
     if ensure_folder(folder):
         log.warning(_site.t("build.cache_replaced", path=folder))
@@ -239,6 +253,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
     """Templates that are not pages (404.html, the sitemap) draw on the same values as pages."""
+    context["cs_problems"] = _preview_problems
     if _view is not None:
         context["cs"] = _view
         context["feeds"] = _feeds
@@ -258,6 +273,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Stop on problems in the texts; else wait for the cards and put them in the site, then write
     the feeds and jobs.json, which state each card's size."""
     global _complete
+    if _preview_problems is not None:
+        _release()
+        return
     assert _renderer is not None and _site is not None and _view is not None and _cards is not None
     if _site.bodies is not None:
         _site.bodies.cache.save()

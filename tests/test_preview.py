@@ -1,0 +1,75 @@
+"""`make serve` with a mistake in the content: the page being previewed shows the author's messages
+(before, the rebuild stopped and the browser waited with the message only in the terminal), and
+shows the page again once the mistake is fixed."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from conftest import TODAY
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> tuple[int, BeautifulSoup]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, BeautifulSoup(response.read(), "html.parser")
+    except urllib.error.HTTPError as error:
+        return error.code, BeautifulSoup(error.read(), "html.parser")
+
+
+def _poll(url: str, done, seconds: float = 60) -> tuple[int, BeautifulSoup]:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            status, page = _get(url)
+            if done(status, page):
+                return status, page
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            status, page = 0, BeautifulSoup("", "html.parser")
+        if time.monotonic() > deadline:
+            return status, page
+        time.sleep(0.5)
+
+
+def test_the_preview_shows_the_mistakes_and_recovers_when_they_are_fixed(site_copy: Path) -> None:
+    vacancy = site_copy / "vacancies/ciso.md"
+    good = vacancy.read_text(encoding="utf-8")
+    vacancy.write_text(good.replace("closes: ", "closes: 2027-02-30 #", 1), encoding="utf-8")
+    port = _free_port()
+    env = dict(os.environ, CAREERSITE_TODAY=TODAY, NO_MKDOCS_2_WARNING="1")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=site_copy,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/vacancies/ciso/"
+        status, page = _poll(url, lambda s, p: p.select_one(".cs-preview-problems") is not None)
+        problems = page.select_one(".cs-preview-problems")
+        assert problems is not None, f"no messages in the preview (status {status})"
+        assert "1 fout in de inhoud" in problems.select_one("h1").get_text()
+        assert "vacancies/ciso.md:" in problems.get_text() and "30 februari 2027 bestaat niet" in problems.get_text()
+        assert page.select_one('meta[http-equiv="refresh"]') is not None  # reloads itself until fixed
+        vacancy.write_text(good, encoding="utf-8")
+        status, page = _poll(url, lambda s, p: s == 200)
+        assert status == 200 and page.select_one("h1.cs-hero__title") is not None
+        assert page.select_one(".cs-preview-problems") is None
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

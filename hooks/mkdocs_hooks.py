@@ -53,6 +53,7 @@ _view: views.SiteView | None = None
 _cards: social.Cards | None = None
 _renderer: CardRenderer | None = None
 _feeds: list[feeds.FeedPlan] = []
+_alerts: tuple[feeds.JobAlert, ...] = ()
 _body_html: dict[str, str] = {}  # "vacancy:<id>" or "story:<id>" -> the page's text as rendered
 _pages: dict[str, tuple[str, Any]] = {}  # src_uri -> ("vacancy", Listed) or ("story", Story)
 _body_problems: list[Problem] = []
@@ -72,7 +73,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Take the lock and load and check all content, before anything in the site folder is touched."""
-    global _site, _view, _cards, _renderer, _feeds, _publish, _failed, _lock, _complete, _preview_problems
+    global _site, _view, _cards, _renderer, _feeds, _alerts, _publish, _failed, _lock, _complete, _preview_problems
     config_file = Path(config.config_file_path)
     root = config_file.parent
     _failed = _complete = False
@@ -103,6 +104,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _body_html.clear()
         _body_problems.clear()
         _feeds = feeds.plan(_site)
+        _alerts = feeds.job_alerts(_site, _feeds)
         # Cards render in worker processes while MkDocs renders the pages.
         _cards = social.Cards(_view)
         _renderer = CardRenderer(_site.settings.cache_dir / "cards")
@@ -233,6 +235,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     assert _cards is not None
     context["cs"] = _view
     context["feeds"] = _feeds
+    context["alerts"] = _alerts
     kind, item = _pages.get(page.file.src_uri, (None, None))
     if kind == "vacancy":
         _check_body(f"vacancy:{item.vacancy.id}", page.content or "")
@@ -257,6 +260,7 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
     if _view is not None:
         context["cs"] = _view
         context["feeds"] = _feeds
+        context["alerts"] = _alerts
     return context
 
 

@@ -327,8 +327,8 @@ def _check_vacancy(p: Parsed, ctx: Context, t: Translator) -> None:
                     )
                 )
             previous = day
-        placed = not any(pr.field.startswith("process_dates") for pr in p.problems) and "closes" in v
-        if placed and all(process.step(key) for key in dates):
+        in_order = not any(pr.field.startswith("process_dates") for pr in p.problems) and "closes" in v
+        if in_order and all(process.step(key) for key in dates):
             try:
                 timeline(process, v["closes"], dates, working_days(ctx.settings.country, ctx.settings.language))
             except Squeezed as squeezed:
@@ -417,6 +417,19 @@ def _field_lines(data: LineDict) -> dict[str, int]:
     return lines
 
 
+def _source_fields(document: Document, shown: str, values: dict[str, Any]) -> dict[str, Any]:
+    """What every story and vacancy takes from its file; takes `id` out of the parsed `values`."""
+    slug = document.path.stem
+    return dict(
+        slug=slug,
+        source=shown,
+        body=document.body,
+        body_line=document.body_line,
+        lines=_field_lines(document.front_matter),
+        id=values.pop("id", slug),
+    )
+
+
 def load_content(
     settings: Settings,
     salary_table: SalaryTable | None,
@@ -447,19 +460,8 @@ def load_content(
             p.problem(t, "consent_until", "error.consent_before_published")
         problems += p.problems
         if not p.problems:
-            slug = document.path.stem
-            stories.append(
-                Story(
-                    slug=slug,
-                    source=shown,
-                    body=document.body,
-                    body_line=document.body_line,
-                    lines=_field_lines(document.front_matter),
-                    id=v.pop("id", slug),
-                    photo_path=f.path_in(settings.stories_dir, v["photo"]),
-                    **v,
-                )
-            )
+            photo_path = f.path_in(settings.stories_dir, v["photo"])
+            stories.append(Story(**_source_fields(document, shown, v), photo_path=photo_path, **v))
 
     vacancy_docs, found = _documents(
         settings.vacancies_dir, root, t, cache, reserved_names(settings.docs_dir / "vacancies")
@@ -480,18 +482,7 @@ def load_content(
         _check_vacancy(p, vacancy_ctx, t)
         problems += p.problems
         if not p.problems:
-            slug = document.path.stem
-            vacancies.append(
-                Vacancy(
-                    slug=slug,
-                    source=shown,
-                    body=document.body,
-                    body_line=document.body_line,
-                    lines=_field_lines(document.front_matter),
-                    id=p.values.pop("id", slug),
-                    **p.values,
-                )
-            )
+            vacancies.append(Vacancy(**_source_fields(document, shown, p.values), **p.values))
 
     problems += _duplicate_ids(vacancies, t) + _duplicate_ids(stories, t)
     pages = tuple(sorted(settings.docs_dir.rglob("*.md"))) if settings.docs_dir.is_dir() else ()

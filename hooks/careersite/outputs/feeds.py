@@ -149,6 +149,30 @@ def plan(site: Site) -> list[FeedPlan]:
     return feeds
 
 
+@dataclass(frozen=True)
+class JobAlert:
+    """A feed a candidate can follow for new vacancies, named in the candidate's words."""
+
+    label: str
+    path: str
+    department: str | None
+
+
+def job_alerts(site: Site, plans: list[FeedPlan]) -> tuple[JobAlert, ...]:
+    """The vacancy feeds for candidates: all vacancies first, then one per department."""
+    return tuple(
+        JobAlert(
+            site.t("ui.alerts_department", department=p.department)
+            if p.department
+            else site.t("ui.alerts_all_vacancies"),
+            p.path,
+            p.department,
+        )
+        for p in plans
+        if p.kinds == ("vacancy",) and p.channel is None
+    )
+
+
 def shorten(text: str, limit: int) -> str:
     """`text` cut at a word boundary so that, with an ellipsis, it has at most `limit` characters."""
     text = " ".join(text.split())

@@ -663,6 +663,10 @@ class SiteView:
         return story_page(self.site, story, [self.card(i) for i in listed[:STORY_VACANCIES]], len(listed))
 
     @cached_property
+    def privacy_url(self) -> str:
+        return page_url(self.settings.privacy_page)
+
+    @cached_property
     def alerts_url(self) -> str | None:
         """The job alerts page (the page with template alerts.html), if the site has one."""
         page = self.site.page_templates.get("alerts.html")
@@ -722,6 +726,7 @@ class FooterView:
     phone_href: str
     email: str
     url: str
+    url_shown: str  # the address without https:// and the last slash
     links: tuple[Link, ...]
 
 
@@ -745,5 +750,6 @@ def footer(site: Site, alerts_page: str | None, feeds_page: str | None) -> Foote
         tel_href(s.contact.phone, s.country),
         s.contact.email,
         s.contact.url,
+        s.contact.url.split("://", 1)[-1].rstrip("/"),
         tuple(link for link in links if link),
     )

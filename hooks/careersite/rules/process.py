@@ -43,6 +43,9 @@ class HiringProcess:
         return tuple(s for s in self.steps if s.kind)
 
 
+_ONE_DAY = dt.timedelta(days=1)
+
+
 class WorkingDays:
     """Monday to Friday, minus the country's public holidays (from the `holidays` library)."""
 
@@ -69,7 +72,6 @@ class WorkingDays:
         return day
 
 
-_ONE_DAY = dt.timedelta(days=1)
 _HOLIDAY_LANGUAGE = {"nl": "nl", "nb": "no", "en": "en_US"}
 
 

@@ -108,7 +108,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # Cards render in worker processes while MkDocs renders the pages.
         _cards = social.Cards(_view)
         _renderer = CardRenderer(_site.settings.cache_dir / "cards")
-        _renderer.start(_cards.all_specs())
+        _renderer.start([*_cards.all_specs(), *_view.photo_specs()])
     except ContentError as error:
         _release()
         if _command == "serve":
@@ -150,7 +150,7 @@ def _t() -> Translator:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the brand stylesheet, a page for every public vacancy and story, and the story photos and videos."""
+    """Add the brand stylesheet, a page for every public vacancy and story, and the story videos."""
     if _preview_problems is not None:
         # The preview of content with mistakes: no page at all, so that every address shows the
         # page for a missing one (404.html), which lists the mistakes.
@@ -168,10 +168,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         content = EMPTY_META + story.body
         files.append(File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
         _pages[uri] = ("story", story)
-        for asset in filter(None, (story.photo, story.video)):
-            path = stories_dir / asset
-            if path.is_file() and files.get_file_from_path(f"stories/{asset}") is None:
-                files.append(File.generated(config, f"stories/{asset}", abs_src_path=str(path)))
+        # The photo is published as resized copies (drawn with the cards), never as the author's file.
+        video = f"stories/{story.video}"
+        if story.video and (path := stories_dir / story.video).is_file() and files.get_file_from_path(video) is None:
+            files.append(File.generated(config, video, abs_src_path=str(path)))
     return files
 
 
@@ -291,8 +291,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         report = _renderer.finish(site_dir)
     except CardFailure as error:
         raise Abort(_site.t("build.card_failed", card=error.name, problem=error.problem)) from None
-    timing = f" ({report.render_seconds:.2f} s)" if report.rendered else ""
-    log.info(f"Cards: {report.rendered} rendered, {report.reused} from the cache{timing}")
+    timing = f" ({report.render_seconds:.2f} s)" if report.rendered or report.photos_rendered else ""
+    log.info(
+        f"Cards: {report.rendered} rendered, {report.reused} from the cache; "
+        f"photos: {report.photos_rendered} resized, {report.photos_reused} from the cache{timing}"
+    )
     for name, characters in sorted(report.missing.items()):
         log.warning(f"cards/{name}: no shipped font can draw {characters!r}; left out of the card")
 

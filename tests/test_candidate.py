@@ -121,3 +121,36 @@ def test_the_scale_column_stays_in_view_when_the_salary_table_scrolls_on_a_phone
     found = browse(served, "table")
     assert found["scrolls"] and found["moved"] > 100, found
     assert abs(found["after"] - found["wrapLeft"]) < 2, found
+
+
+@pytest.mark.parametrize(
+    ("path", "width", "dpr"),
+    [
+        ("stories/wei-chen/", "390", "3"),
+        ("stories/", "390", "2"),
+        ("stories/wei-chen/", "1280", "1"),
+        ("stories/", "1024", "1"),
+        ("", "1280", "2"),
+    ],
+)
+def test_photos_load_at_the_size_the_screen_shows_them_without_moving_the_page(
+    served: str, path: str, width: str, dpr: str
+) -> None:
+    """A phone loads copies made for it, sharp but not oversized, and nothing shifts as they arrive."""
+    found = browse(served, "photos", path, width, dpr)
+    assert found["images"], "the page shows story photos"
+    assert found["shift"] < 0.01, f"layout shift {found['shift']}"
+    for image in found["images"]:
+        name = image["src"].rsplit("/", 1)[-1]
+        assert "/photos/" in image["src"] and "stories/img" not in image["src"], name
+        copy_width = int(name.split("-")[-2].removesuffix("w"))
+        needed = image["shownWidth"] * int(dpr)
+        # Sharp: the copy has the pixels the screen shows (the example photos are 1200 wide).
+        assert copy_width >= min(needed * 0.95, 1200), (name, needed)
+        # Not wasteful: never the next size up from what is needed.
+        assert copy_width < needed * 2.5, (name, needed)
+        assert image["bytes"] < 120_000, (name, image["bytes"])
+        # The width and height attributes have the copy's shape: the browser reserves the right space.
+        assert abs(image["width"] / image["height"] - image["naturalWidth"] / image["naturalHeight"]) < 0.01
+    # No image on the page is an author's original.
+    assert not [r for r in found["resources"] if "/stories/img/" in r["name"]]

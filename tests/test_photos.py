@@ -93,3 +93,101 @@ def test_a_photo_replaced_after_the_check_stops_the_build_with_a_message(site_co
     with pytest.raises(CardFailure) as failure:
         renderer.finish(site_copy / "out")
     assert failure.value.name == spec.file_name
+
+
+# Published photos: resized copies, never the author's file.
+
+
+def camera_photo(path: Path, width: int, height: int, orientation: int = 1) -> Path:
+    """A photo as a phone saves it: noise (which compresses badly, like a real scene), stored
+    sideways with an EXIF orientation, and with the place it was taken in its metadata."""
+    noise = Image.effect_noise((width, height), 80).convert("RGB")
+    top = Image.new("RGB", (width, height // 4), (200, 30, 40))
+    noise.paste(top, (0, 0))  # the photo's top is red: after turning it upright it must stay on top
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    exif[0x010F] = "PhoneMaker"
+    exif.get_ifd(0x8825)[2] = (52.0, 13.0, 0.0)  # GPS latitude
+    noise.save(path, quality=95, exif=exif.tobytes())
+    return path
+
+
+def test_a_camera_photo_is_published_as_small_upright_copies_without_its_metadata(tmp_path: Path) -> None:
+    from careersite.cards.photos import picture
+
+    # Stored 4000×3000 and sideways (orientation 8: turn it a quarter to the left to view it).
+    source = camera_photo(tmp_path / "camera.jpg", 4000, 3000, orientation=8)
+    shown = picture("noor", source)
+    assert [spec.size for spec in shown.specs] == [(400, 533), (800, 1067), (1200, 1600), (1600, 2133)]
+    assert (shown.width, shown.height) == (1600, 2133)
+    assert shown.src.startswith("photos/noor-800w-") and shown.src.endswith(".jpg")
+    assert [width for _, width in shown.candidates] == [400, 800, 1200, 1600]
+    for spec in shown.specs:
+        data, missing = spec.render()
+        assert not missing
+        with Image.open(io.BytesIO(data)) as copy:
+            assert copy.format == "JPEG" and copy.size == spec.size
+            assert not copy.getexif(), "no camera, place or orientation goes out with the photo"
+            # Upright: the red that was the stored photo's top is now on the left edge... unless
+            # turned; orientation 8 puts the stored top on the viewer's left.
+            left = copy.crop((0, 0, copy.width // 8, copy.height)).resize((1, 1)).getpixel((0, 0))
+            assert left[0] > 150 and left[1] < 80, left
+        assert len(data) < spec.size[0] * spec.size[1] * 0.5, "a copy is re-encoded, not the original"
+
+
+def test_a_small_photo_is_never_enlarged_and_a_cut_out_gets_a_white_background(tmp_path: Path) -> None:
+    from careersite.cards.photos import picture
+
+    source = tmp_path / "cut-out.png"
+    image = Image.new("RGBA", (300, 450), (0, 0, 0, 0))
+    image.paste((20, 90, 160, 255), (100, 100, 200, 350))
+    image.save(source)
+    shown = picture("klein", source)
+    assert [spec.size for spec in shown.specs] == [(300, 450)]
+    data, _ = shown.specs[0].render()
+    with Image.open(io.BytesIO(data)) as copy:
+        corner = copy.convert("RGB").getpixel((5, 5))
+        middle = copy.convert("RGB").getpixel((150, 225))
+    assert min(corner) > 245, "transparency becomes white, not black"
+    assert middle[2] > 120 and middle[0] < 60
+
+
+def test_a_replaced_photo_gets_new_addresses(tmp_path: Path) -> None:
+    """`make serve` keeps running while an author saves a new photo under the same name."""
+    import os
+
+    from careersite.cards.photos import picture
+
+    source = photo(tmp_path / "p.jpg", 900, 1200)
+    before = picture("p", source)
+    Image.new("RGB", (900, 1200), (10, 10, 200)).save(source, quality=90)
+    os.utime(source, ns=(1, 1))  # a different modification time, as any save gives
+    after = picture("p", source)
+    assert {name for name, _ in before.candidates}.isdisjoint(name for name, _ in after.candidates)
+
+
+def test_the_site_publishes_resized_copies_and_never_the_authors_photo(site_copy: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    original = camera_photo(site_copy / "stories/img/wei-chen.jpg", 6000, 4500, orientation=6)
+    assert original.stat().st_size > 8_000_000
+    build = run_build(site_copy)
+    assert build.returncode == 0, build.output
+    assert not (build.site / "stories/img").exists(), "the author's files are not published"
+    biggest = max((path.stat().st_size, path.name) for path in (build.site / "photos").iterdir())
+    assert biggest[0] < 1_500_000, biggest
+    for page_path in ("stories/wei-chen/index.html", "stories/index.html", "index.html"):
+        page = BeautifulSoup((build.site / page_path).read_text(), "html.parser")
+        images = [img for img in page.select("img[srcset]") if "wei-chen" in img["src"]]
+        assert images, page_path
+        for img in images:
+            folder = (build.site / page_path).parent
+            candidates = [entry.strip().split(" ") for entry in img["srcset"].split(",")]
+            assert [int(w[:-1]) for _, w in candidates] == [400, 800, 1200, 1600]
+            for address, width in candidates:
+                with Image.open(folder / address) as copy:
+                    # Stored sideways (orientation 6): published upright, 3:4 like the phone showed it.
+                    assert copy.size == (int(width[:-1]), round(int(width[:-1]) * 4 / 3))
+            assert (int(img["width"]), int(img["height"])) == (1600, 2133)
+            assert img["sizes"] and (folder / img["src"]).is_file()
+    assert "Traceback" not in build.output

@@ -5,6 +5,7 @@
 //   layout PATH WIDTH   fact labels and the width of running text
 //   table               the salary table on a phone, scrolled sideways
 //   pdf PATH OUT        print a page to PDF (A4) at OUT
+//   photos PATH WIDTH DPR  the story photos a screen loads: shown size, chosen copy, bytes, layout shift
 const { chromium } = require('playwright-core');
 
 const [base, check, ...args] = process.argv.slice(2);
@@ -104,6 +105,42 @@ const checks = {
       return { scrolls: wrap.scrollWidth > wrap.clientWidth, moved: wrap.scrollLeft, before, after: cell(),
         wrapLeft: wrap.getBoundingClientRect().left };
     });
+    await page.close();
+    return result;
+  },
+
+  async photos(browser, path, width, dpr) {
+    const page = await browser.newPage({ viewport: { width: Number(width), height: 844 }, deviceScaleFactor: Number(dpr) });
+    await page.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(base + path, { waitUntil: 'load' });
+    // Bring every lazy photo into view, then back to the top, and wait until all have arrived.
+    const height = await page.evaluate(() => document.body.scrollHeight);
+    for (let y = 0; y < height; y += 600) {
+      await page.evaluate((top) => window.scrollTo(0, top), y);
+      await page.waitForTimeout(50);
+    }
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForFunction(() => [...document.querySelectorAll('img[srcset]')].every((img) => img.complete));
+    const result = await page.evaluate(() => ({
+      shift: window.__shift,
+      images: [...document.querySelectorAll('img[srcset]')].map((img) => {
+        const box = img.getBoundingClientRect();
+        const entry = performance.getEntriesByName(img.currentSrc)[0];
+        return {
+          class: img.className, shownWidth: box.width, shownHeight: box.height,
+          width: Number(img.getAttribute('width')), height: Number(img.getAttribute('height')),
+          naturalWidth: img.naturalWidth, naturalHeight: img.naturalHeight,
+          src: img.currentSrc, bytes: entry ? entry.encodedBodySize : null,
+        };
+      }),
+      resources: performance.getEntriesByType('resource').filter((e) => /\.(jpe?g|png|webp)$/i.test(e.name))
+        .map((e) => ({ name: e.name, bytes: e.encodedBodySize })),
+    }));
     await page.close();
     return result;
   },

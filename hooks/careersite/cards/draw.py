@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 from dataclasses import dataclass, field, fields
 from functools import cache, cached_property, lru_cache
 
@@ -67,6 +68,8 @@ class CardSpec:
     text: VacancyText | StoryText | HomeText
     alt: str = field(default="", compare=False)  # describes the card; not drawn, so not hashed
 
+    folder = "cards"  # in the site
+
     @property
     def size(self) -> tuple[int, int]:
         return SIZES[self.format]
@@ -76,10 +79,10 @@ class CardSpec:
         """A hash of what the card shows: its text, colours, format, and the bytes of its images."""
         # Files count by their bytes, not their place: a clone elsewhere gives the same names.
         brand = self.brand
-        logo = _file_hash(brand.logo) if brand.logo else None
+        logo = file_hash(brand.logo) if brand.logo else None
         text = [getattr(self.text, f.name) for f in fields(self.text)]
         if isinstance(self.text, StoryText):
-            text[-1] = _file_hash(self.text.photo)
+            text[-1] = file_hash(self.text.photo)
         payload = json.dumps(
             [
                 RENDERER_VERSION,
@@ -101,9 +104,19 @@ class CardSpec:
         suffix = "" if self.format == "og" else f"-{self.format}"
         return f"{self.name}{suffix}-{self.digest}.jpg"
 
+    def render(self) -> tuple[bytes, frozenset[str]]:
+        return render(self)
+
+
+def file_hash(path: str) -> str:
+    """The hash of a file's bytes, read once per version of the file: `make serve` keeps running
+    while an author replaces a photo under the same name."""
+    stat = os.stat(path)
+    return _bytes_hash(path, stat.st_mtime_ns, stat.st_size)
+
 
 @cache
-def _file_hash(path: str) -> str:
+def _bytes_hash(path: str, mtime_ns: int, size: int) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
@@ -161,10 +174,15 @@ def _load_logo(path: str, size: int) -> Image.Image:
     return logo
 
 
-@lru_cache(maxsize=2)
 def _decoded(path: str) -> Image.Image:
     """A photo decoded at about the largest size a card needs (the Instagram card's photo): JPEG
     decodes at a fraction of its size, so a camera's 8000×6000 photo costs little time and memory."""
+    stat = os.stat(path)
+    return _decoded_version(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=2)
+def _decoded_version(path: str, mtime_ns: int, size: int) -> Image.Image:
     with Image.open(path) as image:
         image.draft("RGB", (1000, 800))
         photo = ImageOps.exif_transpose(image).convert("RGB")

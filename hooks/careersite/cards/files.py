@@ -17,10 +17,12 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from careersite.cards.draw import CardSpec, render
+from careersite.cards.draw import CardSpec
+from careersite.cards.photos import PhotoSpec
 from careersite.publish.cache import CacheFolder, ends_with
 from careersite.publish.files import copy_file, write_atomic
 
+Spec = CardSpec | PhotoSpec  # an image drawn into the cache, then copied into `spec.folder` of the site
 CHUNK = 24  # cards per task: big enough to amortise the hand-over, small enough to balance the cores
 JPEG_WHOLE = ends_with(b"\xff\xd9", start=b"\xff\xd8")
 
@@ -34,13 +36,13 @@ class CardFailure(Exception):
         super().__init__(f"{name}: {problem}")
 
 
-def _render_into(cache_dir: str, specs: list[CardSpec]) -> list[tuple[str, str, str]]:
+def _render_into(cache_dir: str, specs: list[Spec]) -> list[tuple[str, str, str]]:
     """Render cards into the cache (atomically); return (file name, left-out characters, failure)
     per card: one card that cannot be drawn stops neither the worker nor the other cards."""
     results = []
     for spec in specs:
         try:
-            data, missing = render(spec)
+            data, missing = spec.render()
             write_atomic(Path(cache_dir) / spec.file_name, data)
         except Exception as error:
             results.append((spec.file_name, "", str(error) or type(error).__name__))
@@ -67,8 +69,10 @@ def _watch_parent(parent: int) -> None:
 
 @dataclass
 class CardReport:
-    rendered: int = 0
+    rendered: int = 0  # cards
     reused: int = 0
+    photos_rendered: int = 0  # copies of story photos
+    photos_reused: int = 0
     render_seconds: float = 0.0
     missing: dict[str, str] = field(default_factory=dict)  # file name -> characters left out
 
@@ -79,7 +83,7 @@ class CardRenderer:
     def __init__(self, cache_dir: Path, workers: int | None = None) -> None:
         self.cache_dir = cache_dir
         self.workers = workers or os.cpu_count() or 1
-        self.specs: dict[str, CardSpec] = {}
+        self.specs: dict[str, Spec] = {}
         self._futures: list[Future[list[tuple[str, str, str]]]] = []
         self.sizes: dict[str, int] = {}  # file name -> bytes, for the feeds' enclosures
         self._pool: ProcessPoolExecutor | None = None
@@ -88,7 +92,7 @@ class CardRenderer:
         self._started = 0.0
         self.report = CardReport()
 
-    def start(self, specs: list[CardSpec]) -> None:
+    def start(self, specs: list[Spec]) -> None:
         """Hand every card missing from the cache (or not whole) to the worker processes; return at once."""
         self._cache = CacheFolder(self.cache_dir, JPEG_WHOLE)
         self._started = time.perf_counter()
@@ -100,8 +104,11 @@ class CardRenderer:
                 todo.append(spec)
             else:
                 self.sizes[name] = size
-        self.report.reused = len(self.specs) - len(todo)
-        self.report.rendered = len(todo)
+        photos = sum(1 for spec in self.specs.values() if isinstance(spec, PhotoSpec))
+        photos_todo = sum(1 for spec in todo if isinstance(spec, PhotoSpec))
+        self.report.photos_rendered, self.report.photos_reused = photos_todo, photos - photos_todo
+        self.report.rendered = len(todo) - photos_todo
+        self.report.reused = len(self.specs) - photos - self.report.rendered
         if not todo:
             return
         if self.workers == 1 or len(todo) <= CHUNK:
@@ -132,7 +139,8 @@ class CardRenderer:
                 self.report.missing[name] = missing
 
     def finish(self, site_dir: Path) -> CardReport:
-        """Wait for the workers, copy every card into `site_dir/cards/`, and drop stale cache files."""
+        """Wait for the workers, copy every card into `site_dir/cards/` (photos into `photos/`), and
+        drop stale cache files."""
         assert self._cache is not None
         try:
             for future in self._futures:
@@ -145,11 +153,13 @@ class CardRenderer:
         if self._failures:
             raise self._failures[0]
         self.report.render_seconds = time.perf_counter() - self._started
-        target_dir = site_dir / "cards"
-        target_dir.mkdir(parents=True, exist_ok=True)
-        source, target = f"{self.cache_dir}{os.sep}", f"{target_dir}{os.sep}"
-        for name in self.specs:
-            copy_file(source + name, target + name)
+        source = f"{self.cache_dir}{os.sep}"
+        targets = {}
+        for folder in {spec.folder for spec in self.specs.values()}:
+            (site_dir / folder).mkdir(parents=True, exist_ok=True)
+            targets[folder] = f"{site_dir / folder}{os.sep}"
+        for name, spec in self.specs.items():
+            copy_file(source + name, targets[spec.folder] + name)
         self._cache.keep_only(self.specs)
         return self.report
 

@@ -16,6 +16,7 @@ import phonenumbers
 from babel.lists import format_list
 
 from careersite.cards import colours
+from careersite.cards.photos import PhotoSpec, Picture, picture
 from careersite.content.model import Story, Vacancy
 from careersite.outputs import jsonld
 from careersite.rules.process import timeline, typical_days, working_days
@@ -34,9 +35,9 @@ def story_url(story: Story) -> str:
     return f"stories/{story.slug}/"
 
 
-def photo_url(story: Story) -> str:
-    """The photo's address: its file name as the author chose it, percent-encoded."""
-    return quote(f"stories/{story.photo}")
+def story_picture(story: Story) -> Picture:
+    """The story's photo as resized copies; the author's file itself is never published."""
+    return picture(story.slug, story.photo_path)
 
 
 @dataclass(frozen=True)
@@ -221,7 +222,7 @@ class StoryCard:
     summary: str
     quote: str
     url: str
-    photo: str
+    photo: Picture
     photo_alt: str
 
 
@@ -234,7 +235,7 @@ def story_card(story: Story) -> StoryCard:
         story.summary,
         story.quote,
         story_url(story),
-        photo_url(story),
+        story_picture(story),
         story.photo_alt,
     )
 
@@ -696,6 +697,10 @@ class SiteView:
     @cached_property
     def stories(self) -> tuple[StoryCard, ...]:
         return tuple(story_card(s) for s in self.site.stories)
+
+    def photo_specs(self) -> list[PhotoSpec]:
+        """Every copy of every published story's photo, to be drawn with the cards."""
+        return [spec for story in self.site.stories for spec in story_picture(story).specs]
 
     @cached_property
     def latest_vacancies(self) -> tuple[VacancyCard, ...]:

@@ -1,0 +1,120 @@
+"""Story photos as pages show them: resized, re-encoded copies in a few widths, never the original.
+
+Authors save photos straight from a camera or a phone (8000×6000, 19 MB, rotated by an EXIF tag,
+with the place it was taken in its metadata). A page gets JPEG copies at the widths a screen needs,
+with `srcset`, `sizes`, width and height, so a phone loads tens of kilobytes and nothing shifts when
+the image arrives. The copies carry no metadata (no location, no camera serial).
+
+Like a card, a copy is described by plain data (`PhotoSpec`) whose file name carries a hash of the
+photo's bytes and the width, so it is drawn once, in the card workers, and kept in the card cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from dataclasses import dataclass
+from functools import cache, cached_property
+from pathlib import Path
+
+from PIL import Image, ImageOps
+
+from careersite.cards.draw import file_hash
+
+PHOTO_VERSION = "1"  # bump when the encoding changes, so every copy gets a new name
+WIDTHS = (400, 800, 1200, 1600)  # 1600 covers a 390 px phone at 3× and a 1280 px screen at 2×
+FALLBACK_WIDTH = 800  # for browsers without srcset, and the poster of a video
+FOLDER = "photos"  # in the site
+JPEG = {"format": "JPEG", "quality": 80, "progressive": True, "optimize": True, "subsampling": 2}
+ROTATED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
+
+
+@dataclass(frozen=True)
+class PhotoSpec:
+    """One copy of one photo: the source file and the size it is drawn at."""
+
+    name: str  # the story's slug
+    source: str  # path of the author's photo
+    size: tuple[int, int]
+
+    folder = FOLDER
+
+    @cached_property
+    def digest(self) -> str:
+        payload = json.dumps([PHOTO_VERSION, file_hash(self.source), self.size])
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:12]
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.name}-{self.size[0]}w-{self.digest}.jpg"
+
+    def render(self) -> tuple[bytes, frozenset[str]]:
+        """The copy as JPEG bytes (no characters can be missing from a photo)."""
+        with Image.open(self.source) as image:
+            # JPEG decodes at 1/2, 1/4 or 1/8 of its size for free: a camera photo costs little.
+            image.draft("RGB", (self.size[0] * 2, self.size[1] * 2))
+            photo = ImageOps.exif_transpose(image)
+            icc = image.info.get("icc_profile")
+            photo = _on_white(photo)
+        photo = photo.resize(self.size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+        buffer = io.BytesIO()
+        # No EXIF is written: the copy keeps the colours (ICC profile) and nothing else.
+        photo.save(buffer, **JPEG, **({"icc_profile": icc} if icc else {}))
+        return buffer.getvalue(), frozenset()
+
+
+def _on_white(image: Image.Image) -> Image.Image:
+    """RGB, with transparent parts (a PNG cut-out) on white instead of black."""
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGB", rgba.size, "#FFFFFF")
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        return background
+    return image.convert("RGB")
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A photo as a page refers to it: addresses relative to the site root."""
+
+    src: str
+    candidates: tuple[tuple[str, int], ...]  # (address, width) of each copy, for `srcset`
+    width: int  # of the largest copy, for the width and height attributes (its aspect ratio)
+    height: int
+    specs: tuple[PhotoSpec, ...]
+
+
+def upright_size(path: Path) -> tuple[int, int]:
+    """The photo's width and height as it is shown: a phone's portrait is often stored sideways."""
+    with Image.open(path) as image:
+        width, height = image.size
+        orientation = image.getexif().get(0x0112)
+    return (height, width) if orientation in ROTATED else (width, height)
+
+
+def picture(name: str, path: Path) -> Picture:
+    """The copies of one photo: each standard width up to the photo's own width, never enlarged.
+    Worked out once per version of the file, however many pages show the photo."""
+    stat = path.stat()
+    return _picture(name, str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@cache
+def _picture(name: str, path: str, mtime_ns: int, size: int) -> Picture:
+    width, height = upright_size(Path(path))
+    largest = min(width, WIDTHS[-1])
+    widths = [w for w in WIDTHS if w < largest] + [largest]
+    specs = tuple(PhotoSpec(name, path, (w, max(1, round(height * w / width)))) for w in widths)
+    fallback = [s for s in specs if s.size[0] <= FALLBACK_WIDTH][-1:] or [specs[0]]
+
+    def url(spec: PhotoSpec) -> str:
+        return f"{FOLDER}/{spec.file_name}"
+
+    return Picture(
+        src=url(fallback[0]),
+        candidates=tuple((url(s), s.size[0]) for s in specs),
+        width=specs[-1].size[0],
+        height=specs[-1].size[1],
+        specs=specs,
+    )

@@ -63,7 +63,7 @@ _failed = False
 _complete = False  # set when every output is written: only a complete build is published
 # `serve` only: the author's mistakes, shown on every page of the preview instead of stopping the
 # server (a stopped rebuild leaves the browser waiting, with the messages only in the terminal).
-_preview_problems: tuple[str, list[str]] | None = None
+_preview_problems: tuple[str, str, list[str]] | None = None  # heading, what to do, messages
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -114,7 +114,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if _command == "serve":
             log.error(f"{error.summary}\n{error.report()}")
             _site = _view = None
-            _preview_problems = (error.summary, [str(problem) for problem in error.problems])
+            t = Translator(error.language)
+            _preview_problems = (
+                t("ui.preview_problems", n=len(error.problems)),
+                t("ui.preview_fix"),
+                [str(problem) for problem in error.problems],
+            )
             return config
         raise Abort(f"{error.summary}\n{error.report()}") from None
     except LockTimeout as error:

@@ -63,7 +63,11 @@ def test_the_preview_shows_the_mistakes_and_recovers_when_they_are_fixed(site_co
         status, page = _poll(url, lambda s, p: p.select_one(".cs-preview-problems") is not None)
         problems = page.select_one(".cs-preview-problems")
         assert problems is not None, f"no messages in the preview (status {status})"
-        assert "1 fout in de inhoud" in problems.select_one("h1").get_text()
+        assert problems.select_one("h1").get_text() == "1 fout in de inhoud"
+        # Written for the preview: what to do, not the build's "the previous site is unchanged".
+        advice = problems.select_one("p").get_text()
+        assert "sla het op" in advice and "laadt vanzelf opnieuw" in advice
+        assert "vorige site" not in problems.get_text()
         assert "vacancies/ciso.md:" in problems.get_text() and "30 februari 2027 bestaat niet" in problems.get_text()
         assert page.select_one('meta[http-equiv="refresh"]') is not None  # reloads itself until fixed
         vacancy.write_text(good, encoding="utf-8")

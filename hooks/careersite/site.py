@@ -177,7 +177,7 @@ def load_site(
     problems += found
     bodies.cache.save()
     if problems or table is None:
-        raise ContentError(problems, t("error.summary", n=len(problems)))
+        raise ContentError(problems, t("error.summary", n=len(problems)), t.language)
 
     public = sorted(
         (i for i in listed if i.status.is_public), key=lambda i: (i.vacancy.published, i.vacancy.id), reverse=True

@@ -29,9 +29,10 @@ class Problem:
 class ContentError(Exception):
     """Raised when the content has problems; carries every problem found, sorted by place."""
 
-    def __init__(self, problems: list[Problem], summary: str = "") -> None:
+    def __init__(self, problems: list[Problem], summary: str = "", language: str = "nl") -> None:
         self.problems = sorted(problems)
         self.summary = summary or f"{len(self.problems)} problem(s) in the content:"
+        self.language = language  # of the site, for messages shown elsewhere (the preview's page)
         super().__init__(self.report())
 
     def report(self) -> str:

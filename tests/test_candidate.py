@@ -47,6 +47,9 @@ def test_the_phone_menu_lists_every_section_and_each_link_works(served: str, pat
     assert len(found["followed"]) == len(NAV)
     for page in found["followed"]:
         assert page["status"] == 200 and page["h1"].strip(), page
+    title = found["title"]
+    assert title["text"] == "Werken bij Gemeente Lindewaard" and not title["cut"], title
+    assert title["logoBackground"] == "rgb(255, 255, 255)" and title["logoWidth"] > 20, title
 
 
 def test_on_a_phone_the_first_vacancies_show_at_once_and_the_filters_wait_behind_one_button(served: str) -> None:

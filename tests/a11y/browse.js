@@ -36,6 +36,16 @@ const checks = {
         });
         return { text: a.textContent.trim(), href: a.href || null, visible };
       }));
+    // The menu's title: the whole site name, and the logo on its light disc (else the mark vanishes
+    // on the brand colour).
+    const title = await page.$eval('.md-nav--primary > .md-nav__title', (node) => {
+      const logo = node.querySelector('.md-logo img');
+      return {
+        text: node.textContent.trim(), cut: node.scrollWidth > node.clientWidth + 1 || node.scrollHeight > node.clientHeight + 1,
+        logoBackground: logo ? getComputedStyle(logo).backgroundColor : null,
+        logoWidth: logo ? logo.getBoundingClientRect().width : 0,
+      };
+    });
     const followed = [];
     for (const link of links) {
       if (!link.href) continue;
@@ -45,7 +55,7 @@ const checks = {
       await target.close();
     }
     await page.close();
-    return { buttonVisible, links, followed };
+    return { buttonVisible, links, followed, title };
   },
 
   async filters(browser) {

@@ -287,3 +287,17 @@ def test_make_serve_watches_the_templates_the_readme_says_it_does() -> None:
     watched = {Path(p).resolve() for p in config.watch}
     assert (content.ROOT / "overrides").resolve() in watched
     assert {(content.ROOT / name).resolve() for name in ("vacancies", "stories", "hooks")} <= watched
+
+
+def test_a_step_named_after_its_kind_is_announced_without_repeating_itself(example: Build) -> None:
+    """'Bij deze procedure hoort een assessment: Assessment.' read as a template left unfilled."""
+    for path in ("vacancies/ciso/index.html", "solliciteren/index.html"):
+        page = example.html(path)
+        text = " ".join(page.get_text(" ").split())
+        assert "assessment: Assessment" not in text, path
+        names = [p.get_text(" ", strip=True) for p in page.select(".cs-timeline__name")]
+        assert "Assessment" in names, (path, names)  # the step itself, without a badge saying it again
+        assert "Referenties en VOG Screening" in names, (path, names)  # a badge where it adds something
+    text = " ".join(example.html("vacancies/ciso/index.html").get_text(" ").split())
+    assert "Bij deze procedure hoort een assessment." in text
+    assert "Bij deze procedure hoort een screening: Referenties en VOG." in text

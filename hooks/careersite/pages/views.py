@@ -18,6 +18,7 @@ from babel.lists import format_list
 from careersite.cards import colours
 from careersite.cards.photos import PhotoSpec, Picture, picture
 from careersite.content.model import Story, Vacancy
+from careersite.i18n import Translator
 from careersite.outputs import jsonld
 from careersite.rules.process import timeline, typical_days, working_days
 from careersite.rules.salary import Range, for_hours, in_period, scale_range
@@ -171,6 +172,21 @@ class TimelineView:
     process_name: str
 
 
+def _announcement(t: Translator, kind: str, name: str) -> str:
+    """'This procedure includes an assessment: Assessment day.', without repeating a step that is
+    simply called after its kind."""
+    if name.strip().casefold() == t(f"timeline.kind.{kind}").casefold():
+        return t(f"timeline.announce_plain.{kind}")
+    return t(f"timeline.announce.{kind}", name=name)
+
+
+def _badge(t: Translator, kind: str | None, name: str) -> str | None:
+    """The kind of an announced step beside its name, unless the name already says it."""
+    if not kind or name.strip().casefold() == t(f"timeline.kind.{kind}").casefold():
+        return None
+    return t(f"timeline.kind.{kind}")
+
+
 def timeline_view(site: Site, vacancy: Vacancy) -> TimelineView:
     t = site.t
     process = site.processes[vacancy.process]
@@ -183,7 +199,7 @@ def timeline_view(site: Site, vacancy: Vacancy) -> TimelineView:
             e.step.name,
             e.step.description,
             t("timeline.fixed" if e.fixed else "timeline.expected", date=t.date(e.date)),
-            t(f"timeline.kind.{e.step.kind}") if e.step.kind else None,
+            _badge(t, e.step.kind, e.step.name),
             e.date.isoformat(),
         )
         for e in entries
@@ -194,7 +210,7 @@ def timeline_view(site: Site, vacancy: Vacancy) -> TimelineView:
         total=t("timeline.total", duration=t.duration(placed.days)),
         reply=t("timeline.reply", date=t.date(placed.reply)),
         reply_day=placed.reply.isoformat(),
-        announced=tuple(t(f"timeline.announce.{s.kind}", name=s.name) for s in process.announced_steps),
+        announced=tuple(_announcement(t, s.kind, s.name) for s in process.announced_steps if s.kind),
         retention=t(
             "timeline.retention",
             weeks=site.settings.delete_after_weeks,
@@ -560,7 +576,7 @@ def processes(site: Site) -> tuple[ProcessView, ...]:
                     s.name,
                     s.description,
                     t("timeline.after", duration=t.duration(s.days)),
-                    t(f"timeline.kind.{s.kind}") if s.kind else None,
+                    _badge(t, s.kind, s.name),
                 )
                 for s in p.steps
             ),

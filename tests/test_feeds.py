@@ -221,3 +221,20 @@ def test_a_future_vacancy_appears_only_from_its_date(site_copy: Path) -> None:
     assert date[:6] == midnight_utc(fm["published"])
     build_day_end = dt.datetime.combine(fm["published"], dt.time(23, 59), tzinfo=AMSTERDAM)
     assert calendar.timegm(date) <= build_day_end.timestamp(), "pubDate is never in the future"
+
+
+def test_portrait_cards_are_drawn_only_for_what_the_instagram_feed_posts(example: Build, site_copy: Path) -> None:
+    """The 1080×1350 portraits serve the Instagram feed alone: drawing one for every item cost more
+    than half of the card work and of the published cards (issue 10)."""
+    feed = parse(example, "feeds/instagram.xml")
+    posted = {entry.enclosures[0].href.rsplit("/", 1)[-1] for entry in feed.entries}
+    portraits = {path.name for path in (example.site / "cards").glob("*-instagram-*.jpg")}
+    assert posted and portraits == posted
+    # When no item goes to Instagram, no portrait is drawn at all.
+    for path in [*(site_copy / "vacancies").glob("*.md"), *(site_copy / "stories").glob("*.md")]:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("instagram, ", "").replace(", instagram", ""), encoding="utf-8")
+    build = run_build(site_copy)
+    assert build.returncode == 0, build.output
+    assert not list((build.site / "cards").glob("*-instagram-*.jpg"))
+    assert parse(build, "feeds/instagram.xml").entries == []

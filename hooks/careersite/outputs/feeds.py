@@ -22,7 +22,7 @@ from markupsafe import escape
 from careersite.content.fields import SOCIAL_LIMIT
 from careersite.content.model import Story, Vacancy
 from careersite.content.settings import Channel
-from careersite.outputs.social import Card, Cards, CardSet
+from careersite.outputs.social import PORTRAIT_CHANNEL, Card, Cards, CardSet, channels_of
 from careersite.pages.views import SiteView, story_url, vacancy_url
 from careersite.publish.cache import CacheFolder, ends_with
 from careersite.publish.files import copy_file, write_atomic
@@ -216,7 +216,7 @@ def render(feed: FeedPlan, items: list[Item], site: Site) -> bytes:
     fg.ttl(TTL_MINUTES)
     newest = taken[0].published if taken else site.today
     fg.lastBuildDate(start_of_day(newest, s.timezone))
-    portrait = feed.channel is not None and feed.channel.key == "instagram"
+    portrait = feed.channel is not None and feed.channel.key == PORTRAIT_CHANNEL
     for item in taken:
         entry = fg.add_entry(order="append")
         entry.guid(item.guid, permalink=False)
@@ -299,7 +299,7 @@ def items(view: SiteView, cards: Cards, body_html: dict[str, str], length_of: Ca
             published=entry.published,
             department=entry.department,
             categories=(entry.department, *entry.tags),
-            channels=entry.channels or s.default_channels,
+            channels=channels_of(entry, s),
             image=image(cardset.og),
             portrait=image(cardset.instagram or cardset.og),
         )

@@ -5,11 +5,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from careersite.cards import draw as cards
-from careersite.content.model import Story
+from careersite.content.model import Story, Vacancy
+from careersite.content.settings import Settings
 from careersite.pages.views import SiteView, story_url, vacancy_url
 from careersite.site import Listed
 
 LOCALES = {"nl": "nl_NL", "en": "en_GB", "nb": "nb_NO"}
+PORTRAIT_CHANNEL = "instagram"  # the one feed that posts the 1080×1350 portrait card
+
+
+def channels_of(entry: Vacancy | Story, settings: Settings) -> tuple[str, ...]:
+    """The channels an item is posted to: its own `channels:`, else the site's default ones."""
+    return entry.channels or settings.default_channels
+
+
+def wants_portrait(entry: Vacancy | Story, settings: Settings) -> bool:
+    """Whether the Instagram feed carries the item: only then is its portrait card drawn (the
+    portraits are the larger half of all card work and of the published cards)."""
+    return PORTRAIT_CHANNEL in settings.channels and PORTRAIT_CHANNEL in channels_of(entry, settings)
 
 
 @dataclass(frozen=True)
@@ -110,13 +123,13 @@ class Cards:
             details=details,
             deadline=deadline,
         )
-        return self._set(f"vacancy-{v.slug}", text, alt)
+        return self._set(f"vacancy-{v.slug}", text, alt, wants_portrait(v, self.view.settings))
 
     def _story(self, story: Story) -> CardSet:
         t = self.view.t
         text = cards.StoryText(t("card.quote", quote=story.quote), story.name, story.role, str(story.photo_path))
         alt = t("card.alt.story", name=story.name, role=story.role, quote=story.quote)
-        return self._set(f"story-{story.slug}", text, alt)
+        return self._set(f"story-{story.slug}", text, alt, wants_portrait(story, self.view.settings))
 
     def for_vacancy(self, item: Listed) -> CardSet:
         return self.vacancies.get(item.vacancy.id, self.home)

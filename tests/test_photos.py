@@ -47,7 +47,7 @@ def test_the_portraits_that_crashed_the_build_now_build(site_copy: Path) -> None
     assert build.returncode == 0, build.output
     for name in ("wei-chen", "anel-hodzic", "joyce-martina"):
         cards = list((build.site / "cards").glob(f"story-{name}-*.jpg"))
-        assert len(cards) == 2
+        assert len(cards) == 1 + (name != "anel-hodzic")  # a portrait for those on Instagram
         for card in cards:
             with Image.open(card) as image:
                 image.load()

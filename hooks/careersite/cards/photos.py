@@ -14,8 +14,9 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from dataclasses import dataclass
-from functools import cache, cached_property
+import os
+from dataclasses import dataclass, field
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageOps
@@ -37,6 +38,7 @@ class PhotoSpec:
     name: str  # the story's slug
     source: str  # path of the author's photo
     size: tuple[int, int]
+    largest: tuple[int, int] = field(default=(0, 0), compare=False)  # of the photo's copies: decoded once at this size
 
     folder = FOLDER
 
@@ -51,17 +53,28 @@ class PhotoSpec:
 
     def render(self) -> tuple[bytes, frozenset[str]]:
         """The copy as JPEG bytes (no characters can be missing from a photo)."""
-        with Image.open(self.source) as image:
-            # JPEG decodes at 1/2, 1/4 or 1/8 of its size for free: a camera photo costs little.
-            image.draft("RGB", (self.size[0] * 2, self.size[1] * 2))
-            photo = ImageOps.exif_transpose(image)
-            icc = image.info.get("icc_profile")
-            photo = _on_white(photo)
-        photo = photo.resize(self.size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+        photo, icc = _upright(self.source, *_version(self.source), self.largest)
+        # Two-step reduction (integer box reduce, then Lanczos): near Lanczos quality at a third of its cost.
+        copy = photo.resize(self.size, Image.Resampling.LANCZOS, reducing_gap=2.0)
         buffer = io.BytesIO()
         # No EXIF is written: the copy keeps the colours (ICC profile) and nothing else.
-        photo.save(buffer, **JPEG, **({"icc_profile": icc} if icc else {}))
+        copy.save(buffer, **JPEG, **({"icc_profile": icc} if icc else {}))
         return buffer.getvalue(), frozenset()
+
+
+def _version(path: str) -> tuple[int, int]:
+    stat = os.stat(path)
+    return stat.st_mtime_ns, stat.st_size
+
+
+@lru_cache(maxsize=2)
+def _upright(path: str, mtime_ns: int, size: int, largest: tuple[int, int]) -> tuple[Image.Image, bytes | None]:
+    """The photo decoded once for all its copies (they are drawn one after the other), turned
+    upright, on white; a camera's JPEG is decoded at a fraction of its size, never below `largest`."""
+    with Image.open(path) as image:
+        image.draft("RGB", largest if image.getexif().get(0x0112) not in ROTATED else largest[::-1])
+        icc = image.info.get("icc_profile")
+        return _on_white(ImageOps.exif_transpose(image)), icc
 
 
 def _on_white(image: Image.Image) -> Image.Image:
@@ -82,7 +95,7 @@ class Picture:
     candidates: tuple[tuple[str, int], ...]  # (address, width) of each copy, for `srcset`
     width: int  # of the largest copy, for the width and height attributes (its aspect ratio)
     height: int
-    specs: tuple[PhotoSpec, ...]
+    specs: tuple[PhotoSpec, ...]  # smallest first
 
 
 def upright_size(path: Path) -> tuple[int, int]:
@@ -105,7 +118,8 @@ def _picture(name: str, path: str, mtime_ns: int, size: int) -> Picture:
     width, height = upright_size(Path(path))
     largest = min(width, WIDTHS[-1])
     widths = [w for w in WIDTHS if w < largest] + [largest]
-    specs = tuple(PhotoSpec(name, path, (w, max(1, round(height * w / width)))) for w in widths)
+    sizes = [(w, max(1, round(height * w / width))) for w in widths]
+    specs = tuple(PhotoSpec(name, path, size, sizes[-1]) for size in sizes)
     fallback = [s for s in specs if s.size[0] <= FALLBACK_WIDTH][-1:] or [specs[0]]
 
     def url(spec: PhotoSpec) -> str:

@@ -715,8 +715,9 @@ class SiteView:
         return tuple(story_card(s) for s in self.site.stories)
 
     def photo_specs(self) -> list[PhotoSpec]:
-        """Every copy of every published story's photo, to be drawn with the cards."""
-        return [spec for story in self.site.stories for spec in story_picture(story).specs]
+        """Every copy of every published story's photo, to be drawn with the cards: a photo's copies
+        side by side (so one worker decodes it once for all), the largest first."""
+        return [spec for story in self.site.stories for spec in reversed(story_picture(story).specs)]
 
     @cached_property
     def latest_vacancies(self) -> tuple[VacancyCard, ...]:

@@ -250,6 +250,61 @@ def edit_one_vacancy(site: Path) -> None:
     path.write_text(f"{head}summary: Bewerkt {edit_one_vacancy.count}. {line}\n{tail}", encoding="utf-8")
 
 
+def serve_latency(site: Path, runs: int = 3) -> list[float]:
+    """Seconds from saving a vacancy to `mkdocs serve` serving the page with the edit, polled every
+    50 ms; the first build of the server is not counted."""
+    import socket
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = dict(os.environ, CAREERSITE_TODAY=TODAY, NO_MKDOCS_2_WARNING="1")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=site,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/vacancies/vacature-0011/"
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    times = []
+    try:
+        deadline = time.monotonic() + 300
+        while "<h1" not in page():
+            if time.monotonic() > deadline:
+                raise SystemExit("mkdocs serve did not start")
+            time.sleep(0.2)
+        time.sleep(2)  # let the watcher settle after the first build
+        path = site / "vacancies" / "vacature-0011.md"
+        for run in range(runs):
+            marker = f"Gewijzigd in run {run} om {time.time_ns()}"
+            text = path.read_text(encoding="utf-8")
+            head, rest = text.split("summary: ", 1)
+            _, tail = rest.split("\n", 1)
+            start = time.perf_counter()
+            path.write_text(f"{head}summary: {marker}\n{tail}", encoding="utf-8")
+            while marker not in page():
+                if time.perf_counter() - start > 120:
+                    raise SystemExit("the edit did not show within 120 s")
+                time.sleep(0.05)
+            times.append(time.perf_counter() - start)
+            time.sleep(1.5)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return times
+
+
 def tree_mib(folder: Path) -> float:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20
 
@@ -320,7 +375,12 @@ def main() -> None:
             print(f"  {n0:>5} -> {n1:<5}  ours warm {ours:6.2f}   plain {theirs:6.2f}")
         count, per_card = card_throughput(site)
         print(f"card renderer alone, cold cache: {count} cards, {per_card:.2f} ms per card on {os.cpu_count()} cores")
-        print("not measured here yet: make serve latency (save -> page shows the edit)")
+        latency = serve_latency(site)
+        print(
+            f"make serve at {sizes[-1]} vacancies: save -> page shows the edit in "
+            + ", ".join(f"{t:.2f}" for t in latency)
+            + f" s (best {min(latency):.2f} s)"
+        )
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from __future__ import annotations
 import calendar
 import contextlib
 import gc
+import importlib.metadata
 import logging
 import os
 import shutil
@@ -29,12 +30,14 @@ from careersite.outputs import feeds, jobs, social
 from careersite.pages import views
 from careersite.publish.files import ensure_folder, write_atomic
 from careersite.publish.lock import BuildLock, LockTimeout
+from careersite.publish.pages import PageCache, digest, tree_digest
 from careersite.publish.swap import publish, remove_later
 from careersite.site import Site, load_site
 from jinja2 import Environment, FileSystemBytecodeCache, TemplateNotFound
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -57,6 +60,14 @@ _alerts: tuple[feeds.JobAlert, ...] = ()
 _body_html: dict[str, str] = {}  # "vacancy:<id>" or "story:<id>" -> the page's text as rendered
 _pages: dict[str, tuple[str, Any]] = {}  # src_uri -> ("vacancy", Listed) or ("story", Story)
 _body_problems: list[Problem] = []
+_page_cache: PageCache | None = None
+_shared = ""  # a digest of what every item page repeats of the rest of the site (feeds, footer, …)
+_generated: dict[str, str] = {}  # page URL -> src_uri of each vacancy and story page, in build order
+_cached_search: dict[str, list[dict[str, Any]]] = {}  # page URL -> its search entries, for every item page
+_search_start: dict[str, int] = {}  # src_uri -> how many search entries existed before the page
+_sitemap_items: list[str] = []  # URLs of the item pages a sitemap lists, in build order
+_bad_bodies: set[str] = set()  # guids of texts that broke the policy
+_page_keys: dict[str, tuple[str, str]] = {}  # src_uri -> (body key, item key) of a page being rendered
 _publish: tuple[Path, Path] | None = None  # (staging folder, final site folder) for a one-step swap
 _lock: BuildLock | None = None
 _failed = False
@@ -109,6 +120,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _cards = social.Cards(_view)
         _renderer = CardRenderer(_site.settings.cache_dir / "cards")
         _renderer.start([*_cards.all_specs(), *_view.photo_specs()])
+        _start_page_cache(config, root)
     except ContentError as error:
         _release()
         if _command == "serve":
@@ -154,6 +166,78 @@ def _t() -> Translator:
     return _site.t if _site is not None else Translator("nl")
 
 
+def _start_page_cache(config: MkDocsConfig, root: Path) -> None:
+    """The cache of rendered item pages, scoped to everything every page is made of."""
+    global _page_cache, _shared
+    assert _site is not None and _view is not None
+    packages = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions")
+    versions = [importlib.metadata.version(name) for name in packages]
+    sources = [Path(__file__).parent, Path(config.config_file_path), Path(config.docs_dir)]
+    if config.theme.custom_dir:
+        sources.append(Path(config.theme.custom_dir))
+    files = tree_digest(sources, skip={"fonts", "__pycache__"})  # the card fonts do not show on pages
+    scope = (files, versions, _command, config.site_url, config.use_directory_urls)
+    _page_cache = PageCache(_site.settings.cache_dir / "pages", digest(*scope))
+    v = _view
+    _shared = digest(repr(_feeds), repr(_alerts), repr(v.footer), v.privacy_url, v.alerts_url, v.salary.title)
+    _generated.clear()
+    _cached_search.clear()
+    _search_start.clear()
+    _page_keys.clear()
+    _bad_bodies.clear()
+    _sitemap_items.clear()
+
+
+def _item_key(kind: str, item: Any, body: str) -> str:
+    """The key of an item page: the item, its page's values on this day, and what it repeats of the site."""
+    assert _page_cache is not None and _view is not None and _cards is not None
+    if kind == "vacancy":
+        page = _view.vacancy_page(item, body)
+        graph = social.vacancy_graph(_view, _cards.for_vacancy(item), item)
+        # Only a closed page shows how many vacancies are open ("Alle vacatures (14)").
+        count = None if item.status.is_open else _view.listing.count
+        return _page_cache.key(kind, repr(item.vacancy), repr(page), repr(graph), _shared, count)
+    page = _view.story_page(item)
+    graph = social.story_graph(_view, _cards.for_story(item), item)
+    return _page_cache.key(kind, repr(item), repr(page), repr(graph), _shared)
+
+
+def _body_key(slug: str, body: str, uris: list[str]) -> str:
+    """The key of a body's rendering: its text and place (links in it are made relative to the
+    page), and, when it links to other pages by file, which pages exist."""
+    assert _page_cache is not None
+    return _page_cache.key("body", slug, body, uris if ".md" in body else None)
+
+
+def _add_item_page(
+    files: Files, config: MkDocsConfig, kind: str, item: Any, slug: str, body: str, uris: list[str]
+) -> None:
+    """A vacancy's or story's page: copied from the cache when nothing it shows has changed, else
+    rendered by MkDocs (and kept in the cache for the next build)."""
+    assert _page_cache is not None
+    folder = "vacancies" if kind == "vacancy" else "stories"
+    uri = f"{folder}/{slug}.md"
+    url = f"{folder}/{slug}/" if config.use_directory_urls else f"{folder}/{slug}.html"
+    guid = f"{kind}:{item.vacancy.id if kind == 'vacancy' else item.id}"
+    _generated[url] = uri
+    if kind != "vacancy" or not views.robots(item):
+        _sitemap_items.append(url)
+    body_key = _body_key(slug, body, uris)
+    rendered = _page_cache.body(body_key)
+    if rendered is not None:
+        key = _item_key(kind, item, rendered)
+        stored = _page_cache.page(key)
+        if stored is not None:
+            target = f"{url}index.html" if config.use_directory_urls else url
+            files.append(File.generated(config, target, abs_src_path=str(stored.html_path)))
+            _body_html[guid] = stored.body
+            _cached_search[url] = stored.search
+            return
+    files.append(File.generated(config, uri, content=EMPTY_META + body, inclusion=InclusionLevel.NOT_IN_NAV))
+    _pages[uri] = (kind, item)
+    _page_keys[uri] = (body_key, "")
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the brand stylesheet, a page for every public vacancy and story, and the story videos."""
     if _preview_problems is not None:
@@ -162,17 +246,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return Files([f for f in files if not f.is_documentation_page()])
     assert _site is not None
     files.append(File.generated(config, BRAND_CSS, content=views.brand_stylesheet(_site)))
+    uris = [f"vacancies/{i.vacancy.slug}.md" for i in _site.vacancies] + [f"stories/{s.slug}.md" for s in _site.stories]
     for item in _site.vacancies:
-        uri = f"vacancies/{item.vacancy.slug}.md"
-        content = EMPTY_META + item.vacancy.body
-        files.append(File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
-        _pages[uri] = ("vacancy", item)
+        _add_item_page(files, config, "vacancy", item, item.vacancy.slug, item.vacancy.body, uris)
     stories_dir = _site.settings.stories_dir
     for story in _site.stories:
-        uri = f"stories/{story.slug}.md"
-        content = EMPTY_META + story.body
-        files.append(File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
-        _pages[uri] = ("story", story)
+        _add_item_page(files, config, "story", story, story.slug, story.body, uris)
         # The photo is published as resized copies (drawn with the cards), never as the author's file.
         video = f"stories/{story.video}"
         if story.video and (path := stories_dir / story.video).is_file() and files.get_file_from_path(video) is None:
@@ -235,8 +314,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
+@event_priority(100)  # before the search plugin adds the page's entries, which are counted here
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     assert _site is not None and _view is not None
+    if page.file.src_uri in _pages and (search := _search_index(config)) is not None:
+        _search_start[page.file.src_uri] = len(search.entries)
     assert _cards is not None
     context["cs"] = _view
     context["feeds"] = _feeds
@@ -259,9 +341,51 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     return context
 
 
+def _search_index(config: MkDocsConfig) -> Any:
+    """The search plugin's index (Material's or MkDocs' own), if the site has one."""
+    for plugin in config.plugins.values():
+        if hasattr(plugin, "search_index") and hasattr(getattr(plugin, "search_index", None), "entries"):
+            return plugin.search_index
+    return None
+
+
+def _complete_search_index(config: MkDocsConfig) -> None:
+    """Put the search entries of the pages copied from the cache into the index, and every item
+    page's entries in build order, so that the index is the same whichever pages were cached."""
+    if _page_cache is None:
+        return
+    if (search := _search_index(config)) is not None:
+        own = [entry for entry in search.entries if entry["location"].split("#")[0] not in _generated]
+        search.entries[:] = own + [entry for url in _generated for entry in _cached_search.get(url, [])]
+    with contextlib.suppress(OSError):
+        _page_cache.finish()
+    log.info(f"Pages: {len(_pages)} rendered, {len(_generated) - len(_pages)} from the cache")
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Keep a rendered vacancy or story page, with its text and its search entries, for the next build."""
+    uri = page.file.src_uri
+    kind, item = _pages.get(uri, (None, None))
+    if kind is None or _page_cache is None or uri not in _page_keys:
+        return output
+    guid = f"{kind}:{item.vacancy.id if kind == 'vacancy' else item.id}"
+    if guid in _bad_bodies:
+        return output  # a text with mistakes is never kept
+    body = page.content or ""
+    search = _search_index(config)
+    entries = search.entries[_search_start[uri] :] if search is not None and uri in _search_start else []
+    _cached_search[page.url] = entries
+    body_key, _ = _page_keys[uri]
+    with contextlib.suppress(OSError):  # a cache that cannot be written only slows the next build
+        _page_cache.put_body(body_key, body)
+        _page_cache.put_page(_item_key(kind, item, body), output, _body_html.get(guid, body), entries)
+    return output
+
+
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
     """Templates that are not pages (404.html, the sitemap) draw on the same values as pages."""
     context["cs_problems"] = _preview_problems
+    context["cs_item_pages"] = _sitemap_items
     if _view is not None:
         context["cs"] = _view
         context["feeds"] = _feeds
@@ -275,9 +399,13 @@ def _check_body(key: str, html: str) -> None:
     if key in _site.deferred:
         text, shown, first = _site.deferred[key]
         found = _site.bodies.record(text, html)
-        _body_problems.extend(_site.bodies.problems(found, text, shown, first, _site.t))
+        problems = _site.bodies.problems(found, text, shown, first, _site.t)
+        _body_problems.extend(problems)
+        if problems:
+            _bad_bodies.add(key)
 
 
+@event_priority(100)  # before the search plugin writes its index
 def on_post_build(config: MkDocsConfig) -> None:
     """Stop on problems in the texts; else wait for the cards and put them in the site, then write
     the feeds and jobs.json, which state each card's size."""
@@ -285,6 +413,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _preview_problems is not None:
         _release()
         return
+    _complete_search_index(config)
     assert _renderer is not None and _site is not None and _view is not None and _cards is not None
     if _site.bodies is not None:
         _site.bodies.cache.save()

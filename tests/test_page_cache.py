@@ -1,0 +1,153 @@
+"""The page cache (issue 10): a vacancy or story page whose inputs are unchanged is copied from the
+cache instead of rendered, and a build with the cache is byte for byte the build without it.
+
+Each test changes one thing a page depends on, builds with the warm cache, and compares the site
+with a build of the same content from an empty cache: equal, and the page did change."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import TODAY, Build, edit, run_build
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def counts(build: Build) -> tuple[int, int]:
+    found = re.search(r"Pages: (\d+) rendered, (\d+) from the cache", build.output)
+    assert found, build.output
+    return int(found[1]), int(found[2])
+
+
+def cold(folder: Path, today: str = TODAY) -> dict[str, str]:
+    """The same content built from an empty cache, in a copy (the original keeps its cache)."""
+    copy = folder.parent / f"cold-{today}"
+
+    def outputs(parent: str, names: list[str]) -> list[str]:
+        return [n for n in names if n in (".cache", "site") or n.startswith("site.")] if parent == str(folder) else []
+
+    shutil.copytree(folder, copy, ignore=outputs)
+    build = run_build(copy, today=today)
+    assert build.returncode == 0, build.output
+    return digest(build.site)
+
+
+def test_a_second_build_copies_every_item_page_and_is_the_same_site(site_copy: Path) -> None:
+    first = run_build(site_copy)
+    assert first.returncode == 0, first.output
+    rendered, cached = counts(first)
+    assert rendered > 20 and cached == 0
+    before = digest(first.site)
+    second = run_build(site_copy)
+    assert counts(second) == (0, rendered)
+    assert digest(second.site) == before
+    # The search index still finds the copied pages.
+    index = (second.site / "search/search_index.json").read_text(encoding="utf-8")
+    assert "Chief Information Security Officer" in index and "Aan mijn balie komt de hele wereld langs" in index
+
+
+EDITS = {
+    # what changes: (file, old, new, pages that must change)
+    "vacancy-body": (
+        "vacancies/ciso.md",
+        "## Wat ga je doen",
+        "## Wat ga jij doen",
+        ["vacancies/ciso/index.html"],
+    ),
+    "vacancy-title": (
+        "vacancies/ciso.md",
+        "title: Chief Information Security Officer (CISO)",
+        "title: CISO van Lindewaard",
+        ["vacancies/ciso/index.html", "stories/anel-hodzic/index.html"],  # the story lists its department's vacancies
+    ),
+    "story-quote": (
+        "stories/anel-hodzic.md",
+        'quote: "Als hier iets lekt,',
+        'quote: "Als hier ooit iets lekt,',
+        ["stories/anel-hodzic/index.html", "vacancies/ciso/index.html"],  # the vacancy shows the story
+    ),
+    "salary-table": (
+        "content/data/salary.yml",
+        '"12": [4352,',
+        '"12": [4360,',
+        ["vacancies/ciso/index.html"],
+    ),
+    "process-data": (
+        "content/data/processes.yml",
+        "name: Selectie van de brieven",
+        "name: Selectie van de sollicitaties",
+        ["vacancies/beleidsadviseur-wonen/index.html", "solliciteren/index.html"],  # the standard procedure
+    ),
+    "settings": (
+        "mkdocs.yml",
+        "      phone: 0570 75 10 00",
+        "      phone: 0570 75 10 99",
+        ["vacancies/ciso/index.html", "stories/anel-hodzic/index.html"],  # the footer
+    ),
+    "template": (
+        "overrides/vacancy.html",
+        '<p class="cs-print-only cs-print-org">',
+        '<p class="cs-print-only cs-print-org" data-test="1">',
+        ["vacancies/ciso/index.html"],
+    ),
+    "engine-strings": (
+        "hooks/careersite/i18n/locales/nl.yml",
+        'print_printed: "Afgedrukt van {url}"',
+        'print_printed: "Afgedrukt vanaf {url}"',
+        ["vacancies/ciso/index.html"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(EDITS))
+def test_a_change_to_what_a_page_shows_changes_the_page(site_copy: Path, case: str) -> None:
+    path, old, new, pages = EDITS[case]
+    first = run_build(site_copy)
+    assert first.returncode == 0, first.output
+    before = digest(first.site)
+    edit(site_copy / path, old, new)
+    warm = run_build(site_copy)
+    assert warm.returncode == 0, warm.output
+    after = digest(warm.site)
+    for page in pages:
+        assert after[page] != before[page], f"{page} did not change after the {case} edit"
+    assert after == cold(site_copy), "the warm build differs from a build without the cache"
+
+
+def test_a_vacancy_that_closes_overnight_changes_without_any_file_changing(site_copy: Path) -> None:
+    first = run_build(site_copy)
+    assert first.returncode == 0, first.output
+    page = first.html("vacancies/klantcontactmedewerker-kcc/index.html")
+    assert page.select_one(".cs-apply, a.md-button--primary[href*='solliciteren'], .cs-apply-box") is not None or (
+        "Solliciteer" in page.get_text()
+    )
+    next_day = "2027-11-26"  # the vacancy closes on 25 November 2027
+    warm = run_build(site_copy, today=next_day)
+    assert warm.returncode == 0, warm.output
+    closed = warm.html("vacancies/klantcontactmedewerker-kcc/index.html")
+    assert "Solliciteer nu" not in closed.get_text()
+    assert digest(warm.site) == cold(site_copy, next_day)
+
+
+def test_a_damaged_cached_page_is_rendered_again(site_copy: Path) -> None:
+    first = run_build(site_copy)
+    before = digest(first.site)
+    pages = sorted((site_copy / ".cache/pages").glob("*.html"))
+    assert pages
+    pages[0].write_bytes(pages[0].read_bytes()[:500])  # cut off, as by a full disk or a killed build
+    json_files = [p for p in sorted((site_copy / ".cache/pages").glob("*.json")) if not p.name.startswith("body-")]
+    json_files[-1].write_text("{not json", encoding="utf-8")
+    again = run_build(site_copy)
+    assert again.returncode == 0, again.output
+    assert counts(again)[0] >= 1
+    assert digest(again.site) == before

@@ -336,8 +336,8 @@ def main() -> None:
         f"{os.cpu_count()} cores; best of {runs} cold and {warm_runs} warm/edit runs, each taken in turns with a plain "
         "MkDocs + Material build of the same Markdown.\n"
         "Timing: every build is a fresh `mkdocs build` process; the previous site is removed outside the timing on "
-        "both sides; ours keeps its caches (.cache: cards, photos, feeds, front matter, compiled templates) and calls "
-        "gc.freeze(), the plain side has no such caches.\n"
+        "both sides; ours keeps its caches (.cache: cards, photos, feeds, front matter, compiled templates, "
+        "pages) and calls gc.freeze(), the plain side has no such caches.\n"
         "memory = peak resident, build plus card workers; edit = a build after changing one vacancy's summary; "
         "site = size of site/"
     )

@@ -317,3 +317,17 @@ def test_a_read_only_folder_is_one_line_and_keeps_the_old_site(small_disk: Path)
     assert build.returncode == 1
     assert "Er mag niet worden geschreven in" in build.output and "Traceback" not in build.output
     assert digest(project / "site") == before
+
+
+@pytest.mark.parametrize("size", [0, 1, 65_537, 3 * 1024 * 1024 + 7])
+def test_copy_file_copies_every_byte_into_a_file_of_its_own(tmp_path: Path, size: int) -> None:
+    from careersite.publish.files import copy_file
+
+    data = os.urandom(size)
+    source, target = tmp_path / "card.jpg", tmp_path / "site-card.jpg"
+    source.write_bytes(data)
+    target.write_bytes(b"an older, longer file in the way" * 100)
+    for _ in range(2):  # the second copy takes the path for a file system already known not to clone
+        copy_file(str(source), str(target))
+        assert target.read_bytes() == data
+        assert os.stat(source).st_ino != os.stat(target).st_ino

@@ -8,6 +8,7 @@ import errno
 import os
 import shutil
 from pathlib import Path
+from typing import BinaryIO
 
 try:
     import fcntl
@@ -17,18 +18,45 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
 
+_no_clones: set[tuple[int, int]] = set()  # (source device, target device) pairs that cannot clone
+
+
 def copy_file(source: str, target: str) -> None:
     """A copy of `source` at `target`: a copy-on-write clone where the file system offers one (no
-    data is copied, and a later change to either file leaves the other as it was), else a copy."""
+    data is copied, and a later change to either file leaves the other as it was), else a copy.
+    A file system that cannot clone is tried once per build, not once per file."""
     if fcntl is not None:
-        try:
-            with open(source, "rb") as src, open(target, "wb") as dst:
-                fcntl.ioctl(dst.fileno(), _FICLONE, src.fileno())
-            return
-        except OSError as error:
-            if error.errno not in (errno.EOPNOTSUPP, errno.ENOTTY, errno.EXDEV, errno.EINVAL, errno.ENOSYS):
-                raise
+        with open(source, "rb") as src, open(target, "wb") as dst:
+            devices = (os.fstat(src.fileno()).st_dev, os.fstat(dst.fileno()).st_dev)
+            if devices not in _no_clones:
+                try:
+                    fcntl.ioctl(dst.fileno(), _FICLONE, src.fileno())
+                    return
+                except OSError as error:
+                    if error.errno not in (errno.EOPNOTSUPP, errno.ENOTTY, errno.EXDEV, errno.EINVAL, errno.ENOSYS):
+                        raise
+                    _no_clones.add(devices)
+            _copy_open(src, dst)
+        return
     shutil.copyfile(source, target)
+
+
+def _copy_open(src: BinaryIO, dst: BinaryIO) -> None:
+    """Copy between two open files in the kernel where possible (sendfile), else through a buffer."""
+    size, offset = os.fstat(src.fileno()).st_size, 0
+    try:
+        while offset < size:
+            sent = os.sendfile(dst.fileno(), src.fileno(), offset, size - offset)
+            if not sent:
+                break
+            offset += sent
+    except OSError as error:
+        if error.errno not in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSOCK):
+            raise
+    if offset < size:  # sendfile stopped early or is not offered here: copy the rest by hand
+        src.seek(offset)
+        dst.seek(offset)
+        shutil.copyfileobj(src, dst, 1 << 20)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -28,7 +28,7 @@ from careersite.content.pages import template_names
 from careersite.i18n import Translator
 from careersite.outputs import feeds, jobs, social
 from careersite.pages import views
-from careersite.publish.files import ensure_folder, write_atomic
+from careersite.publish.files import Placer, ensure_folder, write_atomic
 from careersite.publish.lock import BuildLock, LockTimeout
 from careersite.publish.pages import PageCache, digest, tree_digest
 from careersite.publish.swap import publish, remove_later
@@ -61,6 +61,8 @@ _body_html: dict[str, str] = {}  # "vacancy:<id>" or "story:<id>" -> the page's 
 _pages: dict[str, tuple[str, Any]] = {}  # src_uri -> ("vacancy", Listed) or ("story", Story)
 _body_problems: list[Problem] = []
 _page_cache: PageCache | None = None
+_placer: Placer | None = None  # puts cards, photos and cached pages into the site
+_rendered_pages: list[tuple[str, str]] = []  # (path in the site, cache file) of pages rendered and kept
 _shared = ""  # a digest of what every item page repeats of the rest of the site (feeds, footer, …)
 _generated: dict[str, str] = {}  # page URL -> src_uri of each vacancy and story page, in build order
 _cached_search: dict[str, list[dict[str, Any]]] = {}  # page URL -> its search entries, for every item page
@@ -85,6 +87,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Take the lock and load and check all content, before anything in the site folder is touched."""
     global _site, _view, _cards, _renderer, _feeds, _alerts, _publish, _failed, _lock, _complete, _preview_problems
+    global _placer
     config_file = Path(config.config_file_path)
     root = config_file.parent
     _failed = _complete = False
@@ -154,6 +157,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         shutil.rmtree(staging, ignore_errors=True)
         config.site_dir = str(staging)
         _publish = (staging, final)
+    live = _publish[1] if _publish is not None and _publish[1].is_dir() else None
+    _placer = Placer(_site.settings.cache_dir / "published.json", live, Path(config.site_dir))
     return config
 
 
@@ -186,6 +191,7 @@ def _start_page_cache(config: MkDocsConfig, root: Path) -> None:
     _page_keys.clear()
     _bad_bodies.clear()
     _sitemap_items.clear()
+    _rendered_pages.clear()
 
 
 def _item_key(kind: str, item: Any, body: str) -> str:
@@ -228,14 +234,33 @@ def _add_item_page(
         key = _item_key(kind, item, rendered)
         stored = _page_cache.page(key)
         if stored is not None:
-            target = f"{url}index.html" if config.use_directory_urls else url
-            files.append(File.generated(config, target, abs_src_path=str(stored.html_path)))
+            cached = _CachedPage.generated(config, uri, abs_src_path=str(stored.html_path))
+            cached.dest_uri = f"{url}index.html" if config.use_directory_urls else url  # as the rendered page
+            cached.key = stored.html_path.name
+            files.append(cached)
             _body_html[guid] = stored.body
             _cached_search[url] = stored.search
             return
     files.append(File.generated(config, uri, content=EMPTY_META + body, inclusion=InclusionLevel.NOT_IN_NAV))
     _pages[uri] = (kind, item)
     _page_keys[uri] = (body_key, "")
+
+
+class _CachedPage(File):
+    """A vacancy or story page copied from the page cache. It keeps the page's Markdown name, so
+    that links to it from other pages (`../vacancies/ciso.md`) resolve as on a rendered build, but
+    MkDocs does not render it: it is put in place like an image, linked from the live site when
+    unchanged there."""
+
+    key = ""
+
+    def is_documentation_page(self) -> bool:
+        return False
+
+    def copy_file(self, dirty: bool = False) -> None:
+        assert self.abs_src_path is not None and _placer is not None
+        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+        _placer.put(self.abs_src_path, self.dest_uri, self.key)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -378,7 +403,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     body_key, _ = _page_keys[uri]
     with contextlib.suppress(OSError):  # a cache that cannot be written only slows the next build
         _page_cache.put_body(body_key, body)
-        _page_cache.put_page(_item_key(kind, item, body), output, _body_html.get(guid, body), entries)
+        key = _item_key(kind, item, body)
+        _page_cache.put_page(key, output, _body_html.get(guid, body), entries)
+        _rendered_pages.append((page.file.dest_uri, f"{key}.html"))
     return output
 
 
@@ -421,8 +448,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         error = ContentError(_body_problems, _site.t("error.summary", n=len(_body_problems)))
         raise Abort(f"{error.summary}\n{error.report()}")
     site_dir = Path(config.site_dir)
+    assert _placer is not None
     try:
-        report = _renderer.finish(site_dir)
+        report = _renderer.finish(site_dir, _placer)
     except CardFailure as error:
         raise Abort(_site.t("build.card_failed", card=error.name, problem=error.problem)) from None
     timing = f" ({report.render_seconds:.2f} s)" if report.rendered or report.photos_rendered else ""
@@ -436,6 +464,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     items = feeds.items(_view, _cards, _body_html, _renderer.sizes.__getitem__)
     feeds.write_all(_site, _feeds, items, site_dir, _site.settings.cache_dir / "feeds")
     write_atomic(site_dir / "jobs.json", jobs.render(_view, _cards))
+    for path, key in _rendered_pages:  # written by MkDocs after on_post_page: identical to the cache file
+        _placer.record(path, key)
+    _placer.save()
+    log.info(f"Files linked from the live site: {_placer.linked}")
     _complete = True
     if _command != "build":
         _release()  # `serve` rebuilds: each rebuild takes the lock anew

@@ -7,6 +7,7 @@ import hashlib
 import os
 import pickle
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -331,3 +332,29 @@ def test_copy_file_copies_every_byte_into_a_file_of_its_own(tmp_path: Path, size
         copy_file(str(source), str(target))
         assert target.read_bytes() == data
         assert os.stat(source).st_ino != os.stat(target).st_ino
+
+
+def test_files_of_the_live_site_are_linked_only_while_they_are_unchanged(site_copy: Path) -> None:
+    """A rebuild links unchanged cards, photos and pages from the live site instead of copying
+    them; a file changed in place there (by hand) is copied anew from the cache, never passed on."""
+    first = run_build(site_copy)
+    reference = digest(first.site)
+    second = run_build(site_copy)
+    linked = int(re.search(r"Files linked from the live site: (\d+)", second.output)[1])
+    cards = len(list((second.site / "cards").iterdir())) + len(list((second.site / "photos").iterdir()))
+    pages = len(list((second.site / "vacancies").glob("*/index.html"))) + len(
+        list((second.site / "stories").glob("*/index.html"))
+    )
+    assert linked == cards + pages, second.output
+    card = next((second.site / "cards").glob("vacancy-ciso-*.jpg"))
+    page = second.site / "vacancies/ciso/index.html"
+    for path in (card, page):
+        with open(path, "r+b") as handle:  # in place: the same inode, as an editor or a script might
+            handle.seek(0, os.SEEK_END)
+            handle.write(b"<!-- changed by hand -->")
+    third = run_build(site_copy)
+    assert int(re.search(r"Files linked from the live site: (\d+)", third.output)[1]) == linked - 2
+    assert digest(third.site) == reference
+    cache = site_copy / ".cache"
+    for published in [*(third.site / "cards").iterdir(), page]:
+        assert all(os.stat(p).st_ino != os.stat(published).st_ino for p in cache.rglob("*") if p.is_file())

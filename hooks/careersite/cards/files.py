@@ -20,7 +20,7 @@ from pathlib import Path
 from careersite.cards.draw import CardSpec
 from careersite.cards.photos import PhotoSpec
 from careersite.publish.cache import CacheFolder, ends_with
-from careersite.publish.files import copy_file, write_atomic
+from careersite.publish.files import Placer, copy_file, write_atomic
 
 Spec = CardSpec | PhotoSpec  # an image drawn into the cache, then copied into `spec.folder` of the site
 CHUNK = 24  # cards per task: big enough to amortise the hand-over, small enough to balance the cores
@@ -138,7 +138,7 @@ class CardRenderer:
             if missing:
                 self.report.missing[name] = missing
 
-    def finish(self, site_dir: Path) -> CardReport:
+    def finish(self, site_dir: Path, placer: Placer | None = None) -> CardReport:
         """Wait for the workers, copy every card into `site_dir/cards/` (photos into `photos/`), and
         drop stale cache files."""
         assert self._cache is not None
@@ -159,7 +159,10 @@ class CardRenderer:
             (site_dir / folder).mkdir(parents=True, exist_ok=True)
             targets[folder] = f"{site_dir / folder}{os.sep}"
         for name, spec in self.specs.items():
-            copy_file(source + name, targets[spec.folder] + name)
+            if placer is not None:
+                placer.put(source + name, f"{spec.folder}/{name}", name)
+            else:
+                copy_file(source + name, targets[spec.folder] + name)
         self._cache.keep_only(self.specs)
         return self.report
 

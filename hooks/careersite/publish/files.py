@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import os
 import shutil
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 try:
     import fcntl
@@ -91,3 +92,61 @@ def ensure_folder(path: Path) -> bool:
         path.unlink()  # a file, or a link (also to a folder: the cache must not write elsewhere)
     path.mkdir(parents=True, exist_ok=True)
     return replaced
+
+
+class Placer:
+    """Puts cached files into the site being built: a file the live site already has, unchanged
+    since this project published it, is hard-linked from the live site; any other is copied from
+    the cache.
+
+    Linking never makes the site share storage with the cache: only the live site and the next one
+    share files, and neither is ever written in place (each build writes a new folder and swaps
+    it in). The manifest records each published file's inode, size and modification time next to
+    the name of the cache file it came from; a file changed, replaced or removed since (by hand,
+    or by a build that failed halfway) no longer matches its record and is copied anew.
+    """
+
+    def __init__(self, manifest: Path, live: Path | None, site: Path) -> None:
+        self.manifest = manifest
+        self.live = live
+        self.site = site
+        self.records: dict[str, list[Any]] = {}
+        if live is not None:
+            try:
+                data = json.loads(manifest.read_bytes())
+                self.records = {str(k): list(v) for k, v in data.items() if isinstance(v, list) and len(v) == 4}
+            except Exception:
+                self.records = {}  # no manifest, or a damaged one: everything is copied
+        self.placed: dict[str, list[Any]] = {}
+        self.linked = 0
+
+    def put(self, source: str, path: str, key: str) -> None:
+        """Put the cache file `source`, named `key` in the cache, at `path` in the site."""
+        target = f"{self.site}{os.sep}{path}"
+        record = self.records.get(path)
+        if self.live is not None and record is not None and record[0] == key:
+            live = f"{self.live}{os.sep}{path}"
+            try:
+                stat = os.stat(live)
+                if [key, stat.st_ino, stat.st_size, stat.st_mtime_ns] == record:
+                    os.link(live, target)
+                    self.placed[path] = record
+                    self.linked += 1
+                    return
+            except OSError:
+                pass  # gone, or links not possible here: copy
+        copy_file(source, target)
+        stat = os.stat(target)
+        self.placed[path] = [key, stat.st_ino, stat.st_size, stat.st_mtime_ns]
+
+    def record(self, path: str, key: str) -> None:
+        """Record a file the build wrote itself at `path` (a page it rendered), whose content is
+        the cache file `key`, so that the next build can link it."""
+        with contextlib.suppress(OSError):
+            stat = os.stat(f"{self.site}{os.sep}{path}")
+            self.placed[path] = [key, stat.st_ino, stat.st_size, stat.st_mtime_ns]
+
+    def save(self, keep_others: bool = False) -> None:
+        """Record what this build put in the site, for the next one."""
+        records = {**self.records, **self.placed} if keep_others else self.placed
+        write_if_possible(self.manifest, json.dumps(records, sort_keys=True, separators=(",", ":")).encode())

@@ -158,7 +158,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.site_dir = str(staging)
         _publish = (staging, final)
     live = _publish[1] if _publish is not None and _publish[1].is_dir() else None
-    _placer = Placer(_site.settings.cache_dir / "published.json", live, Path(config.site_dir))
+    manifest = _site.settings.cache_dir / "published.json"
+    _placer = Placer(manifest, live, Path(config.site_dir), preview=_command == "serve")
     return config
 
 
@@ -467,7 +468,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     for path, key in _rendered_pages:  # written by MkDocs after on_post_page: identical to the cache file
         _placer.record(path, key)
     _placer.save()
-    log.info(f"Files linked from the live site: {_placer.linked}")
+    log.info(f"Files linked from the {'cache' if _placer.preview else 'live site'}: {_placer.linked}")
     _complete = True
     if _command != "build":
         _release()  # `serve` rebuilds: each rebuild takes the lock anew

@@ -74,6 +74,13 @@ def test_the_preview_shows_the_mistakes_and_recovers_when_they_are_fixed(site_co
         status, page = _poll(url, lambda s, p: s == 200)
         assert status == 200 and page.select_one("h1.cs-hero__title") is not None
         assert page.select_one(".cs-preview-problems") is None
+        # The preview's cards and photos (linked from the cache, never published) are served whole.
+        card = page.select_one('meta[property="og:image"]')["content"].split("/", 3)[-1]
+        photo = page.select_one("img.cs-scard__photo")["src"].split("photos/")[-1]
+        for address in (card, f"photos/{photo}"):
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/{address}", timeout=10) as response:
+                data = response.read()
+            assert data[:2] == b"\xff\xd8" and data[-2:] == b"\xff\xd9", address
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -106,8 +106,10 @@ class Placer:
     or by a build that failed halfway) no longer matches its record and is copied anew.
     """
 
-    def __init__(self, manifest: Path, live: Path | None, site: Path) -> None:
+    def __init__(self, manifest: Path, live: Path | None, site: Path, preview: bool = False) -> None:
         self.manifest = manifest
+        # A preview (`make serve`) is never published: its folder may share the cache's files.
+        self.preview = preview
         self.live = live
         self.site = site
         self.records: dict[str, list[Any]] = {}
@@ -123,6 +125,13 @@ class Placer:
     def put(self, source: str, path: str, key: str) -> None:
         """Put the cache file `source`, named `key` in the cache, at `path` in the site."""
         target = f"{self.site}{os.sep}{path}"
+        if self.preview:
+            try:
+                os.link(source, target)
+                self.linked += 1
+                return
+            except OSError:
+                pass  # another file system, or links not possible: copy
         record = self.records.get(path)
         if self.live is not None and record is not None and record[0] == key:
             live = f"{self.live}{os.sep}{path}"
@@ -147,6 +156,8 @@ class Placer:
             self.placed[path] = [key, stat.st_ino, stat.st_size, stat.st_mtime_ns]
 
     def save(self, keep_others: bool = False) -> None:
-        """Record what this build put in the site, for the next one."""
+        """Record what this build put in the site, for the next one (a preview records nothing)."""
+        if self.preview:
+            return
         records = {**self.records, **self.placed} if keep_others else self.placed
         write_if_possible(self.manifest, json.dumps(records, sort_keys=True, separators=(",", ":")).encode())

@@ -463,7 +463,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         log.warning(f"cards/{name}: no shipped font can draw {characters!r}; left out of the card")
 
     items = feeds.items(_view, _cards, _body_html, _renderer.sizes.__getitem__)
-    feeds.write_all(_site, _feeds, items, site_dir, _site.settings.cache_dir / "feeds")
+    written, elements = feeds.write_all(_site, _feeds, items, site_dir, _site.settings.cache_dir / "feeds")
+    log.info(f"Feeds: {written} of {len(_feeds)} made anew, with {elements} item elements rendered")
     write_atomic(site_dir / "jobs.json", jobs.render(_view, _cards))
     for path, key in _rendered_pages:  # written by MkDocs after on_post_page: identical to the cache file
         _placer.record(path, key)

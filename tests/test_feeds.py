@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
@@ -238,3 +239,21 @@ def test_portrait_cards_are_drawn_only_for_what_the_instagram_feed_posts(example
     assert build.returncode == 0, build.output
     assert not list((build.site / "cards").glob("*-instagram-*.jpg"))
     assert parse(build, "feeds/instagram.xml").entries == []
+
+
+def test_an_edited_vacancy_renders_only_its_own_feed_elements(site_copy: Path) -> None:
+    """One edit does not re-render every feed item: the feeds that carry the vacancy are put
+    together from kept elements, and only the vacancy's own elements are made anew."""
+    first = run_build(site_copy)
+    assert first.returncode == 0, first.output
+    assert re.search(r"Feeds: (\d+) of \1 made anew, with \d+ item elements rendered", first.output), first.output
+    edit(site_copy / "vacancies/ciso.md", "## Wat ga je doen", "## Wat ga jij doen")
+    second = run_build(site_copy)
+    assert second.returncode == 0, second.output
+    # CISO goes to LinkedIn and X: its plain element (vacancies, department feeds) and one per channel.
+    found = re.search(r"Feeds: (\d+) of (\d+) made anew, with (\d+) item elements rendered", second.output)
+    assert found and int(found[3]) == 3, second.output
+    assert int(found[1]) == 4  # vacancies, Informatie en ICT, LinkedIn, X
+    for path in ("feeds/vacancies.xml", "feeds/linkedin.xml", "feeds/x.xml"):
+        entry = next(e for e in parse(second, path).entries if "ciso" in e.link)
+        assert "Wat ga jij doen" in entry.content[0].value

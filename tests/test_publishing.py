@@ -264,6 +264,20 @@ def test_a_truncated_cached_feed_is_made_again(built: tuple[Build, dict[str, str
         pytest.param(lambda c: (shutil.rmtree(c / "cards"), (c / "cards").write_text("x")), id="cards-a-file"),
         pytest.param(lambda c: (shutil.rmtree(c), c.write_text("x")), id="cache-a-file"),
         pytest.param(lambda c: (shutil.rmtree(c / "feeds"), (c / "feeds").symlink_to("/tmp")), id="feeds-a-link"),
+        pytest.param(
+            lambda c: (shutil.rmtree(c / "feeds"), (c / "feeds-items.pickle").write_bytes(b"\x80\x04garbage")),
+            id="feed-items-garbage",
+        ),
+        pytest.param(
+            lambda c: (
+                shutil.rmtree(c / "feeds"),
+                (c / "feeds-items.pickle").write_bytes(pickle.dumps({"version": "1.0.0", "items": {"k": "text"}})),
+            ),
+            id="feed-items-shape",
+        ),
+        pytest.param(lambda c: (shutil.rmtree(c / "pages"), (c / "pages").write_text("x")), id="pages-a-file"),
+        pytest.param(lambda c: [p.write_bytes(b"") for p in (c / "pages").iterdir()], id="pages-empty"),
+        pytest.param(lambda c: (c / "published.json").write_text("[1, 2"), id="published-garbage"),
     ],
 )
 def test_a_damaged_cache_is_detected_and_rebuilt(built: tuple[Build, dict[str, str]], damage) -> None:

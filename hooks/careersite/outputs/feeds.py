@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import pickle
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from functools import cache, cached_property
@@ -25,7 +26,7 @@ from careersite.content.settings import Channel
 from careersite.outputs.social import PORTRAIT_CHANNEL, Card, Cards, CardSet, channels_of
 from careersite.pages.views import SiteView, story_url, vacancy_url
 from careersite.publish.cache import CacheFolder, ends_with
-from careersite.publish.files import copy_file, write_atomic
+from careersite.publish.files import copy_file, write_atomic, write_if_possible
 from careersite.rules.clock import start_of_day
 from careersite.site import Site
 
@@ -199,12 +200,10 @@ def tagged(link: str, channel: Channel, campaign: str) -> str:
     return f"{link}{'&' if '?' in link else '?'}{query}"
 
 
-def render(feed: FeedPlan, items: list[Item], site: Site) -> bytes:
-    """One feed as RSS 2.0 with the Media RSS and content namespaces."""
+def _generator(feed: FeedPlan, site: Site, newest: dt.date):  # -> feedgen.feed.FeedGenerator
     from feedgen.feed import FeedGenerator  # imported here: a build with every feed cached never needs it
 
     s = site.settings
-    taken = sorted((i for i in items if feed.takes(i)), key=lambda i: (i.published, i.guid), reverse=True)
     fg = FeedGenerator()
     fg.load_extension("media", rss=True, atom=False)
     fg.title(feed.title)
@@ -214,50 +213,126 @@ def render(feed: FeedPlan, items: list[Item], site: Site) -> bytes:
     fg.link(href=s.site_url + feed.path, rel="self")
     fg.link(href=s.site_url + feed.page, rel="alternate")
     fg.ttl(TTL_MINUTES)
-    newest = taken[0].published if taken else site.today
     fg.lastBuildDate(start_of_day(newest, s.timezone))
-    portrait = feed.channel is not None and feed.channel.key == PORTRAIT_CHANNEL
-    for item in taken:
-        entry = fg.add_entry(order="append")
-        entry.guid(item.guid, permalink=False)
-        entry.title(item.title)
-        if feed.channel is not None:
-            entry.link(href=tagged(item.link, feed.channel, item.id))
-            entry.description(item.social.get(feed.channel.key) or item.description)
-        else:
-            entry.link(href=item.link)
-            entry.description(item.description)
-        entry.content(item.content_html, type="CDATA")
-        entry.pubDate(start_of_day(item.published, s.timezone))
-        entry.category([{"term": term} for term in item.categories])
-        image = item.portrait if portrait else item.image
-        entry.enclosure(image.url, str(image.length), image.type)
-        entry.media.content(
-            {
-                "url": image.url,
-                "medium": "image",
-                "type": image.type,
-                "width": str(image.width),
-                "height": str(image.height),
-            },
-            group=None,
-        )
-        entry.media.thumbnail({"url": image.url, "width": str(image.width), "height": str(image.height)}, group=None)
-    return fg.rss_str(pretty=True)
+    return fg
+
+
+def _add_entry(fg, item: Item, channel: Channel | None, site: Site) -> None:
+    s = site.settings
+    entry = fg.add_entry(order="append")
+    entry.guid(item.guid, permalink=False)
+    entry.title(item.title)
+    if channel is not None:
+        entry.link(href=tagged(item.link, channel, item.id))
+        entry.description(item.social.get(channel.key) or item.description)
+    else:
+        entry.link(href=item.link)
+        entry.description(item.description)
+    entry.content(item.content_html, type="CDATA")
+    entry.pubDate(start_of_day(item.published, s.timezone))
+    entry.category([{"term": term} for term in item.categories])
+    image = item.portrait if channel is not None and channel.key == PORTRAIT_CHANNEL else item.image
+    entry.enclosure(image.url, str(image.length), image.type)
+    entry.media.content(
+        {
+            "url": image.url,
+            "medium": "image",
+            "type": image.type,
+            "width": str(image.width),
+            "height": str(image.height),
+        },
+        group=None,
+    )
+    entry.media.thumbnail({"url": image.url, "width": str(image.width), "height": str(image.height)}, group=None)
+
+
+_ITEM_START, _CHANNEL_END = b"    <item>", b"  </channel>"
+
+
+class ItemXml:
+    """Each item's `<item>` element as a feed prints it, made once per item and per variant (the
+    plain one, and one per channel: tagged link, the channel's text, the portrait for Instagram)
+    and kept between builds: one edited vacancy re-renders its own elements, not whole feeds."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        self.known: dict[str, bytes] = {}
+        self.used: set[str] = set()
+        self.changed = False
+        self.rendered = 0  # elements made in this build
+        self.loaded = path is None
+
+    def _load(self) -> None:
+        """The elements of earlier builds, read when a feed must be made (not on builds without)."""
+        self.loaded = True
+        try:
+            data = pickle.loads(self.path.read_bytes())  # type: ignore[union-attr]
+            if isinstance(data, dict) and data.get("version") == FEEDGEN_VERSION:
+                self.known = {str(k): bytes(v) for k, v in data["items"].items()}
+        except Exception:
+            self.known = {}  # no file, or a damaged one: items are rendered again
+
+    @staticmethod
+    def key(item: Item, channel: Channel | None, site: Site) -> str:
+        return f"{item.digest}|{_variant_inputs(channel, site)}"
+
+    def element(self, item: Item, channel: Channel | None, site: Site) -> bytes:
+        if not self.loaded:
+            self._load()
+        key = self.key(item, channel, site)
+        self.used.add(key)
+        if key not in self.known:
+            fg = _generator(FeedPlan("x", "x", "x", "", ()), site, site.today)
+            _add_entry(fg, item, channel, site)
+            xml = fg.rss_str(pretty=True)
+            self.known[key] = xml[xml.index(_ITEM_START) : xml.index(_CHANNEL_END)]
+            self.changed = True
+            self.rendered += 1
+        return self.known[key]
+
+    def save(self, current: set[str]) -> None:
+        """Keep the elements of the items of this build (`current`: their keys), if any changed."""
+        if self.path is None or not self.loaded or not (self.changed or set(self.known) - current):
+            return
+        self.used = current
+        kept = {k: v for k, v in self.known.items() if k in self.used}
+        write_if_possible(self.path, pickle.dumps({"version": FEEDGEN_VERSION, "items": kept}))
+
+
+def _variant_inputs(channel: Channel | None, site: Site) -> str:
+    """What else an element depends on: the channel's name and tags, the site's time zone."""
+    return repr((channel, str(site.settings.timezone)))
+
+
+def render(feed: FeedPlan, items: list[Item], site: Site, elements: ItemXml | None = None) -> bytes:
+    """One feed as RSS 2.0 with the Media RSS and content namespaces: the channel's own elements
+    from feedgen, then each item's element (made once, see ItemXml)."""
+    elements = elements or ItemXml()
+    taken = sorted((i for i in items if feed.takes(i)), key=lambda i: (i.published, i.guid), reverse=True)
+    newest = taken[0].published if taken else site.today
+    frame = _generator(feed, site, newest).rss_str(pretty=True)
+    cut = frame.index(_CHANNEL_END)
+    body = b"".join(elements.element(item, feed.channel, site) for item in taken)
+    return frame[:cut] + body + frame[cut:]
 
 
 FEEDGEN_VERSION = "1.0.0"  # part of the cache key: another feedgen may write other bytes
 
 
-def write_all(site: Site, feeds: list[FeedPlan], items: list[Item], site_dir: Path, cache: Path) -> None:
+def write_all(site: Site, feeds: list[FeedPlan], items: list[Item], site_dir: Path, cache: Path) -> tuple[int, int]:
     """Put every feed into `site_dir`. Feeds are generated into `cache` under a hash of their inputs
     and copied into the site, so a feed whose inputs are unchanged since an earlier build is not
-    generated again (the same inputs always give the same bytes), unless the cached file is damaged."""
+    generated again (the same inputs always give the same bytes), unless the cached file is damaged.
+    Returns how many feeds were made, and how many item elements were made for them."""
     settings = site.settings
     folder = CacheFolder(cache, FEED_WHOLE)
+    elements = ItemXml(cache.with_name(f"{cache.name}-items.pickle"))
+    current: set[str] = set()
     used = set()
+    written = 0
     for feed in feeds:
         taken = [i for i in items if feed.takes(i)]
+        current.update(ItemXml.key(item, feed.channel, site) for item in taken)
         inputs = (
             FEEDGEN_VERSION,
             feed,
@@ -271,12 +346,15 @@ def write_all(site: Site, feeds: list[FeedPlan], items: list[Item], site_dir: Pa
         used.add(name)
         cached = cache / name
         if folder.size(name) is None:
-            write_atomic(cached, render(feed, taken, site))
+            write_atomic(cached, render(feed, taken, site, elements))
             folder.written(name)
+            written += 1
         target = site_dir / feed.path
         target.parent.mkdir(parents=True, exist_ok=True)
         copy_file(str(cached), str(target))
     folder.keep_only(used)
+    elements.save(current)
+    return written, elements.rendered
 
 
 def items(view: SiteView, cards: Cards, body_html: dict[str, str], length_of: Callable[[str], int]) -> list[Item]:

@@ -26,7 +26,10 @@ class CacheFolder:
         self.manifest = path.with_name(f"{path.name}.manifest.json")
         self.recorded = self._load()
         with os.scandir(path) as entries:
-            self.present = {entry.name: entry.stat() for entry in entries if entry.is_file(follow_symlinks=False)}
+            # (size, mtime) only: a folder holds tens of thousands of files, and a stat result is large.
+            self.present = {
+                entry.name: _size_and_time(entry.stat()) for entry in entries if entry.is_file(follow_symlinks=False)
+            }
         self.changed = False
 
     def _load(self) -> dict[str, tuple[int, int]]:
@@ -38,24 +41,24 @@ class CacheFolder:
 
     def size(self, name: str) -> int | None:
         """The size of a trustworthy cached file `name`, or None when it must be made again."""
-        stat = self.present.get(name)
-        if stat is None:
+        found = self.present.get(name)
+        if found is None:
             return None
-        if self.recorded.get(name) == (stat.st_size, stat.st_mtime_ns):
-            return stat.st_size
-        if name not in self.recorded and stat.st_size and self.looks_whole(self.path / name):
-            self.recorded[name] = (stat.st_size, stat.st_mtime_ns)
+        if self.recorded.get(name) == found:
+            return found[0]
+        if name not in self.recorded and found[0] and self.looks_whole(self.path / name):
+            self.recorded[name] = found
             self.changed = True
-            return stat.st_size
+            return found[0]
         return None
 
     def written(self, name: str) -> int:
         """Record a file just written into the folder; returns its size."""
-        stat = os.stat(self.path / name)
-        self.present[name] = stat
-        self.recorded[name] = (stat.st_size, stat.st_mtime_ns)
+        found = _size_and_time(os.stat(self.path / name))
+        self.present[name] = found
+        self.recorded[name] = found
         self.changed = True
-        return stat.st_size
+        return found[0]
 
     def keep_only(self, names: Iterable[str]) -> None:
         """Delete every other file (stale ones, and leftovers of killed builds) and save the manifest."""
@@ -70,6 +73,10 @@ class CacheFolder:
         if self.changed or stale:
             manifest = {name: list(entry) for name, entry in sorted(self.recorded.items())}
             write_atomic(self.manifest, json.dumps(manifest, separators=(",", ":")).encode())
+
+
+def _size_and_time(stat: os.stat_result) -> tuple[int, int]:
+    return stat.st_size, stat.st_mtime_ns
 
 
 def ends_with(marker: bytes, start: bytes = b"") -> Callable[[Path], bool]:

@@ -157,3 +157,25 @@ def test_photos_load_at_the_size_the_screen_shows_them_without_moving_the_page(
         assert abs(image["width"] / image["height"] - image["naturalWidth"] / image["naturalHeight"]) < 0.01
     # No image on the page is an author's original.
     assert not [r for r in found["resources"] if "/stories/img/" in r["name"]]
+
+
+@pytest.mark.parametrize(
+    ("moment", "still_open"),
+    [
+        ("2027-12-10T23:59:00+01:00", True),  # the last minute of the closing day, Dutch time
+        ("2027-12-11T00:00:30+01:00", False),  # just past it: no nightly build has closed the page yet
+        ("2028-03-01T12:00:00+01:00", False),
+    ],
+)
+def test_an_open_vacancy_page_reads_as_closed_once_its_closing_moment_has_passed(
+    served: str, moment: str, still_open: bool
+) -> None:
+    """The site was built while the vacancy was open (CISO closes on 10 December 2027); a page
+    loaded after that day, before any rebuild, invites no application (issue 11, progressive
+    enhancement: without JavaScript the page is as built)."""
+    found = browse(served, "clock", "vacancies/ciso/", moment)
+    assert found["apply"] is still_open and found["notice"] is not still_open, found
+    assert found["printApply"] is still_open, found
+    assert found["status"] == ("open" if still_open else "closed"), found
+    closed = "Gesloten. De sollicitatietermijn is op 10 december 2027 gesloten. Je kunt niet meer solliciteren."
+    assert found["noticeText"] == closed

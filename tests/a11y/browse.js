@@ -6,6 +6,7 @@
 //   table               the salary table on a phone, scrolled sideways
 //   pdf PATH OUT        print a page to PDF (A4) at OUT
 //   photos PATH WIDTH DPR  the story photos a screen loads: shown size, chosen copy, bytes, layout shift
+//   clock PATH ISO      a vacancy page opened with the browser's clock at ISO: what it invites
 const { chromium } = require('playwright-core');
 
 const [base, check, ...args] = process.argv.slice(2);
@@ -151,6 +152,22 @@ const checks = {
       resources: performance.getEntriesByType('resource').filter((e) => /\.(jpe?g|png|webp)$/i.test(e.name))
         .map((e) => ({ name: e.name, bytes: e.encodedBodySize })),
     }));
+    await page.close();
+    return result;
+  },
+
+  async clock(browser, path, iso) {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.clock.setFixedTime(new Date(iso));
+    await page.goto(base + path, { waitUntil: 'load' });
+    const result = {
+      apply: await page.locator('a.cs-apply').first().isVisible(),
+      notice: await page.locator('[data-cs-closed-notice]').isVisible(),
+      noticeText: (await page.locator('[data-cs-closed-notice]').textContent()).trim(),
+      status: await page.getAttribute('article.cs-vacancy', 'data-status'),
+    };
+    await page.emulateMedia({ media: 'print' });
+    result.printApply = await page.locator('.cs-print-apply').isVisible();
     await page.close();
     return result;
   },

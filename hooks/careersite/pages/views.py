@@ -5,6 +5,7 @@ Templates only place these values; the rules that produce them live here and in 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from careersite.cards.photos import PhotoSpec, Picture, picture
 from careersite.content.model import Story, Vacancy
 from careersite.i18n import Translator
 from careersite.outputs import jsonld
+from careersite.rules.clock import start_of_day
 from careersite.rules.process import timeline, typical_days, working_days
 from careersite.rules.salary import Range, for_hours, in_period, scale_range
 from careersite.rules.status import Status
@@ -332,6 +334,10 @@ class VacancyPage:
     is_open: bool
     closed_text: str | None
     similar: tuple[VacancyCard, ...] = ()  # open vacancies like this one, shown once it is closed
+    # An open page's closing moment (the start of the day after `closes`, in the site's time zone)
+    # and what the page says once past it, shown by the page's script if no build has closed it yet.
+    closes_at: str = ""
+    closed_later: str = ""
 
 
 def tel_href(number: str, country: str) -> str:
@@ -402,6 +408,10 @@ def vacancy_page(
         is_open=item.status.is_open,
         closed_text=closed_text,
         similar=similar,
+        closes_at=start_of_day(v.closes + dt.timedelta(days=1), site.settings.timezone).isoformat()
+        if item.status.is_open
+        else "",
+        closed_later=f"{t('status.closed')}. {t('closed.closed', date=v.closes)}" if item.status.is_open else "",
     )
 
 

@@ -87,7 +87,20 @@
     });
   }
 
+  // A vacancy page past its closing moment reads as closed, even when no build has run since
+  // (a failed nightly build): the apply button and the "closing soon" badge go, the notice shows.
+  function closeIfPast(page) {
+    var closes = Date.parse(page.getAttribute("data-cs-closes"));
+    if (isNaN(closes) || Date.now() < closes) return;
+    page.querySelectorAll("[data-cs-apply]").forEach(function (node) { node.hidden = true; });
+    var notice = page.querySelector("[data-cs-closed-notice]");
+    if (notice) notice.hidden = false;
+    page.setAttribute("data-status", "closed");
+  }
+
   function init() {
+    var page = document.querySelector("[data-cs-closes]");
+    if (page) closeIfPast(page);
     var form = document.querySelector("[data-cs-filters]");
     if (form) setupFilters(form);
     document.querySelectorAll(".cs-video__facade").forEach(setupVideo);

@@ -10,7 +10,7 @@ A11Y_STAMP := tests/a11y/node_modules/.installed
 # Material prints a notice about its end of life (May 2027) on every build; the README covers it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check lint bench clean
+.PHONY: site serve test check lint bench clean new-vacancy new-story
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,12 @@ test: $(STAMP) $(A11Y_STAMP)  ## run the whole test suite
 
 bench: $(STAMP)  ## build a synthetic site of 1000 vacancies and 200 stories and print timings
 	PYTHONPATH=hooks $(BIN)/python benchmarks/bench.py
+
+new-vacancy: $(STAMP)  ## create vacancies/<title>.md to fill in: make new-vacancy TITLE="Beleidsadviseur Wonen"
+	@PYTHONPATH=hooks $(BIN)/python -m careersite new vacancy "$(TITLE)"
+
+new-story: $(STAMP)  ## create stories/<name>.md to fill in: make new-story NAME="Fatima El Amrani"
+	@PYTHONPATH=hooks $(BIN)/python -m careersite new story "$(NAME)"
 
 clean:
 	rm -rf site site.partial site.old-* .cache

@@ -276,6 +276,19 @@ CASES: tuple[Case, ...] = (
         body="\n## Wat ga je doen\n\nJe schrijft \x1b[31mrode\x1b[0m besluiten.\n",
         expect=E("body", "U+001B", at="rode"),
     ),
+    # Placeholders of `make new-vacancy` left in: never online.
+    Case("summary-placeholder", fields={"summary": "'[[Eén of twee zinnen]]'"}, expect=E("summary", "niet ingevuld")),
+    Case(
+        "body-placeholder",
+        body="\n## Wat ga je doen\n\n[[Beschrijf het werk.]]\n",
+        expect=E("body", "nog niet ingevuld", at="[[Beschrijf"),
+    ),
+    Case(
+        "photo-alt-placeholder",
+        kind="story",
+        fields={"photo_alt": "'Foto van [[naam]]'"},
+        expect=E("photo_alt", "'[[naam]]'"),
+    ),
     Case("title-list", fields={"title": "[Jurist, Adviseur]"}, expect=E("title", "geen lijst")),
     Case("title-html", fields={"title": "'<b>Jurist</b> Sociaal Domein'"}, expect=E("title", "'<b>'")),
     Case("summary-script", fields={"summary": "'Kom <script>alert(1)</script> werken'"}, expect=E("summary", "HTML")),

@@ -2,7 +2,8 @@
 
 `python -m careersite check mkdocs.yml` checks all content without building;
 `python -m careersite fields` prints the reference of the front-matter fields;
-`python -m careersite settings` prints the reference of the site settings.
+`python -m careersite settings` prints the reference of the site settings;
+`python -m careersite new vacancy "Title"` / `new story "Name"` create a file to fill in.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ import sys
 from pathlib import Path
 
 from careersite.config import load
+from careersite.content import scaffold
 from careersite.content.errors import ContentError
 from careersite.content.fields import Field
 from careersite.content.model import STORY_FIELDS, VACANCY_FIELDS
 from careersite.content.settings import settings_table
+from careersite.rules import clock
 
 
 def check(config_path: Path) -> int:
@@ -62,6 +65,30 @@ def fields_reference() -> str:
     )
 
 
+def new(config: Path, kind: str, title: str) -> int:
+    """Create a file with every required field, today's dates and "[[…]]" where the author writes."""
+    t = scaffold.translator(config)
+    title = " ".join(title.split())
+    if not title:
+        print(t("scaffold.missing_title" if kind == "vacancy" else "scaffold.missing_name"), file=sys.stderr)
+        return 2
+    try:
+        today = clock.today(scaffold.timezone(config))
+    except ValueError as error:  # CAREERSITE_TODAY set to something that is no date
+        print(error, file=sys.stderr)
+        return 2
+    try:
+        _, message = (scaffold.new_vacancy if kind == "vacancy" else scaffold.new_story)(config, title, today)
+    except scaffold.Exists as error:
+        print(error, file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"{error.filename or config}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    print(message)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="careersite", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -69,7 +96,13 @@ def main(argv: list[str] | None = None) -> int:
     check_parser.add_argument("config", nargs="?", default="mkdocs.yml", type=Path)
     commands.add_parser("fields", help="print the reference of all front-matter fields as Markdown")
     commands.add_parser("settings", help="print the reference of all site settings as Markdown")
+    new_parser = commands.add_parser("new", help="create a vacancy or story file to fill in")
+    new_parser.add_argument("kind", choices=("vacancy", "story"))
+    new_parser.add_argument("title", nargs="?", default="", help="the vacancy's title, or the employee's name")
+    new_parser.add_argument("--config", default="mkdocs.yml", type=Path)
     args = parser.parse_args(argv)
+    if args.command == "new":
+        return new(args.config, args.kind, args.title)
     if args.command == "fields":
         print(fields_reference(), end="")
         return 0

@@ -35,6 +35,8 @@ EMAIL_ADDRESS = re.compile(r"^[^@\s:/\"'<>\\]+@[^@\s/\"'<>\\]+\.[a-z]{2,}$", re.
 WEB_ADDRESS = re.compile(r"^https?://[^\s/?#\"'<>\\]+\.[^\s/?#\"'<>\\]+(?:[/?#][^\s\"<>\\^`{|}]*)?$", re.IGNORECASE)
 _HOURS = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(?:[-–]\s*(\d+(?:[.,]\d+)?))?\s*$")
 _TAG = re.compile(r"<\s*/?\s*[a-z][a-z0-9-]*(?:\s[^<>]*)?/?\s*>|<!--", re.IGNORECASE)
+# What `make new-vacancy` and `make new-story` leave for the author to fill in: "[[one or two sentences]]".
+PLACEHOLDER = re.compile(r"\[\[[^\]]*\]\]")
 _YMD = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 SOCIAL_LIMIT = 200  # a feed item's description, posted as it is
@@ -114,6 +116,8 @@ def plain(value: Any) -> str:
     text = " ".join(scalar(value).split())
     if tag := _TAG.search(text):
         raise Invalid("error.markup", value=tag.group())
+    if gap := PLACEHOLDER.search(text):
+        raise Invalid("error.placeholder", value=gap.group())
     if any(unicodedata.category(c) == "Cf" for c in text):
         text = "".join(c for c in text if c in _KEEP_FORMAT or unicodedata.category(c) != "Cf").strip()
         if not text.strip("".join(_KEEP_FORMAT)):

@@ -417,6 +417,15 @@ def _field_lines(data: LineDict) -> dict[str, int]:
     return lines
 
 
+def _placeholders(document: Document, shown: str, t: Translator) -> list[Problem]:
+    """The lines of a body that still hold a "[[…]]" left by `make new-vacancy` or `make new-story`."""
+    return [
+        Problem(shown, document.body_line + number, "body", t("error.placeholder_body", value=gap.group()))
+        for number, line in enumerate(document.body.splitlines())
+        if (gap := f.PLACEHOLDER.search(line))
+    ]
+
+
 def _source_fields(document: Document, shown: str, values: dict[str, Any]) -> dict[str, Any]:
     """What every story and vacancy takes from its file; takes `id` out of the parsed `values`."""
     slug = document.path.stem
@@ -458,8 +467,9 @@ def load_content(
         v = p.values
         if "published" in v and "consent_until" in v and v["consent_until"] < v["published"]:
             p.problem(t, "consent_until", "error.consent_before_published")
-        problems += p.problems
-        if not p.problems:
+        gaps = _placeholders(document, shown, t)
+        problems += p.problems + gaps
+        if not p.problems and not gaps:
             photo_path = f.path_in(settings.stories_dir, v["photo"])
             stories.append(Story(**_source_fields(document, shown, v), photo_path=photo_path, **v))
 
@@ -480,8 +490,9 @@ def load_content(
     for document, shown in vacancy_docs:
         p = parse_document(document, shown, VACANCY_FIELDS, vacancy_ctx, t)
         _check_vacancy(p, vacancy_ctx, t)
-        problems += p.problems
-        if not p.problems:
+        gaps = _placeholders(document, shown, t)
+        problems += p.problems + gaps
+        if not p.problems and not gaps:
             vacancies.append(Vacancy(**_source_fields(document, shown, p.values), **p.values))
 
     problems += _duplicate_ids(vacancies, t) + _duplicate_ids(stories, t)

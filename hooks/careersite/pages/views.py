@@ -411,7 +411,7 @@ def vacancy_page(
         closes_at=start_of_day(v.closes + dt.timedelta(days=1), site.settings.timezone).isoformat()
         if item.status.is_open
         else "",
-        closed_later=f"{t('status.closed')}. {t('closed.closed', date=v.closes)}" if item.status.is_open else "",
+        closed_later=t("closed.closed", date=v.closes) if item.status.is_open else "",
     )
 
 

@@ -69,7 +69,8 @@ _cached_search: dict[str, list[dict[str, Any]]] = {}  # page URL -> its search e
 _search_start: dict[str, int] = {}  # src_uri -> how many search entries existed before the page
 _sitemap_items: list[str] = []  # URLs of the item pages a sitemap lists, in build order
 _bad_bodies: set[str] = set()  # guids of texts that broke the policy
-_page_keys: dict[str, tuple[str, str]] = {}  # src_uri -> (body key, item key) of a page being rendered
+_body_keys: dict[str, str] = {}  # src_uri -> the key of its body's rendering, for pages being rendered
+_search: Any = None  # the search plugin's index of this build, if the site has search
 _publish: tuple[Path, Path] | None = None  # (staging folder, final site folder) for a one-step swap
 _lock: BuildLock | None = None
 _failed = False
@@ -174,7 +175,7 @@ def _t() -> Translator:
 
 def _start_page_cache(config: MkDocsConfig, root: Path) -> None:
     """The cache of rendered item pages, scoped to everything every page is made of."""
-    global _page_cache, _shared
+    global _page_cache, _shared, _search
     assert _site is not None and _view is not None
     packages = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions")
     versions = [importlib.metadata.version(name) for name in packages]
@@ -189,7 +190,8 @@ def _start_page_cache(config: MkDocsConfig, root: Path) -> None:
     _generated.clear()
     _cached_search.clear()
     _search_start.clear()
-    _page_keys.clear()
+    _body_keys.clear()
+    _search = _search_index(config)
     _bad_bodies.clear()
     _sitemap_items.clear()
     _rendered_pages.clear()
@@ -225,7 +227,7 @@ def _add_item_page(
     folder = "vacancies" if kind == "vacancy" else "stories"
     uri = f"{folder}/{slug}.md"
     url = f"{folder}/{slug}/" if config.use_directory_urls else f"{folder}/{slug}.html"
-    guid = f"{kind}:{item.vacancy.id if kind == 'vacancy' else item.id}"
+    guid = _guid(kind, item)
     _generated[url] = uri
     if kind != "vacancy" or not views.robots(item):
         _sitemap_items.append(url)
@@ -244,7 +246,12 @@ def _add_item_page(
             return
     files.append(File.generated(config, uri, content=EMPTY_META + body, inclusion=InclusionLevel.NOT_IN_NAV))
     _pages[uri] = (kind, item)
-    _page_keys[uri] = (body_key, "")
+    _body_keys[uri] = body_key
+
+
+def _guid(kind: str, item: Any) -> str:
+    """ "vacancy:<id>" or "story:<id>": how the feeds, the body checks and `_body_html` name an item."""
+    return f"{kind}:{item.vacancy.id if kind == 'vacancy' else item.id}"
 
 
 class _CachedPage(File):
@@ -343,8 +350,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 @event_priority(100)  # before the search plugin adds the page's entries, which are counted here
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     assert _site is not None and _view is not None
-    if page.file.src_uri in _pages and (search := _search_index(config)) is not None:
-        _search_start[page.file.src_uri] = len(search.entries)
+    if page.file.src_uri in _pages and _search is not None:
+        _search_start[page.file.src_uri] = len(_search.entries)
     assert _cards is not None
     context["cs"] = _view
     context["feeds"] = _feeds
@@ -375,35 +382,28 @@ def _search_index(config: MkDocsConfig) -> Any:
     return None
 
 
-def _complete_search_index(config: MkDocsConfig) -> None:
+def _complete_search_index() -> None:
     """Put the search entries of the pages copied from the cache into the index, and every item
     page's entries in build order, so that the index is the same whichever pages were cached."""
-    if _page_cache is None:
-        return
-    if (search := _search_index(config)) is not None:
-        own = [entry for entry in search.entries if entry["location"].split("#")[0] not in _generated]
-        search.entries[:] = own + [entry for url in _generated for entry in _cached_search.get(url, [])]
-    with contextlib.suppress(OSError):
-        _page_cache.finish()
-    log.info(f"Pages: {len(_pages)} rendered, {len(_generated) - len(_pages)} from the cache")
+    if _search is not None:
+        own = [entry for entry in _search.entries if entry["location"].split("#")[0] not in _generated]
+        _search.entries[:] = own + [entry for url in _generated for entry in _cached_search.get(url, [])]
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Keep a rendered vacancy or story page, with its text and its search entries, for the next build."""
     uri = page.file.src_uri
     kind, item = _pages.get(uri, (None, None))
-    if kind is None or _page_cache is None or uri not in _page_keys:
+    if kind is None or _page_cache is None or uri not in _body_keys:
         return output
-    guid = f"{kind}:{item.vacancy.id if kind == 'vacancy' else item.id}"
+    guid = _guid(kind, item)
     if guid in _bad_bodies:
         return output  # a text with mistakes is never kept
     body = page.content or ""
-    search = _search_index(config)
-    entries = search.entries[_search_start[uri] :] if search is not None and uri in _search_start else []
+    entries = _search.entries[_search_start[uri] :] if _search is not None and uri in _search_start else []
     _cached_search[page.url] = entries
-    body_key, _ = _page_keys[uri]
     with contextlib.suppress(OSError):  # a cache that cannot be written only slows the next build
-        _page_cache.put_body(body_key, body)
+        _page_cache.put_body(_body_keys[uri], body)
         key = _item_key(kind, item, body)
         _page_cache.put_page(key, output, _body_html.get(guid, body), entries)
         _rendered_pages.append((page.file.dest_uri, f"{key}.html"))
@@ -441,7 +441,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _preview_problems is not None:
         _release()
         return
-    _complete_search_index(config)
+    assert _page_cache is not None
+    _complete_search_index()
+    with contextlib.suppress(OSError):
+        _page_cache.finish()
+    log.info(f"Pages: {len(_pages)} rendered, {len(_generated) - len(_pages)} from the cache")
     assert _renderer is not None and _site is not None and _view is not None and _cards is not None
     if _site.bodies is not None:
         _site.bodies.cache.save()

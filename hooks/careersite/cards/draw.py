@@ -108,11 +108,16 @@ class CardSpec:
         return render(self)
 
 
-def file_hash(path: str) -> str:
-    """The hash of a file's bytes, read once per version of the file: `make serve` keeps running
-    while an author replaces a photo under the same name."""
+def file_version(path: str) -> tuple[int, int]:
+    """(modification time, size): what tells one version of a file from the next, for caches that
+    live as long as `make serve`, while an author replaces a photo under the same name."""
     stat = os.stat(path)
-    return _bytes_hash(path, stat.st_mtime_ns, stat.st_size)
+    return stat.st_mtime_ns, stat.st_size
+
+
+def file_hash(path: str) -> str:
+    """The hash of a file's bytes, read once per version of the file."""
+    return _bytes_hash(path, *file_version(path))
 
 
 @cache
@@ -177,8 +182,7 @@ def _load_logo(path: str, size: int) -> Image.Image:
 def _decoded(path: str) -> Image.Image:
     """A photo decoded at about the largest size a card needs (the Instagram card's photo): JPEG
     decodes at a fraction of its size, so a camera's 8000×6000 photo costs little time and memory."""
-    stat = os.stat(path)
-    return _decoded_version(path, stat.st_mtime_ns, stat.st_size)
+    return _decoded_version(path, *file_version(path))
 
 
 @lru_cache(maxsize=2)

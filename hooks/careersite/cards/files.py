@@ -20,7 +20,7 @@ from pathlib import Path
 from careersite.cards.draw import CardSpec
 from careersite.cards.photos import PhotoSpec
 from careersite.publish.cache import CacheFolder, ends_with
-from careersite.publish.files import Placer, copy_file, write_atomic
+from careersite.publish.files import Placer, write_atomic
 
 Spec = CardSpec | PhotoSpec  # an image drawn into the cache, then copied into `spec.folder` of the site
 CHUNK = 24  # cards per task: big enough to amortise the hand-over, small enough to balance the cores
@@ -139,8 +139,8 @@ class CardRenderer:
                 self.report.missing[name] = missing
 
     def finish(self, site_dir: Path, placer: Placer | None = None) -> CardReport:
-        """Wait for the workers, copy every card into `site_dir/cards/` (photos into `photos/`), and
-        drop stale cache files."""
+        """Wait for the workers, put every card into `site_dir/cards/` (photos into `photos/`) with
+        `placer` (copies, without one), and drop stale cache files."""
         assert self._cache is not None
         try:
             for future in self._futures:
@@ -153,16 +153,12 @@ class CardRenderer:
         if self._failures:
             raise self._failures[0]
         self.report.render_seconds = time.perf_counter() - self._started
-        source = f"{self.cache_dir}{os.sep}"
-        targets = {}
+        placer = placer or Placer(None, None, site_dir)
         for folder in {spec.folder for spec in self.specs.values()}:
             (site_dir / folder).mkdir(parents=True, exist_ok=True)
-            targets[folder] = f"{site_dir / folder}{os.sep}"
+        source = f"{self.cache_dir}{os.sep}"
         for name, spec in self.specs.items():
-            if placer is not None:
-                placer.put(source + name, f"{spec.folder}/{name}", name)
-            else:
-                copy_file(source + name, targets[spec.folder] + name)
+            placer.put(source + name, f"{spec.folder}/{name}", name)
         self._cache.keep_only(self.specs)
         return self.report
 

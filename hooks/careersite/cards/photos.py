@@ -14,14 +14,13 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from careersite.cards.draw import file_hash
+from careersite.cards.draw import file_hash, file_version
 
 PHOTO_VERSION = "1"  # bump when the encoding changes, so every copy gets a new name
 WIDTHS = (400, 800, 1200, 1600)  # 1600 covers a 390 px phone at 3× and a 1280 px screen at 2×
@@ -53,18 +52,13 @@ class PhotoSpec:
 
     def render(self) -> tuple[bytes, frozenset[str]]:
         """The copy as JPEG bytes (no characters can be missing from a photo)."""
-        photo, icc = _upright(self.source, *_version(self.source), self.largest)
+        photo, icc = _upright(self.source, *file_version(self.source), self.largest)
         # Two-step reduction (integer box reduce, then Lanczos): near Lanczos quality at a third of its cost.
         copy = photo.resize(self.size, Image.Resampling.LANCZOS, reducing_gap=2.0)
         buffer = io.BytesIO()
         # No EXIF is written: the copy keeps the colours (ICC profile) and nothing else.
         copy.save(buffer, **JPEG, **({"icc_profile": icc} if icc else {}))
         return buffer.getvalue(), frozenset()
-
-
-def _version(path: str) -> tuple[int, int]:
-    stat = os.stat(path)
-    return stat.st_mtime_ns, stat.st_size
 
 
 @lru_cache(maxsize=2)
@@ -109,8 +103,7 @@ def upright_size(path: Path) -> tuple[int, int]:
 def picture(name: str, path: Path) -> Picture:
     """The copies of one photo: each standard width up to the photo's own width, never enlarged.
     Worked out once per version of the file, however many pages show the photo."""
-    stat = path.stat()
-    return _picture(name, str(path), stat.st_mtime_ns, stat.st_size)
+    return _picture(name, str(path), *file_version(str(path)))
 
 
 @cache

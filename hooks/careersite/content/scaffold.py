@@ -17,7 +17,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
+from careersite.config import read_config
 from careersite.content.model import STORY_FIELDS, VACANCY_FIELDS
+from careersite.content.sources import SourceProblem
 from careersite.content.text import unique_slugs
 from careersite.i18n import LANGUAGES, Translator
 
@@ -38,7 +40,12 @@ def _raw(path: Path) -> dict[str, Any]:
 
 
 def _settings(config: Path) -> dict[str, Any]:
-    extra = _raw(config).get("extra")
+    """`extra.careersite` of `mkdocs.yml` as written, read as the build reads it (its tags too);
+    empty when the file cannot be read, so that a new file can be made anyway."""
+    try:
+        extra = read_config(config)[0].get("extra")
+    except (OSError, SourceProblem):
+        return {}
     settings = extra.get("careersite") if isinstance(extra, dict) else None
     return settings if isinstance(settings, dict) else {}
 
@@ -56,11 +63,8 @@ def translator(config: Path) -> Translator:
     return Translator(language if language in LANGUAGES else "nl")
 
 
-def _first_key(path: Path, section: str | None = None) -> str | None:
-    data = _raw(path)
-    if section is not None:
-        data = data.get(section) if isinstance(data.get(section), dict) else {}
-    keys = [str(key) for key in data]
+def _first_key(path: Path) -> str | None:
+    keys = [str(key) for key in _raw(path)]
     return keys[0] if keys else None
 
 

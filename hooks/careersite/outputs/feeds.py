@@ -257,7 +257,6 @@ class ItemXml:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path
         self.known: dict[str, bytes] = {}
-        self.used: set[str] = set()
         self.changed = False
         self.rendered = 0  # elements made in this build
         self.loaded = path is None
@@ -280,7 +279,6 @@ class ItemXml:
         if not self.loaded:
             self._load()
         key = self.key(item, channel, site)
-        self.used.add(key)
         if key not in self.known:
             fg = _generator(FeedPlan("x", "x", "x", "", ()), site, site.today)
             _add_entry(fg, item, channel, site)
@@ -294,8 +292,7 @@ class ItemXml:
         """Keep the elements of the items of this build (`current`: their keys), if any changed."""
         if self.path is None or not self.loaded or not (self.changed or set(self.known) - current):
             return
-        self.used = current
-        kept = {k: v for k, v in self.known.items() if k in self.used}
+        kept = {k: v for k, v in self.known.items() if k in current}
         write_if_possible(self.path, pickle.dumps({"version": FEEDGEN_VERSION, "items": kept}))
 
 

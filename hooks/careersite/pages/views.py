@@ -174,17 +174,22 @@ class TimelineView:
     process_name: str
 
 
+def _named_after_kind(t: Translator, kind: str, name: str) -> bool:
+    """A step simply called "Assessment" (or "Screening"): its name already says its kind."""
+    return name.strip().casefold() == t(f"timeline.kind.{kind}").casefold()
+
+
 def _announcement(t: Translator, kind: str, name: str) -> str:
     """'This procedure includes an assessment: Assessment day.', without repeating a step that is
     simply called after its kind."""
-    if name.strip().casefold() == t(f"timeline.kind.{kind}").casefold():
+    if _named_after_kind(t, kind, name):
         return t(f"timeline.announce_plain.{kind}")
     return t(f"timeline.announce.{kind}", name=name)
 
 
 def _badge(t: Translator, kind: str | None, name: str) -> str | None:
     """The kind of an announced step beside its name, unless the name already says it."""
-    if not kind or name.strip().casefold() == t(f"timeline.kind.{kind}").casefold():
+    if not kind or _named_after_kind(t, kind, name):
         return None
     return t(f"timeline.kind.{kind}")
 

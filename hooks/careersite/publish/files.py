@@ -25,7 +25,7 @@ _no_clones: set[tuple[int, int]] = set()  # (source device, target device) pairs
 def copy_file(source: str, target: str) -> None:
     """A copy of `source` at `target`: a copy-on-write clone where the file system offers one (no
     data is copied, and a later change to either file leaves the other as it was), else a copy.
-    A file system that cannot clone is tried once per build, not once per file."""
+    A pair of file systems that cannot clone is tried once, not once per file."""
     if fcntl is not None:
         with open(source, "rb") as src, open(target, "wb") as dst:
             devices = (os.fstat(src.fileno()).st_dev, os.fstat(dst.fileno()).st_dev)
@@ -106,14 +106,14 @@ class Placer:
     or by a build that failed halfway) no longer matches its record and is copied anew.
     """
 
-    def __init__(self, manifest: Path, live: Path | None, site: Path, preview: bool = False) -> None:
-        self.manifest = manifest
+    def __init__(self, manifest: Path | None, live: Path | None, site: Path, preview: bool = False) -> None:
+        self.manifest = manifest  # None: nothing is linked from the live site, nothing recorded
         # A preview (`make serve`) is never published: its folder may share the cache's files.
         self.preview = preview
         self.live = live
         self.site = site
         self.records: dict[str, list[Any]] = {}
-        if live is not None:
+        if live is not None and manifest is not None:
             try:
                 data = json.loads(manifest.read_bytes())
                 self.records = {str(k): list(v) for k, v in data.items() if isinstance(v, list) and len(v) == 4}
@@ -136,8 +136,7 @@ class Placer:
         if self.live is not None and record is not None and record[0] == key:
             live = f"{self.live}{os.sep}{path}"
             try:
-                stat = os.stat(live)
-                if [key, stat.st_ino, stat.st_size, stat.st_mtime_ns] == record:
+                if _record(key, os.stat(live)) == record:
                     os.link(live, target)
                     self.placed[path] = record
                     self.linked += 1
@@ -145,19 +144,22 @@ class Placer:
             except OSError:
                 pass  # gone, or links not possible here: copy
         copy_file(source, target)
-        stat = os.stat(target)
-        self.placed[path] = [key, stat.st_ino, stat.st_size, stat.st_mtime_ns]
+        self.placed[path] = _record(key, os.stat(target))
 
     def record(self, path: str, key: str) -> None:
         """Record a file the build wrote itself at `path` (a page it rendered), whose content is
         the cache file `key`, so that the next build can link it."""
         with contextlib.suppress(OSError):
-            stat = os.stat(f"{self.site}{os.sep}{path}")
-            self.placed[path] = [key, stat.st_ino, stat.st_size, stat.st_mtime_ns]
+            self.placed[path] = _record(key, os.stat(f"{self.site}{os.sep}{path}"))
 
-    def save(self, keep_others: bool = False) -> None:
+    def save(self) -> None:
         """Record what this build put in the site, for the next one (a preview records nothing)."""
-        if self.preview:
+        if self.preview or self.manifest is None:
             return
-        records = {**self.records, **self.placed} if keep_others else self.placed
-        write_if_possible(self.manifest, json.dumps(records, sort_keys=True, separators=(",", ":")).encode())
+        data = json.dumps(self.placed, sort_keys=True, separators=(",", ":")).encode()
+        write_if_possible(self.manifest, data)
+
+
+def _record(key: str, stat: os.stat_result) -> list[Any]:
+    """What identifies a published file: the cache file it came from, its inode, size and time."""
+    return [key, stat.st_ino, stat.st_size, stat.st_mtime_ns]

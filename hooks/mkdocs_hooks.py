@@ -26,7 +26,7 @@ from careersite.config import read_config
 from careersite.content.errors import ContentError, Problem
 from careersite.content.pages import template_names
 from careersite.i18n import Translator
-from careersite.outputs import feeds, jobs, social
+from careersite.outputs import feeds, ical, jobs, social
 from careersite.pages import views
 from careersite.publish.files import Placer, ensure_folder, write_atomic
 from careersite.publish.lock import BuildLock, LockTimeout
@@ -114,7 +114,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for folder in (_site.settings.cache_dir, *(_site.settings.cache_dir / n for n in ("cards", "feeds"))):
             if ensure_folder(folder):
                 log.warning(_site.t("build.cache_replaced", path=folder))
-        _view = views.SiteView(_site)
+        _view = views.SiteView(_site, preview=_command == "serve")
         _pages.clear()
         _body_html.clear()
         _body_problems.clear()
@@ -470,6 +470,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     written, elements = feeds.write_all(_site, _feeds, items, site_dir, _site.settings.cache_dir / "feeds")
     log.info(f"Feeds: {written} of {len(_feeds)} made anew, with {elements} item elements rendered")
     write_atomic(site_dir / "jobs.json", jobs.render(_view, _cards))
+    write_atomic(
+        site_dir / "calendar.ics", ical.render(list(_view.calendar.events), _site.settings, _site.t, _site.today)
+    )
     for path, key in _rendered_pages:  # written by MkDocs after on_post_page: identical to the cache file
         _placer.record(path, key)
     _placer.save()

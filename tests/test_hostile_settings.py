@@ -31,7 +31,7 @@ class Change:
 COLORS = '    colors:\n      primary: "#0B5563"\n      accent: "#F2A900"'
 CHANNELS = (
     "    channels:\n      linkedin: {name: LinkedIn}\n      facebook: {name: Facebook}\n"
-    "      instagram: {name: Instagram}\n      x: {name: X}"
+    "      instagram: {name: Instagram}\n      x: {name: X, quiet_days: 30}"
 )
 K = "extra.careersite"
 
@@ -50,7 +50,7 @@ SETTINGS = (
     Change(
         "channel-path",
         "mkdocs.yml",
-        "      x: {name: X}",
+        "      x: {name: X, quiet_days: 30}",
         '      "../../etc": {name: X}',
         f"{K}.channels.../../etc",
         "bestandsnaam",
@@ -59,7 +59,7 @@ SETTINGS = (
     Change(
         "channel-list-value",
         "mkdocs.yml",
-        "      x: {name: X}",
+        "      x: {name: X, quiet_days: 30}",
         "      x: [X]",
         f"{K}.channels.x",
         "blok met name",

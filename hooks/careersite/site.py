@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from careersite.content import slips
+from careersite.content import calendar, slips
 from careersite.content.body import BodyCheck, Renderer, VerdictCache, page_source
 from careersite.content.data import load_processes, load_salary_table
 from careersite.content.errors import ContentError, Problem, display_path
 from careersite.content.model import Content, Story, Vacancy, load_content
 from careersite.content.pages import check_pages
-from careersite.content.settings import Settings, load_settings
+from careersite.content.settings import Settings, config_lines, load_settings
 from careersite.content.sources import LineDict
 from careersite.content.text import unique_slugs
 from careersite.i18n import Translator
@@ -48,6 +49,7 @@ class Site:
     # texts whose check waits for the build to render them: "vacancy:<id>" -> (text, file, first line)
     deferred: dict[str, tuple[str, str, int]] = field(default_factory=dict)
     page_templates: dict[str, str] = field(default_factory=dict)  # template → the page that uses it
+    planning: tuple[Problem, ...] = ()  # the warnings on posting (also in `warnings`), for the calendar page
 
     @cached_property
     def open_vacancies(self) -> tuple[Listed, ...]:
@@ -188,6 +190,8 @@ def load_site(
         *slips.copied_values(content.vacancies, t),
         *slips.process_dates_off(content.vacancies, working_days(settings.country, settings.language), today, t),
     ]
+    planning = calendar.posting_warnings(content, settings, today, t, config_path, _channel_lines(lines))
+    warnings += planning
     if settings.accessibility_page is None:
         warnings.append(Problem(config_path, 0, "accessibility_page", t("warning.no_accessibility")))
     stories = []
@@ -218,7 +222,19 @@ def load_site(
         bodies,
         deferred,
         page_templates,
+        tuple(planning),
     )
+
+
+def _channel_lines(lines: LineDict | None) -> dict[str, int]:
+    """The line of each channel's key under `channels:` in the configuration file, or of `channels:`
+    itself for the default channels that the file does not list."""
+    block = config_lines(lines)
+    if block is None or "channels" not in block.lines:
+        return {}
+    channels = block["channels"]
+    own = dict(channels.lines) if isinstance(channels, LineDict) else {}
+    return defaultdict(lambda: block.lines["channels"], {str(k): v for k, v in own.items()})
 
 
 def _check_bodies(

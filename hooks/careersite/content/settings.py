@@ -52,6 +52,7 @@ class Channel:
     key: str
     name: str
     utm: dict[str, str]
+    quiet_days: int | None = None  # how long it may go without a post; else the calendar's quiet_days
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,16 @@ class Address:
     postal_code: str = ""
     locality: str = ""
     region: str = ""
+
+
+@dataclass(frozen=True)
+class CalendarSettings:
+    """The content calendar: how long a channel may stay quiet and how many posts one day takes,
+    and whether the published calendar shows what is not yet online."""
+
+    quiet_days: int = 14
+    posts_per_day: int = 1
+    show_planned: bool = False
 
 
 @dataclass(frozen=True)
@@ -93,6 +104,7 @@ class Settings:
     accessibility_page: str | None  # a page in the pages folder, or the web address of the statement
     contact: SiteContact
     cache_dir: Path  # parsed content, rendered cards and feeds kept between builds
+    calendar: CalendarSettings = CalendarSettings()
 
 
 @dataclass(frozen=True)
@@ -281,7 +293,7 @@ def _channels(value: Any, where: Where) -> dict[str, Channel]:
         spec = spec if spec is not None else {}
         if not isinstance(spec, dict):
             raise Invalid("setting.channel", field=field, value=spec)
-        unknown_parts(spec, ("name", "utm_source", "utm_medium"), field)
+        unknown_parts(spec, ("name", "utm_source", "utm_medium", "quiet_days"), field)
         try:
             name = plain(spec.get("name") or DEFAULT_CHANNELS.get(key, key))
             utm = {
@@ -290,7 +302,13 @@ def _channels(value: Any, where: Where) -> dict[str, Channel]:
             }
         except Invalid as error:
             raise Invalid(error.key, field=field, **error.params) from None
-        channels[key] = Channel(key, name, utm)
+        quiet = None
+        if not is_empty(spec.get("quiet_days")):
+            try:
+                quiet = _integer(1, 365)(spec["quiet_days"], where)
+            except Invalid as error:
+                raise Invalid(error.key, field=f"{field}.quiet_days", **error.params) from None
+        channels[key] = Channel(key, name, utm, quiet)
     return channels
 
 
@@ -312,6 +330,21 @@ def _retention(value: Any, where: Where) -> dict[str, int]:
             except Invalid as error:
                 raise Invalid(error.key, field=f"applicant_data.{part}", **error.params) from None
     return result
+
+
+def _calendar(value: Any, where: Where) -> CalendarSettings:
+    if not isinstance(value, dict):
+        raise Invalid("setting.calendar", value=value)
+    unknown_parts(value, ("quiet_days", "posts_per_day", "show_planned"), "calendar")
+    parts = {"quiet_days": _integer(1, 365), "posts_per_day": _integer(1, 20), "show_planned": _boolean}
+    result = {}
+    for part, parse in parts.items():
+        if part in value and not is_empty(value[part]):
+            try:
+                result[part] = parse(value[part], where)
+            except Invalid as error:
+                raise Invalid(error.key, field=f"calendar.{part}", **error.params) from None
+    return CalendarSettings(**result)
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -337,7 +370,8 @@ SETTINGS: tuple[Setting, ...] = (
         _channels,
         {key: None for key in DEFAULT_CHANNELS},
         doc="social channels with their feeds (default `linkedin`, `facebook`, `instagram`, `x`): per key "
-        "(lowercase letters, digits, hyphens) a `name` and optional `utm_source`, `utm_medium`",
+        "(lowercase letters, digits, hyphens) a `name` and optional `utm_source`, `utm_medium`, and `quiet_days` "
+        "for a channel that posts less often than `calendar.quiet_days`",
     ),
     Setting("default_channels", _keys, None, doc="channels of items that name none (default: all channels)"),
     Setting("closing_soon_days", _integer(0, 60), 7, doc="days before closing that a vacancy shows *closing soon*"),
@@ -367,6 +401,13 @@ SETTINGS: tuple[Setting, ...] = (
         doc="the accessibility statement: a page in the pages folder or its web address; linked in the footer",
     ),
     Setting("contact", _contact, {}, doc="`phone`, `email` and `url` of the organisation, shown in the footer"),
+    Setting(
+        "calendar",
+        _calendar,
+        {},
+        doc="content calendar: `quiet_days` (14) a channel may go without a post and `posts_per_day` (1) "
+        "before `make check` warns; `show_planned` (`false`) puts items not yet online in the published calendar",
+    ),
     Setting(
         "cache_dir",
         lambda value, where: _inside(value, where, where.root),  # a file in its place is damage the build repairs
@@ -500,6 +541,7 @@ def load_settings(
         accessibility_page=values["accessibility_page"],
         contact=values["contact"] or SiteContact(),
         cache_dir=cache_dir or root / ".cache",
+        calendar=values["calendar"] or CalendarSettings(),
     )
     return settings, r.problems
 

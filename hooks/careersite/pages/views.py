@@ -18,6 +18,7 @@ from babel.lists import format_list
 
 from careersite.cards import colours
 from careersite.cards.photos import PhotoSpec, Picture, picture
+from careersite.content import calendar
 from careersite.content.model import Story, Vacancy
 from careersite.i18n import Translator
 from careersite.outputs import jsonld
@@ -647,11 +648,73 @@ def brand_stylesheet(site: Site) -> str:
     return BRAND_CSS.format(**{name: getattr(colours_, name) for name in Theme.__dataclass_fields__})
 
 
-class SiteView:
-    """Everything the templates of one build draw on; each part is computed once, when first used."""
+@dataclass(frozen=True)
+class CalendarEntry:
+    label: str  # "sluit", "bericht"
+    kind: str
+    text: str
+    url: str  # relative to the site root; empty for an item not yet online
+    planned: bool
 
-    def __init__(self, site: Site) -> None:
+
+@dataclass(frozen=True)
+class CalendarDay:
+    day: dt.date
+    iso: str
+    heading: str  # "dinsdag 1 december 2026"
+    is_today: bool
+    entries: tuple[CalendarEntry, ...]
+
+
+@dataclass(frozen=True)
+class CalendarView:
+    days: tuple[CalendarDay, ...]
+    events: tuple[calendar.Event, ...]
+    planned: bool  # whether items not yet online are shown
+    today: dt.date
+    warnings: tuple[Any, ...]  # what `make check` says of the planning (content.errors.Problem)
+
+
+    @property
+    def history_days(self) -> int:
+        return calendar.HISTORY_DAYS
+
+    @property
+    def upcoming(self) -> tuple[CalendarDay, ...]:
+        return tuple(d for d in self.days if d.day >= self.today)
+
+    @property
+    def past(self) -> tuple[CalendarDay, ...]:
+        return tuple(d for d in self.days if d.day < self.today)
+
+
+def calendar_view(site: Site, planned: bool) -> CalendarView:
+    """The content calendar, per day. Without `planned` it holds only what is public today."""
+    from careersite.outputs.ical import title  # the same titles as the calendar apps show
+
+    t = site.t
+    found = calendar.events(site.content, site.settings, site.processes, site.today, planned)
+    by_day: dict[dt.date, list[CalendarEntry]] = {}
+    for event in found:
+        # The label says what happens; the text adds the step or channel, or the whole title.
+        text = f"{event.detail}: {event.subject}" if event.detail else event.subject
+        text = title(event, t) if event.kind == "consent_ends" else text
+        entry = CalendarEntry(t(f"calendar.label.{event.kind}"), event.kind, text, event.url, event.planned)
+        by_day.setdefault(event.day, []).append(entry)
+    days = tuple(
+        CalendarDay(day, day.isoformat(), f"{t.weekday(day)} {t.date(day)}", day == site.today, tuple(entries))
+        for day, entries in by_day.items()
+    )
+    return CalendarView(days, tuple(found), planned, site.today, site.planning)
+
+
+class SiteView:
+    """Everything the templates of one build draw on; each part is computed once, when first used.
+    A `preview` (make serve) also shows the team what is planned but not yet online."""
+
+    def __init__(self, site: Site, preview: bool = False) -> None:
         self.site = site
+        self.preview = preview
         self.t = site.t
         self.settings = site.settings
         self._pay: dict[str, Pay] = {}
@@ -707,7 +770,11 @@ class SiteView:
     @cached_property
     def footer(self) -> FooterView:
         pages = self.site.page_templates
-        return footer(self.site, pages.get("alerts.html"), pages.get("feeds.html"))
+        return footer(self.site, pages.get("alerts.html"), pages.get("feeds.html"), pages.get("calendar.html"))
+
+    @cached_property
+    def calendar(self) -> CalendarView:
+        return calendar_view(self.site, self.preview or self.settings.calendar.show_planned)
 
     @cached_property
     def theme(self) -> Theme:
@@ -767,7 +834,7 @@ class FooterView:
     links: tuple[Link, ...]
 
 
-def footer(site: Site, alerts_page: str | None, feeds_page: str | None) -> FooterView:
+def footer(site: Site, alerts_page: str | None, feeds_page: str | None, calendar_page: str | None = None) -> FooterView:
     """What every page shows at its foot: who we are, how to reach us, and the pages a public body
     must link (accessibility statement, privacy), with job alerts for candidates and the feeds for
     the team."""
@@ -779,6 +846,7 @@ def footer(site: Site, alerts_page: str | None, feeds_page: str | None) -> Foote
         Link(t("ui.footer_accessibility"), page_url(s.accessibility_page)) if s.accessibility_page else None,
         Link(t("ui.footer_privacy"), page_url(s.privacy_page)),
         Link(t("ui.footer_feeds"), page_url(feeds_page)) if feeds_page else None,
+        Link(t("ui.footer_calendar"), page_url(calendar_page)) if calendar_page else None,
     ]
     return FooterView(
         s.organisation,

@@ -1,0 +1,207 @@
+"""The content calendar: the team's page and calendar.ics (parsed back as a calendar app reads it),
+and the warnings that keep posting regular."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from careersite.config import load
+from careersite.pages.views import calendar_view
+from conftest import TODAY, Build, edit, run_build
+from icalendar import Calendar
+from test_author_errors import line_of, run_check
+from test_warnings import add, warned
+
+PINNED = dt.date.fromisoformat(TODAY)
+
+
+def parsed(build: Build) -> Calendar:
+    return Calendar.from_ical((build.site / "calendar.ics").read_bytes())
+
+
+def events(calendar: Calendar) -> dict[str, dict[str, object]]:
+    """Every event by UID, with its summary, day, end and link."""
+    found = {}
+    for event in calendar.walk("VEVENT"):
+        uid = str(event["UID"])
+        assert uid not in found, f"two events share the UID {uid}"
+        found[uid] = {
+            "summary": str(event["SUMMARY"]),
+            "start": event.decoded("DTSTART"),
+            "end": event.decoded("DTEND"),
+            "url": str(event.get("URL", "")),
+        }
+    return found
+
+
+def test_calendar_ics_lists_the_days_that_matter_as_all_day_events(example: Build) -> None:
+    calendar = parsed(example)
+    assert str(calendar["X-WR-CALNAME"]) == "Contentkalender Gemeente Lindewaard"
+    assert str(calendar["X-WR-TIMEZONE"]) == "Europe/Amsterdam"
+    found = events(calendar)
+    for event in found.values():
+        # all-day: a date, not a time, and one day long; never before the last 30 days
+        assert type(event["start"]) is dt.date and event["end"] == event["start"] + dt.timedelta(days=1)
+        assert event["start"] >= PINNED - dt.timedelta(days=30)
+    host = "@werkenbij.lindewaard.example"
+    ciso = found[f"vacancy-ciso-closes{host}"]
+    assert ciso["summary"] == "Vacature sluit: Chief Information Security Officer (CISO)"
+    assert ciso["start"] == dt.date(2027, 12, 10)
+    assert ciso["url"] == "https://werkenbij.lindewaard.example/vacancies/ciso/"
+    interview = found[f"vacancy-beleidsadviseur-wonen-step-gesprek1{host}"]
+    assert interview["summary"] == "Eerste gesprek: Beleidsadviseur Wonen"
+    assert interview["start"] == dt.date(2027, 12, 15)
+    post = found[f"vacancy-medewerker-salarisadministratie-post-linkedin{host}"]
+    assert post["summary"] == "Bericht op LinkedIn: Medewerker Salarisadministratie"
+    assert post["start"] == dt.date(2026, 11, 20)
+    assert found[f"vacancy-medewerker-salarisadministratie-live{host}"]["start"] == dt.date(2026, 11, 20)
+    # a filled vacancy closed when it was filled: no closing day or interviews to come
+    assert not [uid for uid in found if uid.startswith("vacancy-jurist-omgevingsrecht-") and "closes" in uid]
+
+
+def test_a_vacancy_that_is_not_yet_online_stays_off_the_published_calendar(example: Build) -> None:
+    text = (example.site / "calendar.ics").read_text(encoding="utf-8")
+    page = example.html("kalender/index.html").get_text()
+    for shown in (text, page):
+        assert "Vakantiemedewerker" not in shown and "vakantiemedewerker" not in shown
+    assert "voorbeeldweergave (make serve)" in page
+
+
+def test_the_preview_and_show_planned_put_planned_items_on_the_calendar(site_copy: Path) -> None:
+    site = load(site_copy / "mkdocs.yml", {"CAREERSITE_TODAY": TODAY})
+    planned = calendar_view(site, planned=True)
+    live = next(e for e in planned.events if e.uid == "vacancy-vakantiemedewerker-buitendienst-live")
+    assert live.planned and live.url == "" and live.day == dt.date(2028, 2, 1)
+    assert not any(e.uid.startswith("vacancy-vakantiemedewerker") for e in calendar_view(site, planned=False).events)
+
+    edit(
+        site_copy / "mkdocs.yml",
+        "    closing_soon_days: 7\n",
+        "    closing_soon_days: 7\n    calendar: {show_planned: true}\n",
+    )
+    build = run_build(site_copy)
+    assert build.returncode == 0, build.output
+    summaries = [e["summary"] for e in events(parsed(build)).values()]
+    assert "Vacature online: Vakantiemedewerker Buitendienst (zomer 2028)" in summaries
+    item = next(li for li in build.html("kalender/index.html").select(".cs-calendar__entry") if "Vakantie" in li.text)
+    assert "nog niet online" in item.text and item.find("a") is None  # no link to a page that does not exist yet
+
+
+def test_the_calendar_page_shows_what_comes_first_and_is_for_the_team_only(example: Build) -> None:
+    page = example.html("kalender/index.html")
+    upcoming = page.select("ol.cs-calendar")[0]
+    days = [dt.date.fromisoformat(t["datetime"]) for t in upcoming.select("h2 time")]
+    assert days == sorted(days) and days[0] >= PINNED
+    first = upcoming.select_one("li.cs-calendar__day")  # 10 December 2027 at the earliest: CISO closes
+    labels = [(e.select_one(".cs-calendar__label").text, e.find("a").text) for e in first.select(".cs-calendar__entry")]
+    assert labels[0][0] in ("sluit", "procedure", "bericht", "online", "verhaal online", "toestemming")
+    past = page.select_one("details.cs-calendar__past")
+    assert past is not None and "Afgelopen 30 dagen" in past.summary.text
+    assert page.select_one('meta[name="robots"]')["content"] == "noindex"
+    assert page.select_one('a[href$="calendar.ics"]') is not None
+    assert "kalender" not in (example.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "kalender/" not in (example.site / "search/search_index.json").read_text(encoding="utf-8")
+    # not in the main navigation for candidates; linked in the footer for the team
+    home = example.html("index.html")
+    assert not [a for a in home.select(".md-tabs a, .md-nav a") if "kalender" in a.get("href", "")]
+    assert [a.text for a in home.select(".cs-footer__links a") if "kalender" in a["href"]] == ["Contentkalender"]
+
+
+def test_an_event_keeps_its_uid_when_its_date_moves(site_copy: Path) -> None:
+    first = run_build(site_copy)
+    before = events(parsed(first))
+    edit(site_copy / "vacancies/ciso.md", "closes: 2027-12-10", "closes: 2027-12-17")
+    second = run_build(site_copy)
+    assert first.returncode == second.returncode == 0, second.output
+    uid = "vacancy-ciso-closes@werkenbij.lindewaard.example"
+    after = events(parsed(second))
+    assert (before[uid]["start"], after[uid]["start"]) == (dt.date(2027, 12, 10), dt.date(2027, 12, 17))
+    assert set(before) == set(after)
+
+
+def test_a_story_whose_consent_ends_within_60_days_is_on_the_calendar(site_copy: Path) -> None:
+    story = site_copy / "stories/wei-chen.md"
+    text = story.read_text(encoding="utf-8")
+    consent = next(line for line in text.splitlines() if line.startswith("consent_until:"))
+    edit(story, consent, "consent_until: 2027-01-15")
+    site = load(site_copy / "mkdocs.yml", {"CAREERSITE_TODAY": TODAY})
+    ends = [e for e in calendar_view(site, planned=False).events if e.kind == "consent_ends"]
+    assert [(e.day, e.subject) for e in ends] == [(dt.date(2027, 1, 15), "Wei Chen")]
+    later = load(site_copy / "mkdocs.yml", {"CAREERSITE_TODAY": "2026-10-01"})  # 106 days before: not yet
+    assert not [e for e in calendar_view(later, planned=False).events if e.kind == "consent_ends"]
+
+
+def test_a_channel_left_quiet_or_crowded_is_a_warning_naming_where_to_plan(site_copy: Path) -> None:
+    config = site_copy / "mkdocs.yml"
+    # LinkedIn: nothing after 20 November until 10 January, two weeks over its 14 days
+    late = add(site_copy, "jurist-januari", published="2027-01-10", closes="2027-02-10", channels="[linkedin]")
+    # Facebook: three items on 4 December
+    one = add(
+        site_copy, "jurist-a", title="Jurist A", published="2026-12-04", closes="2027-02-10", channels="[facebook]"
+    )
+    add(site_copy, "jurist-b", title="Jurist B", published="2026-12-04", closes="2027-02-10", channels="[facebook]")
+    add(site_copy, "jurist-c", title="Jurist C", published="2026-12-04", closes="2027-02-10", channels="[facebook]")
+    edit(config, "      x: {name: X, quiet_days: 30}", "      x: {name: X}\n      tiktok: {name: TikTok}")
+    check = run_check(site_copy)
+    assert check.returncode == 0, check.stderr
+    channels = "extra.careersite.channels"
+    assert warned(
+        check.stderr,
+        "mkdocs.yml",
+        line_of(config, "linkedin: {name"),
+        f"{channels}.linkedin",
+        "LinkedIn krijgt niets tussen 20 november 2026 en 10 januari 2027 (51 dagen, meer dan 14)",
+    ), check.stderr
+    assert warned(
+        check.stderr,
+        "mkdocs.yml",
+        line_of(config, "x: {name"),
+        f"{channels}.x",
+        "X heeft sinds 2 november 2026 niets meer gekregen en er staat niets gepland",
+    ), check.stderr
+    assert warned(
+        check.stderr, "mkdocs.yml", line_of(config, "tiktok:"), f"{channels}.tiktok", "geen enkele vacature of verhaal"
+    )
+    crowded = [line for line in check.stderr.splitlines() if "Facebook krijgt op 4 december 2026 ook" in line]
+    assert len(crowded) == 2, check.stderr  # the first of the day is fine; the other two are told to move
+    assert not any("jurist-a.md" in line for line in crowded)
+    assert warned(check.stderr, "vacancies/jurist-b.md", line_of(one, "published:"), "published", "'Jurist A'")
+    assert "jurist-januari" not in check.stderr  # the late one ends the gap; it is not at fault
+    assert late.exists()
+    # the build says the same, and the calendar page shows it to the team
+    build = run_build(site_copy)
+    assert build.returncode == 0, build.output
+    shown = build.html("kalender/index.html").select_one(".admonition.warning").get_text()
+    assert "LinkedIn krijgt niets tussen 20 november 2026 en 10 januari 2027" in shown
+
+
+@pytest.mark.parametrize(
+    ("setting", "field", "words"),
+    [
+        ("calendar: 14", "extra.careersite.calendar", "blok met quiet_days"),
+        ("calendar: {quiet_days: 0}", "extra.careersite.calendar.quiet_days", "1"),
+        ("calendar: {posts_per_day: twee}", "extra.careersite.calendar.posts_per_day", "twee"),
+        ("calendar: {show_planned: ja}", "extra.careersite.calendar.show_planned", "ja"),
+        ("calendar: {quiet_day: 7}", "extra.careersite.calendar.quiet_day", "quiet_days"),
+    ],
+)
+def test_a_wrong_calendar_setting_is_an_error_at_its_line(
+    site_copy: Path, setting: str, field: str, words: str
+) -> None:
+    config = site_copy / "mkdocs.yml"
+    edit(config, "    closing_soon_days: 7\n", f"    closing_soon_days: 7\n    {setting}\n")
+    check = run_check(site_copy)
+    assert check.returncode == 1
+    line = line_of(config, setting)
+    assert any(f"mkdocs.yml:{line}: {field}: " in e and words in e for e in check.stderr.splitlines()), check.stderr
+
+
+def test_a_wrong_quiet_days_of_a_channel_is_an_error_at_its_line(site_copy: Path) -> None:
+    config = site_copy / "mkdocs.yml"
+    edit(config, "x: {name: X, quiet_days: 30}", "x: {name: X, quiet_days: -3}")
+    check = run_check(site_copy)
+    assert check.returncode == 1
+    line = line_of(config, "quiet_days: -3")
+    assert f"mkdocs.yml:{line}: extra.careersite.channels.x.quiet_days: " in check.stderr, check.stderr

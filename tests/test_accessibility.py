@@ -38,6 +38,8 @@ PAGES = [
     ("salaris/", 390),
     ("vacaturemelding/", 390),
     ("toegankelijkheid/", 1280),
+    ("kalender/", 390),
+    ("kalender/", 1280),
 ]
 
 

@@ -3,7 +3,8 @@
 `python -m careersite check mkdocs.yml` checks all content without building;
 `python -m careersite fields` prints the reference of the front-matter fields;
 `python -m careersite settings` prints the reference of the site settings;
-`python -m careersite new vacancy "Title"` / `new story "Name"` create a file to fill in.
+`python -m careersite new vacancy "Title"` / `new story "Name"` create a file to fill in;
+`python -m careersite deploy-schedule [--utc]` prints the nightly rebuild's schedule for the site's time zone.
 """
 
 from __future__ import annotations
@@ -12,12 +13,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from careersite.config import load
+from careersite.config import load, read_config
 from careersite.content import scaffold
-from careersite.content.errors import ContentError
+from careersite.content.errors import ContentError, source_problem
 from careersite.content.fields import Field
 from careersite.content.model import STORY_FIELDS, VACANCY_FIELDS
-from careersite.content.settings import settings_table
+from careersite.content.settings import CONFIG_KEY, load_settings, settings_table
+from careersite.content.sources import SourceProblem
+from careersite.i18n import Translator
+from careersite.publish import schedule
 from careersite.rules import clock
 
 
@@ -89,6 +93,36 @@ def new(config: Path, kind: str, title: str) -> int:
     return 0
 
 
+def deploy_schedule(config_path: Path, utc: bool) -> int:
+    """Print the schedule lines of the nightly rebuild, just after midnight in the site's time zone."""
+    try:
+        config, lines = read_config(config_path)
+    except SourceProblem as error:
+        print(source_problem(config_path.name, error, Translator("nl"), data=True), file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"{config_path}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    settings, problems = load_settings(
+        config.get("extra") or {},
+        root=config_path.parent.resolve(),
+        site_url=config.get("site_url") or "",
+        config_path=config_path.name,
+        lines=lines,
+    )
+    wrong_zone = [str(problem) for problem in problems if problem.field == f"{CONFIG_KEY}.timezone"]
+    if wrong_zone:
+        print("\n".join(wrong_zone), file=sys.stderr)
+        return 1
+    try:
+        year = clock.today(settings.timezone).year
+    except ValueError as error:  # CAREERSITE_TODAY set to something that is no date
+        print(error, file=sys.stderr)
+        return 2
+    print(schedule.snippet(settings.timezone, year, utc=utc), end="")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="careersite", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -100,7 +134,16 @@ def main(argv: list[str] | None = None) -> int:
     new_parser.add_argument("kind", choices=("vacancy", "story"))
     new_parser.add_argument("title", nargs="?", default="", help="the vacancy's title, or the employee's name")
     new_parser.add_argument("--config", default="mkdocs.yml", type=Path)
+    schedule_parser = commands.add_parser(
+        "deploy-schedule", help="print the nightly rebuild's schedule lines for the site's time zone"
+    )
+    schedule_parser.add_argument("config", nargs="?", default="mkdocs.yml", type=Path)
+    schedule_parser.add_argument(
+        "--utc", action="store_true", help="UTC lines only, for a scheduler without time zones (one per UTC offset)"
+    )
     args = parser.parse_args(argv)
+    if args.command == "deploy-schedule":
+        return deploy_schedule(args.config, args.utc)
     if args.command == "new":
         return new(args.config, args.kind, args.title)
     if args.command == "fields":

@@ -10,7 +10,7 @@ A11Y_STAMP := tests/a11y/node_modules/.installed
 # Material prints a notice about its end of life (May 2027) on every build; the README covers it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check lint bench clean new-vacancy new-story deploy-schedule
+.PHONY: site serve test check lint bench clean new-vacancy new-story new-site deploy-schedule
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,16 @@ new-vacancy: $(STAMP)  ## create vacancies/<title>.md to fill in: make new-vacan
 
 new-story: $(STAMP)  ## create stories/<name>.md to fill in: make new-story NAME="Fatima El Amrani"
 	@PYTHONPATH=hooks $(BIN)/python -m careersite new story "$(NAME)"
+
+# A value is passed only when given on the command line (LANGUAGE, for one, is also an environment
+# variable of the system), and single-quoted for the shell whatever it holds.
+site_arg = $(if $(filter command line,$(origin $(1))),--$(2) '$(subst ','\'',$($(1)))')
+
+new-site: $(STAMP)  ## turn this fork into an empty site; asks what is not given: make new-site ORG="Gemeente Noordveen" LANGUAGE=nl COUNTRY=NL URL=https://werkenbij.noordveen.nl/ PRIMARY="#1F4E79" ACCENT="#E8A317" [TIMEZONE=…] [FORCE=1]
+	@PYTHONPATH=hooks $(BIN)/python -m careersite new site $(call site_arg,ORG,organisation) \
+		$(call site_arg,LANGUAGE,language) $(call site_arg,COUNTRY,country) $(call site_arg,TIMEZONE,timezone) \
+		$(call site_arg,URL,url) $(call site_arg,PRIMARY,primary) $(call site_arg,ACCENT,accent) \
+		$(if $(filter command line,$(origin FORCE)),--force)
 
 clean:
 	rm -rf site site.partial site.old-* .cache

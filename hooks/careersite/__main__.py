@@ -4,6 +4,7 @@
 `python -m careersite fields` prints the reference of the front-matter fields;
 `python -m careersite settings` prints the reference of the site settings;
 `python -m careersite new vacancy "Title"` / `new story "Name"` create a file to fill in;
+`python -m careersite new site --organisation … --language … --url …` turns the example into an empty site;
 `python -m careersite deploy-schedule [--utc]` prints the nightly rebuild's schedule for the site's time zone.
 """
 
@@ -14,7 +15,7 @@ import sys
 from pathlib import Path
 
 from careersite.config import load, read_config
-from careersite.content import scaffold
+from careersite.content import newsite, scaffold
 from careersite.content.errors import ContentError, source_problem
 from careersite.content.fields import Field
 from careersite.content.model import STORY_FIELDS, VACANCY_FIELDS
@@ -131,9 +132,12 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("fields", help="print the reference of all front-matter fields as Markdown")
     commands.add_parser("settings", help="print the reference of all site settings as Markdown")
     new_parser = commands.add_parser("new", help="create a vacancy or story file to fill in")
-    new_parser.add_argument("kind", choices=("vacancy", "story"))
+    new_parser.add_argument("kind", choices=("vacancy", "story", "site"))
     new_parser.add_argument("title", nargs="?", default="", help="the vacancy's title, or the employee's name")
     new_parser.add_argument("--config", default="mkdocs.yml", type=Path)
+    for name in newsite.OPTIONS:  # new site: each value not given is asked in a terminal, else defaulted
+        new_parser.add_argument(f"--{name}", help=f"new site: make new-site {newsite.OPTIONS[name]}=…")
+    new_parser.add_argument("--force", action="store_true", help="new site: also when the content has changes")
     schedule_parser = commands.add_parser(
         "deploy-schedule", help="print the nightly rebuild's schedule lines for the site's time zone"
     )
@@ -144,6 +148,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "deploy-schedule":
         return deploy_schedule(args.config, args.utc)
+    if args.command == "new" and args.kind == "site":
+        given = {name: getattr(args, name) for name in newsite.OPTIONS if getattr(args, name) is not None}
+        code, message = newsite.run(args.config, given, force=args.force, interactive=sys.stdin.isatty())
+        print(message, file=sys.stderr if code else sys.stdout)
+        return code
     if args.command == "new":
         return new(args.config, args.kind, args.title)
     if args.command == "fields":

@@ -11,8 +11,10 @@ import difflib
 import re
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 
-from careersite.content.errors import Problem
+from careersite.content.errors import Problem, display_path
+from careersite.content.fields import PLACEHOLDER, shown
 from careersite.content.model import Story, Vacancy
 from careersite.i18n import Translator
 from careersite.rules.process import WorkingDays
@@ -78,6 +80,22 @@ def copied_values(vacancies: Sequence[Vacancy], t: Translator) -> list[Problem]:
             for v in group if len(group) > 1 else ():
                 other = next(o for o in group if o is not v)
                 problems.append(Problem(v.source, v.line(name), name, t(key, other=other.source)))
+    return problems
+
+
+def page_placeholders(pages: Sequence[Path], root: Path, t: Translator) -> list[Problem]:
+    """Text the organisation still has to write in its own pages: the "[[…]]" of `make new-site`'s
+    starter pages. A page builds with them (it is the organisation's to publish), but shows them."""
+    problems = []
+    for page in pages:
+        try:
+            text = page.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # the page check reports what cannot be read
+        for gap in PLACEHOLDER.finditer(text):
+            line = text.count("\n", 0, gap.start()) + 1
+            value = shown(" ".join(gap.group().split()))
+            problems.append(Problem(display_path(page, root), line, "", t("warning.placeholder_page", value=value)))
     return problems
 
 

@@ -1,0 +1,616 @@
+"""`make new-site`: turn a fork of the example into an empty site for another organisation.
+
+Every value is checked with the parsers of the site settings (`settings.py`), all at once, before
+anything changes. Then the example's vacancies, stories, photos and logo are removed; the pages get
+short starter texts in the site's language (`starter/<language>/pages/`) with "[[…]]" where only
+the organisation can write, which `make check` lists as warnings; the salary table and hiring
+processes get a default for the country and language; `mkdocs.yml` is rewritten line by line, so
+that comments and settings it does not own stay as they were.
+
+One example vacancy and one example story are made with `make new-vacancy` / `make new-story`'s
+own functions (`scaffold.py`), their gaps filled with text marked as an example and their
+`published` date in 2099: they pass `make check` but are never built, until an author copies them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from babel.core import get_global
+from babel.numbers import get_territory_currencies
+from PIL import Image, ImageDraw, ImageFont
+
+from careersite.cards import colours
+from careersite.config import read_config
+from careersite.content import scaffold
+from careersite.content.fields import PLACEHOLDER, WEB_ADDRESS, Invalid
+from careersite.content.model import STORY_FIELDS, VACANCY_FIELDS
+from careersite.content.settings import SETTINGS, Where, _choice, _colour, _country, _text, _timezone
+from careersite.content.sources import SourceProblem
+from careersite.i18n import LANGUAGES, Translator
+
+STARTER = Path(__file__).parent / "starter"
+FONT = Path(__file__).parent.parent / "cards" / "fonts" / "NotoSans-Bold.ttf"
+# The example vacancy and story are checked like any other file but never built: they are
+# "published" on the first day the content model allows in 2099.
+EXAMPLE_DAY = dt.date(2099, 1, 1)
+EXAMPLE_LAST_DAY = dt.date(2099, 12, 31)
+# Words that say what kind of body an organisation is, left out of its initials and short name.
+GENERIC_WORDS = frozenset(
+    {
+        *("gemeente", "provincie", "waterschap", "ministerie", "van", "de", "het", "der"),
+        *("kommune", "fylkeskommune", "city", "county", "council", "municipality", "of", "the"),
+    }
+)
+# The make variables (and command-line options) of each value, in the order they are asked.
+OPTIONS = {
+    "language": "LANGUAGE",
+    "organisation": "ORG",
+    "country": "COUNTRY",
+    "timezone": "TIMEZONE",
+    "url": "URL",
+    "primary": "PRIMARY",
+    "accent": "ACCENT",
+}
+NAV_KEYS = {
+    "index.md": "home",
+    "vacancies/index.md": "vacancies",
+    "stories/index.md": "stories",
+    "werken-bij.md": "working",
+    "solliciteren.md": "hiring",
+    "salaris.md": "salary",
+    "vacaturemelding.md": "alerts",
+}
+SEARCH_LANGUAGES = {"nl": "nl", "en": "en", "nb": "no"}  # lunr's names
+PROTECTED = ("mkdocs.yml",)  # besides the pages, vacancies and stories folders
+
+
+@dataclass(frozen=True)
+class Choices:
+    """The values of a new site, each checked."""
+
+    organisation: str
+    language: str
+    country: str
+    timezone: str
+    url: str
+    primary: str
+    accent: str
+
+
+@dataclass
+class Report:
+    """What new-site changed, for the message at the end."""
+
+    removed: dict[str, int] = field(default_factory=dict)  # folder -> files removed
+    written: list[str] = field(default_factory=list)
+    renamed: list[str] = field(default_factory=list)  # pages without a starter, old name replaced
+    leftovers: list[str] = field(default_factory=list)  # files still naming the old organisation
+
+
+def default_timezone(country: str) -> str:
+    """The country's time zone when it has only one (NL: Europe/Amsterdam, NO: Europe/Oslo)."""
+    zones = get_global("territory_zones").get(country.upper(), [])
+    return zones[0] if len(zones) == 1 else ""
+
+
+def default_country(language: str) -> str:
+    spec = next(s for s in SETTINGS if s.name == "country")
+    return spec.default(language)
+
+
+def short_name(organisation: str) -> str:
+    """'Gemeente Lindewaard' -> 'Lindewaard': the name without the words for its kind of body."""
+    words = [w for w in organisation.split() if w.casefold() not in GENERIC_WORDS]
+    return " ".join(words) or organisation
+
+
+def suggested_url(organisation: str, language: str, country: str) -> str:
+    slug = scaffold.file_name(short_name(organisation)) or "example"
+    prefix = {"nl": "werkenbij", "nb": "jobb"}.get(language, "jobs")
+    domain = {"GB": "uk", "": "example"}.get(country, country.lower())
+    return f"https://{prefix}.{slug}.{domain}/"
+
+
+def validate(values: dict[str, str], fallback: str) -> tuple[Choices | None, list[str]]:
+    """Every value checked by the settings' own parsers; a message per wrong value, in the chosen
+    language (or `fallback` when the language itself is wrong)."""
+    problems: dict[str, Invalid] = {}
+    checked: dict[str, str] = {}
+    where = Where(Path("."), Path("."), fallback)
+    language = values.get("language", "").strip()
+    parsers: dict[str, Callable[[str], str]] = {
+        "organisation": lambda v: _text(v, where),
+        "language": lambda v: _choice(*LANGUAGES)(v, where),
+        "country": lambda v: _country(v, where),
+        "timezone": lambda v: str(_timezone(v, where)),
+        "url": _url,
+        "primary": lambda v: _colour(v, where, "primary"),
+        "accent": lambda v: _colour(v, where, "accent"),
+    }
+    for name, parse in parsers.items():
+        value = values.get(name, "")
+        if name == "timezone" and not value.strip() and "country" in checked:
+            value = default_timezone(checked["country"])
+            if not value:
+                problems[name] = Invalid("newsite.timezone_needed", value=checked["country"])
+                continue
+        try:
+            checked[name] = parse(value)
+        except Invalid as error:
+            problems[name] = error
+    t = Translator(language if language in LANGUAGES else fallback)
+    messages = [f"{OPTIONS[name]}: {t(error.key, **error.params)}" for name, error in problems.items()]
+    return (None if messages else Choices(**checked)), messages
+
+
+def _url(value: str) -> str:
+    url = value.strip()
+    if not WEB_ADDRESS.match(url) or "?" in url or "#" in url:
+        raise Invalid("setting.contact_url", value=url)
+    return url.rstrip("/") + "/"
+
+
+def uncommitted(root: Path, paths: list[str]) -> list[str] | None:
+    """The files under `paths` that differ from the last commit, or None outside a Git repository."""
+    try:
+        result = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=all", "--", *paths],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if result.returncode != 0:
+        return None
+    return [line[3:] for line in result.stdout.splitlines() if line.strip()]
+
+
+class ConfigLines:
+    """The lines of `mkdocs.yml`, changed one setting at a time so that comments and settings
+    that new-site does not own stay as they were."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+
+    def text(self) -> str:
+        return "\n".join(self.lines) + "\n"
+
+    @staticmethod
+    def _indent(line: str) -> int:
+        return len(line) - len(line.lstrip(" "))
+
+    def _end(self, index: int) -> int:
+        """The index after the block that starts at `index` (its line and deeper-indented ones)."""
+        indent, end = self._indent(self.lines[index]), index + 1
+        while end < len(self.lines) and (not self.lines[end].strip() or self._indent(self.lines[end]) > indent):
+            end += 1
+        while end > index + 1 and not self.lines[end - 1].strip():
+            end -= 1
+        return end
+
+    def _child_indent(self, start: int, end: int) -> int:
+        for line in self.lines[start:end]:
+            if line.strip() and not line.lstrip().startswith("#"):
+                return self._indent(line)
+        return 0
+
+    def find(self, path: tuple[str, ...]) -> int | None:
+        """The line of the key at `path` (`("extra", "careersite", "colors")`), if it is there."""
+        start, end, found = 0, len(self.lines), None
+        for key in path:
+            indent = self._child_indent(start, end)
+            pattern = re.compile(rf"^ {{{indent}}}{re.escape(key)}:(\s|$)")
+            found = next((i for i in range(start, end) if pattern.match(self.lines[i])), None)
+            if found is None:
+                return None
+            start, end = found + 1, self._end(found)
+        return found
+
+    def set(self, path: tuple[str, ...], value: str, after: str | None = None) -> None:
+        """Give the key at `path` the YAML `value` (its sub-block, if any, goes); a missing key is
+        added to its parent block, after the sibling `after` when that is there."""
+        line = self.find(path)
+        if line is not None:
+            indent = " " * self._indent(self.lines[line])
+            self.lines[line : self._end(line)] = [f"{indent}{path[-1]}:{' ' if value else ''}{value}"]
+            return
+        parent = self.find(path[:-1]) if len(path) > 1 else None
+        if len(path) > 1 and parent is None:
+            return
+        sibling = self.find((*path[:-1], after)) if after else None
+        if sibling is not None:
+            at, indent = self._end(sibling), self._indent(self.lines[sibling])
+        elif parent is not None:
+            end = self._end(parent)
+            at, indent = end, self._child_indent(parent + 1, end) or self._indent(self.lines[parent]) + 2
+        else:
+            at, indent = len(self.lines), 0
+        self.lines.insert(at, f"{' ' * indent}{path[-1]}:{' ' if value else ''}{value}")
+
+    def remove(self, path: tuple[str, ...]) -> None:
+        line = self.find(path)
+        if line is not None:
+            del self.lines[line : self._end(line)]
+
+    def replace_within(self, path: tuple[str, ...], pattern: str, replace: Callable[[re.Match[str]], str]) -> None:
+        """Apply a regular expression to each line of the block at `path`."""
+        line = self.find(path)
+        if line is None:
+            return
+        for index in range(line + 1, self._end(line)):
+            self.lines[index] = re.sub(pattern, replace, self.lines[index])
+
+    def get(self, path: tuple[str, ...]) -> str:
+        line = self.find(path)
+        if line is None:
+            return ""
+        value = self.lines[line].split(":", 1)[1].strip()
+        try:
+            loaded = yaml.safe_load(value)
+        except yaml.YAMLError:
+            return value
+        return "" if loaded is None or isinstance(loaded, dict | list) else str(loaded)
+
+
+def quoted(text: str) -> str:
+    """`text` as a YAML value that means exactly it: plain where it can be, quoted where needed."""
+    return yaml.safe_dump(text, allow_unicode=True, width=10_000).removesuffix("\n...\n").strip()
+
+
+def _initials(organisation: str) -> str:
+    words = [w for w in short_name(organisation).split() if w[:1].isalnum()]
+    return "".join(w[0] for w in words[:2]).upper() or "?"
+
+
+def draw_logo(organisation: str, colour: str, size: int) -> Image.Image:
+    """A plain disc in the brand colour with the organisation's initials, in the colour that reads
+    best on it: a neutral logo until the organisation puts its own in place."""
+    scale = 4
+    image = Image.new("RGBA", (size * scale, size * scale), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((0, 0, size * scale - 1, size * scale - 1), fill=colour)
+    letters = _initials(organisation)
+    font = ImageFont.truetype(str(FONT), int(size * scale * (0.5 if len(letters) == 1 else 0.4)))
+    centre = size * scale / 2
+    draw.text((centre, centre), letters, font=font, fill=colours.text_on(colour), anchor="mm")
+    return image.resize((size, size), Image.Resampling.LANCZOS)
+
+
+def draw_photo(primary: str) -> Image.Image:
+    """A drawn silhouette for the example story, portrait 4:5, in the brand colour."""
+    width, height = 800, 1000
+    image = Image.new("RGB", (width, height), colours.mix(primary, "#FFFFFF", 0.85))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((280, 230, 520, 470), fill=primary)
+    draw.rounded_rectangle((170, 520, 630, 1100), radius=200, fill=primary)
+    return image
+
+
+def starter_text(path: Path, organisation: str) -> str:
+    """A starter page with the organisation's name: quoted for YAML in the front matter."""
+    text = path.read_text(encoding="utf-8")
+    _, head, body = text.split("---\n", 2)
+    head = head.replace("{organisation}", json.dumps(organisation, ensure_ascii=False)[1:-1])
+    return f"---\n{head}---\n{body.replace('{organisation}', organisation)}"
+
+
+def salary_table(country: str) -> tuple[str, str]:
+    """The salary table for the country (NL: the municipal scales; NO: a Norwegian shape with
+    example amounts; elsewhere an example in the country's currency) and which one it is."""
+    if country in ("NL", "NO"):
+        return (STARTER / "salary" / f"{country}.yml").read_text(encoding="utf-8"), country
+    currency = (get_territory_currencies(country) or ["EUR"])[0]
+    return (STARTER / "salary" / "example.yml").read_text(encoding="utf-8").replace("{currency}", currency), "example"
+
+
+def _write(path: Path, content: str | bytes, root: Path, report: Report) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    report.written.append(path.relative_to(root).as_posix())
+
+
+def _empty(folder: Path, root: Path, report: Report) -> None:
+    """Remove every file in `folder` and below it; the folder stays."""
+    if not folder.is_dir():
+        return
+    count = 0
+    for child in sorted(folder.iterdir()):
+        if child.is_dir() and not child.is_symlink():
+            count += sum(1 for p in child.rglob("*") if not p.is_dir())
+            shutil.rmtree(child)
+        else:
+            child.unlink()
+            count += 1
+    report.removed[folder.relative_to(root).as_posix()] = count
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the fork keeps what new-site replaces, from its `mkdocs.yml`."""
+
+    root: Path
+    docs_dir: Path
+    vacancies_dir: Path
+    stories_dir: Path
+    salary_table: Path
+    processes: Path
+    old_organisation: str
+    logos: tuple[Path, ...]  # the header logo, the favicon and the logo on the cards
+
+    @classmethod
+    def of(cls, config: Path) -> Layout:
+        root = config.parent.resolve()
+        raw, _ = read_config(config)
+        extra = raw.get("extra") if isinstance(raw.get("extra"), dict) else {}
+        settings = extra.get("careersite") if isinstance(extra.get("careersite"), dict) else {}
+        theme = raw.get("theme") if isinstance(raw.get("theme"), dict) else {}
+
+        def inside(value: Any, default: str, base: Path = root) -> Path:
+            path = (base / str(value or default)).resolve()
+            return path if path.is_relative_to(root) else root / default
+
+        docs_dir = inside(raw.get("docs_dir"), "docs")
+        logos = [inside(theme.get(name), "", docs_dir) for name in ("logo", "favicon") if theme.get(name)]
+        if settings.get("logo"):
+            logos.append(inside(settings["logo"], ""))
+        return cls(
+            root=root,
+            docs_dir=docs_dir,
+            vacancies_dir=inside(settings.get("vacancies_dir"), "vacancies"),
+            stories_dir=inside(settings.get("stories_dir"), "stories"),
+            salary_table=inside(settings.get("salary_table"), "content/data/salary.yml"),
+            processes=inside(settings.get("processes"), "content/data/processes.yml"),
+            old_organisation=str(settings.get("organisation") or ""),
+            logos=tuple(dict.fromkeys(path for path in logos if path != root)),
+        )
+
+    def protected(self) -> list[str]:
+        folders = (self.docs_dir, self.vacancies_dir, self.stories_dir)
+        return [*PROTECTED, *(f.relative_to(self.root).as_posix() for f in folders)]
+
+
+def _rename(text: str, old: str, new: str) -> str:
+    """The old organisation's name replaced by the new one: the full name, then the short one."""
+    if not old:
+        return text
+    text = text.replace(old, new)
+    if short_name(old) != old:
+        text = _word(short_name(old)).sub(lambda _: short_name(new), text)
+    return text
+
+
+def _word(name: str) -> re.Pattern[str]:
+    """`name` as a whole word, also when it starts or ends with a character that is none ('s-…)."""
+    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+
+
+def rewrite_pages(layout: Layout, choices: Choices, report: Report) -> None:
+    """Starter pages in the site's language in place of the example's; a page the starter does not
+    know (added by the fork) is kept, with the old organisation's name replaced."""
+    starter = STARTER / choices.language / "pages"
+    known = {p.relative_to(starter).as_posix(): p for p in starter.rglob("*.md")}
+    for page in sorted(layout.docs_dir.rglob("*.md")) if layout.docs_dir.is_dir() else []:
+        if page.relative_to(layout.docs_dir).as_posix() not in known:
+            text = page.read_text(encoding="utf-8")
+            renamed = _rename(text, layout.old_organisation, choices.organisation)
+            if renamed != text:
+                page.write_text(renamed, encoding="utf-8")
+                report.renamed.append(page.relative_to(layout.root).as_posix())
+    for name, source in sorted(known.items()):
+        _write(layout.docs_dir / name, starter_text(source, choices.organisation), layout.root, report)
+
+
+def rewrite_config(config: Path, layout: Layout, choices: Choices, t: Translator, logo: str, favicon: str) -> None:
+    """`mkdocs.yml` for the new organisation: names, address, language, time zone, colours, logo,
+    navigation labels; the example's tagline, address and contact go (the footer then shows none)."""
+    lines = ConfigLines(config.read_text(encoding="utf-8"))
+    org = choices.organisation
+    lines.set(("site_name",), quoted(t("newsite.site_name", organisation=org)))
+    lines.set(("site_url",), quoted(choices.url))
+    lines.set(("site_description",), quoted(t("newsite.description", organisation=org)))
+    lines.set(("copyright",), quoted(org))
+    lines.set(("theme", "language"), quoted(choices.language))
+    lines.set(("theme", "logo"), logo)
+    lines.set(("theme", "favicon"), favicon)
+    search = quoted(SEARCH_LANGUAGES[choices.language])  # unquoted, no is false
+    lines.replace_within(("plugins",), r"^(\s+lang:\s*).*$", lambda m: m.group(1) + search)
+
+    def label(match: re.Match[str]) -> str:
+        key = NAV_KEYS.get(match.group(3))
+        return f"{match.group(1)}{quoted(t(f'newsite.nav.{key}')) if key else match.group(2)}: {match.group(3)}"
+
+    lines.replace_within(("nav",), r"^(\s*- )(.+?):\s+(\S+\.md)\s*$", label)
+    block = ("extra", "careersite")
+    lines.set((*block, "organisation"), quoted(org))
+    for name in ("tagline", "address", "contact"):
+        lines.remove((*block, name))
+    lines.set((*block, "language"), quoted(choices.language), after="organisation")
+    lines.set((*block, "timezone"), quoted(choices.timezone), after="language")
+    lines.set((*block, "country"), quoted(choices.country), after="timezone")  # NO would be false
+    lines.set((*block, "logo"), (layout.docs_dir / logo).relative_to(layout.root).as_posix(), after="country")
+    lines.set((*block, "colors"), "", after="logo")
+    lines.set((*block, "colors", "primary"), quoted(choices.primary))
+    lines.set((*block, "colors", "accent"), quoted(choices.accent), after="primary")
+    config.write_text(lines.text(), encoding="utf-8")
+
+
+def _fill(path: Path, values: dict[str, Any], body: str, declared: tuple[Any, ...]) -> None:
+    """Rewrite a scaffolded file with `values` over its front matter and `body` for its text."""
+    _, head, _ = path.read_text(encoding="utf-8").split("---\n", 2)
+    front = {**yaml.safe_load(head), **values}
+    path.write_text(f"---\n{scaffold._front_matter(front, declared)}---\n\n{body}", encoding="utf-8")
+
+
+def _example(text: str, t: Translator) -> str:
+    """Every "[[…]]" in `text` turned into example text: '[[Naam contactpersoon]]' ->
+    'Voorbeeld: naam contactpersoon'."""
+    return PLACEHOLDER.sub(lambda m: t("newsite.example", text=m.group()[2:-2].strip()), text)
+
+
+def write_examples(config: Path, choices: Choices, t: Translator, scale: str, report: Report) -> None:
+    """One vacancy and one story to copy, made by `make new-vacancy` / `make new-story`'s functions,
+    filled in as an example, and never public (published in 2099)."""
+    root = config.parent.resolve()
+    vacancy, _ = scaffold.new_vacancy(config, t("newsite.example_vacancy"), EXAMPLE_DAY)
+    front = yaml.safe_load(vacancy.read_text(encoding="utf-8").split("---\n", 2)[1])
+    values = {k: _example(v, t) if isinstance(v, str) else v for k, v in front.items()}
+    values["contact"] = {**{k: _example(v, t) for k, v in front["contact"].items()}, "email": "jobs@example.org"}
+    values["apply"] = "https://example.org/"
+    values["scale"] = scale
+    note = t("newsite.example_note", kind=t("scaffold.vacancy"), day=t.date(EXAMPLE_DAY))
+    _fill(vacancy, values, f"{note}\n\n{_example(t('scaffold.body'), t)}", VACANCY_FIELDS)
+    report.written.append(vacancy.relative_to(root).as_posix())
+
+    story, _ = scaffold.new_story(config, t("newsite.example_person"), EXAMPLE_DAY)
+    front = yaml.safe_load(story.read_text(encoding="utf-8").split("---\n", 2)[1])
+    values = {k: _example(v, t) if isinstance(v, str) else v for k, v in front.items()}
+    values["published"] = EXAMPLE_DAY + dt.timedelta(days=1)  # not on the vacancy's day: one post a day
+    values["consent_until"] = EXAMPLE_LAST_DAY
+    values["department"] = _example(t("scaffold.department"), t)
+    note = t("newsite.example_note", kind=t("newsite.story"), day=t.date(values["published"]))
+    _fill(story, values, f"{note}\n\n{_example(t('scaffold.story_body'), t)}", STORY_FIELDS)
+    report.written.append(story.relative_to(root).as_posix())
+    photo = story.parent / str(values["photo"])
+    photo.parent.mkdir(parents=True, exist_ok=True)
+    draw_photo(choices.primary).save(photo, "JPEG", quality=85)
+    report.written.append(photo.relative_to(root).as_posix())
+
+
+def leftovers(layout: Layout, config: Path) -> list[str]:
+    """Files of the new site that still name the old organisation (its short name)."""
+    if not layout.old_organisation:
+        return []
+    word = _word(short_name(layout.old_organisation))
+    files = [config]
+    for folder in (layout.docs_dir, layout.vacancies_dir, layout.stories_dir):
+        files += sorted(p for p in folder.rglob("*") if p.suffix in (".md", ".yml", ".yaml", ".svg", ".txt"))
+    return [
+        p.relative_to(layout.root).as_posix()
+        for p in files
+        if word.search(p.read_text(encoding="utf-8", errors="replace"))
+    ]
+
+
+def create_site(config: Path, choices: Choices) -> Report:
+    """Replace the example's content by an empty site for `choices`; what changed."""
+    layout = Layout.of(config)
+    root, report, t = layout.root, Report(), Translator(choices.language)
+    _empty(layout.vacancies_dir, root, report)
+    _empty(layout.stories_dir, root, report)
+    assets = layout.docs_dir / "assets"
+    for old in layout.logos:
+        if old.is_file():
+            old.unlink()
+            report.removed[old.relative_to(root).as_posix()] = 1
+    for path, size in ((assets / "logo.png", 512), (assets / "favicon.png", 64)):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        draw_logo(choices.organisation, choices.accent, size).save(path, "PNG", optimize=True)
+        report.written.append(path.relative_to(root).as_posix())
+    rewrite_pages(layout, choices, report)
+    table, _ = salary_table(choices.country)
+    _write(layout.salary_table, table, root, report)
+    processes = (STARTER / choices.language / "processes.yml").read_text(encoding="utf-8")
+    _write(layout.processes, processes, root, report)
+    rewrite_config(config, layout, choices, t, "assets/logo.png", "assets/favicon.png")
+    scales = list(yaml.safe_load(table)["scales"])
+    write_examples(config, choices, t, scales[len(scales) // 2], report)
+    report.leftovers = leftovers(layout, config)
+    return report
+
+
+def summary(report: Report, choices: Choices, layout: Layout, t: Translator) -> str:
+    """What was removed and written, what to check, and the next commands."""
+    kind = salary_table(choices.country)[1]
+    lines = [t("newsite.done", organisation=choices.organisation)]
+    lines += [t("newsite.removed", path=path, n=n) for path, n in sorted(report.removed.items())]
+    lines.append(t("newsite.written", n=len(report.written)))
+    lines += [f"  {path}" for path in report.written]
+    lines += [t("newsite.renamed", path=path) for path in report.renamed]
+    lines += [t("newsite.leftover", path=path) for path in report.leftovers]
+    table = layout.salary_table.relative_to(layout.root).as_posix()
+    processes = layout.processes.relative_to(layout.root).as_posix()
+    lines.append(t(f"newsite.salary_{kind}", path=table))
+    lines.append(t("newsite.processes", path=processes))
+    lines.append(t("newsite.next"))
+    return "\n".join(lines)
+
+
+def ask(given: dict[str, str], t: Translator, prompt: Callable[[str], str] = input) -> dict[str, str]:
+    """Ask each value that was not given, in the terminal, with a default in brackets; the language
+    first, so that the other questions are asked in it."""
+    values = dict(given)
+    for name in OPTIONS:
+        if values.get(name, "").strip():
+            continue
+        default = _default(name, values)
+        answer = prompt(t(f"newsite.ask.{name}") + (f" [{default}]" if default else "") + ": ").strip()
+        values[name] = answer or default
+        if name == "language" and values[name] in LANGUAGES:
+            t = Translator(values[name])
+    return values
+
+
+def _default(name: str, values: dict[str, str]) -> str:
+    language = values.get("language", "nl") if values.get("language") in LANGUAGES else "nl"
+    country = (values.get("country") or default_country(language)).upper()
+    if name == "language":
+        return "nl"
+    if name == "country":
+        return default_country(language)
+    if name == "timezone":
+        return default_timezone(country)
+    if name == "url" and values.get("organisation", "").strip():
+        return suggested_url(values["organisation"], language, country)
+    if name in ("primary", "accent"):
+        return {"primary": "#0B5563", "accent": "#F2A900"}[name]
+    return ""
+
+
+def run(config: Path, given: dict[str, str], *, force: bool, interactive: bool) -> tuple[int, str]:
+    """`make new-site`: the exit code and what to print (on standard error when the code is not 0).
+    Nothing is changed when any value is wrong or the content has changes not yet committed."""
+    config = config.resolve()
+    fallback = scaffold.translator(config).language
+    values = ask(given, Translator(fallback)) if interactive else dict(given)
+    if not interactive:
+        language = values.get("language") or "nl"
+        values.setdefault("language", language)
+        for name in ("country", "primary", "accent"):
+            if not values.get(name, "").strip():
+                values[name] = _default(name, values)
+    choices, problems = validate(values, fallback)
+    t = Translator(choices.language if choices else fallback)
+    if problems:
+        return 2, "\n".join([t("newsite.invalid"), *problems])
+    assert choices is not None
+    try:
+        layout = Layout.of(config)
+    except (OSError, SourceProblem) as error:
+        return 1, f"{config.name}: {getattr(error, 'strerror', None) or error}"
+    if not force:
+        changed = uncommitted(layout.root, layout.protected())
+        if changed is None:
+            return 2, t("newsite.not_git")
+        if changed:
+            shown = ", ".join(changed[:5]) + (" …" if len(changed) > 5 else "")
+            return 2, t("newsite.dirty", paths=shown, n=len(changed))
+    try:
+        report = create_site(config, choices)
+    except OSError as error:
+        return 1, f"{error.filename or config}: {error.strerror or error}"
+    return 0, summary(report, choices, layout, t)

@@ -1,0 +1,222 @@
+"""`make new-site` (issue: start your own site): a fork of the example becomes an empty site for
+another organisation, in its language, that passes `make check` and builds; wrong values and
+uncommitted work change nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import TODAY, copy_example, run_build
+from test_author_errors import run_check
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from careersite.content import newsite  # noqa: E402
+
+GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "init.defaultBranch=main"]
+
+
+def new_site(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The command behind `make new-site ORG=… LANGUAGE=…`, without a terminal to ask in."""
+    return subprocess.run(
+        [sys.executable, "-m", "careersite", "new", "site", *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        env={"PYTHONPATH": str(ROOT / "hooks"), "CAREERSITE_TODAY": TODAY, "PATH": "/usr/bin:/bin"},
+    )
+
+
+def fork(target: Path) -> Path:
+    """A fresh fork of the example: a copy of it, committed in its own Git repository."""
+    folder = copy_example(target)
+    for command in (["init", "-q"], ["add", "."], ["commit", "-qm", "fork"]):
+        subprocess.run([*GIT, *command], cwd=folder, check=True, capture_output=True)
+    return folder
+
+
+def tree(folder: Path) -> dict[str, str]:
+    """Every file of the site (not Git's own) with a hash of its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and ".git" not in p.relative_to(folder).parts and "__pycache__" not in p.parts
+    }
+
+
+def mentions(folder: Path, word: str) -> list[str]:
+    """The content files (pages, data, vacancies, stories, mkdocs.yml) that contain `word`."""
+    files = [folder / "mkdocs.yml"] + [
+        p for name in ("content", "vacancies", "stories") for p in (folder / name).rglob("*") if p.is_file()
+    ]
+    return [str(p.relative_to(folder)) for p in files if word.encode() in p.read_bytes()]
+
+
+SITES = {
+    "nl": dict(
+        args=["--organisation", "Gemeente Noordveen", "--language", "nl", "--country", "NL"],
+        url="https://werkenbij.noordveen.nl/",
+        colours=("#1F4E79", "#E8A317"),
+        site_name="Werken bij Gemeente Noordveen",
+        timezone="Europe/Amsterdam",
+        nav="Vacatures",
+        currency="€",
+    ),
+    "en": dict(
+        args=["--organisation", "St. Mary's Council", "--language", "en", "--country", "GB"],
+        url="https://jobs.stmarys.example/",
+        colours=("#5B2C6F", "#F4D03F"),
+        site_name="Work at St. Mary's Council",
+        timezone="Europe/London",
+        nav="Vacancies",
+        currency="£",
+    ),
+    "nb": dict(
+        args=["--organisation", "Fjordvik kommune", "--language", "nb", "--country", "NO"],
+        url="https://jobb.fjordvik.no/",
+        colours=("#003B5C", "#C8102E"),
+        site_name="Jobb i Fjordvik kommune",
+        timezone="Europe/Oslo",
+        nav="Stillinger",
+        currency="kr",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", SITES)
+def test_a_fork_becomes_an_empty_site_that_checks_and_builds(tmp_path: Path, language: str) -> None:
+    spec = SITES[language]
+    folder = fork(tmp_path / "fork")
+    primary, accent = spec["colours"]
+    made = new_site(folder, *spec["args"], "--url", spec["url"], "--primary", primary, "--accent", accent)
+    assert made.returncode == 0, made.stderr
+    # It says what went and what to do next.
+    assert "vacancies (17 " in made.stdout and "stories (14 " in made.stdout
+    assert "make new-vacancy" in made.stdout and "make serve" in made.stdout
+    assert "content/data/salary.yml" in made.stdout and "content/data/processes.yml" in made.stdout
+    assert mentions(folder, "Lindewaard") == []
+    assert mentions(folder, "Markt 1") == [] and mentions(folder, "0570") == []
+
+    config = yaml.safe_load((folder / "mkdocs.yml").read_text(encoding="utf-8"))
+    settings = config["extra"]["careersite"]
+    assert config["site_name"] == spec["site_name"] and config["site_url"] == spec["url"]
+    assert config["theme"]["language"] == language
+    assert settings["timezone"] == spec["timezone"] and settings["language"] == language
+    assert settings["colors"] == {"primary": primary, "accent": accent}
+    assert "address" not in settings and "contact" not in settings and "tagline" not in settings
+    assert settings["default_channels"] == ["linkedin", "facebook"]  # what new-site does not own stays
+    assert (folder / "mkdocs.yml").read_text(encoding="utf-8").startswith("# Site configuration")
+
+    # One example vacancy and one story to copy, valid but never public (published in 2099).
+    vacancies, stories = sorted((folder / "vacancies").glob("*.md")), sorted((folder / "stories").glob("*.md"))
+    assert len(vacancies) == 1 and len(stories) == 1
+    assert "published: 2099-01-01" in vacancies[0].read_text(encoding="utf-8")
+    assert "[[" not in vacancies[0].read_text(encoding="utf-8") + stories[0].read_text(encoding="utf-8")
+
+    check = run_check(folder)
+    assert check.returncode == 0, check.stderr
+    # What the organisation must still write in its pages is named, page and line, as a warning.
+    assert "content/index.md:6: " in check.stderr and "[[" in check.stderr
+
+    build = run_build(folder, today=TODAY)
+    assert build.returncode == 0, build.output
+    home = build.html("index.html")
+    assert home.select_one("html")["lang"] == language
+    assert spec["site_name"] in home.select_one("h1").get_text()
+    assert spec["nav"] in [a.get_text(strip=True) for a in home.select(".md-tabs a")]
+    brand = (build.site / "assets/careersite/brand.css").read_text(encoding="utf-8")
+    assert f"--cs-primary: {primary};" in brand and f"--cs-accent: {accent};" in brand
+    assert not (build.site / f"vacancies/{vacancies[0].stem}").exists()
+    assert json.loads((build.site / "jobs.json").read_text(encoding="utf-8"))["count"] == 0
+    assert spec["currency"] in build.html("salaris/index.html").select_one("table").get_text()
+    built = [p for p in build.site.rglob("*") if p.suffix in (".html", ".xml", ".json")]
+    assert not [str(p) for p in built if b"Lindewaard" in p.read_bytes()]
+
+
+def test_wrong_values_are_all_named_and_change_nothing(tmp_path: Path) -> None:
+    folder = fork(tmp_path / "fork")
+    before = tree(folder)
+    made = new_site(
+        folder,
+        *("--organisation", "  ", "--language", "xx", "--url", "werkenbij.noordveen.nl"),
+        *("--primary", "blue", "--accent", "#E8A317", "--country", "NL"),
+    )
+    assert made.returncode == 2 and "Traceback" not in made.stderr
+    lines = made.stderr.splitlines()
+    assert lines[0].startswith("Er is niets veranderd")  # the site's language, as the language is wrong
+    assert any(line.startswith("ORG: ") for line in lines)
+    assert any(line.startswith("LANGUAGE: 'xx'") and "nl, en, nb" in line for line in lines)
+    assert any(line.startswith("URL: 'werkenbij.noordveen.nl'") and "https://" in line for line in lines)
+    assert any(line.startswith("PRIMARY: 'blue'") and "#RRGGBB" in line for line in lines)
+    assert not any(line.startswith("ACCENT") for line in lines)
+    assert tree(folder) == before
+    # A country with several time zones needs one to be given.
+    made = new_site(folder, "--organisation", "City of Springfield", "--language", "en", "--country", "US")
+    assert made.returncode == 2 and "TIMEZONE: " in made.stderr and "URL: " in made.stderr
+    assert tree(folder) == before
+
+
+def test_uncommitted_work_is_never_thrown_away(tmp_path: Path) -> None:
+    folder = fork(tmp_path / "fork")
+    vacancy = folder / "vacancies/ciso.md"
+    vacancy.write_text(vacancy.read_text(encoding="utf-8") + "\nNog een zin.\n", encoding="utf-8")
+    (folder / "stories/nieuw.md").write_text("---\ntitle: Nieuw\n---\n", encoding="utf-8")
+    before = tree(folder)
+    values = ["--organisation", "Gemeente Noordveen", "--url", "https://werkenbij.noordveen.nl/"]
+    refused = new_site(folder, *values)
+    assert refused.returncode == 2
+    assert "vacancies/ciso.md" in refused.stderr and "stories/nieuw.md" in refused.stderr
+    assert "FORCE=1" in refused.stderr
+    assert tree(folder) == before
+    forced = new_site(folder, *values, "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert not vacancy.exists()
+
+
+def test_outside_git_it_asks_for_force(tmp_path: Path) -> None:
+    folder = copy_example(tmp_path / "copy")
+    before = tree(folder)
+    refused = new_site(folder, "--organisation", "Gemeente Noordveen", "--url", "https://werkenbij.noordveen.nl/")
+    assert refused.returncode == 2 and "Git" in refused.stderr
+    assert tree(folder) == before
+
+
+def test_asked_in_the_terminal_with_defaults_from_language_and_country() -> None:
+    asked: list[str] = []
+    answers = iter(["nb", "Fjordvik kommune", "", "", "", "", ""])
+
+    def prompt(question: str) -> str:
+        asked.append(question)
+        return next(answers)
+
+    values = newsite.ask({}, newsite.Translator("nl"), prompt)
+    assert values["country"] == "NO" and values["timezone"] == "Europe/Oslo"
+    assert values["url"] == "https://jobb.fjordvik.no/"
+    assert asked[1].startswith("Navnet på organisasjonen")  # asked in the language just chosen
+    choices, problems = newsite.validate(values, "nl")
+    assert problems == [] and choices is not None and choices.language == "nb"
+
+
+def test_the_configuration_keeps_what_new_site_does_not_own() -> None:
+    lines = newsite.ConfigLines(
+        "# comment\nsite_name: Old\nextra:\n  careersite:\n    organisation: Old\n"
+        "    address:\n      street: Markt 1\n    channels:\n      x: {name: X}  # kept\n"
+    )
+    lines.set(("extra", "careersite", "organisation"), newsite.quoted("Gemeente 's-Hertogenbosch: werk"))
+    lines.remove(("extra", "careersite", "address"))
+    lines.set(("extra", "careersite", "timezone"), "Europe/Amsterdam", after="organisation")
+    text = lines.text()
+    assert yaml.safe_load(text)["extra"]["careersite"] == {
+        "organisation": "Gemeente 's-Hertogenbosch: werk",
+        "timezone": "Europe/Amsterdam",
+        "channels": {"x": {"name": "X"}},
+    }
+    assert text.startswith("# comment\n") and "# kept" in text

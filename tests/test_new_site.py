@@ -147,7 +147,7 @@ def test_wrong_values_are_all_named_and_change_nothing(tmp_path: Path) -> None:
     made = new_site(
         folder,
         *("--organisation", "  ", "--language", "xx", "--url", "werkenbij.noordveen.nl"),
-        *("--primary", "blue", "--accent", "#E8A317", "--country", "NL"),
+        *("--primary", "blue", "--accent", "#E8A317", "--country", "Nederland"),
     )
     assert made.returncode == 2 and "Traceback" not in made.stderr
     lines = made.stderr.splitlines()
@@ -156,7 +156,8 @@ def test_wrong_values_are_all_named_and_change_nothing(tmp_path: Path) -> None:
     assert any(line.startswith("LANGUAGE: 'xx'") and "nl, en, nb" in line for line in lines)
     assert any(line.startswith("URL: 'werkenbij.noordveen.nl'") and "https://" in line for line in lines)
     assert any(line.startswith("PRIMARY: 'blue'") and "#RRGGBB" in line for line in lines)
-    assert not any(line.startswith("ACCENT") for line in lines)
+    assert any(line.startswith("COUNTRY: 'NEDERLAND'") for line in lines)
+    assert not any(line.startswith(("ACCENT", "TIMEZONE")) for line in lines)  # right, or follows the country
     assert tree(folder) == before
     # A country with several time zones needs one to be given.
     made = new_site(folder, "--organisation", "City of Springfield", "--language", "en", "--country", "US")

@@ -139,7 +139,9 @@ def validate(values: dict[str, str], fallback: str) -> tuple[Choices | None, lis
     }
     for name, parse in parsers.items():
         value = values.get(name, "")
-        if name == "timezone" and not value.strip() and "country" in checked:
+        if name == "timezone" and not value.strip():
+            if "country" not in checked:
+                continue  # the country's own message says enough
             value = default_timezone(checked["country"])
             if not value:
                 problems[name] = Invalid("newsite.timezone_needed", value=checked["country"])

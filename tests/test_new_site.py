@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -36,8 +37,9 @@ def new_site(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def fork(target: Path) -> Path:
-    """A fresh fork of the example: a copy of it, committed in its own Git repository."""
+    """A fresh fork of the example: a copy of it, with its deploy workflow, committed in its own Git repository."""
     folder = copy_example(target)
+    shutil.copytree(ROOT / ".github", folder / ".github")
     for command in (["init", "-q"], ["add", "."], ["commit", "-qm", "fork"]):
         subprocess.run([*GIT, *command], cwd=folder, check=True, capture_output=True)
     return folder
@@ -103,6 +105,8 @@ def test_a_fork_becomes_an_empty_site_that_checks_and_builds(tmp_path: Path, lan
     assert "make new-vacancy" in made.stdout and "make serve" in made.stdout
     assert "content/data/salary.yml" in made.stdout and "content/data/processes.yml" in made.stdout
     assert mentions(folder, "Lindewaard") == []
+    # The team's calendar page is there, in the site's language.
+    assert "template: calendar.html" in (folder / "content/kalender.md").read_text(encoding="utf-8")
     assert mentions(folder, "Markt 1") == [] and mentions(folder, "0570") == []
 
     config = yaml.safe_load((folder / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -114,6 +118,10 @@ def test_a_fork_becomes_an_empty_site_that_checks_and_builds(tmp_path: Path, lan
     assert "address" not in settings and "contact" not in settings and "tagline" not in settings
     assert settings["default_channels"] == ["linkedin", "facebook"]  # what new-site does not own stays
     assert (folder / "mkdocs.yml").read_text(encoding="utf-8").startswith("# Site configuration")
+    # The nightly deploy runs just after midnight in the new site's zone (London for the English one).
+    workflow = yaml.safe_load((folder / ".github/workflows/site.yml").read_text(encoding="utf-8"))
+    assert workflow[True]["schedule"] == [{"cron": "5 0 * * *", "timezone": spec["timezone"]}]
+    assert ".github/workflows/site.yml" in made.stdout or spec["timezone"] == "Europe/Amsterdam"
 
     # One example vacancy and one story to copy, valid but never public (published in 2099).
     vacancies, stories = sorted((folder / "vacancies").glob("*.md")), sorted((folder / "stories").glob("*.md"))
@@ -131,6 +139,7 @@ def test_a_fork_becomes_an_empty_site_that_checks_and_builds(tmp_path: Path, lan
     home = build.html("index.html")
     assert home.select_one("html")["lang"] == language
     assert spec["site_name"] in home.select_one("h1").get_text()
+    assert home.select_one("#cs-people") is None  # no stories yet: no heading above an empty list
     assert spec["nav"] in [a.get_text(strip=True) for a in home.select(".md-tabs a")]
     brand = (build.site / "assets/careersite/brand.css").read_text(encoding="utf-8")
     assert f"--cs-primary: {primary};" in brand and f"--cs-accent: {accent};" in brand

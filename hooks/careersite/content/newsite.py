@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import yaml
 from babel.core import get_global
@@ -37,6 +38,7 @@ from careersite.content.model import STORY_FIELDS, VACANCY_FIELDS
 from careersite.content.settings import SETTINGS, Where, _choice, _colour, _country, _text, _timezone
 from careersite.content.sources import SourceProblem
 from careersite.i18n import LANGUAGES, Translator
+from careersite.publish import schedule
 
 STARTER = Path(__file__).parent / "starter"
 FONT = Path(__file__).parent.parent / "cards" / "fonts" / "NotoSans-Bold.ttf"
@@ -95,6 +97,7 @@ class Report:
     written: list[str] = field(default_factory=list)
     renamed: list[str] = field(default_factory=list)  # pages without a starter, old name replaced
     leftovers: list[str] = field(default_factory=list)  # files still naming the old organisation
+    workflow_unchanged: bool = False  # the GitHub workflow's schedule was edited beyond recognition
 
 
 def default_timezone(country: str) -> str:
@@ -508,6 +511,25 @@ def leftovers(layout: Layout, config: Path) -> list[str]:
     ]
 
 
+WORKFLOW = Path(".github/workflows/site.yml")
+_SCHEDULE = re.compile(r"^ *# Nightly rebuild at .*\n *- cron: .*\n(?: *timezone: .*\n)?", re.MULTILINE)
+
+
+def rewrite_workflow(root: Path, zone: str, report: Report) -> None:
+    """The GitHub workflow's nightly build just after midnight in the new site's time zone."""
+    path = root / WORKFLOW
+    if not path.is_file():
+        return
+    text = path.read_text(encoding="utf-8")
+    lines = schedule.snippet(ZoneInfo(zone), dt.date.today().year).split("\n\n", 1)[0] + "\n"
+    new, found = _SCHEDULE.subn(lambda _: lines, text, count=1)
+    if not found:
+        report.workflow_unchanged = True
+    elif new != text:
+        path.write_text(new, encoding="utf-8")
+        report.written.append(WORKFLOW.as_posix())
+
+
 def create_site(config: Path, choices: Choices) -> Report:
     """Replace the example's content by an empty site for `choices`; what changed."""
     layout = Layout.of(config)
@@ -532,6 +554,7 @@ def create_site(config: Path, choices: Choices) -> Report:
     scales = list(yaml.safe_load(table)["scales"])
     write_examples(config, choices, t, scales[len(scales) // 2], report)
     report.leftovers = leftovers(layout, config)
+    rewrite_workflow(root, choices.timezone, report)
     return report
 
 
@@ -544,6 +567,8 @@ def summary(report: Report, choices: Choices, layout: Layout, t: Translator) -> 
     lines += [f"  {path}" for path in report.written]
     lines += [t("newsite.renamed", path=path) for path in report.renamed]
     lines += [t("newsite.leftover", path=path) for path in report.leftovers]
+    if report.workflow_unchanged:
+        lines.append(t("newsite.workflow", path=WORKFLOW.as_posix()))
     table = layout.salary_table.relative_to(layout.root).as_posix()
     processes = layout.processes.relative_to(layout.root).as_posix()
     lines.append(t(f"newsite.salary_{kind}", path=table))

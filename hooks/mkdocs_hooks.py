@@ -470,9 +470,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     written, elements = feeds.write_all(_site, _feeds, items, site_dir, _site.settings.cache_dir / "feeds")
     log.info(f"Feeds: {written} of {len(_feeds)} made anew, with {elements} item elements rendered")
     write_atomic(site_dir / "jobs.json", jobs.render(_view, _cards))
-    write_atomic(
-        site_dir / "calendar.ics", ical.render(list(_view.calendar.events), _site.settings, _site.t, _site.today)
-    )
+    events = ical.EventCache(_site.settings.cache_dir / "calendar-events.pickle")
+    calendar = ical.render(list(_view.calendar.events), _site.settings, _site.t, _site.today, events)
+    write_atomic(site_dir / "calendar.ics", calendar)
+    log.info(f"Calendar: {len(events.known)} events, {events.rendered} rendered anew")
     for path, key in _rendered_pages:  # written by MkDocs after on_post_page: identical to the cache file
         _placer.record(path, key)
     _placer.save()

@@ -205,3 +205,29 @@ def test_a_wrong_quiet_days_of_a_channel_is_an_error_at_its_line(site_copy: Path
     assert check.returncode == 1
     line = line_of(config, "quiet_days: -3")
     assert f"mkdocs.yml:{line}: extra.careersite.channels.x.quiet_days: " in check.stderr, check.stderr
+
+
+def test_kept_events_give_the_bytes_of_a_whole_rendering_and_an_edit_renders_only_its_own(site_copy: Path) -> None:
+    from careersite.outputs import ical
+
+    site = load(site_copy / "mkdocs.yml", {"CAREERSITE_TODAY": TODAY})
+    found = list(calendar_view(site, planned=True).events)
+    whole = ical.frame(site.settings, site.t)
+    stamp = dt.datetime.combine(site.today, dt.time(), tzinfo=dt.UTC)
+    for event in found:
+        whole.add_component(Calendar.from_ical(ical.vevent(ical.fields(event, site.settings, site.t, stamp))))
+    kept = site_copy / ".cache/calendar-events.pickle"
+    first = ical.EventCache(kept)
+    spliced = ical.render(found, site.settings, site.t, site.today, first)
+    assert spliced == whole.to_ical() and first.rendered == len(found)
+
+    edit(site_copy / "vacancies/ciso.md", "closes: 2027-12-10", "closes: 2027-12-17")
+    edited = load(site_copy / "mkdocs.yml", {"CAREERSITE_TODAY": TODAY})
+    again = ical.EventCache(kept)
+    ical.render(list(calendar_view(edited, planned=True).events), edited.settings, edited.t, edited.today, again)
+    assert again.rendered == 1  # the closing day of CISO
+
+    kept.write_bytes(b"\x80\x04 damaged")
+    damaged = ical.EventCache(kept)
+    assert ical.render(found, site.settings, site.t, site.today, damaged) == spliced
+    assert damaged.rendered == len(found)

@@ -4,11 +4,18 @@ Every event is an all-day event on the site's calendar day (a DATE value, with t
 zone named for apps that ask), with a UID that stays the same while its date moves, so an app that
 subscribes updates an event instead of adding a second one. The output depends only on the content
 and "today": two builds of the same day are byte-identical.
+
+Each event's VEVENT is kept between builds (`EventCache`), as the feeds keep their items: a build
+renders only the events that changed and splices them into the calendar's frame, which gives the
+same bytes as rendering the whole calendar with icalendar.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib.metadata
+import pickle
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from icalendar import Calendar
@@ -17,8 +24,14 @@ from icalendar import Event as IcsEvent
 from careersite.content.calendar import Event
 from careersite.content.settings import Settings
 from careersite.i18n import Translator
+from careersite.publish.files import write_if_possible
 
 PRODUCT = "-//careersite//content calendar//EN"
+ICALENDAR_VERSION = importlib.metadata.version("icalendar")  # part of the cache key
+_END = b"END:VCALENDAR\r\n"
+
+# One event as it is written: uid, stamp, day, summary, category, link, description.
+Fields = tuple[str, dt.datetime, dt.date, str, str, str, str]
 
 
 def title(event: Event, t: Translator) -> str:
@@ -26,8 +39,63 @@ def title(event: Event, t: Translator) -> str:
     return t(f"calendar.kind.{event.kind}", subject=event.subject, detail=event.detail)
 
 
-def render(events: list[Event], settings: Settings, t: Translator, today: dt.date) -> bytes:
+def fields(event: Event, settings: Settings, t: Translator, stamp: dt.datetime) -> Fields:
     host = urlsplit(settings.site_url).hostname or "careersite"
+    link = settings.site_url + event.url if event.url else ""
+    lines = [link, event.source] if link else [event.source]
+    if event.planned:
+        lines.append(t("calendar.planned"))
+    label = t(f"calendar.label.{event.kind}")
+    return (f"{event.uid}@{host}", stamp, event.day, title(event, t), label, link, "\n".join(lines))
+
+
+def vevent(written: Fields) -> bytes:
+    uid, stamp, day, summary, label, link, description = written
+    entry = IcsEvent()
+    entry.add("uid", uid)
+    entry.add("dtstamp", stamp)
+    entry.add("dtstart", day)
+    entry.add("dtend", day + dt.timedelta(days=1))
+    entry.add("summary", summary)
+    entry.add("categories", [label])
+    entry.add("transp", "TRANSPARENT")  # an all-day reminder, not time that is taken
+    if link:
+        entry.add("url", link)
+    entry.add("description", description)
+    return entry.to_ical()
+
+
+class EventCache:
+    """Each event's VEVENT from earlier builds, by everything written in it; a missing or damaged
+    file only means the events are rendered again."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        self.known: dict[Fields, bytes] = {}
+        self.rendered = 0
+        if path is not None:
+            try:
+                data = pickle.loads(path.read_bytes())
+                if isinstance(data, dict) and data.get("version") == ICALENDAR_VERSION:
+                    self.known = {tuple(k): bytes(v) for k, v in data["events"].items()}
+            except Exception:
+                self.known = {}
+
+    def element(self, written: Fields) -> bytes:
+        if written not in self.known:
+            self.known[written] = vevent(written)
+            self.rendered += 1
+        return self.known[written]
+
+    def save(self, current: list[Fields]) -> None:
+        if self.path is None or (not self.rendered and len(self.known) == len(current)):
+            return
+        kept = {k: self.known[k] for k in current}
+        write_if_possible(self.path, pickle.dumps({"version": ICALENDAR_VERSION, "events": kept}))
+
+
+def frame(settings: Settings, t: Translator) -> Calendar:
+    """The calendar's own properties, without events."""
     calendar = Calendar()
     calendar.add("prodid", PRODUCT)
     calendar.add("version", "2.0")
@@ -38,21 +106,16 @@ def render(events: list[Event], settings: Settings, t: Translator, today: dt.dat
     calendar.add("x-wr-timezone", str(settings.timezone))
     calendar.add("refresh-interval", dt.timedelta(hours=12), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "PT12H")
+    return calendar
+
+
+def render(
+    events: list[Event], settings: Settings, t: Translator, today: dt.date, cache: EventCache | None = None
+) -> bytes:
+    cache = cache or EventCache()
     stamp = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)  # when this version was made: the build's day
-    for event in events:
-        entry = IcsEvent()
-        entry.add("uid", f"{event.uid}@{host}")
-        entry.add("dtstamp", stamp)
-        entry.add("dtstart", event.day)
-        entry.add("dtend", event.day + dt.timedelta(days=1))
-        entry.add("summary", title(event, t))
-        entry.add("categories", [t(f"calendar.label.{event.kind}")])
-        entry.add("transp", "TRANSPARENT")  # an all-day reminder, not time that is taken
-        lines = [event.source] + ([t("calendar.planned")] if event.planned else [])
-        if event.url:
-            link = settings.site_url + event.url
-            entry.add("url", link)
-            lines.insert(0, link)
-        entry.add("description", "\n".join(lines))
-        calendar.add_component(entry)
-    return calendar.to_ical()
+    written = [fields(event, settings, t, stamp) for event in events]
+    head = frame(settings, t).to_ical()
+    body = b"".join(cache.element(item) for item in written)
+    cache.save(written)
+    return head[: -len(_END)] + body + _END

@@ -7,10 +7,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 A11Y_STAMP := tests/a11y/node_modules/.installed
+CMS_STAMP := tests/cms/node_modules/.installed
 # Material prints a notice about its end of life (May 2027) on every build; the README covers it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check lint bench clean new-vacancy new-story new-site deploy-schedule
+.PHONY: site serve test check lint bench clean new-vacancy new-story new-site deploy-schedule cms
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -36,7 +37,16 @@ $(A11Y_STAMP): tests/a11y/package-lock.json
 		cd tests/a11y && npm ci --silent --no-audit --no-fund && touch node_modules/.installed; \
 	else echo "npm not found: the accessibility test will be skipped"; fi
 
-test: $(STAMP) $(A11Y_STAMP)  ## run the whole test suite
+# decap-server, the local backend of the web editor at /admin/ (make cms and tests/test_cms.py).
+$(CMS_STAMP): tests/cms/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		cd tests/cms && npm ci --silent --no-audit --no-fund && touch node_modules/.installed; \
+	else echo "npm not found: make cms cannot run and the editor's browser tests will be skipped"; fi
+
+cms: $(CMS_STAMP)  ## let the web editor at http://127.0.0.1:8000/admin/ save into this folder (with make serve running)
+	tests/cms/node_modules/.bin/decap-server
+
+test: $(STAMP) $(A11Y_STAMP) $(CMS_STAMP)  ## run the whole test suite
 	$(BIN)/ruff check hooks tests benchmarks tools
 	$(BIN)/python -m pytest
 

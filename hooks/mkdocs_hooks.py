@@ -26,7 +26,7 @@ from careersite.config import read_config
 from careersite.content.errors import ContentError, Problem
 from careersite.content.pages import template_names
 from careersite.i18n import Translator
-from careersite.outputs import feeds, ical, jobs, social
+from careersite.outputs import cms, feeds, ical, jobs, social
 from careersite.pages import views
 from careersite.publish.files import Placer, ensure_folder, write_atomic
 from careersite.publish.lock import BuildLock, LockTimeout
@@ -470,6 +470,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     written, elements = feeds.write_all(_site, _feeds, items, site_dir, _site.settings.cache_dir / "feeds")
     log.info(f"Feeds: {written} of {len(_feeds)} made anew, with {elements} item elements rendered")
     write_atomic(site_dir / "jobs.json", jobs.render(_view, _cards))
+    (site_dir / "admin").mkdir(exist_ok=True)  # the editor's script is copied there from overrides/admin/
+    write_atomic(site_dir / "admin" / "config.yml", cms.render_config(_site))
+    write_atomic(site_dir / "admin" / "index.html", cms.render_page(_site))
     events = ical.EventCache(_site.settings.cache_dir / "calendar-events.pickle")
     calendar = ical.render(list(_view.calendar.events), _site.settings, _site.t, _site.today, events)
     write_atomic(site_dir / "calendar.ics", calendar)

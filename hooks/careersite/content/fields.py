@@ -86,6 +86,33 @@ class Field:
     default: Any = None
     doc: str = ""
     example: str = ""
+    form: str = "line"  # how the web editor asks for it: one of FORMS
+
+    def __post_init__(self) -> None:
+        if self.form not in FORMS:
+            raise ValueError(f"field {self.name}: form {self.form!r} is none of {', '.join(FORMS)}")
+
+
+# What a form in the web editor (/admin/) offers for a field; outputs/cms.py turns each into a widget.
+FORMS = (
+    "line",  # one line of text
+    "text",  # a sentence or two
+    "date",
+    "hours",  # a number or a range of hours
+    "choice",  # one of the options of its parser (`choice(...)`)
+    "department",  # one of the departments the site's content names
+    "scale",  # one or more scales of the salary table
+    "salary",  # min, max, period and currency
+    "contact",  # name, role, phone, email
+    "process",  # one of the hiring processes
+    "process_dates",  # a date per step of the processes
+    "channels",  # some of the site's channels
+    "social",  # a post text per channel
+    "stories",  # some of the stories
+    "words",  # free words, such as tags
+    "photo",  # an image in the stories folder
+    "identifier",
+)
 
 
 @dataclass(frozen=True)
@@ -336,15 +363,22 @@ def date_map(value: Any, ctx: Context) -> dict[str, dt.date]:
     return result
 
 
-def choice(*options: str) -> Parser:
-    def parse(value: Any, ctx: Context) -> str:
+@dataclass(frozen=True)
+class Choice:
+    """One of a fixed list of words, whatever its capitals; the list also feeds the web editor."""
+
+    options: tuple[str, ...]
+
+    def __call__(self, value: Any, ctx: Context) -> str:
         word = scalar(value)
-        for option in options:
+        for option in self.options:
             if word.casefold() == option.casefold():
                 return option
-        raise Invalid("error.choice", value=word, options=", ".join(options))
+        raise Invalid("error.choice", value=word, options=", ".join(self.options))
 
-    return parse
+
+def choice(*options: str) -> Choice:
+    return Choice(options)
 
 
 def word_list(value: Any, ctx: Context) -> tuple[str, ...]:

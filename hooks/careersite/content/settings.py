@@ -74,6 +74,17 @@ class CalendarSettings:
 
 
 @dataclass(frozen=True)
+class CmsSettings:
+    """Where the web editor at /admin/ saves: the local folder (`make cms`), GitHub or GitLab."""
+
+    backend: str = "local"
+    repo: str = ""  # owner/name on GitHub or GitLab
+    branch: str = "main"
+    base_url: str = ""  # GitHub: the OAuth provider; GitLab: a GitLab of your own
+    app_id: str = ""  # GitLab: the id of the OAuth application (PKCE)
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything the engine needs to know about the organisation and the site."""
 
@@ -105,6 +116,7 @@ class Settings:
     contact: SiteContact
     cache_dir: Path  # parsed content, rendered cards and feeds kept between builds
     calendar: CalendarSettings = CalendarSettings()
+    cms: CmsSettings = CmsSettings()
 
 
 @dataclass(frozen=True)
@@ -347,6 +359,38 @@ def _calendar(value: Any, where: Where) -> CalendarSettings:
     return CalendarSettings(**result)
 
 
+CMS_BACKENDS = ("local", "github", "gitlab")
+_REPO = re.compile(r"^[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+$")  # GitLab groups may nest
+
+
+def _cms(value: Any, where: Where) -> CmsSettings:
+    if not isinstance(value, dict):
+        raise Invalid("setting.cms", value=shown(value))
+    unknown_parts(value, ("backend", "repo", "branch", "base_url", "app_id"), "cms")
+    parts = {}
+    for part, given in value.items():
+        try:
+            parts[part] = "" if is_empty(given) else _text(given, where)
+        except Invalid as error:
+            raise Invalid(error.key, field=f"cms.{part}", **error.params) from None
+    backend = parts.get("backend") or "local"
+    if backend not in CMS_BACKENDS:
+        raise Invalid("error.choice", field="cms.backend", value=backend, options=", ".join(CMS_BACKENDS))
+    if backend != "local" and not _REPO.match(parts.get("repo", "")):
+        raise Invalid("setting.cms_repo", field="cms.repo", value=parts.get("repo", ""), backend=backend)
+    if parts.get("base_url") and not WEB_ADDRESS.match(parts["base_url"]):
+        raise Invalid("setting.cms_url", field="cms.base_url", value=parts["base_url"])
+    if backend == "gitlab" and not parts.get("app_id"):
+        raise Invalid("setting.cms_app_id", field="cms.app_id")
+    return CmsSettings(
+        backend=backend,
+        repo=parts.get("repo", ""),
+        branch=parts.get("branch") or "main",
+        base_url=parts.get("base_url", "").rstrip("/"),
+        app_id=parts.get("app_id", ""),
+    )
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting("organisation", _text, doc="name of the employer", required=True),
     Setting("tagline", _text, "", doc="career tagline, on the home page and its card"),
@@ -407,6 +451,14 @@ SETTINGS: tuple[Setting, ...] = (
         {},
         doc="content calendar: `quiet_days` (14) a channel may go without a post and `posts_per_day` (1) "
         "before `make check` warns; `show_planned` (`false`) puts items not yet online in the published calendar",
+    ),
+    Setting(
+        "cms",
+        _cms,
+        {},
+        doc="the web editor at `/admin/`: `backend` `local` (default: saves through `make cms`), `github` or "
+        "`gitlab`, with `repo` (owner/name), `branch` (main), `base_url` (GitHub: your OAuth provider; GitLab: "
+        "your own GitLab) and `app_id` (GitLab: the OAuth application's id)",
     ),
     Setting(
         "cache_dir",
@@ -542,6 +594,7 @@ def load_settings(
         contact=values["contact"] or SiteContact(),
         cache_dir=cache_dir or root / ".cache",
         calendar=values["calendar"] or CalendarSettings(),
+        cms=values["cms"] or CmsSettings(),
     )
     return settings, r.problems
 

@@ -1,0 +1,294 @@
+"""The web editor at /admin/: its form follows the content model, and it runs from the site alone."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import http.server
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from careersite.config import load
+from careersite.content import model
+from careersite.content.errors import ContentError
+from careersite.content.fields import Field, choice
+from careersite.i18n import Translator
+from careersite.outputs import cms
+from conftest import ROOT, TODAY, Build, copy_example, edit, run_build
+
+CMS = ROOT / "tests" / "cms"
+ADMIN = ROOT / "overrides" / "admin"
+PLAYWRIGHT = ROOT / "tests" / "a11y" / "node_modules" / "playwright-core"
+DECAP_SERVER = CMS / "node_modules" / ".bin" / "decap-server"
+CHROMIUM = shutil.which("chromium")
+
+
+@pytest.fixture(scope="module")
+def site():
+    return load(ROOT / "mkdocs.yml", {"CAREERSITE_TODAY": TODAY})
+
+
+def fields(config: dict, collection: str) -> dict[str, dict]:
+    found = next(c for c in config["collections"] if c["name"] == collection)
+    return {f["name"]: f for f in found["fields"]}
+
+
+def test_every_declared_field_is_in_the_form_with_its_required_flag_and_hint(site) -> None:
+    config = cms.config(site)
+    assert [c["name"] for c in config["collections"]] == ["vacancies", "stories"]
+    for collection, declared in (("vacancies", model.VACANCY_FIELDS), ("stories", model.STORY_FIELDS)):
+        form = fields(config, collection)
+        assert list(form) == [f.name for f in declared] + ["body"]
+        for spec in declared:
+            assert form[spec.name]["required"] is spec.required, spec.name
+            assert form[spec.name]["hint"] == spec.doc
+        assert form["body"]["widget"] == "markdown"
+    vacancies = fields(config, "vacancies")
+    assert vacancies["title"]["label"] == "Titel"  # in the site's language, under the front-matter name
+    assert vacancies["published"]["format"] == "YYYY-MM-DD"
+
+
+def test_choices_come_from_the_site(site) -> None:
+    form = fields(cms.config(site), "vacancies")
+
+    def values(name: str) -> list[str]:
+        return [option["value"] for option in form[name]["options"]]
+
+    assert values("scale") == list(site.salary_table.scales) and form["scale"]["multiple"]
+    assert "10" in values("scale")
+    assert values("process") == list(site.processes) == ["standaard", "assessment"]
+    assert values("channels") == ["linkedin", "facebook", "instagram", "x"]
+    assert values("employment") == ["permanent", "temporary", "internship", "traineeship"]
+    assert form["employment"]["default"] == "permanent"
+    assert {"label": "Hybride: op kantoor en thuis", "value": "hybrid"} in form["remote"]["options"]
+    assert values("education") == ["vmbo", "mbo", "hbo", "wo"]
+    assert values("status") == ["reviewing", "filled", "cancelled"]
+    departments = {v.vacancy.department for v in site.vacancies} | {s.department for s in site.stories}
+    assert set(values("department")) == departments and "Sociaal Domein" in departments
+    steps = {step.key for p in site.processes.values() for step in p.steps}
+    assert {f["name"] for f in form["process_dates"]["fields"]} == steps
+    assert [f["name"] for f in form["social"]["fields"]] == ["linkedin", "facebook", "instagram", "x"]
+    assert [f["name"] for f in form["contact"]["fields"]] == ["name", "role", "phone", "email"]
+    assert [f["name"] for f in form["salary"]["fields"]] == ["min", "max", "period", "currency"]
+
+
+def test_the_public_config_names_no_department_of_a_scheduled_vacancy(site_copy: Path) -> None:
+    (site_copy / "vacancies" / "geheim.md").write_text(
+        (site_copy / "vacancies" / "ciso.md")
+        .read_text(encoding="utf-8")
+        .replace("department: Informatie en ICT", "department: Geheime Projecten")
+        .replace("published: 2026-10-01", "published: 2027-06-01"),
+        encoding="utf-8",
+    )
+    site = load(site_copy / "mkdocs.yml", {"CAREERSITE_TODAY": TODAY})
+    assert "Geheime Projecten" in {v.department for v in site.content.vacancies}
+    assert "Geheime Projecten" not in cms.render_config(site).decode()
+
+
+def test_story_photos_go_where_stories_look_for_them(site) -> None:
+    config = cms.config(site)
+    stories = next(c for c in config["collections"] if c["name"] == "stories")
+    assert stories["folder"] == "stories" and config["media_folder"] == "stories/img"
+    assert (stories["media_folder"], stories["public_folder"]) == ("img", "img")  # photo: img/<file>
+    assert fields(config, "stories")["photo"]["widget"] == "image"
+    existing = next(iter(site.content.stories)).photo
+    assert existing.startswith("img/") and (ROOT / "stories" / existing).is_file()
+
+
+def test_a_changed_declaration_changes_the_form(site, monkeypatch: pytest.MonkeyPatch) -> None:
+    grade = Field("grade", choice("junior", "medior", "senior"), True, doc="seniority", form="choice")
+    title = dataclasses.replace(model.VACANCY_FIELDS[0], required=False, doc="the name of the job")
+    monkeypatch.setattr(model, "VACANCY_FIELDS", (title, *model.VACANCY_FIELDS[1:], grade))
+    form = fields(cms.config(site), "vacancies")
+    assert form["grade"]["required"] is True and form["grade"]["widget"] == "select"
+    assert form["grade"]["label"] == "grade"  # until the interface strings name it
+    assert [o["value"] for o in form["grade"]["options"]] == ["junior", "medior", "senior"]
+    assert form["title"]["required"] is False and form["title"]["hint"] == "the name of the job"
+    with pytest.raises(ValueError, match="form 'slider'"):
+        Field("grade", choice("a"), form="slider")
+
+
+@pytest.mark.parametrize("language", ["nl", "en", "nb"])
+def test_every_field_has_a_label_in_every_language(language: str) -> None:
+    t = Translator(language)
+    for spec in (*model.VACANCY_FIELDS, *model.STORY_FIELDS):
+        assert t(f"cms.field.{spec.name}").strip(), spec.name
+
+
+def test_backends_from_the_settings(site) -> None:
+    local = cms.config(site)
+    assert local["backend"] == {"name": "proxy", "proxy_url": "http://localhost:8081/api/v1", "branch": "main"}
+    assert "local_backend" not in local
+    github = dataclasses.replace(site.settings.cms, backend="github", repo="lindewaard/werkenbij")
+    assert cms.backend(github) == {"name": "github", "repo": "lindewaard/werkenbij", "branch": "main"}
+    gitlab = dataclasses.replace(
+        site.settings.cms, backend="gitlab", repo="lw/site", app_id="abc", base_url="https://git.example.nl"
+    )
+    assert cms.backend(gitlab) == {
+        "name": "gitlab",
+        "repo": "lw/site",
+        "branch": "main",
+        "auth_type": "pkce",
+        "app_id": "abc",
+        "base_url": "https://git.example.nl",
+        "api_root": "https://git.example.nl/api/v4",
+    }
+
+
+@pytest.mark.parametrize(
+    ("block", "field", "says"),
+    [
+        ("cms: github", "cms", "schrijf dit als een blok met backend"),
+        ("cms: {backend: bitbucket}", "cms.backend", "kies uit local, github, gitlab"),
+        ("cms: {backend: github}", "cms.repo", "schrijf voor github de eigenaar en de naam"),
+        ("cms: {backend: github, repo: werkenbij}", "cms.repo", "'werkenbij' is geen repository"),
+        ("cms: {backend: gitlab, repo: lw/site}", "cms.app_id", "Application ID"),
+        ("cms: {backend: github, repo: a/b, base_url: oauth.example}", "cms.base_url", "begin het met https://"),
+        ("cms: {backend: github, repo: a/b, branche: main}", "cms.branche", "branch"),
+    ],
+)
+def test_wrong_cms_settings_are_named_at_their_line(tmp_path: Path, block: str, field: str, says: str) -> None:
+    folder = copy_example(tmp_path / "site")
+    edit(folder / "mkdocs.yml", "    default_channels:", f"    {block}\n    default_channels:")
+    line = next(i for i, text in enumerate((folder / "mkdocs.yml").read_text().splitlines(), 1) if "cms:" in text)
+    with pytest.raises(ContentError) as caught:
+        load(folder / "mkdocs.yml", {"CAREERSITE_TODAY": TODAY})
+    shown = [str(p) for p in caught.value.problems]
+    assert any(s.startswith(f"mkdocs.yml:{line}: extra.careersite.{field}: ") and says in s for s in shown), shown
+
+
+def test_the_vendored_editor_is_the_recorded_release() -> None:
+    sums = (ADMIN / "SHA256SUMS").read_text().splitlines()
+    assert "decap-cms 3.16.3" in sums[0]
+    listed = dict(reversed(line.split("  ")) for line in sums if not line.startswith("#"))
+    assert "decap-cms.js" in listed and len(listed) > 40  # the bundle and the parts it loads on demand
+    for name, digest in listed.items():
+        assert hashlib.sha256((ADMIN / name).read_bytes()).hexdigest() == digest, name
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert listed["decap-cms.js"] in readme and "decap-cms 3.16.3" in readme
+
+
+def test_the_built_site_has_the_editor_outside_search_and_sitemap(example: Build) -> None:
+    page = example.html("admin/index.html")
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert page.html["lang"] == "nl"
+    urls = [tag.get("src") or tag.get("href") for tag in page.find_all(["script", "link"])]
+    urls += re.findall(r'\.src = "([^"]+)"', str(page))
+    assert urls and all(u and not re.match(r"^(?:[a-z]+:)?//", u) for u in urls if u), urls
+    assert "decap-cms.js" in urls
+    config = yaml.safe_load((example.site / "admin" / "config.yml").read_text(encoding="utf-8"))
+    assert [c["name"] for c in config["collections"]] == ["vacancies", "stories"]
+    assert (example.site / "admin" / "decap-cms.js").stat().st_size > 4_000_000
+    assert "/admin/" not in (example.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert '"admin/' not in (example.site / "search" / "search_index.json").read_text(encoding="utf-8")
+
+
+def test_two_builds_write_the_same_editor(example: Build, tmp_path: Path) -> None:
+    again = run_build(copy_example(tmp_path / "again"))
+    assert again.returncode == 0, again.output
+    for name in ("config.yml", "index.html"):
+        assert (again.site / "admin" / name).read_bytes() == (example.site / "admin" / name).read_bytes()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def editor(tmp_path: Path) -> Iterator[tuple[Build, str, str]]:
+    """A built copy of the example, served on 127.0.0.1, with decap-server saving into the copy;
+    yields the build, the editor's address and decap-server's."""
+    if not (CHROMIUM and shutil.which("node") and PLAYWRIGHT.is_dir() and DECAP_SERVER.exists()):
+        pytest.skip("needs Chromium, Node.js and `npm ci` in tests/a11y and tests/cms (make test sets these up)")
+    build = run_build(copy_example(tmp_path / "site"))
+    assert build.returncode == 0, build.output
+    port = _free_port()
+    proxy = f"http://127.0.0.1:{port}/api/v1"
+    config = build.site / "admin" / "config.yml"
+    config.write_text(config.read_text().replace(cms.LOCAL_SERVER, proxy))
+    server = subprocess.Popen(
+        [str(DECAP_SERVER)],
+        env=dict(os.environ, PORT=str(port), GIT_REPO_DIRECTORY=str(build.folder)),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(build.site))
+    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    web = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=web.serve_forever, daemon=True).start()
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(proxy.rsplit("/api", 1)[0], timeout=1)
+                break
+            except OSError as error:
+                if getattr(error, "code", None):  # an HTTP answer: it listens
+                    break
+                time.sleep(0.1)
+        yield build, f"http://127.0.0.1:{web.server_address[1]}/admin/", proxy
+    finally:
+        web.shutdown()
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _drive(admin: str, screenshot: Path, *args: str) -> dict:
+    result = subprocess.run(
+        ["node", str(CMS / "editor.js"), admin, str(screenshot), *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=dict(os.environ, CHROMIUM=CHROMIUM or ""),
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_the_editor_offers_both_collections_and_every_field(editor, tmp_path: Path) -> None:
+    build, admin, proxy = editor
+    seen = _drive(admin, tmp_path / "admin.png")
+    links = {link["href"]: link["text"] for link in seen["collections"]}
+    assert links["#/collections/vacancies"] == "Vacatures" and links["#/collections/stories"] == "Verhalen"
+    assert "#/collections/vacancies/entries/ciso" in links  # it reads the files through decap-server
+    site = load(build.folder / "mkdocs.yml", {"CAREERSITE_TODAY": TODAY})
+    for kind, declared in (("vacancy", model.VACANCY_FIELDS), ("story", model.STORY_FIELDS)):
+        shown = " | ".join(label["text"] for label in seen[kind])
+        for spec in declared:
+            assert site.t(f"cms.field.{spec.name}") in shown, (kind, spec.name)
+    # Everything the editor loaded came from the site or from decap-server, both on 127.0.0.1.
+    origin, server = admin.split("/admin/")[0], proxy.split("/api/")[0]
+    assert seen["requests"] and all(u.startswith((origin + "/", server + "/")) for u in seen["requests"])
+    assert not seen["errors"]
+    shutil.copy(tmp_path / "admin.png", Path(os.environ.get("CMS_SCREENSHOT", tmp_path / "kept.png")))
+
+
+def test_a_vacancy_made_in_the_editor_passes_make_check(editor, tmp_path: Path) -> None:
+    build, admin, _ = editor
+    seen = _drive(admin, tmp_path / "admin.png", "create")
+    written = build.folder / "vacancies" / "jurist-sociaal-domein.md"
+    assert written.is_file(), seen
+    text = written.read_text(encoding="utf-8")
+    assert "title: Jurist Sociaal Domein" in text and "department: Sociaal Domein" in text
+    check = subprocess.run(
+        [sys.executable, "-m", "careersite", "check", "mkdocs.yml"],
+        cwd=build.folder,
+        env=dict(os.environ, PYTHONPATH=str(ROOT / "hooks"), CAREERSITE_TODAY=TODAY),
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 0, check.stdout + check.stderr + text

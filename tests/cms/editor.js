@@ -7,11 +7,57 @@ const { chromium } = require(path.join(__dirname, '..', 'a11y', 'node_modules', 
 
 const [admin, screenshot, action] = process.argv.slice(2);
 
-async function labels(page, collection) {
+// A new entry's form, loaded afresh: moving between two forms in place, Decap keeps the first
+// one's field ids on the second's inputs.
+async function newEntry(page, collection) {
   await page.goto(`${admin}#/collections/${collection}/new`);
+  await page.reload();
+}
+
+async function labels(page, collection) {
+  await newEntry(page, collection);
   await page.waitForSelector('[id^="title-field"], input', { timeout: 30000 });
   await page.waitForTimeout(500);
   return page.$$eval('label', (nodes) => nodes.map((n) => ({ for: n.getAttribute('for'), text: n.textContent.trim() })));
+}
+
+// The input that a field's label points to, by the field's front-matter name.
+const field = (page, name) => page.locator(`[id^="${name}-field-"]`).first();
+
+async function pick(page, name, text) {
+  await field(page, name).click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+async function create(page) {
+  await newEntry(page, 'vacancies');
+  await field(page, 'title').waitFor({ timeout: 30000 });
+  await field(page, 'title').fill('Jurist Sociaal Domein');
+  await field(page, 'summary').fill('Je adviseert over de Wmo en de Jeugdwet. Een vaste baan voor 36 uur.');
+  await pick(page, 'department', 'Sociaal Domein');
+  await field(page, 'location').fill('Stadskantoor, Lindewaard');
+  await field(page, 'hours').fill('32-36');
+  await pick(page, 'scale', '10');
+  await field(page, 'published').fill('2026-11-30');
+  await field(page, 'closes').fill('2027-01-15');
+  await field(page, 'apply').fill('mailto:werkenbij@lindewaard.example');
+  // An object's parts show once it is opened.
+  await field(page, 'name').fill('Sanne de Wit');
+  await field(page, 'role').fill('teamleider Juridische Zaken');
+  await field(page, 'phone').fill('0570 75 12 34');
+  await pick(page, 'process', 'Standaard');
+  await pick(page, 'remote', 'Hybride');
+  await pick(page, 'channels', 'LinkedIn');
+  await page.locator('[data-slate-editor="true"]').first().click();
+  await page.keyboard.type('Je adviseert het team Sociaal Domein over bezwaar en beroep.');
+  await page.screenshot({ path: screenshot.replace(/\.png$/, '-filled.png'), fullPage: true });
+  const publish = page.getByText(/^Publiceer$/).first();
+  await publish.click();
+  await page.getByText(/^Publiceer nu$/).first().click();  // Decap's Dutch: 'publish now'
+  await page.waitForURL(/entries\/jurist-sociaal-domein/, { timeout: 30000 });
+  await page.waitForTimeout(500);
+  return page.url();
 }
 
 (async () => {
@@ -35,6 +81,7 @@ async function labels(page, collection) {
   const vacancy = await labels(page, 'vacancies');
   await page.screenshot({ path: screenshot.replace(/\.png$/, '-vacancy.png'), fullPage: true });
   const story = await labels(page, 'stories');
-  console.log(JSON.stringify({ collections, vacancy, story, requests, errors }));
+  const saved = action === 'create' ? await create(page) : null;
+  console.log(JSON.stringify({ collections, vacancy, story, requests, errors, saved }));
   await browser.close();
 })().catch((error) => { console.error(error); process.exit(1); });

@@ -17,6 +17,7 @@ import yaml
 from careersite.content import model
 from careersite.content.fields import SOCIAL_LIMIT, Choice, Field
 from careersite.content.settings import CmsSettings
+from careersite.rules.salary import PERIODS
 from careersite.site import Site
 
 DECAP_LOCALES = {"nl": "nl", "en": "en", "nb": "nb_no"}
@@ -202,15 +203,27 @@ def _salary(site: Site, field: Field) -> dict[str, Any]:
         "widget": "object",
         "collapsed": True,
         "fields": [
-            {"name": "min", "label": site.t("cms.field.min"), "widget": "number", "value_type": "float"},
-            {"name": "max", "label": site.t("cms.field.max"), "widget": "number", "value_type": "float"},
+            # Not required by the form, which would then ask them of every vacancy with a scale; a
+            # salary without them is refused by make check and the build.
+            *(
+                {"name": part, "label": site.t(f"cms.field.{part}"), "widget": "number", "value_type": "float"}
+                | {"required": False}
+                for part in ("min", "max")
+            ),
             {
                 "name": "period",
                 "label": site.t("cms.field.period"),
-                **_select([_option(site, "term.period", period) for period in ("month", "year", "hour")]),
-                "default": table.period,
+                "hint": table.period,
+                "required": False,
+                **_select([_option(site, "term.period", period) for period in PERIODS]),
             },
-            {"name": "currency", "label": site.t("cms.field.currency"), "widget": "string", "default": table.currency},
+            {
+                "name": "currency",
+                "label": site.t("cms.field.currency"),
+                "hint": table.currency,
+                "required": False,
+                "widget": "string",
+            },
         ],
     }
 
@@ -246,7 +259,6 @@ def _process_dates(site: Site, field: Field) -> dict[str, Any]:
                 "hint": ", ".join(processes),
                 "required": False,
                 **_date(site, field),
-                "default": "",
             }
             for key, (name, processes) in steps.items()
         ],

@@ -71,10 +71,10 @@ def test_a_vacancy_that_is_not_yet_online_stays_off_the_published_calendar(examp
 
 def test_the_preview_and_show_planned_put_planned_items_on_the_calendar(site_copy: Path) -> None:
     site = load(site_copy / "mkdocs.yml", {"CAREERSITE_TODAY": TODAY})
-    planned = calendar_view(site, planned=True)
+    planned = calendar_view(site, team=True)
     live = next(e for e in planned.events if e.uid == "vacancy-vakantiemedewerker-buitendienst-live")
     assert live.planned and live.url == "" and live.day == dt.date(2028, 2, 1)
-    assert not any(e.uid.startswith("vacancy-vakantiemedewerker") for e in calendar_view(site, planned=False).events)
+    assert not any(e.uid.startswith("vacancy-vakantiemedewerker") for e in calendar_view(site, team=False).events)
 
     edit(
         site_copy / "mkdocs.yml",
@@ -94,9 +94,13 @@ def test_the_calendar_page_shows_what_comes_first_and_is_for_the_team_only(examp
     upcoming = page.select("ol.cs-calendar")[0]
     days = [dt.date.fromisoformat(t["datetime"]) for t in upcoming.select("h2 time")]
     assert days == sorted(days) and days[0] >= PINNED
-    first = upcoming.select_one("li.cs-calendar__day")  # 10 December 2027 at the earliest: CISO closes
-    labels = [(e.select_one(".cs-calendar__label").text, e.find("a").text) for e in first.select(".cs-calendar__entry")]
-    assert labels[0][0] in ("sluit", "procedure", "bericht", "online", "verhaal online", "toestemming")
+    first = upcoming.select_one("li.cs-calendar__day")
+    assert first.select_one("time")["datetime"] == "2027-11-25"
+    entries = [
+        (e.select_one(".cs-calendar__label").text, e.find("a").text) for e in first.select(".cs-calendar__entry")
+    ]
+    assert entries == [("sluit", "Klantcontactmedewerker")]
+    assert first.find("a")["href"].endswith("vacancies/klantcontactmedewerker-kcc/")
     past = page.select_one("details.cs-calendar__past")
     assert past is not None and "Afgelopen 30 dagen" in past.summary.text
     assert page.select_one('meta[name="robots"]')["content"] == "noindex"
@@ -127,10 +131,12 @@ def test_a_story_whose_consent_ends_within_60_days_is_on_the_calendar(site_copy:
     consent = next(line for line in text.splitlines() if line.startswith("consent_until:"))
     edit(story, consent, "consent_until: 2027-01-15")
     site = load(site_copy / "mkdocs.yml", {"CAREERSITE_TODAY": TODAY})
-    ends = [e for e in calendar_view(site, planned=False).events if e.kind == "consent_ends"]
+    ends = [e for e in calendar_view(site, team=True).events if e.kind == "consent_ends"]
     assert [(e.day, e.subject) for e in ends] == [(dt.date(2027, 1, 15), "Wei Chen")]
+    # when an employee's consent ends is the team's business: not on the published calendar
+    assert not [e for e in calendar_view(site, team=False).events if e.kind == "consent_ends"]
     later = load(site_copy / "mkdocs.yml", {"CAREERSITE_TODAY": "2026-10-01"})  # 106 days before: not yet
-    assert not [e for e in calendar_view(later, planned=False).events if e.kind == "consent_ends"]
+    assert not [e for e in calendar_view(later, team=True).events if e.kind == "consent_ends"]
 
 
 def test_a_channel_left_quiet_or_crowded_is_a_warning_naming_where_to_plan(site_copy: Path) -> None:
@@ -152,7 +158,7 @@ def test_a_channel_left_quiet_or_crowded_is_a_warning_naming_where_to_plan(site_
         "mkdocs.yml",
         line_of(config, "linkedin: {name"),
         f"{channels}.linkedin",
-        "LinkedIn krijgt niets tussen 20 november 2026 en 10 januari 2027 (51 dagen, meer dan 14)",
+        "LinkedIn krijgt niets tussen 20 november 2026 en 10 januari 2027 (50 dagen zonder bericht, meer dan 14)",
     ), check.stderr
     assert warned(
         check.stderr,
@@ -170,11 +176,39 @@ def test_a_channel_left_quiet_or_crowded_is_a_warning_naming_where_to_plan(site_
     assert warned(check.stderr, "vacancies/jurist-b.md", line_of(one, "published:"), "published", "'Jurist A'")
     assert "jurist-januari" not in check.stderr  # the late one ends the gap; it is not at fault
     assert late.exists()
-    # the build says the same, and the calendar page shows it to the team
+    # The build says the same. The published calendar page shows none of it: the warnings name
+    # vacancies that are not online yet. The team's view (show_planned, or make serve) shows them.
     build = run_build(site_copy)
     assert build.returncode == 0, build.output
-    shown = build.html("kalender/index.html").select_one(".admonition.warning").get_text()
-    assert "LinkedIn krijgt niets tussen 20 november 2026 en 10 januari 2027" in shown
+    assert "LinkedIn krijgt niets tussen 20 november 2026 en 10 januari 2027" in build.output
+    page = build.html("kalender/index.html")
+    assert page.select_one(".admonition.warning") is None
+    assert "Jurist" not in page.get_text()
+    edit(config, "    closing_soon_days: 7\n", "    closing_soon_days: 7\n    calendar: {show_planned: true}\n")
+    team = run_build(site_copy)
+    shown = team.html("kalender/index.html").select_one(".admonition.warning").get_text()
+    assert "LinkedIn krijgt niets tussen 20 november 2026 en 10 januari 2027" in shown and "'Jurist A'" in shown
+
+
+def test_a_gap_ahead_is_warned_about_before_it_starts_and_a_filled_vacancy_was_still_posted(site_copy: Path) -> None:
+    # LinkedIn is planned on 3 December and 20 February: 78 days without a post in between.
+    add(site_copy, "jurist-december", published="2026-12-03", closes="2027-03-10", channels="[linkedin]")
+    add(site_copy, "jurist-februari", published="2027-02-20", closes="2027-03-10", channels="[linkedin]")
+    # The last LinkedIn item before today (20 November) is filled since: it was posted all the same.
+    edit(site_copy / "vacancies/medewerker-salarisadministratie.md", "process: ", "status: filled\nprocess: ")
+    check = run_check(site_copy)
+    assert check.returncode == 0, check.stderr
+    gaps = [line for line in check.stderr.splitlines() if "channels.linkedin" in line]
+    assert len(gaps) == 1, check.stderr
+    assert "tussen 3 december 2026 en 20 februari 2027 (78 dagen zonder bericht, meer dan 14)" in gaps[0]
+
+
+def test_a_gap_of_exactly_quiet_days_is_no_warning(site_copy: Path) -> None:
+    # 20 November, then 5 December: 14 days without a post, as many as LinkedIn may have.
+    add(site_copy, "jurist-december", published="2026-12-05", closes="2027-03-10", channels="[linkedin]")
+    assert "channels.linkedin" not in run_check(site_copy).stderr
+    edit(site_copy / "vacancies/jurist-december.md", "published: 2026-12-05", "published: 2026-12-06")
+    assert "(15 dagen zonder bericht, meer dan 14)" in run_check(site_copy).stderr
 
 
 @pytest.mark.parametrize(
@@ -211,7 +245,7 @@ def test_kept_events_give_the_bytes_of_a_whole_rendering_and_an_edit_renders_onl
     from careersite.outputs import ical
 
     site = load(site_copy / "mkdocs.yml", {"CAREERSITE_TODAY": TODAY})
-    found = list(calendar_view(site, planned=True).events)
+    found = list(calendar_view(site, team=True).events)
     whole = ical.frame(site.settings, site.t)
     stamp = dt.datetime.combine(site.today, dt.time(), tzinfo=dt.UTC)
     for event in found:
@@ -224,7 +258,7 @@ def test_kept_events_give_the_bytes_of_a_whole_rendering_and_an_edit_renders_onl
     edit(site_copy / "vacancies/ciso.md", "closes: 2027-12-10", "closes: 2027-12-17")
     edited = load(site_copy / "mkdocs.yml", {"CAREERSITE_TODAY": TODAY})
     again = ical.EventCache(kept)
-    ical.render(list(calendar_view(edited, planned=True).events), edited.settings, edited.t, edited.today, again)
+    ical.render(list(calendar_view(edited, team=True).events), edited.settings, edited.t, edited.today, again)
     assert again.rendered == 1  # the closing day of CISO
 
     kept.write_bytes(b"\x80\x04 damaged")

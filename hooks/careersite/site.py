@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -228,14 +227,14 @@ def load_site(
 
 
 def _channel_lines(lines: LineDict | None) -> dict[str, int]:
-    """The line of each channel's key under `channels:` in the configuration file, or of `channels:`
-    itself for the default channels that the file does not list."""
+    """The line of each channel's key under `channels:` in the configuration file, and under ""
+    the line of `channels:` itself (for default channels that the file does not list)."""
     block = config_lines(lines)
     if block is None or "channels" not in block.lines:
         return {}
     channels = block["channels"]
-    own = dict(channels.lines) if isinstance(channels, LineDict) else {}
-    return defaultdict(lambda: block.lines["channels"], {str(k): v for k, v in own.items()})
+    own = {str(k): v for k, v in channels.lines.items()} if isinstance(channels, LineDict) else {}
+    return {"": block.lines["channels"], **own}
 
 
 def _check_bodies(

@@ -9,11 +9,12 @@ once, on the day it appears, which is the item's `published` date.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 
 from careersite.content.errors import Problem
-from careersite.content.model import Content, Story, Vacancy
+from careersite.content.model import Content, Story, Vacancy, channels_of, item_url, subject
 from careersite.content.settings import Settings
 from careersite.i18n import Translator
 from careersite.rules.process import HiringProcess
@@ -39,21 +40,33 @@ class Event:
     planned: bool = False  # about an item that is not yet public
 
 
-def _channels(item: Vacancy | Story, settings: Settings) -> tuple[str, ...]:
-    return tuple(key for key in (item.channels or settings.default_channels) if key in settings.channels)
+def title(event: Event, t: Translator) -> str:
+    """What a calendar app shows: "Vacature sluit: Beleidsadviseur Wonen", "Bericht op LinkedIn: …"."""
+    return t(f"calendar.kind.{event.kind}", subject=event.subject, detail=event.detail)
 
 
-def _posted(item: Vacancy | Story) -> bool:
-    """Whether the item ever enters the feeds: a vacancy filled or cancelled before it went
-    live, or a story whose consent ends before it is published, never does."""
+def _posted(item: Vacancy | Story, today: dt.date) -> bool:
+    """Whether the item enters the feeds on its `published` day. A vacancy that is online was
+    posted, whatever happened to it since; one still to come is not posted once it is filled or
+    cancelled, nor one that closes before it opens, nor a story whose consent ends first."""
     if isinstance(item, Vacancy):
-        return item.status not in ("filled", "cancelled") and item.published <= item.closes
+        if item.published > item.closes:
+            return False
+        return item.published <= today or item.status not in ("filled", "cancelled")
     return item.published <= item.consent_until
 
 
+def _common(item: Vacancy | Story, public: bool) -> dict[str, object]:
+    return {
+        "subject": subject(item),
+        "url": item_url(item) if public else "",
+        "source": item.source,
+        "planned": not public,
+    }
+
+
 def _vacancy_events(vacancy: Vacancy, process: HiringProcess | None, public: bool) -> list[Event]:
-    url = f"vacancies/{vacancy.slug}/" if public else ""
-    common = {"subject": vacancy.title, "url": url, "source": vacancy.source, "planned": not public}
+    common = _common(vacancy, public)
     uid = f"vacancy-{vacancy.id}"
     events = [Event(vacancy.published, "vacancy_live", uid=f"{uid}-live", **common)]
     if vacancy.status in ("filled", "cancelled"):
@@ -65,53 +78,50 @@ def _vacancy_events(vacancy: Vacancy, process: HiringProcess | None, public: boo
     return events
 
 
-def _story_events(story: Story, today: dt.date, public: bool) -> list[Event]:
-    url = f"stories/{story.slug}/" if public else ""
-    common = {"subject": story.name, "url": url, "source": story.source, "planned": not public}
+def _story_events(story: Story, today: dt.date, public: bool, team: bool) -> list[Event]:
+    common = _common(story, public)
     events = [Event(story.published, "story_live", uid=f"story-{story.id}-live", **common)]
-    if today <= story.consent_until <= today + dt.timedelta(days=CONSENT_NOTICE_DAYS):
+    # When an employee's consent ends is the team's business, not the public's.
+    if team and today <= story.consent_until <= today + dt.timedelta(days=CONSENT_NOTICE_DAYS):
         events.append(Event(story.consent_until, "consent_ends", uid=f"story-{story.id}-consent", **common))
     return events
 
 
-def _post_events(item: Vacancy | Story, settings: Settings, public: bool) -> list[Event]:
-    if not _posted(item):
+def _post_events(item: Vacancy | Story, settings: Settings, today: dt.date, public: bool) -> list[Event]:
+    if not _posted(item, today):
         return []
     kind = "vacancy" if isinstance(item, Vacancy) else "story"
-    subject = item.title if isinstance(item, Vacancy) else item.name
-    url = f"{'vacancies' if kind == 'vacancy' else 'stories'}/{item.slug}/" if public else ""
     return [
         Event(
             item.published,
             "post",
-            subject,
             detail=settings.channels[key].name,
             uid=f"{kind}-{item.id}-post-{key}",
-            url=url,
-            source=item.source,
-            planned=not public,
+            **_common(item, public),
         )
-        for key in _channels(item, settings)
+        for key in channels_of(item, settings)
+        if key in settings.channels
     ]
 
 
 def events(
-    content: Content, settings: Settings, processes: dict[str, HiringProcess], today: dt.date, planned: bool
+    content: Content, settings: Settings, processes: dict[str, HiringProcess], today: dt.date, team: bool
 ) -> list[Event]:
-    """Every event from `HISTORY_DAYS` ago on, in order of day, kind and subject. Without `planned`,
-    only what is public today: the title of a vacancy that is not yet online is no one's business
-    until it is (the published site); the team's preview shows everything."""
+    """Every event from `HISTORY_DAYS` ago on, in order of day, kind and subject. Without `team`,
+    only what is public today (the published site): the title of a vacancy that is not yet online
+    is no one's business until it is, nor is the day an employee's consent ends. The team's view
+    (the preview, or `calendar.show_planned`) shows everything."""
     found: list[Event] = []
     for vacancy in content.vacancies:
         public = vacancy.published <= today
-        if public or planned:
+        if public or team:
             found += _vacancy_events(vacancy, processes.get(vacancy.process), public)
-            found += _post_events(vacancy, settings, public)
+            found += _post_events(vacancy, settings, today, public)
     for story in content.stories:
         public = story.published <= today <= story.consent_until
-        if (public or (planned and story.published > today)) and _posted(story):
-            found += _story_events(story, today, public)
-            found += _post_events(story, settings, public)
+        if (public or (team and story.published > today)) and _posted(story, today):
+            found += _story_events(story, today, public, team)
+            found += _post_events(story, settings, today, public)
     first = today - dt.timedelta(days=HISTORY_DAYS)
     return sorted((e for e in found if e.day >= first), key=lambda e: (e.day, KINDS.index(e.kind), e.subject, e.uid))
 
@@ -119,51 +129,41 @@ def events(
 def posting_warnings(
     content: Content, settings: Settings, today: dt.date, t: Translator, config_path: str, line_of: dict[str, int]
 ) -> list[Problem]:
-    """Channels left quiet for more than `calendar.quiet_days` (or their own `quiet_days`) from their
-    last post to the next planned one, or given more than `calendar.posts_per_day` items on one
-    day from today on: the past cannot be planned anew.
-    `line_of` gives the line of each channel's key in the configuration file."""
+    """Channels that go without a post for more than `calendar.quiet_days` (or their own
+    `quiet_days`) days: between their last post and the planned ones of the coming
+    `PLANNING_HORIZON_DAYS`, or since their last post when none is planned; and channels that get
+    more than `calendar.posts_per_day` items on one day from today on. The past cannot be planned
+    anew. `line_of` gives the line of each channel's key in the configuration file ("" that of
+    `channels:` itself, for the default channels)."""
     posts: dict[str, dict[dt.date, list[Vacancy | Story]]] = defaultdict(lambda: defaultdict(list))
     for item in [*content.vacancies, *content.stories]:
-        if _posted(item):
-            for key in _channels(item, settings):
+        if _posted(item, today):
+            for key in channels_of(item, settings):
                 posts[key][item.published].append(item)
     per_day = settings.calendar.posts_per_day
+    horizon = today + dt.timedelta(days=PLANNING_HORIZON_DAYS)
     problems: list[Problem] = []
     for key, channel in settings.channels.items():
-        field = f"extra.careersite.channels.{key}"
-        line = line_of.get(key, 0)
+        where = (config_path, line_of.get(key, line_of.get("", 0)), f"extra.careersite.channels.{key}")
         days = sorted(posts[key])
         quiet = channel.quiet_days or settings.calendar.quiet_days
         if not days:
-            problems.append(Problem(config_path, line, field, t("warning.channel_unused", channel=channel.name)))
+            problems.append(Problem(*where, t("warning.channel_unused", channel=channel.name)))
             continue
-        last = max((d for d in days if d <= today), default=None)
-        following = min((d for d in days if d > today), default=None)
-        if following is not None and (following - today).days > PLANNING_HORIZON_DAYS:
-            following = None  # a plan that far ahead is not the next post yet
-        if last is not None and following is not None and (following - last).days > quiet:
-            gap = {"start": t.date(last), "end": t.date(following), "n": (following - last).days}
-            problems.append(
-                Problem(config_path, line, field, t("warning.channel_gap", channel=channel.name, quiet=quiet, **gap))
-            )
-        elif last is not None and following is None and (today - last).days > quiet:
-            silent = {"channel": channel.name, "start": t.date(last), "quiet": quiet}
-            problems.append(Problem(config_path, line, field, t("warning.channel_silent", **silent)))
+        last = [d for d in days if d <= today][-1:]
+        run = last + [d for d in days if today < d <= horizon]  # a plan further ahead is no plan yet
+        for start, end in itertools.pairwise(run):
+            empty = (end - start).days - 1  # the days between two posts
+            if empty > quiet:
+                gap = {"start": t.date(start), "end": t.date(end), "n": empty, "quiet": quiet}
+                problems.append(Problem(*where, t("warning.channel_gap", channel=channel.name, **gap)))
+        if run and run[-1] <= today and (today - run[-1]).days > quiet:
+            silent = {"start": t.date(run[-1]), "n": (today - run[-1]).days, "quiet": quiet}
+            problems.append(Problem(*where, t("warning.channel_silent", channel=channel.name, **silent)))
         for day in (d for d in days if d >= today):
             items = sorted(posts[key][day], key=lambda i: (i.source, i.id))
             for item in items[per_day:]:
-                others = ", ".join(f"'{_subject(i)}'" for i in items if i is not item)
-                problems.append(
-                    Problem(
-                        item.source,
-                        item.line("published"),
-                        "published",
-                        t("warning.channel_crowded", channel=channel.name, date=t.date(day), others=others),
-                    )
-                )
+                others = ", ".join(f"'{subject(i)}'" for i in items if i is not item)
+                message = t("warning.channel_crowded", channel=channel.name, date=t.date(day), others=others)
+                problems.append(Problem(item.source, item.line("published"), "published", message))
     return problems
-
-
-def _subject(item: Vacancy | Story) -> str:
-    return item.title if isinstance(item, Vacancy) else item.name

@@ -265,6 +265,21 @@ class Story:
         return self.lines.get(name, 1)
 
 
+def channels_of(entry: Vacancy | Story, settings: Settings) -> tuple[str, ...]:
+    """The channels an item is posted to: its own `channels:`, else the site's default ones."""
+    return entry.channels or settings.default_channels
+
+
+def item_url(entry: Vacancy | Story) -> str:
+    """The address of an item's page, relative to the site root."""
+    return f"{'vacancies' if isinstance(entry, Vacancy) else 'stories'}/{entry.slug}/"
+
+
+def subject(entry: Vacancy | Story) -> str:
+    """What an item is called in lists and messages: the vacancy's title, the employee's name."""
+    return entry.title if isinstance(entry, Vacancy) else entry.name
+
+
 @dataclass
 class Parsed:
     """The fields of one document that parsed, their lines, and the problems found."""

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from icalendar import Calendar
 from icalendar import Event as IcsEvent
 
-from careersite.content.calendar import Event
+from careersite.content.calendar import Event, title
 from careersite.content.settings import Settings
 from careersite.i18n import Translator
 from careersite.publish.files import write_if_possible
@@ -32,11 +32,6 @@ _END = b"END:VCALENDAR\r\n"
 
 # One event as it is written: uid, stamp, day, summary, category, link, description.
 Fields = tuple[str, dt.datetime, dt.date, str, str, str, str]
-
-
-def title(event: Event, t: Translator) -> str:
-    """What a calendar app shows: "Vacature sluit: Beleidsadviseur Wonen", "Bericht op LinkedIn: …"."""
-    return t(f"calendar.kind.{event.kind}", subject=event.subject, detail=event.detail)
 
 
 def fields(event: Event, settings: Settings, t: Translator, stamp: dt.datetime) -> Fields:

@@ -5,18 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from careersite.cards import draw as cards
-from careersite.content.model import Story, Vacancy
+from careersite.content.model import Story, Vacancy, channels_of
 from careersite.content.settings import Settings
 from careersite.pages.views import SiteView, story_url, vacancy_url
 from careersite.site import Listed
 
 LOCALES = {"nl": "nl_NL", "en": "en_GB", "nb": "nb_NO"}
 PORTRAIT_CHANNEL = "instagram"  # the one feed that posts the 1080×1350 portrait card
-
-
-def channels_of(entry: Vacancy | Story, settings: Settings) -> tuple[str, ...]:
-    """The channels an item is posted to: its own `channels:`, else the site's default ones."""
-    return entry.channels or settings.default_channels
 
 
 def wants_portrait(entry: Vacancy | Story, settings: Settings) -> bool:

@@ -19,7 +19,7 @@ from babel.lists import format_list
 from careersite.cards import colours
 from careersite.cards.photos import PhotoSpec, Picture, picture
 from careersite.content import calendar
-from careersite.content.model import Story, Vacancy
+from careersite.content.model import Story, Vacancy, item_url
 from careersite.i18n import Translator
 from careersite.outputs import jsonld
 from careersite.rules.clock import start_of_day
@@ -32,11 +32,11 @@ HOUR_BUCKETS = ((0, 16), (16, 24), (24, 32), (32, 40))
 
 
 def vacancy_url(vacancy: Vacancy) -> str:
-    return f"vacancies/{vacancy.slug}/"
+    return item_url(vacancy)
 
 
 def story_url(story: Story) -> str:
-    return f"stories/{story.slug}/"
+    return item_url(story)
 
 
 def story_picture(story: Story) -> Picture:
@@ -670,10 +670,9 @@ class CalendarDay:
 class CalendarView:
     days: tuple[CalendarDay, ...]
     events: tuple[calendar.Event, ...]
-    planned: bool  # whether items not yet online are shown
+    team: bool  # the team's view: items not yet online, consent end dates and the planning warnings
     today: dt.date
     warnings: tuple[Any, ...]  # what `make check` says of the planning (content.errors.Problem)
-
 
     @property
     def history_days(self) -> int:
@@ -688,24 +687,23 @@ class CalendarView:
         return tuple(d for d in self.days if d.day < self.today)
 
 
-def calendar_view(site: Site, planned: bool) -> CalendarView:
-    """The content calendar, per day. Without `planned` it holds only what is public today."""
-    from careersite.outputs.ical import title  # the same titles as the calendar apps show
-
+def calendar_view(site: Site, team: bool) -> CalendarView:
+    """The content calendar, per day. Without `team` it holds only what is public today, and no
+    planning warnings (they name what is planned)."""
     t = site.t
-    found = calendar.events(site.content, site.settings, site.processes, site.today, planned)
+    found = calendar.events(site.content, site.settings, site.processes, site.today, team)
     by_day: dict[dt.date, list[CalendarEntry]] = {}
     for event in found:
         # The label says what happens; the text adds the step or channel, or the whole title.
         text = f"{event.detail}: {event.subject}" if event.detail else event.subject
-        text = title(event, t) if event.kind == "consent_ends" else text
+        text = calendar.title(event, t) if event.kind == "consent_ends" else text
         entry = CalendarEntry(t(f"calendar.label.{event.kind}"), event.kind, text, event.url, event.planned)
         by_day.setdefault(event.day, []).append(entry)
     days = tuple(
         CalendarDay(day, day.isoformat(), f"{t.weekday(day)} {t.date(day)}", day == site.today, tuple(entries))
         for day, entries in by_day.items()
     )
-    return CalendarView(days, tuple(found), planned, site.today, site.planning)
+    return CalendarView(days, tuple(found), team, site.today, site.planning if team else ())
 
 
 class SiteView:

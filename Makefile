@@ -67,7 +67,7 @@ new-site: $(STAMP)  ## turn this fork into an empty site; asks what is not given
 	@PYTHONPATH=hooks $(BIN)/python -m careersite new site $(call site_arg,ORG,organisation) \
 		$(call site_arg,LANGUAGE,language) $(call site_arg,COUNTRY,country) $(call site_arg,TIMEZONE,timezone) \
 		$(call site_arg,URL,url) $(call site_arg,PRIMARY,primary) $(call site_arg,ACCENT,accent) \
-		$(if $(filter command line,$(origin FORCE)),--force)
+		$(if $(filter 1 yes true,$(FORCE)),--force)
 
 clean:
 	rm -rf site site.partial site.old-* .cache

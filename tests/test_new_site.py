@@ -230,3 +230,90 @@ def test_the_configuration_keeps_what_new_site_does_not_own() -> None:
         "channels": {"x": {"name": "X"}},
     }
     assert text.startswith("# comment\n") and "# kept" in text
+
+
+VALUES = ("--organisation", "Gemeente Noordveen", "--url", "https://werkenbij.noordveen.nl/")
+
+
+def commit(folder: Path) -> None:
+    for command in (["add", "."], ["commit", "-qm", "change"]):
+        subprocess.run([*GIT, *command], cwd=folder, check=True, capture_output=True)
+
+
+@pytest.mark.parametrize("setting", ["stories_dir: .", "vacancies_dir: content"])
+def test_a_content_folder_that_is_the_site_or_the_pages_is_never_emptied(tmp_path: Path, setting: str) -> None:
+    folder = fork(tmp_path / "fork")
+    config = folder / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace(
+        "    closing_soon_days: 7\n", f"    closing_soon_days: 7\n    {setting}\n"
+    )
+    config.write_text(text, encoding="utf-8")
+    commit(folder)
+    before = tree(folder)
+    refused = new_site(folder, *VALUES, "--force")
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert f"extra.careersite.{setting.split(':')[0]}" in refused.stderr and "Er is niets veranderd" in refused.stderr
+    assert tree(folder) == before and (folder / ".git").is_dir()
+
+
+def test_a_configuration_without_careersite_settings_is_refused(tmp_path: Path) -> None:
+    folder = fork(tmp_path / "fork")
+    config = folder / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text[: text.index("extra:")], encoding="utf-8")
+    commit(folder)
+    before = tree(folder)
+    refused = new_site(folder, *VALUES)
+    assert refused.returncode == 2 and "extra: careersite:" in refused.stderr
+    assert tree(folder) == before
+
+
+def test_utc_schedule_lines_are_all_replaced(tmp_path: Path) -> None:
+    folder = fork(tmp_path / "fork")
+    workflow = folder / ".github/workflows/site.yml"
+    utc = subprocess.run(
+        [sys.executable, "-m", "careersite", "deploy-schedule", "--utc"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT / "hooks"), "CAREERSITE_TODAY": TODAY},
+        check=True,
+    ).stdout.split("\n\n")[0]
+    text = workflow.read_text(encoding="utf-8")
+    start = text.index("    # Nightly rebuild")
+    end = text.index("\n", text.index("timezone: Europe/Amsterdam")) + 1
+    workflow.write_text(text[:start] + utc + "\n" + text[end:], encoding="utf-8")
+    assert workflow.read_text(encoding="utf-8").count("- cron:") == 2
+    commit(folder)
+    made = new_site(folder, *VALUES, "--language", "en", "--country", "GB")
+    assert made.returncode == 0, made.stderr
+    schedule = yaml.safe_load(workflow.read_text(encoding="utf-8"))[True]["schedule"]
+    assert schedule == [{"cron": "5 0 * * *", "timezone": "Europe/London"}]
+
+
+def test_initials_of_the_plain_logo() -> None:
+    assert newsite._initials("Gemeente 's-Hertogenbosch") == "S"  # was "?": the word starts with '
+    assert newsite._initials("Fjordvik kommune") == "F"
+    assert newsite._initials("‘t Zandt") == "TZ"
+    assert newsite._initials("!!!") == "?"
+
+
+def test_force_0_does_not_force() -> None:
+    dry = ["make", "-n", "-s", "-C", str(ROOT), "new-site", "ORG=X"]
+    for value, forced in (("0", False), ("", False), ("no", False), ("1", True)):
+        printed = subprocess.run([*dry, f"FORCE={value}"], capture_output=True, text=True, check=True).stdout
+        assert ("--force" in printed) == forced, value
+
+
+def test_stopping_at_a_question_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = fork(tmp_path / "fork")
+    before = tree(folder)
+
+    def stop(prompt: str = "") -> str:
+        raise EOFError
+
+    ask = newsite.ask
+    monkeypatch.setattr(newsite, "ask", lambda given, t: ask(given, t, stop))
+    code, message = newsite.run(folder / "mkdocs.yml", {}, force=False, interactive=True)
+    assert code == 2 and "niets veranderd" in message
+    assert tree(folder) == before

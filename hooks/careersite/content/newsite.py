@@ -39,6 +39,7 @@ from careersite.content.settings import SETTINGS, Where, _choice, _colour, _coun
 from careersite.content.sources import SourceProblem
 from careersite.i18n import LANGUAGES, Translator
 from careersite.publish import schedule
+from careersite.rules import clock
 
 STARTER = Path(__file__).parent / "starter"
 FONT = Path(__file__).parent.parent / "cards" / "fonts" / "NotoSans-Bold.ttf"
@@ -275,8 +276,9 @@ def quoted(text: str) -> str:
 
 
 def _initials(organisation: str) -> str:
-    words = [w for w in short_name(organisation).split() if w[:1].isalnum()]
-    return "".join(w[0] for w in words[:2]).upper() or "?"
+    """The first letter or digit of the first two words: "Gemeente 's-Hertogenbosch" gives "GH"."""
+    firsts = [next((c for c in w if c.isalnum()), "") for w in short_name(organisation).split()]
+    return "".join(c for c in firsts if c)[:2].upper() or "?"
 
 
 def draw_logo(organisation: str, colour: str, size: int) -> Image.Image:
@@ -383,6 +385,20 @@ class Layout:
             old_organisation=str(settings.get("organisation") or ""),
             logos=tuple(dict.fromkeys(path for path in logos if path != root)),
         )
+
+    def unsafe(self) -> list[str]:
+        """The content folders that new-site must not empty: the site's own folder, the pages
+        folder, or one that holds either of them or a Git repository."""
+        found = []
+        for name, folder in (("vacancies_dir", self.vacancies_dir), ("stories_dir", self.stories_dir)):
+            if (
+                folder == self.root
+                or self.docs_dir.is_relative_to(folder)
+                or self.root.is_relative_to(folder)
+                or (folder / ".git").exists()
+            ):
+                found.append(name)
+        return found
 
     def protected(self) -> list[str]:
         folders = (self.docs_dir, self.vacancies_dir, self.stories_dir)
@@ -512,7 +528,9 @@ def leftovers(layout: Layout, config: Path) -> list[str]:
 
 
 WORKFLOW = Path(".github/workflows/site.yml")
-_SCHEDULE = re.compile(r"^ *# Nightly rebuild at .*\n *- cron: .*\n(?: *timezone: .*\n)?", re.MULTILINE)
+# The nightly block of `on: schedule:` as make deploy-schedule writes it: its comment, then every
+# cron line (one with a timezone, or one per UTC offset), so no line of another zone stays behind.
+_SCHEDULE = re.compile(r"^ *# Nightly rebuild at .*\n(?: *- cron: .*\n(?: *timezone: .*\n)?)+", re.MULTILINE)
 
 
 def rewrite_workflow(root: Path, zone: str, report: Report) -> None:
@@ -521,7 +539,7 @@ def rewrite_workflow(root: Path, zone: str, report: Report) -> None:
     if not path.is_file():
         return
     text = path.read_text(encoding="utf-8")
-    lines = schedule.snippet(ZoneInfo(zone), dt.date.today().year).split("\n\n", 1)[0] + "\n"
+    lines = schedule.snippet(ZoneInfo(zone), clock.today(ZoneInfo(zone)).year).split("\n\n", 1)[0] + "\n"
     new, found = _SCHEDULE.subn(lambda _: lines, text, count=1)
     if not found:
         report.workflow_unchanged = True
@@ -613,7 +631,10 @@ def run(config: Path, given: dict[str, str], *, force: bool, interactive: bool) 
     Nothing is changed when any value is wrong or the content has changes not yet committed."""
     config = config.resolve()
     fallback = scaffold.translator(config).language
-    values = ask(given, Translator(fallback)) if interactive else dict(given)
+    try:
+        values = ask(given, Translator(fallback)) if interactive else dict(given)
+    except (EOFError, KeyboardInterrupt):
+        return 2, "\n" + Translator(fallback)("newsite.cancelled")
     if not interactive:
         language = values.get("language") or "nl"
         values.setdefault("language", language)
@@ -627,8 +648,14 @@ def run(config: Path, given: dict[str, str], *, force: bool, interactive: bool) 
     assert choices is not None
     try:
         layout = Layout.of(config)
+        raw, _ = read_config(config)
     except (OSError, SourceProblem) as error:
         return 1, f"{config.name}: {getattr(error, 'strerror', None) or error}"
+    extra = raw.get("extra")
+    if not isinstance(extra, dict) or not isinstance(extra.get("careersite"), dict):
+        return 2, t("newsite.no_block", config=config.name)
+    if unsafe := layout.unsafe():
+        return 2, "\n".join(t("newsite.unsafe_folder", config=config.name, name=name) for name in unsafe)
     if not force:
         changed = uncommitted(layout.root, layout.protected())
         if changed is None:

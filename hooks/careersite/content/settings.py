@@ -251,9 +251,15 @@ def _file(value: Any, where: Where) -> Path:
 
 
 def _folder(value: Any, where: Where) -> Path:
+    """A content folder of its own: not the site's folder itself, nor the pages folder or one
+    that holds it (every Markdown file there would be read as a vacancy or story)."""
     path = _inside(value, where, where.root)
     if path.exists() and not path.is_dir():
         raise Invalid("setting.not_a_folder", value=scalar(value))
+    root, pages = Path(os.path.realpath(where.root)), Path(os.path.realpath(where.docs_dir))
+    real = Path(os.path.realpath(path))
+    if real == root or pages.is_relative_to(real):
+        raise Invalid("setting.folder_of_its_own", value=scalar(value))
     return path
 
 

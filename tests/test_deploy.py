@@ -254,15 +254,22 @@ def test_github_keeps_the_cache_between_runs() -> None:
 def test_github_deploys_from_main_only_and_never_two_runs_at_once() -> None:
     workflow = github()
     on = triggers(workflow)
-    assert set(on) == {"push", "workflow_dispatch", "schedule"}
-    assert on["push"] == {"branches": ["main"]}
+    assert set(on) == {"push", "pull_request", "workflow_dispatch", "schedule"}
+    assert on["push"] == {"branches": ["main"]} and on["pull_request"] == {"branches": ["main"]}
     deploy = workflow["jobs"]["deploy"]
-    assert deploy["if"] == "github.ref == 'refs/heads/main'"  # a manual run on a branch builds, deploys nothing
+    # a manual run on a branch, or a pull request, is checked and built but deploys nothing
+    assert deploy["if"] == "github.ref == 'refs/heads/main' && github.event_name != 'pull_request'"
+    upload = next(s for s in workflow["jobs"]["build"]["steps"] if "upload-pages-artifact" in s.get("uses", ""))
+    assert upload["if"] == "github.event_name != 'pull_request'"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert workflow["permissions"] == {"contents": "read"}
     assert "permissions" not in workflow["jobs"]["build"]
-    assert workflow["concurrency"]["cancel-in-progress"] is False  # a running deploy is never cut off
-    assert workflow["concurrency"]["group"]
+    # Runs on main share one group and a running deploy is never cut off; a pull request's check
+    # has a group of its own, where a newer push cancels the older run.
+    concurrency = workflow["concurrency"]
+    group, cancel = concurrency["group"], concurrency["cancel-in-progress"]
+    assert group == "${{ github.event_name == 'pull_request' && format('check-{0}', github.ref) || 'pages' }}"
+    assert cancel == "${{ github.event_name == 'pull_request' }}"
 
 
 def test_github_uses_versioned_actions_no_secrets_and_no_network_steps() -> None:
@@ -299,6 +306,10 @@ def test_gitlab_publishes_from_the_default_branch_on_push_schedule_and_by_hand_o
     assert rules == [
         {"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $CI_PIPELINE_SOURCE =~ /^(push|schedule|web)$/"}
     ]
+    # a merge request is checked and built, never published
+    check = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))["check"]
+    assert check["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
+    assert check["script"] == ["make check", "make site"] and "artifacts" not in check
     text = GITLAB.read_text(encoding="utf-8")
     assert "CI_JOB_TOKEN" not in text and "curl" not in text and "wget" not in text
 

@@ -476,7 +476,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     events = ical.EventCache(_site.settings.cache_dir / "calendar-events.pickle")
     calendar = ical.render(list(_view.calendar.events), _site.settings, _site.t, _site.today, events)
     write_atomic(site_dir / "calendar.ics", calendar)
-    log.info(f"Calendar: {len(events.known)} events, {events.rendered} rendered anew")
+    log.info(f"Calendar: {len(_view.calendar.events)} events, {events.rendered} rendered anew")
     for path, key in _rendered_pages:  # written by MkDocs after on_post_page: identical to the cache file
         _placer.record(path, key)
     _placer.save()

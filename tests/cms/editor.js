@@ -16,7 +16,7 @@ async function newEntry(page, collection) {
 
 async function labels(page, collection) {
   await newEntry(page, collection);
-  await page.waitForSelector('[id^="title-field"], input', { timeout: 30000 });
+  await page.waitForSelector('label[for^="body-field-"]', { timeout: 30000 });  // the last field
   await page.waitForTimeout(500);
   return page.$$eval('label', (nodes) => nodes.map((n) => ({ for: n.getAttribute('for'), text: n.textContent.trim() })));
 }
@@ -49,6 +49,10 @@ async function create(page) {
   await pick(page, 'process', 'Standaard');
   await pick(page, 'remote', 'Hybride');
   await pick(page, 'channels', 'LinkedIn');
+  for (const name of ['id', 'tags']) {  // filled in and emptied again: left out of the file
+    await field(page, name).fill('x');
+    await field(page, name).fill('');
+  }
   await page.locator('[data-slate-editor="true"]').first().click();
   await page.keyboard.type('Je adviseert het team Sociaal Domein over bezwaar en beroep.');
   await page.screenshot({ path: screenshot.replace(/\.png$/, '-filled.png'), fullPage: true });

@@ -282,14 +282,17 @@ def test_the_editor_offers_both_collections_and_every_field(editor, tmp_path: Pa
     shutil.copy(tmp_path / "admin.png", Path(os.environ.get("CMS_SCREENSHOT", tmp_path / "kept.png")))
 
 
-def test_a_vacancy_made_in_the_editor_passes_make_check(editor, tmp_path: Path) -> None:
+def test_a_vacancy_and_a_story_made_in_the_editor_pass_make_check_and_build(editor, tmp_path: Path) -> None:
     build, admin, _ = editor
-    seen = _drive(admin, tmp_path / "admin.png", "create")
-    written = build.folder / "vacancies" / "jurist-sociaal-domein.md"
-    assert written.is_file(), seen
-    text = written.read_text(encoding="utf-8")
-    assert "title: Jurist Sociaal Domein" in text and "department: Sociaal Domein" in text
-    assert "\nid:" not in text and "\ntags:" not in text  # emptied fields are left out, not written empty
+    photo = tmp_path / "noor.jpg"
+    shutil.copy(ROOT / "stories" / "img" / "fatima-el-amrani.jpg", photo)
+    _drive(admin, tmp_path / "admin.png", "create", str(photo))
+    vacancy = (build.folder / "vacancies" / "jurist-sociaal-domein.md").read_text(encoding="utf-8")
+    assert "title: Jurist Sociaal Domein" in vacancy and "department: Sociaal Domein" in vacancy
+    assert "\nid:" not in vacancy and "\ntags:" not in vacancy  # emptied fields are left out, not written empty
+    story = (build.folder / "stories" / "noor-jansen.md").read_text(encoding="utf-8")
+    assert "\nphoto: img/noor.jpg\n" in story  # uploaded where the story's photo is looked up
+    assert (build.folder / "stories" / "img" / "noor.jpg").read_bytes() == photo.read_bytes()
     check = subprocess.run(
         [sys.executable, "-m", "careersite", "check", "mkdocs.yml"],
         cwd=build.folder,
@@ -297,4 +300,10 @@ def test_a_vacancy_made_in_the_editor_passes_make_check(editor, tmp_path: Path) 
         capture_output=True,
         text=True,
     )
-    assert check.returncode == 0, check.stdout + check.stderr + text
+    assert check.returncode == 0, check.stdout + check.stderr + vacancy + story
+    again = run_build(build.folder)
+    assert again.returncode == 0, again.output
+    page = again.html("stories/noor-jansen/index.html")
+    assert "Een goed besluit lees je één keer." in page.get_text()
+    assert page.select_one("img[src*='photos/noor-jansen-']") is not None
+    assert "Jurist Sociaal Domein" in again.html("vacancies/jurist-sociaal-domein/index.html").get_text()

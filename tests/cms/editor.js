@@ -1,11 +1,12 @@
 // Opens the web editor (/admin/) in headless Chromium and prints what it offers as JSON.
-// Usage: node editor.js ADMIN_URL SCREENSHOT [create]      (run by tests/test_cms.py)
+// Usage: node editor.js ADMIN_URL SCREENSHOT [create PHOTO]      (run by tests/test_cms.py)
 //   lists the collections and the fields of a new vacancy and of a new story, and every request the
-//   page made; with `create`, fills in a new vacancy and saves it (through decap-server).
+//   page made; with `create`, fills in a new vacancy and a new story with PHOTO uploaded, and saves
+//   them (through decap-server).
 const path = require('path');
 const { chromium } = require(path.join(__dirname, '..', 'a11y', 'node_modules', 'playwright-core'));
 
-const [admin, screenshot, action] = process.argv.slice(2);
+const [admin, screenshot, action, photo] = process.argv.slice(2);
 
 // A new entry's form, loaded afresh: moving between two forms in place, Decap keeps the first
 // one's field ids on the second's inputs.
@@ -56,12 +57,36 @@ async function create(page) {
   await page.locator('[data-slate-editor="true"]').first().click();
   await page.keyboard.type('Je adviseert het team Sociaal Domein over bezwaar en beroep.');
   await page.screenshot({ path: screenshot.replace(/\.png$/, '-filled.png'), fullPage: true });
-  const publish = page.getByText(/^Publiceer$/).first();
-  await publish.click();
+  return publish(page, 'jurist-sociaal-domein');
+}
+
+async function publish(page, slug) {
+  await page.getByText(/^Publiceer$/).first().click();
   await page.getByText(/^Publiceer nu$/).first().click();  // Decap's Dutch: 'publish now'
-  await page.waitForURL(/entries\/jurist-sociaal-domein/, { timeout: 30000 });
+  await page.waitForURL(new RegExp(`entries/${slug}$`), { timeout: 30000 });
   await page.waitForTimeout(500);
   return page.url();
+}
+
+// A story with a photo uploaded through the media library.
+async function createStory(page, photo) {
+  await newEntry(page, 'stories');
+  await page.waitForSelector('label[for^="body-field-"]', { timeout: 30000 });
+  await field(page, 'title').fill('Ik maak de regels begrijpelijk');
+  await field(page, 'name').fill('Noor Jansen');
+  await field(page, 'role').fill('Jurist Sociaal Domein');
+  await pick(page, 'department', 'Sociaal Domein');
+  await field(page, 'summary').fill('Noor schrijft besluiten die inwoners in één keer begrijpen.');
+  await field(page, 'quote').fill('Een goed besluit lees je één keer.');
+  await page.getByText(/^Kies een afbeelding$/).click();
+  await page.locator('input[type=file]').setInputFiles(photo);
+  await page.getByText(/^Gebruik selectie$/).click();
+  await field(page, 'photo_alt').fill('Noor aan haar bureau in het Stadskantoor.');
+  await field(page, 'published').fill('2026-11-30');
+  await field(page, 'consent_until').fill('2028-11-30');
+  await page.locator('[data-slate-editor="true"]').first().click();
+  await page.keyboard.type('Ik werk sinds twee jaar bij de gemeente.');
+  return publish(page, 'noor-jansen');
 }
 
 (async () => {
@@ -85,7 +110,7 @@ async function create(page) {
   const vacancy = await labels(page, 'vacancies');
   await page.screenshot({ path: screenshot.replace(/\.png$/, '-vacancy.png'), fullPage: true });
   const story = await labels(page, 'stories');
-  const saved = action === 'create' ? await create(page) : null;
+  const saved = action === 'create' ? [await create(page), await createStory(page, photo)] : null;
   console.log(JSON.stringify({ collections, vacancy, story, requests, errors, saved }));
   await browser.close();
 })().catch((error) => { console.error(error); process.exit(1); });

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import hashlib
@@ -214,12 +215,27 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _browser_ready() -> None:
+    if not (CHROMIUM and shutil.which("node") and PLAYWRIGHT.is_dir() and DECAP_SERVER.exists()):
+        pytest.skip("needs Chromium, Node.js and `npm ci` in tests/a11y and tests/cms (make test sets these up)")
+
+
+@contextlib.contextmanager
+def _serving(folder: Path) -> Iterator[int]:
+    """`folder` on a web server at 127.0.0.1; its port."""
+    web = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+    threading.Thread(target=web.serve_forever, daemon=True).start()
+    try:
+        yield web.server_address[1]
+    finally:
+        web.shutdown()
+
+
 @pytest.fixture
 def editor(tmp_path: Path) -> Iterator[tuple[Build, str, str]]:
     """A built copy of the example, served on 127.0.0.1, with decap-server saving into the copy;
     yields the build, the editor's address and decap-server's."""
-    if not (CHROMIUM and shutil.which("node") and PLAYWRIGHT.is_dir() and DECAP_SERVER.exists()):
-        pytest.skip("needs Chromium, Node.js and `npm ci` in tests/a11y and tests/cms (make test sets these up)")
+    _browser_ready()
     build = run_build(copy_example(tmp_path / "site"))
     assert build.returncode == 0, build.output
     port = _free_port()
@@ -232,9 +248,6 @@ def editor(tmp_path: Path) -> Iterator[tuple[Build, str, str]]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    handler = functools.partial(_QuietHandler, directory=str(build.site))
-    web = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=web.serve_forever, daemon=True).start()
     try:
         for _ in range(100):
             try:
@@ -244,9 +257,9 @@ def editor(tmp_path: Path) -> Iterator[tuple[Build, str, str]]:
                 if getattr(error, "code", None):  # an HTTP answer: it listens
                     break
                 time.sleep(0.1)
-        yield build, f"http://127.0.0.1:{web.server_address[1]}/admin/", proxy
+        with _serving(build.site) as web:
+            yield build, f"http://127.0.0.1:{web}/admin/", proxy
     finally:
-        web.shutdown()
         server.terminate()
         server.wait(timeout=10)
 
@@ -307,3 +320,28 @@ def test_a_vacancy_and_a_story_made_in_the_editor_pass_make_check_and_build(edit
     assert "Een goed besluit lees je één keer." in page.get_text()
     assert page.select_one("img[src*='photos/noor-jansen-']") is not None
     assert "Jurist Sociaal Domein" in again.html("vacancies/jurist-sociaal-domein/index.html").get_text()
+
+
+def test_on_the_published_host_a_local_only_editor_says_so_and_loads_nothing(example: Build, tmp_path: Path) -> None:
+    _browser_ready()
+    with _serving(example.site) as port:
+        seen = _drive(f"http://werkenbij.test:{port}/admin/", tmp_path / "hosted.png", "visit")
+    assert "make cms" in seen["text"] and "GitHub of GitLab" in seen["text"]
+    assert [u.split(f":{port}", 1)[1] for u in seen["requests"]] == ["/admin/"]
+
+
+def test_connected_to_github_the_editor_loads_from_the_site_alone(tmp_path: Path) -> None:
+    _browser_ready()
+    folder = copy_example(tmp_path / "site")
+    block = "cms: {backend: github, repo: gemeente-lindewaard/werkenbij, base_url: https://auth.lindewaard.example}"
+    edit(folder / "mkdocs.yml", "    default_channels:", f"    {block}\n    default_channels:")
+    build = run_build(folder)
+    assert build.returncode == 0, build.output
+    config = yaml.safe_load((build.site / "admin" / "config.yml").read_text(encoding="utf-8"))
+    assert config["backend"]["name"] == "github" and config["local_backend"] is True
+    with _serving(build.site) as port:
+        seen = _drive(f"http://werkenbij.test:{port}/admin/", tmp_path / "github.png", "visit")
+    assert "GitHub" in seen["text"]  # the login button
+    network = [u for u in seen["requests"] if not u.startswith(("data:", "blob:"))]
+    assert all(u.startswith(f"http://werkenbij.test:{port}/admin/") for u in network), network
+    assert {u.rsplit("/", 1)[1] for u in network} >= {"", "decap-cms.js", "config.yml"}

@@ -1,8 +1,8 @@
 // Opens the web editor (/admin/) in headless Chromium and prints what it offers as JSON.
-// Usage: node editor.js ADMIN_URL SCREENSHOT [create PHOTO]      (run by tests/test_cms.py)
+// Usage: node editor.js ADMIN_URL SCREENSHOT [create PHOTO | visit]      (run by tests/test_cms.py)
 //   lists the collections and the fields of a new vacancy and of a new story, and every request the
 //   page made; with `create`, fills in a new vacancy and a new story with PHOTO uploaded, and saves
-//   them (through decap-server).
+//   them (through decap-server); with `visit`, only what the page shows and requests by itself.
 const path = require('path');
 const { chromium } = require(path.join(__dirname, '..', 'a11y', 'node_modules', 'playwright-core'));
 
@@ -92,7 +92,11 @@ async function createStory(page, photo) {
 (async () => {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    // werkenbij.test stands for the published site's host (served from 127.0.0.1 all the same).
+    // It is treated as the secure origin (https) a real site has: Decap needs crypto.randomUUID.
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--host-resolver-rules=MAP werkenbij.test 127.0.0.1',
+      `--unsafely-treat-insecure-origin-as-secure=${new URL(admin).origin}`],
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const requests = [];
@@ -100,6 +104,13 @@ async function createStory(page, photo) {
   page.on('request', (r) => requests.push(r.url()));
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(admin, { waitUntil: 'load' });
+  if (action === 'visit') {  // only what the page shows and loads by itself
+    await page.waitForTimeout(3000);
+    await page.screenshot({ path: screenshot });
+    console.log(JSON.stringify({ text: await page.textContent('body'), requests, errors }));
+    await browser.close();
+    return;
+  }
   const login = page.locator('button').first();
   await login.waitFor({ timeout: 30000 });
   await login.click();

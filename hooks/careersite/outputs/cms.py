@@ -99,7 +99,7 @@ def render_page(site: Site) -> bytes:
             'if (["localhost", "127.0.0.1", "[::1]"].includes(location.hostname)) {\n'
             "  startEditor();\n"
             "} else {\n"
-            f'  document.body.insertAdjacentHTML("beforeend", "<main><p>{note}</p></main>");\n'
+            f'  document.body.insertAdjacentHTML("beforeend", "<main><h1>{title}</h1><p>{note}</p></main>");\n'
             "}\n"
         )
     else:
@@ -113,6 +113,8 @@ def render_page(site: Site) -> bytes:
         '<meta name="robots" content="noindex">\n'
         f"<title>{title}</title>\n"
         '<link href="config.yml" type="text/yaml" rel="cms-config-url">\n'
+        "<style>main { font: 1.125rem/1.5 system-ui, sans-serif; max-width: 36em; margin: 3em auto; "
+        "padding: 0 1em; }</style>\n"
         "</head>\n"
         "<body>\n"
         f"<script>\n{_START}{start}</script>\n"

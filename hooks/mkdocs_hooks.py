@@ -182,7 +182,8 @@ def _start_page_cache(config: MkDocsConfig, root: Path) -> None:
     sources = [Path(__file__).parent, Path(config.config_file_path), Path(config.docs_dir)]
     if config.theme.custom_dir:
         sources.append(Path(config.theme.custom_dir))
-    files = tree_digest(sources, skip={"fonts", "__pycache__"})  # the card fonts do not show on pages
+    # Neither the card fonts nor the web editor's bundle (overrides/admin/, 6 MB) show on pages.
+    files = tree_digest(sources, skip={"fonts", "__pycache__", "admin"})
     scope = (files, versions, _command, config.site_url, config.use_directory_urls)
     _page_cache = PageCache(_site.settings.cache_dir / "pages", digest(*scope))
     v = _view

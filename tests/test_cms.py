@@ -50,15 +50,19 @@ def fields(config: dict, collection: str) -> dict[str, dict]:
 def test_every_declared_field_is_in_the_form_with_its_required_flag_and_hint(site) -> None:
     config = cms.config(site)
     assert [c["name"] for c in config["collections"]] == ["vacancies", "stories"]
-    for collection, declared in (("vacancies", model.VACANCY_FIELDS), ("stories", model.STORY_FIELDS)):
+    for collection, kind, declared in (
+        ("vacancies", "vacancy", model.VACANCY_FIELDS),
+        ("stories", "story", model.STORY_FIELDS),
+    ):
         form = fields(config, collection)
         assert list(form) == [f.name for f in declared] + ["body"]
         for spec in declared:
             assert form[spec.name]["required"] is spec.required, spec.name
-            assert form[spec.name]["hint"] == spec.doc
+            assert form[spec.name]["hint"] == site.t(f"cms.hint.{kind}.{spec.name}")
         assert form["body"]["widget"] == "markdown"
     vacancies = fields(config, "vacancies")
     assert vacancies["title"]["label"] == "Titel"  # in the site's language, under the front-matter name
+    assert vacancies["closes"]["hint"] == "De laatste dag om te solliciteren; die dag telt mee."
     assert vacancies["published"]["format"] == "YYYY-MM-DD"
 
 
@@ -111,22 +115,25 @@ def test_story_photos_go_where_stories_look_for_them(site) -> None:
 
 def test_a_changed_declaration_changes_the_form(site, monkeypatch: pytest.MonkeyPatch) -> None:
     grade = Field("grade", choice("junior", "medior", "senior"), True, doc="seniority", form="choice")
-    title = dataclasses.replace(model.VACANCY_FIELDS[0], required=False, doc="the name of the job")
+    title = dataclasses.replace(model.VACANCY_FIELDS[0], required=False)
     monkeypatch.setattr(model, "VACANCY_FIELDS", (title, *model.VACANCY_FIELDS[1:], grade))
     form = fields(cms.config(site), "vacancies")
     assert form["grade"]["required"] is True and form["grade"]["widget"] == "select"
     assert form["grade"]["label"] == "grade"  # until the interface strings name it
     assert [o["value"] for o in form["grade"]["options"]] == ["junior", "medior", "senior"]
-    assert form["title"]["required"] is False and form["title"]["hint"] == "the name of the job"
+    assert form["grade"]["hint"] == "seniority"  # its meaning as declared, until translated
+    assert form["title"]["required"] is False
     with pytest.raises(ValueError, match="form 'slider'"):
         Field("grade", choice("a"), form="slider")
 
 
 @pytest.mark.parametrize("language", ["nl", "en", "nb"])
-def test_every_field_has_a_label_in_every_language(language: str) -> None:
+def test_every_field_has_a_label_and_a_hint_in_every_language(language: str) -> None:
     t = Translator(language)
-    for spec in (*model.VACANCY_FIELDS, *model.STORY_FIELDS):
-        assert t(f"cms.field.{spec.name}").strip(), spec.name
+    for kind, declared in (("vacancy", model.VACANCY_FIELDS), ("story", model.STORY_FIELDS)):
+        for spec in declared:
+            assert t(f"cms.field.{spec.name}").strip(), spec.name
+            assert t(f"cms.hint.{kind}.{spec.name}").strip(), (kind, spec.name)
 
 
 def test_backends_from_the_settings(site) -> None:

@@ -142,7 +142,7 @@ def _collection(site: Site, name: str, folder: os.PathLike[str], fields: tuple[F
         "slug": "{{title}}" if name == "vacancies" else "{{name}}",
         "identifier_field": "title",
         "sortable_fields": ["title", "published"],
-        "fields": [*(widget(site, field) for field in fields), _body(site)],
+        "fields": [*(widget(site, field, singular) for field in fields), _body(site)],
     }
     if name == "stories":
         collection.update(media_folder="img", public_folder="img")
@@ -153,12 +153,13 @@ def _body(site: Site) -> dict[str, Any]:
     return {"name": "body", "label": site.t("cms.body"), "widget": "markdown", "required": True}
 
 
-def widget(site: Site, field: Field) -> dict[str, Any]:
-    """The form field for one front-matter field: its name, label, hint, required flag and widget."""
+def widget(site: Site, field: Field, kind: str) -> dict[str, Any]:
+    """The form field for one front-matter field of a `kind` of item: its name, label, hint (the
+    field's meaning, in the site's language where the interface has it), required flag and widget."""
     result: dict[str, Any] = {
         "name": field.name,
         "label": _label(site, f"cms.field.{field.name}", field.name),
-        "hint": field.doc,
+        "hint": _label(site, f"cms.hint.{kind}.{field.name}", field.doc),
         "required": field.required,
     }
     result.update(_WIDGETS[field.form](site, field))
@@ -216,7 +217,6 @@ def _scale(site: Site, field: Field) -> dict[str, Any]:
 
 
 def _salary(site: Site, field: Field) -> dict[str, Any]:
-    table = site.salary_table
     return {
         "widget": "object",
         "collapsed": True,
@@ -231,14 +231,12 @@ def _salary(site: Site, field: Field) -> dict[str, Any]:
             {
                 "name": "period",
                 "label": site.t("cms.field.period"),
-                "hint": table.period,
                 "required": False,
                 **_select([_option(site, "term.period", period) for period in PERIODS]),
             },
             {
                 "name": "currency",
                 "label": site.t("cms.field.currency"),
-                "hint": table.currency,
                 "required": False,
                 "widget": "string",
             },

@@ -142,6 +142,8 @@ def _collection(site: Site, name: str, folder: os.PathLike[str], fields: tuple[F
         "slug": "{{title}}" if name == "vacancies" else "{{name}}",
         "identifier_field": "title",
         "sortable_fields": ["title", "published"],
+        # Decap's preview is unstyled text, not the page: the site itself (make serve) shows that.
+        "editor": {"preview": False},
         "fields": [*(widget(site, field, singular) for field in fields), _body(site)],
     }
     if name == "stories":

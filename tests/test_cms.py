@@ -313,6 +313,15 @@ def test_a_vacancy_and_a_story_made_in_the_editor_pass_make_check_and_build(edit
     story = (build.folder / "stories" / "noor-jansen.md").read_text(encoding="utf-8")
     assert "\nphoto: img/noor.jpg\n" in story  # uploaded where the story's photo is looked up
     assert (build.folder / "stories" / "img" / "noor.jpg").read_bytes() == photo.read_bytes()
+    edited = build.folder / "vacancies" / "vergunningverlener-omgevingswet.md"
+    _, head, body = (ROOT / "vacancies" / edited.name).read_text(encoding="utf-8").split("---\n", 2)
+    _, new_head, new_body = edited.read_text(encoding="utf-8").split("---\n", 2)
+    assert new_body == body  # the text, untouched in the form, is saved as it was
+    before, after = yaml.safe_load(head), yaml.safe_load(new_head)
+    assert after.pop("location") == "Gemeentewerf, Lindewaard"
+    before.pop("location")
+    after["scale"] = [int(s) for s in after["scale"]]  # the form writes the scale keys as text: ["9", "10"]
+    assert after == before  # everything else as it was, though the form writes its own YAML style
     check = subprocess.run(
         [sys.executable, "-m", "careersite", "check", "mkdocs.yml"],
         cwd=build.folder,

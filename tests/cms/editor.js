@@ -1,7 +1,8 @@
 // Opens the web editor (/admin/) in headless Chromium and prints what it offers as JSON.
 // Usage: node editor.js ADMIN_URL SCREENSHOT [create PHOTO | visit]      (run by tests/test_cms.py)
 //   lists the collections and the fields of a new vacancy and of a new story, and every request the
-//   page made; with `create`, fills in a new vacancy and a new story with PHOTO uploaded, and saves
+//   page made; with `create`, fills in a new vacancy and a new story with PHOTO uploaded, changes an
+//   existing vacancy, and saves
 //   them (through decap-server); with `visit`, only what the page shows and requests by itself.
 const path = require('path');
 const { chromium } = require(path.join(__dirname, '..', 'a11y', 'node_modules', 'playwright-core'));
@@ -89,6 +90,16 @@ async function createStory(page, photo) {
   return publish(page, 'noor-jansen');
 }
 
+// An existing vacancy opened, one field changed, and saved.
+async function edit(page, slug) {
+  await page.goto(`${admin}#/collections/vacancies/entries/${slug}`);
+  await page.reload();
+  await page.waitForSelector('label[for^="body-field-"]', { timeout: 30000 });
+  await page.waitForTimeout(500);
+  await field(page, 'location').fill('Gemeentewerf, Lindewaard');
+  return publish(page, slug);
+}
+
 (async () => {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -121,7 +132,9 @@ async function createStory(page, photo) {
   const vacancy = await labels(page, 'vacancies');
   await page.screenshot({ path: screenshot.replace(/\.png$/, '-vacancy.png'), fullPage: true });
   const story = await labels(page, 'stories');
-  const saved = action === 'create' ? [await create(page), await createStory(page, photo)] : null;
+  const saved = action === 'create'
+    ? [await create(page), await createStory(page, photo), await edit(page, 'vergunningverlener-omgevingswet')]
+    : null;
   console.log(JSON.stringify({ collections, vacancy, story, requests, errors, saved }));
   await browser.close();
 })().catch((error) => { console.error(error); process.exit(1); });

@@ -1,9 +1,10 @@
 """The web editor at /admin/: Decap CMS's configuration, generated from the field declarations.
 
 Every field of `VACANCY_FIELDS` and `STORY_FIELDS` becomes a form field with its front-matter name,
-its required flag, its meaning as the hint and, where the site knows them, its choices (the scales
-of the salary table, the hiring processes, the departments, the channels). A field added to the
-content model is in the form on the next build; the form cannot ask for what the model refuses.
+its required flag, a label and its meaning as the hint in the site's language, a widget for its
+`Field.form` and, where the site knows them, its choices (the scales of the salary table, the hiring
+processes, the departments on the site, the channels). A field added to the content model is in the
+form on the next build; the form cannot ask for what the model refuses.
 """
 
 from __future__ import annotations

@@ -31,6 +31,7 @@ from careersite.pages import views
 from careersite.publish.files import Placer, ensure_folder, write_atomic
 from careersite.publish.lock import BuildLock, LockTimeout
 from careersite.publish.pages import PageCache, digest, tree_digest
+from careersite.publish.preview import PreviewFolders
 from careersite.publish.swap import publish, remove_later
 from careersite.site import Site, load_site
 from jinja2 import Environment, FileSystemBytecodeCache, TemplateNotFound
@@ -51,6 +52,7 @@ LOCK_WAIT_SECONDS = 30 * 60
 EMPTY_META = "---\n{}\n---\n"
 
 _command: str | None = None
+_preview: PreviewFolders | None = None  # `serve`: the served folder and the rebuilds behind it
 _site: Site | None = None
 _view: views.SiteView | None = None
 _cards: social.Cards | None = None
@@ -93,6 +95,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = config_file.parent
     _failed = _complete = False
     _preview_problems = None
+    if _command == "serve":
+        # Each rebuild of the preview goes into a folder of its own, shown when it is written.
+        global _preview
+        if _preview is None:
+            _preview = PreviewFolders(Path(config.site_dir))
+        config.site_dir = str(_preview.next())
     try:
         if _lock is None:
             _lock = BuildLock(root / LOCK_FILE)
@@ -162,6 +170,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     manifest = _site.settings.cache_dir / "published.json"
     _placer = Placer(manifest, live, Path(config.site_dir), preview=_command == "serve")
     return config
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    """Notice a saved file sooner. MkDocs' live-reload server polls the watched folders every 0.5 s
+    (reliable in every editor and container, unlike file-system events), so a save waits 0.25 s
+    on average before the rebuild starts. A poll reads every watched file's status, about 10 µs a
+    file here, so the interval follows the number of content files: 0.2 s up to about 1,300 files
+    (a poll then costs some 6 % of one core), up to MkDocs' 0.5 s from about 3,300. watchdog's
+    emitters keep the interval in `_timeout` (pinned watchdog 7.1.0); a version without it keeps
+    MkDocs' interval."""
+    files = len(_site.content.documents) + len(_site.content.pages) if _site is not None else 0
+    interval = min(0.5, max(0.2, files * 0.00015))
+    observer = getattr(server, "observer", None)
+    for watcher in [observer, *getattr(observer, "emitters", ())]:
+        if watcher is not None and isinstance(getattr(watcher, "_timeout", None), int | float):
+            watcher._timeout = interval
+    return server
 
 
 def _waiting(holder: str) -> None:
@@ -440,6 +465,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     the feeds and jobs.json, which state each card's size."""
     global _complete
     if _preview_problems is not None:
+        _show_preview(config)
         _release()
         return
     assert _page_cache is not None
@@ -484,7 +510,17 @@ def on_post_build(config: MkDocsConfig) -> None:
     log.info(f"Files linked from the {'cache' if _placer.preview else 'live site'}: {_placer.linked}")
     _complete = True
     if _command != "build":
+        _show_preview(config)
         _release()  # `serve` rebuilds: each rebuild takes the lock anew
+
+
+def _show_preview(config: MkDocsConfig) -> None:
+    """In `make serve`, serve the rebuild just written (the search index follows into the same folder)."""
+    if _preview is not None:
+        try:
+            _preview.show(Path(config.site_dir))
+        except OSError as error:
+            raise Abort(_file_system_message(error)) from None
 
 
 def on_build_error(error: Exception) -> None:
@@ -515,6 +551,8 @@ def _file_system_message(error: OSError) -> str:
 def on_shutdown() -> None:
     """Swap the finished build in for the previous site in one step, or drop a failed one."""
     global _publish
+    if _preview is not None:
+        _preview.close()
     try:
         if _publish is None:
             return

@@ -84,3 +84,26 @@ def test_the_preview_shows_the_mistakes_and_recovers_when_they_are_fixed(site_co
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_each_rebuild_of_the_preview_is_shown_whole_and_the_old_ones_go(tmp_path: Path) -> None:
+    from careersite.publish.preview import PreviewFolders
+
+    served = tmp_path / "mkdocs_x"
+    served.mkdir()  # as MkDocs creates it
+    preview = PreviewFolders(served)
+    first = preview.next()
+    (first / "index.html").write_text("one", encoding="utf-8")
+    preview.show(first)
+    assert served.is_symlink() and (served / "index.html").read_text(encoding="utf-8") == "one"
+    second = preview.next()
+    (second / "index.html").write_text("two", encoding="utf-8")
+    assert (served / "index.html").read_text(encoding="utf-8") == "one"  # shown until the next is written
+    preview.show(second)
+    assert (served / "index.html").read_text(encoding="utf-8") == "two"
+    deadline = time.monotonic() + 10
+    while first.exists() or any(p.name.startswith("old-") for p in preview.builds.iterdir()):
+        assert time.monotonic() < deadline, "the old build was not removed"
+        time.sleep(0.1)
+    preview.close()
+    assert not served.exists() and not preview.builds.exists()

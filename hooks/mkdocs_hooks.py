@@ -52,6 +52,7 @@ LOCK_WAIT_SECONDS = 30 * 60
 EMPTY_META = "---\n{}\n---\n"
 
 _command: str | None = None
+_dirty = False  # `mkdocs serve --dirty`
 _preview: PreviewFolders | None = None  # `serve`: the served folder and the rebuilds behind it
 _site: Site | None = None
 _view: views.SiteView | None = None
@@ -83,8 +84,9 @@ _preview_problems: tuple[str, str, list[str]] | None = None  # heading, what to 
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _command
+    global _command, _dirty
     _command = command
+    _dirty = dirty
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -95,8 +97,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = config_file.parent
     _failed = _complete = False
     _preview_problems = None
-    if _command == "serve":
-        # Each rebuild of the preview goes into a folder of its own, shown when it is written.
+    if _command == "serve" and not _dirty:
+        # Each rebuild of the preview goes into a folder of its own, shown when it is written
+        # (`serve --dirty` writes only changed pages over the previous ones: it keeps its folder).
         global _preview
         if _preview is None:
             _preview = PreviewFolders(Path(config.site_dir))

@@ -205,13 +205,16 @@ def _start_page_cache(config: MkDocsConfig, root: Path) -> None:
     """The cache of rendered item pages, scoped to everything every page is made of."""
     global _page_cache, _shared, _search
     assert _site is not None and _view is not None
-    packages = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions")
+    # The libraries whose output is on the pages: the renderers, dates and amounts, holidays in timelines.
+    packages = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "babel", "holidays", "phonenumbers")
     versions = [importlib.metadata.version(name) for name in packages]
     sources = [Path(__file__).parent, Path(config.config_file_path), Path(config.docs_dir)]
+    # Neither the card fonts nor the web editor's bundle (overrides/admin/, 6 MB) show on pages.
+    skip = [Path(__file__).parent / "careersite" / "cards" / "fonts"]
     if config.theme.custom_dir:
         sources.append(Path(config.theme.custom_dir))
-    # Neither the card fonts nor the web editor's bundle (overrides/admin/, 6 MB) show on pages.
-    files = tree_digest(sources, skip={"fonts", "__pycache__", "admin"})
+        skip.append(Path(config.theme.custom_dir) / "admin")
+    files = tree_digest(sources, skip)
     scope = (files, versions, _command, config.site_url, config.use_directory_urls)
     _page_cache = PageCache(_site.settings.cache_dir / "pages", digest(*scope))
     v = _view

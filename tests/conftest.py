@@ -35,10 +35,11 @@ class Build:
         return BeautifulSoup((self.site / path).read_text(encoding="utf-8"), "html.parser")
 
 
-def copy_example(target: Path) -> Path:
-    """A copy of the example site that a test may change."""
+def copy_example(target: Path, *extra: str) -> Path:
+    """A copy of the example site that a test may change, with the `extra` files and folders of
+    the repository (`.github`, `Makefile`) a test needs besides."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in COPIED:
+    for name in (*COPIED, *extra):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
@@ -59,6 +60,19 @@ def run_build(folder: Path, today: str = TODAY, **env: str) -> Build:
         timeout=600,
     )
     return Build(folder, result.returncode, result.stdout + result.stderr)
+
+
+def careersite(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The engine's command line (`python -m careersite …`) as the Makefile runs it, in `folder`,
+    on the pinned day, without a terminal to ask in."""
+    return subprocess.run(
+        [sys.executable, "-m", "careersite", *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        env={"PYTHONPATH": str(ROOT / "hooks"), "CAREERSITE_TODAY": TODAY, "PATH": "/usr/bin:/bin"},
+    )
 
 
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:

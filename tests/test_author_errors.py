@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Build, edit, run_build
+from conftest import ROOT, Build, careersite, edit, run_build
 
 MISTAKES = [
     # (file, old text, new text, field, words the message must contain)
@@ -77,13 +76,7 @@ def test_build_reports_every_mistake_and_keeps_the_previous_site(broken) -> None
 
 def run_check(folder: Path) -> subprocess.CompletedProcess[str]:
     """`make check` as an author runs it, in `folder`."""
-    return subprocess.run(
-        [sys.executable, "-m", "careersite", "check", "mkdocs.yml"],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(ROOT / "hooks"), "CAREERSITE_TODAY": "2026-12-01"},
-    )
+    return careersite(folder, "check", "mkdocs.yml")
 
 
 def test_check_command_reports_the_same_without_building(broken) -> None:

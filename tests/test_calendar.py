@@ -142,7 +142,7 @@ def test_a_story_whose_consent_ends_within_60_days_is_on_the_calendar(site_copy:
 def test_a_channel_left_quiet_or_crowded_is_a_warning_naming_where_to_plan(site_copy: Path) -> None:
     config = site_copy / "mkdocs.yml"
     # LinkedIn: nothing after 20 November until 10 January, two weeks over its 14 days
-    late = add(site_copy, "jurist-januari", published="2027-01-10", closes="2027-02-10", channels="[linkedin]")
+    add(site_copy, "jurist-januari", published="2027-01-10", closes="2027-02-10", channels="[linkedin]")
     # Facebook: three items on 4 December
     one = add(
         site_copy, "jurist-a", title="Jurist A", published="2026-12-04", closes="2027-02-10", channels="[facebook]"
@@ -175,7 +175,6 @@ def test_a_channel_left_quiet_or_crowded_is_a_warning_naming_where_to_plan(site_
     assert not any("jurist-a.md" in line for line in crowded)
     assert warned(check.stderr, "vacancies/jurist-b.md", line_of(one, "published:"), "published", "'Jurist A'")
     assert "jurist-januari" not in check.stderr  # the late one ends the gap; it is not at fault
-    assert late.exists()
     # The build says the same. The published calendar page shows none of it: the warnings name
     # vacancies that are not online yet. The team's view (show_planned, or make serve) shows them.
     build = run_build(site_copy)

@@ -13,7 +13,6 @@ import re
 import shutil
 import socket
 import subprocess
-import sys
 import threading
 import time
 import urllib.request
@@ -28,7 +27,7 @@ from careersite.content.errors import ContentError
 from careersite.content.fields import Field, choice
 from careersite.i18n import Translator
 from careersite.outputs import cms
-from conftest import ROOT, TODAY, Build, copy_example, edit, run_build
+from conftest import ROOT, TODAY, Build, careersite, copy_example, edit, run_build
 
 CMS = ROOT / "tests" / "cms"
 ADMIN = ROOT / "overrides" / "admin"
@@ -322,13 +321,7 @@ def test_a_vacancy_and_a_story_made_in_the_editor_pass_make_check_and_build(edit
     before.pop("location")
     after["scale"] = [int(s) for s in after["scale"]]  # the form writes the scale keys as text: ["9", "10"]
     assert after == before  # everything else as it was, though the form writes its own YAML style
-    check = subprocess.run(
-        [sys.executable, "-m", "careersite", "check", "mkdocs.yml"],
-        cwd=build.folder,
-        env=dict(os.environ, PYTHONPATH=str(ROOT / "hooks"), CAREERSITE_TODAY=TODAY),
-        capture_output=True,
-        text=True,
-    )
+    check = careersite(build.folder, "check", "mkdocs.yml")
     assert check.returncode == 0, check.stdout + check.stderr + vacancy + story
     again = run_build(build.folder)
     assert again.returncode == 0, again.output

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 from careersite.publish import schedule
-from conftest import COPIED, TODAY, edit
+from conftest import TODAY, careersite, copy_example, edit
 
 ROOT = Path(__file__).resolve().parent.parent
 GITHUB = ROOT / ".github/workflows/site.yml"
@@ -129,13 +129,7 @@ def test_a_schedule_in_utc_alone_is_an_hour_off_for_half_the_year() -> None:
 
 def deploy_schedule(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """`make deploy-schedule`: the schedule lines for the site's time zone."""
-    return subprocess.run(
-        [sys.executable, "-m", "careersite", "deploy-schedule", "mkdocs.yml", *args],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(ROOT / "hooks"), "CAREERSITE_TODAY": TODAY},
-    )
+    return careersite(folder, "deploy-schedule", "mkdocs.yml", *args)
 
 
 def github_block(printed: str) -> str:
@@ -356,14 +350,7 @@ def run_steps(folder: Path) -> list[tuple[str, int, str]]:
 
 def checkout(folder: Path) -> Path:
     """What actions/checkout gives the build: the repository's files, without site/ or .cache/."""
-    folder.mkdir(parents=True)
-    for name in (*COPIED, "Makefile", "requirements.txt", "requirements-dev.txt"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, folder / name)
-    return folder
+    return copy_example(folder, "Makefile", "requirements.txt", "requirements-dev.txt")
 
 
 @pytest.mark.build

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import TODAY, copy_example, run_build
+from conftest import TODAY, careersite, copy_example, run_build
 from test_author_errors import run_check
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,20 +25,12 @@ GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c",
 
 def new_site(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """The command behind `make new-site ORG=… LANGUAGE=…`, without a terminal to ask in."""
-    return subprocess.run(
-        [sys.executable, "-m", "careersite", "new", "site", *args],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        env={"PYTHONPATH": str(ROOT / "hooks"), "CAREERSITE_TODAY": TODAY, "PATH": "/usr/bin:/bin"},
-    )
+    return careersite(folder, "new", "site", *args)
 
 
 def fork(target: Path) -> Path:
     """A fresh fork of the example: a copy of it, with its deploy workflow, committed in its own Git repository."""
-    folder = copy_example(target)
-    shutil.copytree(ROOT / ".github", folder / ".github")
+    folder = copy_example(target, ".github")
     for command in (["init", "-q"], ["add", "."], ["commit", "-qm", "fork"]):
         subprocess.run([*GIT, *command], cwd=folder, check=True, capture_output=True)
     return folder
@@ -271,14 +262,7 @@ def test_a_configuration_without_careersite_settings_is_refused(tmp_path: Path) 
 def test_utc_schedule_lines_are_all_replaced(tmp_path: Path) -> None:
     folder = fork(tmp_path / "fork")
     workflow = folder / ".github/workflows/site.yml"
-    utc = subprocess.run(
-        [sys.executable, "-m", "careersite", "deploy-schedule", "--utc"],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(ROOT / "hooks"), "CAREERSITE_TODAY": TODAY},
-        check=True,
-    ).stdout.split("\n\n")[0]
+    utc = careersite(folder, "deploy-schedule", "--utc").stdout.split("\n\n")[0]
     text = workflow.read_text(encoding="utf-8")
     start = text.index("    # Nightly rebuild")
     end = text.index("\n", text.index("timezone: Europe/Amsterdam")) + 1

@@ -7,11 +7,10 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import TODAY, run_build
+from conftest import TODAY, careersite, run_build
 from PIL import Image
 from test_author_errors import run_check
 
@@ -20,13 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def new(folder: Path, kind: str, title: str) -> subprocess.CompletedProcess[str]:
     """The command behind `make new-vacancy TITLE=…` / `make new-story NAME=…`."""
-    return subprocess.run(
-        [sys.executable, "-m", "careersite", "new", kind, title],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(ROOT / "hooks"), "CAREERSITE_TODAY": TODAY},
-    )
+    return careersite(folder, "new", kind, title)
 
 
 def fill_in(path: Path, answers: dict[str, str]) -> None:

@@ -29,11 +29,11 @@ if TYPE_CHECKING:
     from careersite.content.model import Context
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
+IDENTIFIER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
 EMAIL_ADDRESS = re.compile(r"^[^@\s:/\"'<>\\]+@[^@\s/\"'<>\\]+\.[a-z]{2,}$", re.IGNORECASE)
 # An absolute web address: a host with a dot, then nothing that could end an HTML attribute.
 WEB_ADDRESS = re.compile(r"^https?://[^\s/?#\"'<>\\]+\.[^\s/?#\"'<>\\]+(?:[/?#][^\s\"<>\\^`{|}]*)?$", re.IGNORECASE)
-_HOURS = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(?:[-–]\s*(\d+(?:[.,]\d+)?))?\s*$")
+HOURS = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(?:[-–]\s*(\d+(?:[.,]\d+)?))?\s*$")
 _TAG = re.compile(r"<\s*/?\s*[a-z][a-z0-9-]*(?:\s[^<>]*)?/?\s*>|<!--", re.IGNORECASE)
 # What `make new-vacancy` and `make new-story` leave for the author to fill in: "[[one or two sentences]]".
 PLACEHOLDER = re.compile(r"\[\[[^\]]*\]\]")
@@ -196,7 +196,7 @@ def hours(value: Any, ctx: Context) -> tuple[float, float]:
     if isinstance(value, int | float):
         low = high = float(value)
     else:
-        match = _HOURS.match(str(value))
+        match = HOURS.match(str(value))
         if not match:
             raise Invalid("error.hours", value=value)
         low = float(match.group(1).replace(",", "."))
@@ -435,7 +435,7 @@ def story_slugs(value: Any, ctx: Context) -> tuple[str, ...]:
 
 def identifier(value: Any, ctx: Context) -> str:
     result = scalar(value)
-    if not _ID.match(result) or ".." in result or len(result) > 100:
+    if not IDENTIFIER.match(result) or ".." in result or len(result) > 100:
         raise Invalid("error.identifier", value=result)
     return result
 

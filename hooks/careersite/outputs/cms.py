@@ -16,15 +16,13 @@ from typing import Any
 import yaml
 
 from careersite.content import model
-from careersite.content.fields import SOCIAL_LIMIT, Choice, Field
+from careersite.content.fields import HOURS, IDENTIFIER, SOCIAL_LIMIT, Choice, Field
 from careersite.content.settings import CmsSettings
 from careersite.rules.salary import PERIODS
 from careersite.site import Site
 
 DECAP_LOCALES = {"nl": "nl", "en": "en", "nb": "nb_no"}
 LOCAL_SERVER = "http://localhost:8081/api/v1"  # where `make cms` (decap-server) listens
-HOURS = r"^\s*\d+(?:[.,]\d+)?\s*(?:[-–]\s*\d+(?:[.,]\d+)?)?\s*$"
-IDENTIFIER = r"^[A-Za-z0-9][A-Za-z0-9._:-]*$"
 
 
 def config(site: Site) -> dict[str, Any]:
@@ -185,7 +183,7 @@ def _date(site: Site, field: Field) -> dict[str, Any]:
 
 
 def _hours(site: Site, field: Field) -> dict[str, Any]:
-    return {"widget": "string", "pattern": [HOURS, site.t("cms.hours_pattern")]}
+    return {"widget": "string", "pattern": [HOURS.pattern, site.t("cms.hours_pattern")]}
 
 
 def _select(options: list[dict[str, str]], multiple: bool = False) -> dict[str, Any]:
@@ -326,7 +324,7 @@ def _photo(site: Site, field: Field) -> dict[str, Any]:
 
 
 def _identifier(site: Site, field: Field) -> dict[str, Any]:
-    return {"widget": "string", "pattern": [IDENTIFIER, site.t("cms.identifier_pattern")]}
+    return {"widget": "string", "pattern": [IDENTIFIER.pattern, site.t("cms.identifier_pattern")]}
 
 
 _WIDGETS = {

@@ -19,6 +19,7 @@ from babel.lists import format_list
 from careersite.cards import colours
 from careersite.cards.photos import PhotoSpec, Picture, picture
 from careersite.content import calendar
+from careersite.content.errors import Problem
 from careersite.content.model import Story, Vacancy, item_url
 from careersite.i18n import Translator
 from careersite.outputs import jsonld
@@ -672,7 +673,7 @@ class CalendarView:
     events: tuple[calendar.Event, ...]
     team: bool  # the team's view: items not yet online, consent end dates and the planning warnings
     today: dt.date
-    warnings: tuple[Any, ...]  # what `make check` says of the planning (content.errors.Problem)
+    warnings: tuple[Problem, ...]  # what `make check` says of the planning
 
     @property
     def history_days(self) -> int:

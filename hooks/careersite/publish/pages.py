@@ -39,14 +39,19 @@ def digest(*parts: Any) -> str:
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:32]
 
 
-def tree_digest(paths: Iterable[Path], skip: frozenset[str] | set[str] = frozenset()) -> str:
-    """A hash of the names and bytes of files (folders are walked, leaving out folders named in
-    `skip`), in a fixed order."""
+def tree_digest(paths: Iterable[Path], skip: Iterable[Path] = ()) -> str:
+    """A hash of the names and bytes of files, in a fixed order. Folders are walked, leaving out
+    `__pycache__` and the folders in `skip`."""
     hasher = hashlib.sha256()
+    left_out = tuple(skip)
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files += [p for p in path.rglob("*") if p.is_file() and not skip.intersection(p.relative_to(path).parts)]
+            files += [
+                p
+                for p in path.rglob("*")
+                if p.is_file() and "__pycache__" not in p.parts and not any(p.is_relative_to(s) for s in left_out)
+            ]
         elif path.is_file():
             files.append(path)
     for path in sorted(set(files)):

@@ -3,6 +3,7 @@ and the warnings that keep posting regular."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -259,6 +260,15 @@ def test_kept_events_give_the_bytes_of_a_whole_rendering_and_an_edit_renders_onl
     again = ical.EventCache(kept)
     ical.render(list(calendar_view(edited, team=True).events), edited.settings, edited.t, edited.today, again)
     assert again.rendered == 1  # the closing day of CISO
+    assert not again.frame_rendered  # the calendar's own lines were kept too
+
+    # The kept frame follows the site: another name is written, not the kept one.
+    renamed = dataclasses.replace(edited.settings, organisation="Gemeente Noordveen")
+    named = ical.EventCache(kept)
+    text = ical.render(list(calendar_view(edited, team=True).events), renamed, edited.t, edited.today, named)
+    assert (
+        named.frame_rendered and b"Gemeente Noordveen" in text and b"Lindewaard" not in text.split(b"BEGIN:VEVENT")[0]
+    )
 
     kept.write_bytes(b"\x80\x04 damaged")
     damaged = ical.EventCache(kept)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+import sqlite3
+import zlib
 from pathlib import Path
 
 import pytest
@@ -145,9 +147,15 @@ def test_a_damaged_cached_page_is_rendered_again(site_copy: Path) -> None:
     pages = sorted((site_copy / ".cache/pages").glob("*.html"))
     assert pages
     pages[0].write_bytes(pages[0].read_bytes()[:500])  # cut off, as by a full disk or a killed build
-    json_files = [p for p in sorted((site_copy / ".cache/pages").glob("*.json")) if not p.name.startswith("body-")]
-    json_files[-1].write_text("{not json", encoding="utf-8")
+    with sqlite3.connect(site_copy / ".cache/pages.sqlite3") as index:
+        names = [name for (name,) in index.execute("SELECT name FROM entries ORDER BY name")]
+        page_rows = [name for name in names if not name.startswith("body-")]
+        body_rows = [name for name in names if name.startswith("body-")]
+        assert len(page_rows) == len(pages) and body_rows
+        # A row that no longer decompresses, and one that is not the JSON it should be.
+        index.execute("UPDATE entries SET data = ? WHERE name = ?", (b"garbage", page_rows[-1]))
+        index.execute("UPDATE entries SET data = ? WHERE name = ?", (zlib.compress(b"{not json"), body_rows[0]))
     again = run_build(site_copy)
     assert again.returncode == 0, again.output
-    assert counts(again)[0] >= 1
+    assert counts(again)[0] >= 2
     assert digest(again.site) == before

@@ -277,6 +277,11 @@ def test_a_truncated_cached_feed_is_made_again(built: tuple[Build, dict[str, str
         ),
         pytest.param(lambda c: (shutil.rmtree(c / "pages"), (c / "pages").write_text("x")), id="pages-a-file"),
         pytest.param(lambda c: [p.write_bytes(b"") for p in (c / "pages").iterdir()], id="pages-empty"),
+        pytest.param(
+            lambda c: (c / "pages.sqlite3").write_bytes(b"SQLite format 3\0" + b"garbage" * 500), id="index-garbage"
+        ),
+        pytest.param(lambda c: (c / "pages.sqlite3").write_bytes(b""), id="index-empty"),
+        pytest.param(lambda c: ((c / "pages.sqlite3").unlink(), (c / "pages.sqlite3").mkdir()), id="index-a-folder"),
         pytest.param(lambda c: (c / "published.json").write_text("[1, 2"), id="published-garbage"),
     ],
 )

@@ -19,11 +19,14 @@ from PIL import Image, ImageDraw, ImageOps
 from careersite.cards import colours
 from careersite.cards.typeset import Block, Typesetter
 
-RENDERER_VERSION = "1"  # bump when the drawing changes, so every card gets a new name
+RENDERER_VERSION = "2"  # bump when the drawing changes, so every card gets a new name
 SIZES = {"og": (1200, 630), "instagram": (1080, 1350)}
 MARGINS = {"og": (64, 28), "instagram": (80, 48)}  # (sides, top and bottom): no text outside
 # 4:2:0 chroma like the platforms that re-encode every shared image anyway; twice as fast as 4:4:4.
-JPEG = {"format": "JPEG", "quality": 85, "subsampling": 2, "optimize": False}
+# Quality 80 with optimised Huffman tables: a fifth smaller than 85 without (a vacancy card 72 ->
+# 59 KB; text edges look the same at twice the size), for 0.5 ms more per card. A site's cards are
+# most of its size, and the hosts' limit is 1 GB.
+JPEG = {"format": "JPEG", "quality": 80, "subsampling": 2, "optimize": True}
 FACE_HEIGHT = 0.38  # portraits put the face about this far down the photo
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from careersite.cards.draw import CardSpec
 from careersite.cards.photos import PhotoSpec
 from careersite.publish.cache import CacheFolder, ends_with
-from careersite.publish.files import Placer, write_atomic
+from careersite.publish.files import Placer, write_checked
 
 Spec = CardSpec | PhotoSpec  # an image drawn into the cache, then copied into `spec.folder` of the site
 CHUNK = 24  # cards per task: big enough to amortise the hand-over, small enough to balance the cores
@@ -43,7 +43,7 @@ def _render_into(cache_dir: str, specs: list[Spec]) -> list[tuple[str, str, str]
     for spec in specs:
         try:
             data, missing = spec.render()
-            write_atomic(Path(cache_dir) / spec.file_name, data)
+            write_checked(Path(cache_dir) / spec.file_name, data)
         except Exception as error:
             results.append((spec.file_name, "", str(error) or type(error).__name__))
             continue

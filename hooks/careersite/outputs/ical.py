@@ -16,18 +16,21 @@ import datetime as dt
 import importlib.metadata
 import pickle
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-from icalendar import Calendar
-from icalendar import Event as IcsEvent
 
 from careersite.content.calendar import Event, title
 from careersite.content.settings import Settings
 from careersite.i18n import Translator
 from careersite.publish.files import write_if_possible
 
+if TYPE_CHECKING:
+    from icalendar import Calendar
+
 PRODUCT = "-//careersite//content calendar//EN"
-ICALENDAR_VERSION = importlib.metadata.version("icalendar")  # part of the cache key
+# The kept events' and frame's key: icalendar's version, and LAYOUT, bumped when vevent() or frame() change.
+LAYOUT = "2"
+ICALENDAR_VERSION = f"{importlib.metadata.version('icalendar')}/{LAYOUT}"
 _END = b"END:VCALENDAR\r\n"
 
 # One event as it is written: uid, stamp, day, summary, category, link, description.
@@ -46,6 +49,8 @@ def fields(event: Event, settings: Settings, t: Translator, stamp: dt.datetime) 
 
 def vevent(written: Fields) -> bytes:
     uid, stamp, day, summary, label, link, description = written
+    from icalendar import Event as IcsEvent  # here: a build whose events are all kept never needs it (20 ms)
+
     entry = IcsEvent()
     entry.add("uid", uid)
     entry.add("dtstamp", stamp)
@@ -67,14 +72,18 @@ class EventCache:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path
         self.known: dict[Fields, bytes] = {}
+        self.frame: tuple[tuple[str, ...], bytes] | None = None  # (what the frame says, its bytes)
         self.rendered = 0
+        self.frame_rendered = False
         if path is not None:
             try:
                 data = pickle.loads(path.read_bytes())
                 if isinstance(data, dict) and data.get("version") == ICALENDAR_VERSION:
                     self.known = {tuple(k): bytes(v) for k, v in data["events"].items()}
+                    key, text = data["frame"]
+                    self.frame = (tuple(str(part) for part in key), bytes(text))
             except Exception:
-                self.known = {}
+                self.known, self.frame = {}, None
 
     def element(self, written: Fields) -> bytes:
         if written not in self.known:
@@ -82,15 +91,28 @@ class EventCache:
             self.rendered += 1
         return self.known[written]
 
+    def head(self, settings: Settings, t: Translator) -> bytes:
+        """The calendar's frame as written (kept too: rendering it means importing icalendar)."""
+        name = t("calendar.name", organisation=settings.organisation)
+        key = (PRODUCT, name, t("calendar.description"), str(settings.timezone))
+        if self.frame is None or self.frame[0] != key:
+            self.frame = (key, frame(settings, t).to_ical())
+            self.frame_rendered = True
+        return self.frame[1]
+
     def save(self, current: list[Fields]) -> None:
-        if self.path is None or (not self.rendered and len(self.known) == len(current)):
+        unchanged = not self.rendered and not self.frame_rendered and len(self.known) == len(current)
+        if self.path is None or unchanged:
             return
         kept = {k: self.known[k] for k in current}
-        write_if_possible(self.path, pickle.dumps({"version": ICALENDAR_VERSION, "events": kept}))
+        data = {"version": ICALENDAR_VERSION, "events": kept, "frame": self.frame}
+        write_if_possible(self.path, pickle.dumps(data))
 
 
 def frame(settings: Settings, t: Translator) -> Calendar:
     """The calendar's own properties, without events."""
+    from icalendar import Calendar
+
     calendar = Calendar()
     calendar.add("prodid", PRODUCT)
     calendar.add("version", "2.0")
@@ -110,7 +132,7 @@ def render(
     cache = cache or EventCache()
     stamp = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)  # when this version was made: the build's day
     written = [fields(event, settings, t, stamp) for event in events]
-    head = frame(settings, t).to_ical()
+    head = cache.head(settings, t)
     body = b"".join(cache.element(item) for item in written)
     cache.save(written)
     return head[: -len(_END)] + body + _END

@@ -72,6 +72,23 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def write_checked(path: Path, data: bytes) -> None:
+    """Write a file of a cache folder in one go, without the temporary file and rename of
+    `write_atomic`, which take two thirds of the time of writing a small file. Only for folders
+    whose reader checks each file before use (`CacheFolder`: its recorded size and time, or its end
+    marker), so that a file cut short by a killed build is made again, never used. A file already
+    there is replaced, not written over: a preview may share it (a hard link)."""
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(path)
+    try:
+        with open(path, "xb") as handle:
+            handle.write(data)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise
+
+
 def write_if_possible(path: Path, data: bytes) -> None:
     """Write a cache file atomically; a cache that cannot be written (a full disk, a read-only or
     damaged folder) only makes the next build slower, so that is no error."""

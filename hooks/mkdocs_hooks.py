@@ -131,10 +131,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _body_problems.clear()
         _feeds = feeds.plan(_site)
         _alerts = feeds.job_alerts(_site, _feeds)
-        # Cards render in worker processes while MkDocs renders the pages.
         _cards = social.Cards(_view)
         _renderer = CardRenderer(_site.settings.cache_dir / "cards")
-        _renderer.start([*_cards.all_specs(), *_view.photo_specs()])
         _start_page_cache(config, root)
     except ContentError as error:
         _release()
@@ -169,10 +167,24 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         shutil.rmtree(staging, ignore_errors=True)
         config.site_dir = str(staging)
         _publish = (staging, final)
+    # Cards render in worker processes while MkDocs renders the pages. A build's workers also write
+    # each new card beside the staging folder, moved into it at the end; a preview links the cache's.
+    try:
+        _renderer.start([*_cards.all_specs(), *_view.photo_specs()], _card_copies() if _publish else None)
+    except OSError as error:
+        _release()
+        raise Abort(_file_system_message(error)) from None
     live = _publish[1] if _publish is not None and _publish[1].is_dir() else None
     manifest = _site.settings.cache_dir / "published.json"
     _placer = Placer(manifest, live, Path(config.site_dir), preview=_command == "serve")
     return config
+
+
+def _card_copies() -> Path:
+    """Where a build's card workers write the site's copies of new cards (beside the staging folder)."""
+    assert _publish is not None
+    staging = _publish[0]
+    return staging.with_name(staging.name + "-cards")
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
@@ -563,6 +575,8 @@ def on_shutdown() -> None:
         if _publish is None:
             return
         staging, final = _publish
+        if _renderer is not None:
+            _renderer.discard_copies()
         _publish = None
         if _failed or not _complete or not staging.is_dir():
             # A failed build, or one interrupted (Ctrl-C) before it was complete: nothing changes.

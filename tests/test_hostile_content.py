@@ -87,6 +87,7 @@ def test_build_reports_the_same_and_keeps_the_previous_site(
         assert line in build.output
     assert sorted(os.listdir(previous)) == ["index.html"]
     assert not (corpus / "site.partial").exists()
+    assert not (corpus / "site.partial-cards").exists()
 
 
 PAGE_CASES = [

@@ -145,7 +145,8 @@ def plain(value: Any) -> str:
         raise Invalid("error.markup", value=tag.group())
     if gap := PLACEHOLDER.search(text):
         raise Invalid("error.placeholder", value=gap.group())
-    if any(unicodedata.category(c) == "Cf" for c in text):
+    # Every format character (Cf) lies outside ASCII: most values skip the scan, character by character.
+    if not text.isascii() and any(unicodedata.category(c) == "Cf" for c in text):
         text = "".join(c for c in text if c in _KEEP_FORMAT or unicodedata.category(c) != "Cf").strip()
         if not text.strip("".join(_KEEP_FORMAT)):
             raise Invalid("error.invisible_only")

@@ -136,3 +136,40 @@ def test_property_every_timeline_is_consistent(calendar_name: str) -> None:
         if len(placed.entries) > 1:
             assert placed.reply < placed.entries[1].date
     assert placed_count > 3000 and squeezed > 0
+
+
+@pytest.mark.parametrize(
+    ("country", "language", "day", "name"),
+    [("NL", "nl", "2027-04-27", "Koningsdag"), ("NO", "nb", "2027-05-01", "Arbeidernes dag")],
+)
+def test_kept_public_holidays_are_the_library_s_and_a_damaged_file_is_read_anew(
+    tmp_path, monkeypatch, country: str, language: str, day: str, name: str
+) -> None:
+    import holidays
+    from careersite.rules import process
+
+    kept = tmp_path / "holidays.pickle"
+    first = process.PublicHolidays(country, language, kept)
+    years = (2026, 2027, 2028)
+    for year in years:
+        assert process.WorkingDays(first).holiday(dt.date(year, 1, 1))  # New Year's Day in every country here
+    assert first.get(dt.date.fromisoformat(day)) == name
+    library = holidays.country_holidays(country, years=years, language=process._HOLIDAY_LANGUAGE[language])
+    assert dict(first.items()) == {d: n for d, n in library.items() if d.year in years}
+
+    # A later build reads the kept years and does not ask the library for them.
+    def refuse(*args: object) -> dict:
+        raise AssertionError("the library was asked for a kept year")
+
+    monkeypatch.setattr(process, "_library_year", refuse)
+    again = process.PublicHolidays(country, language, kept)
+    assert dict(again.items()) == dict(first.items())
+    assert dt.date.fromisoformat(day) in again and not process.WorkingDays(again).is_working_day(dt.date(2027, 12, 25))
+    monkeypatch.undo()
+
+    # Another language, or a damaged file, is read from the library again.
+    english = process.PublicHolidays(country, "en", kept)
+    assert english.get(dt.date(2027, 12, 25)) == "Christmas Day"
+    kept.write_bytes(b"\x80\x04 damaged")
+    damaged = process.PublicHolidays(country, language, kept)
+    assert damaged.get(dt.date.fromisoformat(day)) == name

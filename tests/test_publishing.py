@@ -288,6 +288,11 @@ def test_a_truncated_cached_feed_is_made_again(built: tuple[Build, dict[str, str
             lambda c: (c / "pages.sqlite3").write_bytes(b"SQLite format 3\0" + b"garbage" * 500), id="index-garbage"
         ),
         pytest.param(lambda c: (c / "pages.sqlite3").write_bytes(b""), id="index-empty"),
+        pytest.param(lambda c: (c / "holidays.pickle").write_bytes(b"\x80\x04garbage"), id="holidays-garbage"),
+        pytest.param(
+            lambda c: (c / "holidays.pickle").write_bytes(pickle.dumps({"key": "other", "years": {2027: {}}})),
+            id="holidays-other-key",
+        ),
         pytest.param(lambda c: ((c / "pages.sqlite3").unlink(), (c / "pages.sqlite3").mkdir()), id="index-a-folder"),
         pytest.param(lambda c: (c / "published.json").write_text("[1, 2"), id="published-garbage"),
     ],

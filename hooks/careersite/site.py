@@ -20,7 +20,7 @@ from careersite.content.sources import LineDict
 from careersite.content.text import unique_slugs
 from careersite.i18n import Translator
 from careersite.rules import clock
-from careersite.rules.process import HiringProcess, working_days
+from careersite.rules.process import HiringProcess, keep_holidays_in, working_days
 from careersite.rules.salary import SalaryTable
 from careersite.rules.status import Status, vacancy_status
 
@@ -151,6 +151,7 @@ def load_site(
         extra, root=root, site_url=site_url, config_path=config_path, docs_dir=docs_dir, lines=lines
     )
     t = Translator(settings.language)
+    keep_holidays_in(settings.cache_dir / "holidays.pickle")
     try:
         today = clock.today(settings.timezone, environ)
     except ValueError as error:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import importlib.metadata
+import pickle
 import statistics
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
-import holidays
+from careersite.publish.files import write_if_possible
 
 STEP_KINDS = ("assessment", "screening")
 
@@ -73,19 +76,81 @@ class WorkingDays:
 
 
 _HOLIDAY_LANGUAGE = {"nl": "nl", "nb": "no", "en": "en_US"}
+_kept_holidays: Path | None = None  # see keep_holidays_in
+
+
+def keep_holidays_in(path: Path | None) -> None:
+    """Keep the public holidays of each year a build needs in the file `path`, so that later
+    builds need not import the holidays library (0.1 s: its Islamic calendars are large tables)."""
+    global _kept_holidays
+    _kept_holidays = path
+
+
+def working_days(country: str, language: str) -> WorkingDays:
+    """The working days of a country, with holiday names in the site's language where known."""
+    return _working_days(country, language, _kept_holidays)
 
 
 @functools.cache
-def working_days(country: str, language: str) -> WorkingDays:
-    """The working days of a country, with holiday names in the site's language where known."""
+def _working_days(country: str, language: str, kept: Path | None) -> WorkingDays:
+    return WorkingDays(PublicHolidays(country, language, kept))
+
+
+class PublicHolidays(Mapping[dt.date, str]):
+    """A country's public holidays by date, a year at a time: from the file of an earlier build
+    when it holds the year for this country, language and version of the holidays library, else
+    from the library (and then written to the file). A damaged file is read as an empty one."""
+
+    def __init__(self, country: str, language: str, kept: Path | None = None) -> None:
+        self.country, self.language, self.kept = country, language, kept
+        self.key = (importlib.metadata.version("holidays"), country, language)
+        self.years: dict[int, dict[dt.date, str]] = {}
+        if kept is not None:
+            try:
+                data = pickle.loads(kept.read_bytes())
+                if isinstance(data, dict) and data.get("key") == self.key:
+                    self.years = {
+                        int(year): {day: str(name) for day, name in days.items() if type(day) is dt.date}
+                        for year, days in data["years"].items()
+                    }
+            except Exception:
+                self.years = {}
+
+    def _year(self, year: int) -> dict[dt.date, str]:
+        found = self.years.get(year)
+        if found is None:
+            found = self.years[year] = _library_year(self.country, self.language, year)
+            if self.kept is not None:
+                write_if_possible(self.kept, pickle.dumps({"key": self.key, "years": self.years}))
+        return found
+
+    def __getitem__(self, day: dt.date) -> str:
+        return self._year(day.year)[day]
+
+    def get(self, day: dt.date, default: str | None = None) -> str | None:  # type: ignore[override]
+        return self._year(day.year).get(day, default)
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, dt.date) and day in self._year(day.year)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return (day for year in sorted(self.years) for day in sorted(self.years[year]))
+
+    def __len__(self) -> int:
+        return sum(len(days) for days in self.years.values())
+
+
+def _library_year(country: str, language: str, year: int) -> dict[dt.date, str]:
+    import holidays  # here: a build whose years are all kept never imports it
+
     try:
-        found = holidays.country_holidays(country)
+        found = holidays.country_holidays(country, years=year)
     except NotImplementedError:  # a country the library does not know: weekends only
-        return WorkingDays({})
+        return {}
     wanted = _HOLIDAY_LANGUAGE.get(language)
     if wanted in getattr(found, "supported_languages", ()):
-        found = holidays.country_holidays(country, language=wanted)
-    return WorkingDays(found)
+        found = holidays.country_holidays(country, years=year, language=wanted)
+    return {day: name for day, name in sorted(found.items()) if day.year == year}
 
 
 @dataclass(frozen=True)

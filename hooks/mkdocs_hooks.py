@@ -228,6 +228,8 @@ def _start_page_cache(config: MkDocsConfig, root: Path) -> None:
         skip.append(Path(config.theme.custom_dir) / "admin")
     files = tree_digest(sources, skip)
     scope = (files, versions, _command, config.site_url, config.use_directory_urls)
+    if _page_cache is not None:
+        _page_cache.index.close()  # a failed rebuild's (serve): its lock must not outlive it
     _page_cache = PageCache(_site.settings.cache_dir / "pages", digest(*scope))
     v = _view
     _shared = digest(repr(_feeds), repr(_alerts), repr(v.footer), v.privacy_url, v.alerts_url, v.salary.title)
@@ -547,6 +549,8 @@ def on_build_error(error: Exception) -> None:
     _failed = True
     if _renderer is not None:
         _renderer.cancel()
+    if _page_cache is not None:
+        _page_cache.index.close()
     if _command != "build":
         _release()
     if isinstance(error, TemplateNotFound):

@@ -98,6 +98,9 @@ class Index:
             # A cache: a killed build must not damage it (SQLite's journal sees to that), but a
             # power cut may lose the last build's additions, so there is no need to wait for the disk.
             db.execute("PRAGMA synchronous = OFF")
+            # One build at a time uses the index (the build lock): hold SQLite's lock until closed
+            # instead of taking and checking it for every read (2,400 reads: 12,000 system calls).
+            db.execute("PRAGMA locking_mode = EXCLUSIVE")
             db.execute("CREATE TABLE IF NOT EXISTS entries (name TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID")
             db.execute("SELECT count(*) FROM entries").fetchone()
         except BaseException:

@@ -81,6 +81,16 @@ def test_the_preview_shows_the_mistakes_and_recovers_when_they_are_fixed(site_co
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/{address}", timeout=10) as response:
                 data = response.read()
             assert data[:2] == b"\xff\xd8" and data[-2:] == b"\xff\xd9", address
+        # An author saves another photo under the same name: the next rebuild shows it, at new addresses.
+        from PIL import Image
+
+        for source in (site_copy / "stories/img").glob("*.jpg"):
+            with Image.open(source) as old:
+                size = old.size
+            Image.new("RGB", size, (200, 30, 30)).save(source, quality=85)
+        src = page.select_one("img.cs-scard__photo")["src"]
+        status, page = _poll(url, lambda s, p: s == 200 and p.select_one("img.cs-scard__photo")["src"] != src)
+        assert page.select_one("img.cs-scard__photo")["src"] != src, "the preview kept the replaced photo"
     finally:
         server.terminate()
         server.wait(timeout=30)

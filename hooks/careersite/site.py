@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from careersite.cards.draw import forget_file_versions
 from careersite.content import calendar, slips
 from careersite.content.body import BodyCheck, Renderer, VerdictCache, page_source
 from careersite.content.data import load_processes, load_salary_table
@@ -152,6 +153,7 @@ def load_site(
     )
     t = Translator(settings.language)
     keep_holidays_in(settings.cache_dir / "holidays.pickle")
+    forget_file_versions()
     try:
         today = clock.today(settings.timezone, environ)
     except ValueError as error:

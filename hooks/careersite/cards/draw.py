@@ -111,11 +111,23 @@ class CardSpec:
         return render(self)
 
 
+_versions: dict[str, tuple[int, int]] = {}
+
+
 def file_version(path: str) -> tuple[int, int]:
     """(modification time, size): what tells one version of a file from the next, for caches that
-    live as long as `make serve`, while an author replaces a photo under the same name."""
-    stat = os.stat(path)
-    return stat.st_mtime_ns, stat.st_size
+    live as long as `make serve`, while an author replaces a photo under the same name. Looked up
+    once per build (a story's photo was looked up 30 times): `forget_file_versions` starts the next."""
+    found = _versions.get(path)
+    if found is None:
+        stat = os.stat(path)
+        found = _versions[path] = (stat.st_mtime_ns, stat.st_size)
+    return found
+
+
+def forget_file_versions() -> None:
+    """A new build (or a rebuild of `make serve`) sees the files as they are now."""
+    _versions.clear()
 
 
 def file_hash(path: str) -> str:

@@ -70,4 +70,4 @@ new-site: $(STAMP)  ## turn this fork into an empty site; asks what is not given
 		$(if $(filter 1 yes true,$(FORCE)),--force)
 
 clean:
-	rm -rf site site.partial site.partial-cards site.old-* .cache
+	rm -rf site site.partial site.partial-cards-* site.old-* .cache

@@ -184,7 +184,7 @@ def _card_copies() -> Path:
     """Where a build's card workers write the site's copies of new cards (beside the staging folder)."""
     assert _publish is not None
     staging = _publish[0]
-    return staging.with_name(staging.name + "-cards")
+    return staging.with_name(f"{staging.name}-cards-{os.getpid()}")
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

@@ -159,3 +159,35 @@ def test_a_damaged_cached_page_is_rendered_again(site_copy: Path) -> None:
     assert again.returncode == 0, again.output
     assert counts(again)[0] >= 2
     assert digest(again.site) == before
+
+
+def test_an_index_left_open_neither_blocks_nor_loses_the_next_build_s(tmp_path: Path) -> None:
+    """`make serve`: a rebuild that failed halfway may leave its index open (and locked); the next
+    rebuild goes on without the index within seconds and deletes nothing, and once the first is
+    closed the index is used again."""
+    import time
+
+    from careersite.publish.pages import Index
+
+    path = tmp_path / "pages.sqlite3"
+    first = Index(path)
+    first.put("a", {"body": "eerste"})
+    first.save({"a"})  # the connection stays open, holding SQLite's lock
+    started = time.monotonic()
+    second = Index(path)
+    assert time.monotonic() - started < 10
+    assert second.get("a") is None  # without an index: pages are rendered, never wrong
+    second.save({"b"})  # and nothing is deleted
+    first.close()
+    third = Index(path)
+    assert third.get("a") == {"body": "eerste"}
+    third.close()
+
+    path.unlink()
+    elsewhere = tmp_path / "elsewhere.sqlite3"
+    path.symlink_to(elsewhere)  # a link in the cache: the index is made in its place, not written through it
+    fourth = Index(path)
+    fourth.put("x", {"body": "x"})
+    fourth.save({"x"})
+    fourth.close()
+    assert not path.is_symlink() and not elsewhere.exists()

@@ -173,3 +173,16 @@ def test_kept_public_holidays_are_the_library_s_and_a_damaged_file_is_read_anew(
     kept.write_bytes(b"\x80\x04 damaged")
     damaged = process.PublicHolidays(country, language, kept)
     assert damaged.get(dt.date.fromisoformat(day)) == name
+
+    # A file of the right shape that says something this build would never write is not believed.
+    import pickle
+
+    key = damaged.key
+    holiday = dt.date.fromisoformat(day)
+    for lie in (
+        {"key": key, "years": {2027: {}}},  # no holidays at all
+        {"key": key, "years": {2027: {dt.date(2028, 1, 3): "Verzonnen"}}},  # a day of another year
+        {"key": key, "years": {2027: {holiday: 17}}},  # a name that is no text
+    ):
+        kept.write_bytes(pickle.dumps(lie))
+        assert process.PublicHolidays(country, language, kept).get(holiday) == name, lie

@@ -123,8 +123,12 @@ class CardRenderer:
         self.report.reused = len(self.specs) - photos - self.report.rendered
         copy = None
         if copy_dir is not None:
+            # Earlier builds' folders (a killed build's, never published; its workers may still be
+            # finishing a card, which then fails on the missing folder and ends them).
+            for old in copy_dir.parent.glob(f"{copy_dir.name.rsplit('-', 1)[0]}-*"):
+                shutil.rmtree(old, ignore_errors=True)
             self._copy_dir = copy_dir
-            self.discard_copies()  # a killed build's, never published
+            self.discard_copies()
             if todo:
                 for folder in {spec.folder for spec in todo}:
                     (copy_dir / folder).mkdir(parents=True, exist_ok=True)
@@ -208,6 +212,9 @@ class CardRenderer:
             shutil.rmtree(self._copy_dir, ignore_errors=True)
 
     def cancel(self) -> None:
+        """Stop drawing: cards not yet handed out are dropped, and the workers finish the chunk in
+        hand (a second or so) before the copies go, so that none of them writes after the build
+        has ended and released its lock."""
         if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool.shutdown(wait=True, cancel_futures=True)
         self.discard_copies()

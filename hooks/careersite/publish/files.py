@@ -78,15 +78,20 @@ def write_checked(path: Path, data: bytes) -> None:
     whose reader checks each file before use (`CacheFolder`: its recorded size and time, or its end
     marker), so that a file cut short by a killed build is made again, never used. A file already
     there is replaced, not written over: a preview may share it (a hard link)."""
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(path)
-    try:
-        with open(path, "xb") as handle:
-            handle.write(data)
-    except BaseException:
-        with contextlib.suppress(OSError):
+    for attempt in range(3):
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(path)
-        raise
+        try:
+            with open(path, "xb") as handle:
+                handle.write(data)
+            return
+        except FileExistsError:
+            if attempt == 2:  # another writer of the same name keeps winning the race (an orphaned worker)
+                raise
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+            raise
 
 
 def write_if_possible(path: Path, data: bytes) -> None:

@@ -84,16 +84,24 @@ class Index:
         self.path = path
         self.db: sqlite3.Connection | None = None
         self.written: dict[str, bytes] = {}
+        if path.is_symlink():
+            self._remove()  # the cache never writes elsewhere
         for attempt in range(2):
             try:
                 self.db = self._open()
                 return
+            except sqlite3.OperationalError as error:
+                if "locked" in str(error):
+                    return  # held by a connection that was not closed: build without, delete nothing
+                if attempt == 0:
+                    self._remove()
             except (sqlite3.Error, OSError):
                 if attempt == 0:
                     self._remove()
 
     def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=30)
+        # One build at a time holds the index (the build lock), so waiting for it makes no sense.
+        db = sqlite3.connect(self.path, timeout=2)
         try:
             # A cache: a killed build must not damage it (SQLite's journal sees to that), but a
             # power cut may lose the last build's additions, so there is no need to wait for the disk.
@@ -137,6 +145,10 @@ class Index:
                 stale = [(name,) for (name,) in self.db.execute("SELECT name FROM entries") if name not in keep]
                 self.db.executemany("DELETE FROM entries WHERE name = ?", stale)
                 self.db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?)", self.written.items())
+        except sqlite3.OperationalError as error:
+            self.close()
+            if "locked" not in str(error):
+                self._remove()  # damaged: the next build starts a new one
         except sqlite3.Error:
             self.close()
             self._remove()  # damaged: the next build starts a new one

@@ -21,6 +21,8 @@ _REMOVE = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
 def _libc() -> ctypes.CDLL | None:
     """The C library's functions: those of the running program (which include libc on Linux and
     macOS), or libc found by name (ctypes.util, whose import alone takes 15 ms)."""
+    if not (sys.platform.startswith("linux") or sys.platform == "darwin"):
+        return None  # Windows: no exchange of folders (and CDLL(None) is refused there)
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         if hasattr(libc, "renameat2") or hasattr(libc, "renamex_np"):
@@ -29,7 +31,7 @@ def _libc() -> ctypes.CDLL | None:
 
         name = find_library("c")
         return ctypes.CDLL(name, use_errno=True) if name else None
-    except OSError:
+    except (OSError, TypeError):
         return None
 
 

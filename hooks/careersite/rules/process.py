@@ -76,6 +76,7 @@ class WorkingDays:
 
 
 _HOLIDAY_LANGUAGE = {"nl": "nl", "nb": "no", "en": "en_US"}
+HOLIDAYS_LAYOUT = "1"  # part of the kept file's key: bump when _library_year or the languages change
 _kept_holidays: Path | None = None  # see keep_holidays_in
 
 
@@ -103,16 +104,11 @@ class PublicHolidays(Mapping[dt.date, str]):
 
     def __init__(self, country: str, language: str, kept: Path | None = None) -> None:
         self.country, self.language, self.kept = country, language, kept
-        self.key = (importlib.metadata.version("holidays"), country, language)
+        self.key = (HOLIDAYS_LAYOUT, importlib.metadata.version("holidays"), country, language)
         self.years: dict[int, dict[dt.date, str]] = {}
         if kept is not None:
             try:
-                data = pickle.loads(kept.read_bytes())
-                if isinstance(data, dict) and data.get("key") == self.key:
-                    self.years = {
-                        int(year): {day: str(name) for day, name in days.items() if type(day) is dt.date}
-                        for year, days in data["years"].items()
-                    }
+                self.years = _valid_years(pickle.loads(kept.read_bytes()), self.key)
             except Exception:
                 self.years = {}
 
@@ -120,7 +116,7 @@ class PublicHolidays(Mapping[dt.date, str]):
         found = self.years.get(year)
         if found is None:
             found = self.years[year] = _library_year(self.country, self.language, year)
-            if self.kept is not None:
+            if self.kept is not None and all(self.years.values()):
                 write_if_possible(self.kept, pickle.dumps({"key": self.key, "years": self.years}))
         return found
 
@@ -138,6 +134,23 @@ class PublicHolidays(Mapping[dt.date, str]):
 
     def __len__(self) -> int:
         return sum(len(days) for days in self.years.values())
+
+
+def _valid_years(data: object, key: tuple[str, ...]) -> dict[int, dict[dt.date, str]]:
+    """The years of a holidays file when all of it is what this build would write, else none: a
+    cache must never decide what a timeline shows."""
+    if not isinstance(data, dict) or data.get("key") != key or not isinstance(data.get("years"), dict):
+        return {}
+    years = data["years"]
+    for year, days in years.items():
+        if type(year) is not int or not isinstance(days, dict):
+            return {}
+        for day, name in days.items():
+            if type(day) is not dt.date or day.year != year or not isinstance(name, str) or not name:
+                return {}
+    if not all(years.values()):  # never written: a year has holidays in every country the library knows
+        return {}
+    return years
 
 
 def _library_year(country: str, language: str, year: int) -> dict[dt.date, str]:

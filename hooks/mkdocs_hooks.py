@@ -181,9 +181,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def _card_copies() -> Path:
-    """Where a build's card workers write the site's copies of new cards (beside the staging folder)."""
+    """Where this build's card workers write the site's copies of new cards: a folder of its own
+    beside the staging folder. Earlier builds' folders go (a killed build's, never published; its
+    orphaned workers, if still finishing a card, fail on the missing folder and end)."""
     assert _publish is not None
     staging = _publish[0]
+    for old in staging.parent.glob(f"{staging.name}-cards-*"):
+        shutil.rmtree(old, ignore_errors=True)
     return staging.with_name(f"{staging.name}-cards-{os.getpid()}")
 
 

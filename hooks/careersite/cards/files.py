@@ -123,10 +123,6 @@ class CardRenderer:
         self.report.reused = len(self.specs) - photos - self.report.rendered
         copy = None
         if copy_dir is not None:
-            # Earlier builds' folders (a killed build's, never published; its workers may still be
-            # finishing a card, which then fails on the missing folder and ends them).
-            for old in copy_dir.parent.glob(f"{copy_dir.name.rsplit('-', 1)[0]}-*"):
-                shutil.rmtree(old, ignore_errors=True)
             self._copy_dir = copy_dir
             self.discard_copies()
             if todo:

@@ -90,12 +90,9 @@ class Index:
             try:
                 self.db = self._open()
                 return
-            except sqlite3.OperationalError as error:
-                if "locked" in str(error):
+            except (sqlite3.Error, OSError) as error:
+                if _locked(error):
                     return  # held by a connection that was not closed: build without, delete nothing
-                if attempt == 0:
-                    self._remove()
-            except (sqlite3.Error, OSError):
                 if attempt == 0:
                     self._remove()
 
@@ -145,13 +142,10 @@ class Index:
                 stale = [(name,) for (name,) in self.db.execute("SELECT name FROM entries") if name not in keep]
                 self.db.executemany("DELETE FROM entries WHERE name = ?", stale)
                 self.db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?)", self.written.items())
-        except sqlite3.OperationalError as error:
+        except sqlite3.Error as error:
             self.close()
-            if "locked" not in str(error):
+            if not _locked(error):
                 self._remove()  # damaged: the next build starts a new one
-        except sqlite3.Error:
-            self.close()
-            self._remove()  # damaged: the next build starts a new one
         self.written.clear()
 
     def close(self) -> None:
@@ -159,6 +153,11 @@ class Index:
             with contextlib.suppress(sqlite3.Error):
                 self.db.close()
             self.db = None
+
+
+def _locked(error: Exception) -> bool:
+    """SQLite's "database is locked": the index is busy, not damaged."""
+    return isinstance(error, sqlite3.OperationalError) and "locked" in str(error)
 
 
 class PageCache:

@@ -15,6 +15,7 @@ import calendar
 import contextlib
 import gc
 import importlib.metadata
+import json
 import logging
 import os
 import shutil
@@ -68,7 +69,8 @@ _placer: Placer | None = None  # puts cards, photos and cached pages into the si
 _rendered_pages: list[tuple[str, str]] = []  # (path in the site, cache file) of pages rendered and kept
 _shared = ""  # a digest of what every item page repeats of the rest of the site (feeds, footer, …)
 _generated: dict[str, str] = {}  # page URL -> src_uri of each vacancy and story page, in build order
-_cached_search: dict[str, list[dict[str, Any]]] = {}  # page URL -> its search entries, for every item page
+# page URL -> its search entries, for every item page: as rendered, or as JSON text from the cache
+_cached_search: dict[str, list[dict[str, Any]] | str] = {}
 _search_start: dict[str, int] = {}  # src_uri -> how many search entries existed before the page
 _sitemap_items: list[str] = []  # URLs of the item pages a sitemap lists, in build order
 _bad_bodies: set[str] = set()  # guids of texts that broke the policy
@@ -199,7 +201,7 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     (a poll then costs some 6 % of one core), up to MkDocs' 0.5 s from about 3,300. watchdog's
     emitters keep the interval in `_timeout` (pinned watchdog 7.1.0); a version without it keeps
     MkDocs' interval."""
-    files = len(_site.content.documents) + len(_site.content.pages) if _site is not None else 0
+    files = len(_site.content.texts) + len(_site.content.pages) if _site is not None else 0
     interval = min(0.5, max(0.2, files * 0.00015))
     observer = getattr(server, "observer", None)
     for watcher in [observer, *getattr(observer, "emitters", ())]:
@@ -434,10 +436,47 @@ def _search_index(config: MkDocsConfig) -> Any:
 
 def _complete_search_index() -> None:
     """Put the search entries of the pages copied from the cache into the index, and every item
-    page's entries in build order, so that the index is the same whichever pages were cached."""
-    if _search is not None:
-        own = [entry for entry in _search.entries if entry["location"].split("#")[0] not in _generated]
-        _search.entries[:] = own + [entry for url in _generated for entry in _cached_search.get(url, [])]
+    page's entries in build order, so that the index is the same whichever pages were cached.
+    Done last, when the feeds and jobs.json are written. The cached entries stay the JSON text they
+    were kept as: the index is written with that text put in place (`_spliced_index`), so they are
+    never read into some 35 objects a page (35 MB at 10,000 vacancies)."""
+    if _search is None:
+        return
+    own = [entry for entry in _search.entries if entry["location"].split("#")[0] not in _generated]
+    items = [_cached_search.get(url, []) for url in _generated]
+    _cached_search.clear()
+    generate = getattr(_search, "generate_search_index", None)
+    if _dirty or generate is None:
+        # `serve --dirty` merges the index with the previous one: it needs every entry as a value.
+        _search.entries[:] = own + _read_entries(items)
+        return
+    _search.generate_search_index = lambda prev: _spliced_index(generate, own, items)
+
+
+def _read_entries(items: list[list[dict[str, Any]] | str]) -> list[dict[str, Any]]:
+    return [entry for entries in items for entry in (json.loads(entries) if isinstance(entries, str) else entries)]
+
+
+def _spliced_index(generate: Any, own: list[dict[str, Any]], items: list[list[dict[str, Any]] | str]) -> str:
+    """The search index as the search plugin writes it, with every item page's entries after the
+    site's own pages: the plugin writes an index without entries, ending in `"docs":[]}`, and all
+    entries, as JSON text in the form in which it writes them, go between those brackets."""
+    assert _search is not None
+    _search.entries[:] = []
+    empty = generate(None)
+    if not empty.endswith('"docs":[]}'):  # a plugin that writes its index otherwise: every entry as a value
+        _search.entries[:] = own + _read_entries(items)
+        return generate(None)
+    # As the plugin writes a list of entries (json.dumps with separators=(",", ":"), default=str).
+    texts = [
+        _dumps(own)[1:-1],
+        *(entries[1:-1] if isinstance(entries, str) else _dumps(entries)[1:-1] for entries in items),
+    ]
+    return f"{empty[:-2]}{','.join(text for text in texts if text)}]}}"
+
+
+def _dumps(entries: list[dict[str, Any]]) -> str:
+    return json.dumps(entries, separators=(",", ":"), default=str)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -493,7 +532,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         _release()
         return
     assert _page_cache is not None
-    _complete_search_index()
     with contextlib.suppress(OSError):
         _page_cache.finish()
     log.info(f"Pages: {len(_pages)} rendered, {len(_generated) - len(_pages)} from the cache")
@@ -532,6 +570,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         _placer.record(path, key)
     _placer.save()
     log.info(f"Files linked from the {'cache' if _placer.preview else 'live site'}: {_placer.linked}")
+    _body_html.clear()  # the feeds and jobs.json are written: make room for the search index
+    _complete_search_index()
     _complete = True
     if _command != "build":
         _show_preview(config)

@@ -247,7 +247,7 @@ def _check_bodies(
     items not yet judged are returned for the build to check on its own rendering."""
     problems: list[Problem] = []
     deferred = {}
-    texts = [(d.body, shown, d.body_line, public.get(shown)) for d, shown in content.documents]
+    texts = [(body, shown, first, public.get(shown)) for body, shown, first in content.texts]
     for path in content.pages:
         try:
             text, first = page_source(path)

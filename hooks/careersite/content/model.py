@@ -465,7 +465,9 @@ class Content:
 
     vacancies: tuple[Vacancy, ...]
     stories: tuple[Story, ...]
-    documents: tuple[tuple[Document, str], ...] = ()  # every file that could be read, with its name
+    # The text of every file that could be read: (body, file name as shown, line the body starts on).
+    # Not the parsed documents: their front matter (half the memory of a large site) is done with.
+    texts: tuple[tuple[str, str, int], ...] = ()
     pages: tuple[Path, ...] = ()  # the organisation's own pages (Markdown files in the pages folder)
 
 
@@ -558,7 +560,8 @@ def load_content(
 
     problems += _duplicate_ids(vacancies, t) + _duplicate_ids(stories, t)
     pages = tuple(sorted(settings.docs_dir.rglob("*.md"))) if settings.docs_dir.is_dir() else ()
-    return Content(tuple(vacancies), tuple(stories), tuple(story_docs + vacancy_docs), pages), problems
+    texts = tuple((d.body, shown, d.body_line) for d, shown in story_docs + vacancy_docs)
+    return Content(tuple(vacancies), tuple(stories), texts, pages), problems
 
 
 def reserved_names(folder: Path) -> frozenset[str]:

@@ -13,8 +13,8 @@ import hashlib
 import json
 import pickle
 from collections.abc import Callable
-from dataclasses import dataclass, fields
-from functools import cache, cached_property
+from dataclasses import dataclass, field, fields
+from functools import cache, cached_property, partial
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -28,7 +28,7 @@ from careersite.pages.views import SiteView, story_url, vacancy_url
 from careersite.publish.cache import CacheFolder, ends_with
 from careersite.publish.files import copy_file, write_atomic, write_if_possible
 from careersite.rules.clock import start_of_day
-from careersite.site import Site
+from careersite.site import Listed, Site
 
 DESCRIPTION_LIMIT = SOCIAL_LIMIT
 TTL_MINUTES = 60
@@ -54,7 +54,9 @@ class Item:
     link: str  # absolute, without tracking tags
     description: str  # plain text, at most DESCRIPTION_LIMIT characters
     social: dict[str, str]
-    content_html: str
+    # The item's full text (HTML), made when asked for: for its digest, and for its element when a
+    # feed is made. Not kept: every item's text is 26 MB at 10,000 vacancies.
+    content: Callable[[], str] = field(repr=False, compare=False)
     published: dt.date
     department: str
     categories: tuple[str, ...]
@@ -66,10 +68,14 @@ class Item:
     def guid(self) -> str:
         return f"{self.kind}:{self.id}"
 
+    @property
+    def content_html(self) -> str:
+        return self.content()
+
     @cached_property
     def digest(self) -> str:
         """A hash of everything the item puts in a feed (it appears in several)."""
-        values = [getattr(self, f.name) for f in fields(self)]
+        values = [self.content() if f.name == "content" else getattr(self, f.name) for f in fields(self)]
         payload = json.dumps(values, ensure_ascii=False, default=_json_value)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
@@ -362,7 +368,9 @@ def items(view: SiteView, cards: Cards, body_html: dict[str, str], length_of: Ca
     def image(card: Card) -> Image:
         return Image(s.site_url + card.url, length_of(card.spec.file_name), card.width, card.height)
 
-    def item(kind: str, entry: Vacancy | Story, link: str, description: str, content: str, cardset: CardSet) -> Item:
+    def item(
+        kind: str, entry: Vacancy | Story, link: str, description: str, content: Callable[[], str], cardset: CardSet
+    ) -> Item:
         return Item(
             kind=kind,
             id=entry.id,
@@ -370,7 +378,7 @@ def items(view: SiteView, cards: Cards, body_html: dict[str, str], length_of: Ca
             link=s.site_url + link,
             description=description,
             social=entry.social,
-            content_html=content,
+            content=content,
             published=entry.published,
             department=entry.department,
             categories=(entry.department, *entry.tags),
@@ -379,22 +387,27 @@ def items(view: SiteView, cards: Cards, body_html: dict[str, str], length_of: Ca
             portrait=image(cardset.instagram or cardset.og),
         )
 
-    result = []
-    for listed in site.open_vacancies:
+    def vacancy_content(listed: Listed) -> str:
         v = listed.vacancy
-        body = body_html.get(f"vacancy:{v.id}", "")
-        page = view.vacancy_page(listed, body)
-        deadline = t("vacancy.closes_on", date=t.date(v.closes))
-        facts = "".join(f"<li><strong>{escape(f.label)}:</strong> {escape(f.value)}</li>" for f in page.facts)
-        content = f"<p>{escape(v.summary)}</p>\n<ul>{facts}</ul>\n{body}"
-        description = describe(v.summary, f"{page.pay.summary}. {deadline}.")
-        result.append(item("vacancy", v, vacancy_url(v), description, content, cards.for_vacancy(listed)))
-    for story in site.stories:
-        content = (
+        facts = "".join(f"<li><strong>{escape(f.label)}:</strong> {escape(f.value)}</li>" for f in view.facts(listed))
+        return f"<p>{escape(v.summary)}</p>\n<ul>{facts}</ul>\n{body_html.get(f'vacancy:{v.id}', '')}"
+
+    def story_content(story: Story) -> str:
+        return (
             f"<blockquote><p>{escape(story.quote)}</p></blockquote>\n"
             f"<p>{escape(t('ui.quote_by', name=story.name, role=story.role))}</p>\n"
             + body_html.get(f"story:{story.id}", "")
         )
+
+    result = []
+    for listed in site.open_vacancies:
+        v = listed.vacancy
+        deadline = t("vacancy.closes_on", date=t.date(v.closes))
+        description = describe(v.summary, f"{view.pay(v).summary}. {deadline}.")
+        content = partial(vacancy_content, listed)
+        result.append(item("vacancy", v, vacancy_url(v), description, content, cards.for_vacancy(listed)))
+    for story in site.stories:
+        content = partial(story_content, story)
         result.append(
             item("story", story, story_url(story), describe(story.summary, ""), content, cards.for_story(story))
         )

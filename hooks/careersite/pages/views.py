@@ -365,17 +365,8 @@ def robots(item: Listed) -> str | None:
     return None if item.status.is_open else "noindex"
 
 
-def vacancy_page(
-    site: Site,
-    item: Listed,
-    card: VacancyCard,
-    salary: Pay,
-    body_html: str,
-    timeline: TimelineView | None = None,
-    similar: tuple[VacancyCard, ...] = (),
-) -> VacancyPage:
-    """A vacancy's page; `body_html` is the author's text as rendered for the page, and `timeline`
-    may come from a cache (vacancies with the same procedure and closing date share one)."""
+def vacancy_facts(site: Site, item: Listed, card: VacancyCard, salary: Pay) -> tuple[Fact, ...]:
+    """The facts at the top of a vacancy's page (and in its feed item): department, place, hours, pay…"""
     v, t = item.vacancy, site.t
     facts = [
         Fact(t("fact.department"), v.department),
@@ -389,6 +380,21 @@ def vacancy_page(
     if v.remote:
         facts.append(Fact(t("fact.remote"), t(f"remote.{v.remote}")))
     facts.append(Fact(t("fact.closes"), t.date(v.closes)))
+    return tuple(facts)
+
+
+def vacancy_page(
+    site: Site,
+    item: Listed,
+    card: VacancyCard,
+    salary: Pay,
+    body_html: str,
+    timeline: TimelineView | None = None,
+    similar: tuple[VacancyCard, ...] = (),
+) -> VacancyPage:
+    """A vacancy's page; `body_html` is the author's text as rendered for the page, and `timeline`
+    may come from a cache (vacancies with the same procedure and closing date share one)."""
+    v, t = item.vacancy, site.t
     notices = []
     if site.settings.public_applicant_list:
         notices.append(t("notice.public_applicant_list"))
@@ -397,7 +403,7 @@ def vacancy_page(
         closed_text = t(f"closed.{item.status.value}", date=v.closes, published=v.published)
     return VacancyPage(
         card=card,
-        facts=tuple(facts),
+        facts=vacancy_facts(site, item, card, salary),
         pay=salary,
         timeline=timeline or timeline_view(site, v),
         contact=ContactView(
@@ -720,7 +726,7 @@ class SiteView:
         self._steps: dict[str, ScaleSteps] = {}
         self._timelines: dict[tuple[Any, ...], TimelineView] = {}
         self._cards: dict[str, VacancyCard] = {}
-        self._pages: dict[str, VacancyPage] = {}
+        self._page: tuple[str, VacancyPage] | None = None  # the last vacancy page asked for
 
     def pay(self, vacancy: Vacancy) -> Pay:
         if vacancy.id not in self._pay:
@@ -739,18 +745,25 @@ class SiteView:
         return self._cards[item.vacancy.id]
 
     def vacancy_page(self, item: Listed, body_html: str) -> VacancyPage:
-        """A vacancy's page values, computed once (the page and the feeds both use them)."""
-        key = item.vacancy.id
-        if key not in self._pages:
+        """A vacancy's page values. The last one is kept, for the page's rendering and its key in
+        the page cache, which ask for it one after the other; not all of them (the JobPosting alone
+        is 22 MB at 10,000 vacancies)."""
+        key = (item.vacancy.id, body_html)
+        if self._page is None or self._page[0] != key:
             v = item.vacancy
             timeline_key = (v.process, v.closes, tuple(sorted(v.process_dates.items())))
             if timeline_key not in self._timelines:
                 self._timelines[timeline_key] = timeline_view(self.site, v)
             similar = () if item.status.is_open else tuple(self.card(i) for i in self.site.similar_open(v))
-            self._pages[key] = vacancy_page(
+            page = vacancy_page(
                 self.site, item, self.card(item), self.pay(v), body_html, self._timelines[timeline_key], similar
             )
-        return self._pages[key]
+            self._page = (key, page)
+        return self._page[1]
+
+    def facts(self, item: Listed) -> tuple[Fact, ...]:
+        """The facts of a vacancy's page, without the rest of the page (for its feed item)."""
+        return vacancy_facts(self.site, item, self.card(item), self.pay(item.vacancy))
 
     def story_page(self, story: Story) -> StoryPage:
         listed = self.site.open_in_department(story.department)

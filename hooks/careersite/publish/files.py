@@ -8,6 +8,7 @@ import errno
 import json
 import os
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -60,11 +61,16 @@ def _copy_open(src: BinaryIO, dst: BinaryIO) -> None:
         shutil.copyfileobj(src, dst, 1 << 20)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write a file so that no reader, and no later build after a crash, sees half of it."""
+def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write a file so that no reader, and no later build after a crash, sees half of it. `data`
+    may come in parts, written as they are made (a large file is never whole in memory)."""
     partial = path.with_name(f".{path.name}.{os.getpid()}")
     try:
-        partial.write_bytes(data)
+        with open(partial, "wb") as handle:
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                handle.writelines(data)
         partial.replace(path)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -69,8 +69,8 @@ _placer: Placer | None = None  # puts cards, photos and cached pages into the si
 _rendered_pages: list[tuple[str, str]] = []  # (path in the site, cache file) of pages rendered and kept
 _shared = ""  # a digest of what every item page repeats of the rest of the site (feeds, footer, …)
 _generated: dict[str, str] = {}  # page URL -> src_uri of each vacancy and story page, in build order
-# page URL -> its search entries, for every item page: as rendered, or as JSON text from the cache
-_cached_search: dict[str, list[dict[str, Any]] | str] = {}
+# page URL -> its search entries as JSON text (`_entries_text`), for every item page, rendered or cached
+_cached_search: dict[str, str] = {}
 _search_start: dict[str, int] = {}  # src_uri -> how many search entries existed before the page
 _sitemap_items: list[str] = []  # URLs of the item pages a sitemap lists, in build order
 _bad_bodies: set[str] = set()  # guids of texts that broke the policy
@@ -443,7 +443,7 @@ def _complete_search_index() -> None:
     if _search is None:
         return
     own = [entry for entry in _search.entries if entry["location"].split("#")[0] not in _generated]
-    items = [_cached_search.get(url, []) for url in _generated]
+    items = [_cached_search.get(url, "[]") for url in _generated]
     _cached_search.clear()
     generate = getattr(_search, "generate_search_index", None)
     if _dirty or generate is None:
@@ -453,11 +453,17 @@ def _complete_search_index() -> None:
     _search.generate_search_index = lambda prev: _spliced_index(generate, own, items)
 
 
-def _read_entries(items: list[list[dict[str, Any]] | str]) -> list[dict[str, Any]]:
-    return [entry for entries in items for entry in (json.loads(entries) if isinstance(entries, str) else entries)]
+def _entries_text(entries: list[dict[str, Any]]) -> str:
+    """Search entries as JSON text in the form in which the search plugin writes its index
+    (json.dumps with separators=(",", ":"), default=str), so that the text can go into it as it is."""
+    return json.dumps(entries, separators=(",", ":"), default=str)
 
 
-def _spliced_index(generate: Any, own: list[dict[str, Any]], items: list[list[dict[str, Any]] | str]) -> str:
+def _read_entries(items: list[str]) -> list[dict[str, Any]]:
+    return [entry for entries in items for entry in json.loads(entries)]
+
+
+def _spliced_index(generate: Any, own: list[dict[str, Any]], items: list[str]) -> str:
     """The search index as the search plugin writes it, with every item page's entries after the
     site's own pages: the plugin writes an index without entries, ending in `"docs":[]}`, and all
     entries, as JSON text in the form in which it writes them, go between those brackets."""
@@ -467,16 +473,8 @@ def _spliced_index(generate: Any, own: list[dict[str, Any]], items: list[list[di
     if not empty.endswith('"docs":[]}'):  # a plugin that writes its index otherwise: every entry as a value
         _search.entries[:] = own + _read_entries(items)
         return generate(None)
-    # As the plugin writes a list of entries (json.dumps with separators=(",", ":"), default=str).
-    texts = [
-        _dumps(own)[1:-1],
-        *(entries[1:-1] if isinstance(entries, str) else _dumps(entries)[1:-1] for entries in items),
-    ]
+    texts = (entries[1:-1] for entries in (_entries_text(own), *items))  # each list without its brackets
     return f"{empty[:-2]}{','.join(text for text in texts if text)}]}}"
-
-
-def _dumps(entries: list[dict[str, Any]]) -> str:
-    return json.dumps(entries, separators=(",", ":"), default=str)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -490,11 +488,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         return output  # a text with mistakes is never kept
     body = page.content or ""
     entries = _search.entries[_search_start[uri] :] if _search is not None and uri in _search_start else []
-    _cached_search[page.url] = entries
+    _cached_search[page.url] = search = _entries_text(entries)
     with contextlib.suppress(OSError):  # a cache that cannot be written only slows the next build
         _page_cache.put_body(_body_keys[uri], body)
         key = _item_key(kind, item, body)
-        _page_cache.put_page(key, output, _body_html.get(guid, body), entries)
+        _page_cache.put_page(key, output, _body_html.get(guid, body), search)
         _rendered_pages.append((page.file.dest_uri, f"{key}.html"))
     return output
 

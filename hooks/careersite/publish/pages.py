@@ -210,14 +210,14 @@ class PageCache:
         self.used.update((key, f"{key}.html"))
         return Stored(self.folder.path / f"{key}.html", data["body"], data["search"])
 
-    def put_page(self, key: str, html: str, body: str, search: list[dict[str, Any]]) -> None:
+    def put_page(self, key: str, html: str, body: str, search: str) -> None:
+        """Keep a rendered page, with its text and its search entries as JSON text (kept as text
+        until the search index is written: one string per page instead of some thirty objects,
+        40 MB at 10,000 vacancies, held through the whole build)."""
         name = f"{key}.html"
         write_checked(self.folder.path / name, html.encode("utf-8"))
         self.folder.written(name)
-        # The entries stay JSON text until the search index is written: one string per page instead
-        # of some thirty objects (40 MB at 10,000 vacancies, held through the whole build).
-        # In the form in which the search plugin writes them, so that they go into its index as they are.
-        self.index.put(key, {"body": body, "search": json.dumps(search, separators=(",", ":"), default=str)})
+        self.index.put(key, {"body": body, "search": search})
         self.used.update((key, name))
 
     def finish(self) -> None:

@@ -19,6 +19,7 @@ import json
 import logging
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, TemplateNotFound
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -76,6 +77,9 @@ _sitemap_items: list[str] = []  # URLs of the item pages a sitemap lists, in bui
 _bad_bodies: set[str] = set()  # guids of texts that broke the policy
 _body_keys: dict[str, str] = {}  # src_uri -> the key of its body's rendering, for pages being rendered
 _search: Any = None  # the search plugin's index of this build, if the site has search
+# The search index's text up to its entries, and every page's entries as JSON text: written after the
+# search plugin has written its index without them (`_write_search_index`)
+_pending_index: tuple[str, list[str]] | None = None
 _publish: tuple[Path, Path] | None = None  # (staging folder, final site folder) for a one-step swap
 _lock: BuildLock | None = None
 _failed = False
@@ -221,7 +225,7 @@ def _t() -> Translator:
 
 def _start_page_cache(config: MkDocsConfig, root: Path) -> None:
     """The cache of rendered item pages, scoped to everything every page is made of."""
-    global _page_cache, _shared, _search
+    global _page_cache, _shared, _search, _pending_index
     assert _site is not None and _view is not None
     # The libraries whose output is on the pages: the renderers, dates and amounts, holidays in timelines.
     packages = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "babel", "holidays", "phonenumbers")
@@ -244,6 +248,7 @@ def _start_page_cache(config: MkDocsConfig, root: Path) -> None:
     _search_start.clear()
     _body_keys.clear()
     _search = _search_index(config)
+    _pending_index = None
     _bad_bodies.clear()
     _sitemap_items.clear()
     _rendered_pages.clear()
@@ -464,17 +469,45 @@ def _read_entries(items: list[str]) -> list[dict[str, Any]]:
 
 
 def _spliced_index(generate: Any, own: list[dict[str, Any]], items: list[str]) -> str:
-    """The search index as the search plugin writes it, with every item page's entries after the
-    site's own pages: the plugin writes an index without entries, ending in `"docs":[]}`, and all
-    entries, as JSON text in the form in which it writes them, go between those brackets."""
+    """The search index as the search plugin writes it, without item pages when their entries can
+    be added as text: the plugin then writes an index without entries, ending in `"docs":[]}`, and
+    `_write_search_index` writes it again with every entry between those brackets, in the form in
+    which the plugin writes them, a page at a time (the whole index is never one string in memory)."""
+    global _pending_index
     assert _search is not None
     _search.entries[:] = []
     empty = generate(None)
     if not empty.endswith('"docs":[]}'):  # a plugin that writes its index otherwise: every entry as a value
         _search.entries[:] = own + _read_entries(items)
         return generate(None)
-    texts = (entries[1:-1] for entries in (_entries_text(own), *items))  # each list without its brackets
-    return f"{empty[:-2]}{','.join(text for text in texts if text)}]}}"
+    _pending_index = (empty[:-2], [_entries_text(own), *items])
+    return empty
+
+
+@event_priority(-100)  # after the search plugin has written its index
+def _write_search_index(config: MkDocsConfig) -> None:
+    """Write the search index with every page's entries (see `_spliced_index`), in place of the one
+    the search plugin wrote without them; a plugin that wrote none (search turned off) gets none."""
+    global _pending_index
+    if _pending_index is None:
+        return
+    start, texts = _pending_index
+    _pending_index = None
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if path.is_file():
+        write_atomic(path, _index_parts(start, texts))
+
+
+def _index_parts(start: str, texts: list[str]) -> Iterator[bytes]:
+    """The search index's bytes: its start, each page's entries without their list's brackets,
+    separated by commas, and the end of the entries' list and of the index."""
+    yield start.encode()
+    separator = b""
+    for text in texts:
+        if len(text) > 2:  # not "[]"
+            yield separator + text[1:-1].encode()
+            separator = b","
+    yield b"]}"
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -521,7 +554,7 @@ def _check_body(key: str, html: str) -> None:
 
 
 @event_priority(100)  # before the search plugin writes its index
-def on_post_build(config: MkDocsConfig) -> None:
+def _finish_build(config: MkDocsConfig) -> None:
     """Stop on problems in the texts; else wait for the cards and put them in the site, then write
     the feeds and jobs.json, which state each card's size."""
     global _complete
@@ -556,6 +589,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     items = feeds.items(_view, _cards, _body_html, _renderer.sizes.__getitem__)
     written, elements = feeds.write_all(_site, _feeds, items, site_dir, _site.settings.cache_dir / "feeds")
     log.info(f"Feeds: {written} of {len(_feeds)} made anew, with {elements} item elements rendered")
+    del items  # the feeds are written: make room for the rest (16 MB of items at 10,000 vacancies)
+    _body_html.clear()
     write_atomic(site_dir / "jobs.json", jobs.render(_view, _cards))
     (site_dir / "admin").mkdir(exist_ok=True)  # the editor's script is copied there from overrides/admin/
     write_atomic(site_dir / "admin" / "config.yml", cms.render_config(_site))
@@ -568,12 +603,14 @@ def on_post_build(config: MkDocsConfig) -> None:
         _placer.record(path, key)
     _placer.save()
     log.info(f"Files linked from the {'cache' if _placer.preview else 'live site'}: {_placer.linked}")
-    _body_html.clear()  # the feeds and jobs.json are written: make room for the search index
     _complete_search_index()
     _complete = True
     if _command != "build":
         _show_preview(config)
         _release()  # `serve` rebuilds: each rebuild takes the lock anew
+
+
+on_post_build = CombinedEvent(_finish_build, _write_search_index)
 
 
 def _show_preview(config: MkDocsConfig) -> None:

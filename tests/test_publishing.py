@@ -4,6 +4,7 @@ two builds at once, a build killed at any moment, a damaged cache, a full disk, 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pickle
 import random
@@ -300,6 +301,34 @@ def test_a_truncated_cached_feed_is_made_again(built: tuple[Build, dict[str, str
 def test_a_damaged_cache_is_detected_and_rebuilt(built: tuple[Build, dict[str, str]], damage) -> None:
     damage(built[0].folder / ".cache")
     rebuild_matches(built)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(str.split, id="earlier-shape"),  # a list: [cache file, inode, size, time]
+        pytest.param(lambda record: f"{record.split()[0]} 1 2 3", id="matching-no-file"),
+    ],
+)
+def test_live_files_are_linked_only_on_a_record_that_matches(built: tuple[Build, dict[str, str]], change) -> None:
+    """The next build links each unchanged file from the live site; a record that is not of this
+    version's shape, or that matches no file, makes it copy the file instead, with the same site."""
+    manifest = built[0].folder / ".cache/published.json"
+    kept = manifest.read_text()
+    linked = re.search(r"Files linked from the live site: (\d+)", run_build(built[0].folder).output)
+    assert linked and int(linked[1]) > 30  # cards, photos, pages
+    manifest.write_text(kept)
+    rewrite_records(manifest, change)
+    again = rebuild_matches(built)
+    assert "Files linked from the live site: 0" in again.output
+
+
+def rewrite_records(path: Path, change) -> None:
+    """The live site's manifest with every record changed: to the list of an earlier version, or
+    to a record whose inode, size and time match no file."""
+    records = json.loads(path.read_text())
+    assert records and all(isinstance(record, str) for record in records.values())
+    path.write_text(json.dumps({name: change(record) for name, record in records.items()}))
 
 
 def retype_front_matter(path: Path) -> None:

@@ -270,6 +270,26 @@ def test_kept_events_give_the_bytes_of_a_whole_rendering_and_an_edit_renders_onl
         named.frame_rendered and b"Gemeente Noordveen" in text and b"Lindewaard" not in text.split(b"BEGIN:VEVENT")[0]
     )
 
+    # The next day every event has another stamp, and the kept ones are used all the same: only the
+    # events whose own values changed overnight are rendered, and the bytes are those of a whole rendering.
+    next_day = (dt.date.fromisoformat(TODAY) + dt.timedelta(days=1)).isoformat()
+    later = load(site_copy / "mkdocs.yml", {"CAREERSITE_TODAY": next_day})
+    later_events = list(calendar_view(later, team=True).events)
+    later_stamp = dt.datetime.combine(later.today, dt.time(), tzinfo=dt.UTC)
+    later_fields = [ical.fields(event, later.settings, later.t, later_stamp) for event in later_events]
+    whole_later = ical.frame(later.settings, later.t)
+    for written in later_fields:
+        whole_later.add_component(Calendar.from_ical(ical.vevent(written)))
+    kept_events = calendar_view(edited, team=True).events  # those the cache holds now
+    before = {(uid, *rest) for uid, _, *rest in (ical.fields(e, edited.settings, edited.t, stamp) for e in kept_events)}
+    changed = [written for written in later_fields if (written[0], *written[2:]) not in before]
+    overnight = ical.EventCache(kept)
+    text = ical.render(later_events, later.settings, later.t, later.today, overnight)
+    assert text == whole_later.to_ical() and text.count(b"DTSTAMP:" + next_day.replace("-", "").encode()) == len(
+        later_events
+    )
+    assert overnight.rendered == len(changed) < len(later_events) // 2
+
     kept.write_bytes(b"\x80\x04 damaged")
     damaged = ical.EventCache(kept)
     assert ical.render(found, site.settings, site.t, site.today, damaged) == spliced

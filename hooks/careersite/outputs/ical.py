@@ -7,7 +7,9 @@ and "today": two builds of the same day are byte-identical.
 
 Each event's VEVENT is kept between builds (`EventCache`), as the feeds keep their items: a build
 renders only the events that changed and splices them into the calendar's frame, which gives the
-same bytes as rendering the whole calendar with icalendar.
+same bytes as rendering the whole calendar with icalendar. An event is kept without its DTSTAMP
+(the build's day), which is put in when the calendar is written: the first build of a new day
+renders nothing anew either (at 10,000 vacancies, 10,500 events took 6 s to render).
 """
 
 from __future__ import annotations
@@ -29,12 +31,14 @@ if TYPE_CHECKING:
 
 PRODUCT = "-//careersite//content calendar//EN"
 # The kept events' and frame's key: icalendar's version, and LAYOUT, bumped when vevent() or frame() change.
-LAYOUT = "2"
+LAYOUT = "3"
 ICALENDAR_VERSION = f"{importlib.metadata.version('icalendar')}/{LAYOUT}"
 _END = b"END:VCALENDAR\r\n"
 
 # One event as it is written: uid, stamp, day, summary, category, link, description.
 Fields = tuple[str, dt.datetime, dt.date, str, str, str, str]
+# A kept event is rendered with this stamp, and its DTSTAMP line replaced by the build's.
+_KEPT_STAMP = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 
 def fields(event: Event, settings: Settings, t: Translator, stamp: dt.datetime) -> Fields:
@@ -65,13 +69,19 @@ def vevent(written: Fields) -> bytes:
     return entry.to_ical()
 
 
+def _stamp_line(stamp: dt.datetime) -> bytes:
+    """A VEVENT's DTSTAMP line as icalendar writes a UTC time, between the line ends around it."""
+    return b"\r\nDTSTAMP:" + stamp.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ").encode() + b"\r\n"
+
+
 class EventCache:
-    """Each event's VEVENT from earlier builds, by everything written in it; a missing or damaged
-    file only means the events are rendered again."""
+    """Each event's VEVENT from earlier builds, by everything written in it but its stamp; a
+    missing or damaged file only means the events are rendered again."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path
-        self.known: dict[Fields, bytes] = {}
+        # (uid, day, summary, category, link, description) -> VEVENT with the stamp _KEPT_STAMP
+        self.known: dict[tuple[object, ...], bytes] = {}
         self.frame: tuple[tuple[str, ...], bytes] | None = None  # (what the frame says, its bytes)
         self.rendered = 0
         self.frame_rendered = False
@@ -86,10 +96,17 @@ class EventCache:
                 self.known, self.frame = {}, None
 
     def element(self, written: Fields) -> bytes:
-        if written not in self.known:
-            self.known[written] = vevent(written)
+        """The event's VEVENT with its stamp."""
+        key = _without_stamp(written)
+        kept = self.known.get(key)
+        if kept is None:
+            uid, _, *rest = written
+            kept = self.known[key] = vevent((uid, _KEPT_STAMP, *rest))  # type: ignore[arg-type]
             self.rendered += 1
-        return self.known[written]
+        stamped = kept.replace(_stamp_line(_KEPT_STAMP), _stamp_line(written[1]), 1)
+        if stamped == kept and written[1] != _KEPT_STAMP:  # a layout without that line: render it whole
+            return vevent(written)
+        return stamped
 
     def head(self, settings: Settings, t: Translator) -> bytes:
         """The calendar's frame as written (kept too: rendering it means importing icalendar)."""
@@ -101,12 +118,17 @@ class EventCache:
         return self.frame[1]
 
     def save(self, current: list[Fields]) -> None:
-        unchanged = not self.rendered and not self.frame_rendered and len(self.known) == len(current)
+        keys = {_without_stamp(written) for written in current}
+        unchanged = not self.rendered and not self.frame_rendered and len(self.known) == len(keys)
         if self.path is None or unchanged:
             return
-        kept = {k: self.known[k] for k in current}
+        kept = {k: self.known[k] for k in keys}
         data = {"version": ICALENDAR_VERSION, "events": kept, "frame": self.frame}
         write_if_possible(self.path, pickle.dumps(data))
+
+
+def _without_stamp(written: Fields) -> tuple[object, ...]:
+    return (written[0], *written[2:])
 
 
 def frame(settings: Settings, t: Translator) -> Calendar:

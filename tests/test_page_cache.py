@@ -199,3 +199,20 @@ def test_an_index_left_open_neither_blocks_nor_loses_the_next_build_s(tmp_path: 
     fourth.save({"x"})
     fourth.close()
     assert not path.is_symlink() and not elsewhere.exists()
+
+
+def test_offline_search_holds_every_page(site_copy: Path) -> None:
+    """The item pages' search entries go into the index after the search plugin wrote it, and
+    before Material's offline plugin copies it into `search_index.js`: offline search finds
+    vacancies too, in a cold and in a warm build."""
+    edit(site_copy / "mkdocs.yml", "  - search:\n      lang: nl\n", "  - search:\n      lang: nl\n  - offline\n")
+    for _ in range(2):  # cold, then every page from the cache
+        build = run_build(site_copy)
+        assert build.returncode == 0, build.output
+        index = json.loads((site_copy / "site/search/search_index.json").read_text())
+        script = (site_copy / "site/search/search_index.js").read_text()
+        offline = json.loads(script[script.index("{") : script.rindex("}") + 1])
+        locations = {entry["location"].split("#")[0] for entry in offline["docs"]}
+        # The offline plugin turns off directory URLs: vacancies/ciso.html.
+        assert "vacancies/ciso.html" in locations and any(url.startswith("stories/") for url in locations)
+        assert offline == index

@@ -215,6 +215,30 @@ def rebuild_matches(built: tuple[Build, dict[str, str]]) -> Build:
     return again
 
 
+@pytest.mark.parametrize(
+    "xargs",
+    [
+        pytest.param(None, id="no-xargs"),
+        pytest.param("#!/bin/sh\nexit 1\n", id="xargs-fails"),
+        pytest.param('#!/bin/sh\nsleep 1; exec /usr/bin/xargs "$@"\n', id="xargs-slow"),
+    ],
+)
+def test_the_page_folders_made_beside_the_build_change_nothing(
+    built: tuple[Build, dict[str, str]], tmp_path: Path, xargs: str | None
+) -> None:
+    """The item pages' folders are made by another process (`xargs mkdir`) while the build works
+    out the pages. Without it, or when it fails or is slow, the site is the same."""
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    if xargs is not None:
+        (tools / "xargs").write_text(xargs)
+        (tools / "xargs").chmod(0o755)
+    again = run_build(built[0].folder, PATH=f"{tools}:/bin" if xargs and "exec" in xargs else str(tools))
+    assert again.returncode == 0, again.output
+    assert "Traceback" not in again.output
+    assert digest(built[0].site) == built[1]
+
+
 def test_a_truncated_cached_card_is_drawn_again(built: tuple[Build, dict[str, str]]) -> None:
     folder = built[0].folder
     card = next((folder / ".cache/cards").glob("vacancy-ciso-*.jpg"))
@@ -306,7 +330,7 @@ def test_a_damaged_cache_is_detected_and_rebuilt(built: tuple[Build, dict[str, s
 @pytest.mark.parametrize(
     "change",
     [
-        pytest.param(str.split, id="earlier-shape"),  # a list: [cache file, inode, size, time]
+        pytest.param(lambda record: [record.split()[0], *map(int, record.split()[1:])], id="earlier-shape"),
         pytest.param(lambda record: f"{record.split()[0]} 1 2 3", id="matching-no-file"),
     ],
 )
@@ -324,8 +348,8 @@ def test_live_files_are_linked_only_on_a_record_that_matches(built: tuple[Build,
 
 
 def rewrite_records(path: Path, change) -> None:
-    """The live site's manifest with every record changed: to the list of an earlier version, or
-    to a record whose inode, size and time match no file."""
+    """The live site's manifest with every record changed: to the list of an earlier version
+    ([cache file, inode, size, time], true to the file), or to a record that matches no file."""
     records = json.loads(path.read_text())
     assert records and all(isinstance(record, str) for record in records.values())
     path.write_text(json.dumps({name: change(record) for name, record in records.items()}))

@@ -11,6 +11,7 @@ import random
 import re
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -297,15 +298,15 @@ def test_a_truncated_cached_feed_is_made_again(built: tuple[Build, dict[str, str
         pytest.param(lambda c: (shutil.rmtree(c), c.write_text("x")), id="cache-a-file"),
         pytest.param(lambda c: (shutil.rmtree(c / "feeds"), (c / "feeds").symlink_to("/tmp")), id="feeds-a-link"),
         pytest.param(
-            lambda c: (shutil.rmtree(c / "feeds"), (c / "feeds-items.pickle").write_bytes(b"\x80\x04garbage")),
+            lambda c: (shutil.rmtree(c / "feeds"), (c / "feeds-items.sqlite3").write_bytes(b"SQLite format 3\0" * 90)),
             id="feed-items-garbage",
         ),
         pytest.param(
-            lambda c: (
-                shutil.rmtree(c / "feeds"),
-                (c / "feeds-items.pickle").write_bytes(pickle.dumps({"version": "1.0.0", "items": {"k": "text"}})),
-            ),
-            id="feed-items-shape",
+            lambda c: (shutil.rmtree(c / "feeds"), damage_rows(c / "feeds-items.sqlite3")), id="feed-items-rows"
+        ),
+        pytest.param(
+            lambda c: (shutil.rmtree(c / "feeds"), (c / "feeds-items.pickle").write_bytes(b"\x80\x04garbage")),
+            id="feed-items-earlier-file",
         ),
         pytest.param(lambda c: (shutil.rmtree(c / "pages"), (c / "pages").write_text("x")), id="pages-a-file"),
         pytest.param(lambda c: [p.write_bytes(b"") for p in (c / "pages").iterdir()], id="pages-empty"),
@@ -345,6 +346,15 @@ def test_live_files_are_linked_only_on_a_record_that_matches(built: tuple[Build,
     rewrite_records(manifest, change)
     again = rebuild_matches(built)
     assert "Files linked from the live site: 0" in again.output
+
+
+def damage_rows(path: Path) -> None:
+    """Every kept feed element cut short, as a damaged disk might leave them: the feeds made
+    next must not take them."""
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT count(*) FROM entries").fetchone()[0] > 30
+        db.execute("UPDATE entries SET data = substr(data, 1, 40)")
+    db.close()
 
 
 def rewrite_records(path: Path, change) -> None:

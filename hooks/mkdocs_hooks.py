@@ -735,6 +735,7 @@ def _file_system_message(error: OSError) -> str:
 def on_shutdown() -> None:
     """Swap the finished build in for the previous site in one step, or drop a failed one."""
     global _publish
+    _wait_for_page_folders()  # a build stopped by Ctrl-C: before its folder goes
     if _preview is not None:
         _preview.close()
     try:

@@ -221,23 +221,52 @@ def rebuild_matches(built: tuple[Build, dict[str, str]]) -> Build:
     [
         pytest.param(None, id="no-xargs"),
         pytest.param("#!/bin/sh\nexit 1\n", id="xargs-fails"),
-        pytest.param('#!/bin/sh\nsleep 1; exec /usr/bin/xargs "$@"\n', id="xargs-slow"),
+        # Slow, and telling what it was given and when it is done.
+        pytest.param(
+            '#!/bin/sh\nsleep 1\ncat > "$LOG.in"\n/usr/bin/xargs "$@" < "$LOG.in"\n'
+            'tr "\\0" "\\n" < "$LOG.in" > "$LOG"\necho >> "$LOG"\necho done >> "$LOG"\n',
+            id="xargs-slow",
+        ),
     ],
 )
 def test_the_page_folders_made_beside_the_build_change_nothing(
     built: tuple[Build, dict[str, str]], tmp_path: Path, xargs: str | None
 ) -> None:
     """The item pages' folders are made by another process (`xargs mkdir`) while the build works
-    out the pages. Without it, or when it fails or is slow, the site is the same."""
+    out the pages, and the build waits for it. Without it, or when it fails or is slow, the site is
+    the same."""
     tools = tmp_path / "bin"
     tools.mkdir()
+    log = tmp_path / "xargs.log"
     if xargs is not None:
         (tools / "xargs").write_text(xargs)
         (tools / "xargs").chmod(0o755)
-    again = run_build(built[0].folder, PATH=f"{tools}:/bin" if xargs and "exec" in xargs else str(tools))
+    slow = xargs is not None and "LOG" in xargs
+    again = run_build(built[0].folder, PATH=f"{tools}:/usr/bin:/bin" if slow else str(tools), LOG=str(log))
     assert again.returncode == 0, again.output
     assert "Traceback" not in again.output
     assert digest(built[0].site) == built[1]
+    if slow:  # it was given every item page's folder, and the build waited for it to finish
+        *folders, end = log.read_text().splitlines()  # the list ends without a line end: `echo` adds one
+        assert end == "done"
+        site = built[0].site
+        pages = {
+            str(p.parent.relative_to(site))
+            for kind in ("vacancies", "stories")
+            for p in site.glob(f"{kind}/*/index.html")
+        }
+        assert sorted(folders) == sorted(pages) and len(pages) > 20
+
+
+def test_the_feed_elements_of_an_earlier_version_are_removed(built: tuple[Build, dict[str, str]]) -> None:
+    """Earlier versions kept every feed element in one pickle; the first build that makes a feed
+    removes it and keeps the elements in SQLite instead."""
+    cache = built[0].folder / ".cache"
+    (cache / "feeds-items.pickle").write_bytes(pickle.dumps({"version": "1.0.0", "items": {"k": b"text"}}))
+    shutil.rmtree(cache / "feeds")
+    rebuild_matches(built)
+    assert not (cache / "feeds-items.pickle").exists()
+    assert (cache / "feeds-items.sqlite3").is_file()
 
 
 def test_a_truncated_cached_card_is_drawn_again(built: tuple[Build, dict[str, str]]) -> None:
@@ -303,10 +332,6 @@ def test_a_truncated_cached_feed_is_made_again(built: tuple[Build, dict[str, str
         ),
         pytest.param(
             lambda c: (shutil.rmtree(c / "feeds"), damage_rows(c / "feeds-items.sqlite3")), id="feed-items-rows"
-        ),
-        pytest.param(
-            lambda c: (shutil.rmtree(c / "feeds"), (c / "feeds-items.pickle").write_bytes(b"\x80\x04garbage")),
-            id="feed-items-earlier-file",
         ),
         pytest.param(lambda c: (shutil.rmtree(c / "pages"), (c / "pages").write_text("x")), id="pages-a-file"),
         pytest.param(lambda c: [p.write_bytes(b"") for p in (c / "pages").iterdir()], id="pages-empty"),

@@ -302,7 +302,13 @@ class ItemXml:
         """Keep the elements of the items of this build (`current`: their keys), when a feed was made."""
         if self.index is not None:
             self.index.save(current)
+        self.close()
+
+    def close(self) -> None:
+        """Let go of the file (and SQLite's lock on it), also when a feed could not be written."""
+        if self.index is not None:
             self.index.close()
+            self.index = None
 
 
 def _variant_inputs(channel: Channel | None, site: Site) -> str:
@@ -336,30 +342,33 @@ def write_all(site: Site, feeds: list[FeedPlan], items: list[Item], site_dir: Pa
     current: set[str] = set()
     used = set()
     written = 0
-    for feed in feeds:
-        taken = [i for i in items if feed.takes(i)]
-        current.update(ItemXml.key(item, feed.channel, site) for item in taken)
-        inputs = (
-            FEEDGEN_VERSION,
-            feed,
-            [item.digest for item in taken],
-            settings.site_url,
-            settings.language,
-            str(settings.timezone),
-            None if taken else site.today,
-        )
-        name = hashlib.sha256(repr(inputs).encode("utf-8")).hexdigest() + ".xml"
-        used.add(name)
-        cached = cache / name
-        if folder.size(name) is None:
-            write_atomic(cached, render(feed, taken, site, elements))
-            folder.written(name)
-            written += 1
-        target = site_dir / feed.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        copy_file(str(cached), str(target))
-    folder.keep_only(used)
-    elements.save(current)
+    try:
+        for feed in feeds:
+            taken = [i for i in items if feed.takes(i)]
+            current.update(ItemXml.key(item, feed.channel, site) for item in taken)
+            inputs = (
+                FEEDGEN_VERSION,
+                feed,
+                [item.digest for item in taken],
+                settings.site_url,
+                settings.language,
+                str(settings.timezone),
+                None if taken else site.today,
+            )
+            name = hashlib.sha256(repr(inputs).encode("utf-8")).hexdigest() + ".xml"
+            used.add(name)
+            cached = cache / name
+            if folder.size(name) is None:
+                write_atomic(cached, render(feed, taken, site, elements))
+                folder.written(name)
+                written += 1
+            target = site_dir / feed.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            copy_file(str(cached), str(target))
+        folder.keep_only(used)
+        elements.save(current)
+    finally:
+        elements.close()
     return written, elements.rendered
 
 

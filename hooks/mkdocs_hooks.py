@@ -205,10 +205,17 @@ def _forget_previous_build() -> None:
         _page_cache.index.close()
     _site = _view = _cards = _placer = _renderer = _page_cache = _search = _pending_index = None
     _feeds, _alerts = [], ()
-    for kept in (_pages, _body_html, _generated, _cached_search, _search_start, _body_keys):
+    for kept in (
+        _pages,
+        _body_html,
+        _generated,
+        _cached_search,
+        _search_start,
+        _body_keys,
+        _sitemap_items,
+        _rendered_pages,
+    ):
         kept.clear()
-    _sitemap_items.clear()
-    _rendered_pages.clear()
     gc.unfreeze()
     gc.collect()
 
@@ -363,9 +370,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # page for a missing one (404.html), which lists the mistakes.
         return Files([f for f in files if not f.is_documentation_page()])
     assert _site is not None
-    _start_page_folders(config)
-    files.append(File.generated(config, BRAND_CSS, content=views.brand_stylesheet(_site)))
     uris = [f"vacancies/{i.vacancy.slug}.md" for i in _site.vacancies] + [f"stories/{s.slug}.md" for s in _site.stories]
+    _start_page_folders(config, [uri.removesuffix(".md") for uri in uris])
+    files.append(File.generated(config, BRAND_CSS, content=views.brand_stylesheet(_site)))
     for item in _site.vacancies:
         _add_item_page(files, config, "vacancy", item, item.vacancy.slug, item.vacancy.body, uris)
     stories_dir = _site.settings.stories_dir
@@ -392,15 +399,14 @@ class _SafeBytecodeCache(FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
 
 
-def _start_page_folders(config: MkDocsConfig) -> None:
-    """Make the folders of the item pages (`vacancies/<slug>/`) in another process while this one
-    works out the pages. A new folder costs the disk a write: 0.1 to 0.8 ms each on the busy disk of
-    the machine this was measured on, and 1,200 folders at 1,000 vacancies, which MkDocs would make one by one as it
-    places the pages. Whatever goes wrong here, MkDocs makes the folder itself (and reports a real
-    error then); the folders are in place before it places files (`_wait_for_page_folders`)."""
+def _start_page_folders(config: MkDocsConfig, names: list[str]) -> None:
+    """Make the folders of the item pages (`names`: `vacancies/<slug>`, …) in another process while
+    this one works out the pages. A new folder costs the disk a write (0.1 to 0.8 ms each on the
+    busy disk this was measured on; 1,200 folders at 1,000 vacancies), which MkDocs would pay one
+    folder at a time as it places the pages. Whatever goes wrong here, MkDocs makes the folder
+    itself (and reports a real error then); the folders are in place before it places files
+    (`_wait_for_page_folders`)."""
     global _folders
-    assert _site is not None
-    names = [f"vacancies/{i.vacancy.slug}" for i in _site.vacancies] + [f"stories/{s.slug}" for s in _site.stories]
     if not config.use_directory_urls or not names:
         return
     site_dir = Path(config.site_dir)
@@ -674,9 +680,8 @@ def _finish_build(config: MkDocsConfig) -> None:
     _outputs_written = True
 
 
-@event_priority(
-    -50
-)  # after the search plugin (0), before anything that reads its index (Material's offline plugin: -100)
+# After the search plugin (0), before anything that reads its index (Material's offline plugin: -100).
+@event_priority(-50)
 def _finish_after_search(config: MkDocsConfig) -> None:
     """Complete the search index (`_write_search_index`); the build is then complete, and a
     rebuild of `make serve` is shown."""

@@ -86,9 +86,9 @@ class Stored:
 class Index:
     """Named values kept between builds in one SQLite file: JSON objects (`get`, `put`) or bytes
     (`get_bytes`, `put_bytes`). A value that cannot be read (a damaged file, a damaged row) is
-    missing; a file SQLite cannot open is replaced by a new one,
-    and one that cannot be replaced leaves the build without an index (slower, never wrong).
-    Changes are kept when the build saves them (`save`), in one transaction."""
+    missing; a file SQLite cannot open is replaced by a new one, and one that cannot be replaced
+    leaves the build without an index (slower, never wrong). Changes are kept when the build saves
+    them (`save`), in one transaction."""
 
     def __init__(self, path: Path) -> None:
         self.path = path

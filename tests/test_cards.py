@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -14,7 +15,7 @@ from careersite.config import load
 from careersite.outputs.social import Cards
 from careersite.pages.views import SiteView
 from conftest import ROOT, TODAY, Build, edit, run_build
-from PIL import Image
+from PIL import Image, ImageChops
 from test_author_errors import line_of
 
 LOGO = str(ROOT / "content/assets/logo.png")
@@ -33,7 +34,12 @@ def test_every_card_of_the_example_is_the_right_size_and_readable(example: Build
     for path in files:
         spec = specs[path.name]
         with Image.open(path) as image:
-            assert image.format == "JPEG" and image.size == spec.size
+            assert image.size == spec.size
+            # flat colours and text: PNG with a palette (a third of a JPEG's bytes, no ringing at
+            # text edges); photos and everything Instagram posts (its API takes JPEG only): JPEG
+            flat = spec.format == "og" and not isinstance(spec.text, StoryText)
+            assert (image.format, image.mode) == (("PNG", "P") if flat else ("JPEG", "RGB")), path.name
+            assert path.suffix == {"PNG": ".png", "JPEG": ".jpg"}[image.format]
         assert path.read_bytes() == render(spec)[0], "the file is the card its content describes"
         assert check_canvas(draw(spec, keep_snapshots=True)) == [], path.name
 
@@ -49,7 +55,7 @@ def test_pages_point_to_their_cards(example: Build) -> None:
         assert image.startswith(site_url + "cards/"), path
         with Image.open(example.site / image.removeprefix(site_url)) as card:
             assert card.size == (int(meta["og:image:width"]), int(meta["og:image:height"])) == (1200, 630)
-        assert meta["og:image:type"] == "image/jpeg"
+            assert meta["og:image:type"] == Image.MIME[card.format]
         folder = path.parent.relative_to(example.site).as_posix()
         assert meta["og:url"] == site_url + ("" if folder == "." else folder + "/")
         assert meta["twitter:card"] == "summary_large_image" and meta["twitter:image:alt"]
@@ -126,16 +132,16 @@ def test_a_long_word_is_hyphenated_not_cut() -> None:
     assert "".join(line.rstrip("-") for line in block.lines) == text.title
 
 
-@pytest.mark.parametrize(
-    ("primary", "accent"),
-    [
-        ("#808080", "#777777"),  # mid greys: neither white nor dark grey text reaches 4.5 everywhere
-        ("#FFFF00", "#00FF00"),
-        ("#000000", "#FFFFFF"),
-        ("#E4002B", "#0057B8"),
-        ("#F2A900", "#0B5563"),
-    ],
-)
+BRAND_COLOURS = [
+    ("#808080", "#777777"),  # mid greys: neither white nor dark grey text reaches 4.5 everywhere
+    ("#FFFF00", "#00FF00"),
+    ("#000000", "#FFFFFF"),
+    ("#E4002B", "#0057B8"),
+    ("#F2A900", "#0B5563"),
+]
+
+
+@pytest.mark.parametrize(("primary", "accent"), BRAND_COLOURS)
 def test_any_brand_colours_give_readable_text(primary: str, accent: str) -> None:
     brand = Brand("Gemeente Lindewaard", primary, accent, LOGO)
     texts = [
@@ -146,6 +152,47 @@ def test_any_brand_colours_give_readable_text(primary: str, accent: str) -> None
     for text in texts:
         for fmt in ("og", "instagram"):
             assert check_canvas(draw(CardSpec("c", fmt, "nl", brand, text), keep_snapshots=True)) == []
+
+
+def rainbow_logo(path: Path) -> str:
+    """A logo of a thousand colours and soft edges (a photo, a gradient), as an author may upload."""
+    logo = Image.new("RGBA", (300, 300))
+    logo.putdata(
+        [
+            (x * 255 // 299, y * 255 // 299, (x * y) % 256, min(255, 2 * (300 - abs(150 - x) - abs(150 - y))))
+            for y in range(300)
+            for x in range(300)
+        ]
+    )
+    logo.save(path)
+    return str(path)
+
+
+@pytest.mark.parametrize(("primary", "accent"), BRAND_COLOURS)
+def test_flat_cards_show_what_was_drawn(primary: str, accent: str, tmp_path: Path) -> None:
+    """A vacancy's and the home page's card are a palette PNG of the brand's colours: after
+    decoding, each pixel is within a shade of what was drawn, whatever the colours and the logo."""
+    texts = [
+        VacancyText("Beleidsadviseur Wonen", "€ 3.496 – € 5.535 per maand", "36 uur per week", "Reageer 6 december"),
+        HomeText("Werken bij Gemeente Lindewaard", "Werk dat je terugziet in je eigen straat."),
+    ]
+    rainbow = rainbow_logo(tmp_path / "logo.png")
+    for logo in (LOGO, None, rainbow):
+        brand = Brand("Gemeente Lindewaard", primary, accent, logo)
+        for text in texts:
+            spec = CardSpec("c", "og", "nl", brand, text)
+            data, _ = render(spec)
+            with Image.open(io.BytesIO(data)) as image:
+                assert (image.format, image.mode, image.size) == ("PNG", "P", (1200, 630))
+                shown = image.convert("RGB")
+            # per pixel, the largest difference in any of the three channels
+            red, green, blue = ImageChops.difference(draw(spec).image, shown).split()
+            histogram = ImageChops.lighter(ImageChops.lighter(red, green), blue).histogram()
+            assert sum(level * n for level, n in enumerate(histogram)) / (1200 * 630) < 1.0, (logo, text)
+            # text edges within about a 16th of the way between text and background; a logo of
+            # a thousand colours shown in 160 of them, near each pixel's own colour
+            assert sum(histogram[25 if logo != rainbow else 64 :]) == 0, (logo, text)
+            assert len(data) < 24_000, "a third of a JPEG card"
 
 
 def test_huge_photo_renders_with_little_memory(tmp_path: Path) -> None:

@@ -198,7 +198,7 @@ def test_site_files_do_not_share_storage_with_the_cache(built: tuple[Build, dict
         cached = [p for p in cache.rglob(published.name)] if published.parent.name == "cards" else []
         for source in cached:
             assert os.stat(source).st_ino != os.stat(published).st_ino
-    card = next((cache / "cards").glob("vacancy-*.jpg"))
+    card = next((cache / "cards").glob("vacancy-*.png"))
     published = built.site / "cards" / card.name
     before = published.read_bytes()
     with open(card, "r+b") as handle:
@@ -271,7 +271,7 @@ def test_the_feed_elements_of_an_earlier_version_are_removed(built: tuple[Build,
 
 def test_a_truncated_cached_card_is_drawn_again(built: tuple[Build, dict[str, str]]) -> None:
     folder = built[0].folder
-    card = next((folder / ".cache/cards").glob("vacancy-ciso-*.jpg"))
+    card = next((folder / ".cache/cards").glob("vacancy-ciso-*.png"))
     card.write_bytes(card.read_bytes()[:2000])
     again = rebuild_matches(built)
     assert "Cards: 1 rendered, 31 from the cache" in again.output
@@ -291,7 +291,7 @@ def test_a_card_changed_in_place_is_drawn_again(built: tuple[Build, dict[str, st
 def test_cards_from_a_cache_without_manifest_are_checked(built: tuple[Build, dict[str, str]]) -> None:
     folder = built[0].folder
     (folder / ".cache/cards.manifest.json").unlink()
-    card = next((folder / ".cache/cards").glob("home-*.jpg"))
+    card = next((folder / ".cache/cards").glob("home-*.png"))
     card.write_bytes(card.read_bytes()[:-100])
     again = rebuild_matches(built)
     assert "Cards: 1 rendered" in again.output
@@ -466,7 +466,7 @@ def test_files_of_the_live_site_are_linked_only_while_they_are_unchanged(site_co
         list((second.site / "stories").glob("*/index.html"))
     )
     assert linked == cards + pages, second.output
-    card = next((second.site / "cards").glob("vacancy-ciso-*.jpg"))
+    card = next((second.site / "cards").glob("vacancy-ciso-*.png"))
     page = second.site / "vacancies/ciso/index.html"
     for path in (card, page):
         with open(path, "r+b") as handle:  # in place: the same inode, as an editor or a script might

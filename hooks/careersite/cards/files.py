@@ -26,6 +26,12 @@ from careersite.publish.files import Placer, write_checked
 Spec = CardSpec | PhotoSpec  # an image drawn into the cache, then copied into `spec.folder` of the site
 CHUNK = 24  # cards per task: big enough to amortise the hand-over, small enough to balance the cores
 JPEG_WHOLE = ends_with(b"\xff\xd9", start=b"\xff\xd8")
+PNG_WHOLE = ends_with(b"IEND\xaeB`\x82", start=b"\x89PNG\r\n\x1a\n")
+
+
+def image_whole(path: Path) -> bool:
+    """A cached card or photo copy runs from its format's first bytes to its last (not cut short)."""
+    return (PNG_WHOLE if path.suffix == ".png" else JPEG_WHOLE)(path)
 
 
 class CardFailure(Exception):
@@ -106,7 +112,7 @@ class CardRenderer:
         card they draw into `copy_dir/<folder>/`, and `finish` moves those folders into the site:
         the build's own process then copies no new card (at 1,000 vacancies, 120 MB it copied
         while rendering pages). The site never shares a file with the cache."""
-        self._cache = CacheFolder(self.cache_dir, JPEG_WHOLE)
+        self._cache = CacheFolder(self.cache_dir, image_whole)
         self._started = time.perf_counter()
         self.specs = {spec.file_name: spec for spec in specs}
         todo = []

@@ -43,7 +43,7 @@ class Image:
     length: int  # bytes
     width: int
     height: int
-    type: str = "image/jpeg"
+    type: str  # image/jpeg or image/png
 
 
 @dataclass(frozen=True)
@@ -378,7 +378,7 @@ def items(view: SiteView, cards: Cards, body_html: dict[str, str], length_of: Ca
     site, t, s = view.site, view.t, view.settings
 
     def image(card: Card) -> Image:
-        return Image(s.site_url + card.url, length_of(card.spec.file_name), card.width, card.height)
+        return Image(s.site_url + card.url, length_of(card.spec.file_name), card.width, card.height, card.type)
 
     def item(
         kind: str, entry: Vacancy | Story, link: str, description: str, content: Callable[[], str], cardset: CardSet

@@ -36,6 +36,10 @@ class Card:
     def height(self) -> int:
         return self.spec.size[1]
 
+    @property
+    def type(self) -> str:
+        return self.spec.mime_type
+
 
 @dataclass(frozen=True)
 class CardSet:
@@ -54,6 +58,7 @@ class OpenGraph:
     image: str
     image_width: int
     image_height: int
+    image_type: str
     image_alt: str
     locale: str
     site_name: str
@@ -143,6 +148,7 @@ def open_graph(view: SiteView, card: Card, title: str, description: str, path: s
         image=s.site_url + card.url,
         image_width=card.width,
         image_height=card.height,
+        image_type=card.type,
         image_alt=card.alt,
         locale=LOCALES[s.language],
         site_name=s.organisation,

@@ -120,13 +120,13 @@ def test_a_camera_photo_is_published_as_small_upright_copies_without_its_metadat
     shown = picture("noor", source)
     assert [spec.size for spec in shown.specs] == [(400, 533), (800, 1067), (1200, 1600), (1600, 2133)]
     assert (shown.width, shown.height) == (1600, 2133)
-    assert shown.src.startswith("photos/noor-800w-") and shown.src.endswith(".jpg")
+    assert shown.src.startswith("photos/noor-800w-") and shown.src.endswith(".webp")
     assert [width for _, width in shown.candidates] == [400, 800, 1200, 1600]
     for spec in shown.specs:
         data, missing = spec.render()
         assert not missing
         with Image.open(io.BytesIO(data)) as copy:
-            assert copy.format == "JPEG" and copy.size == spec.size
+            assert copy.format == "WEBP" and copy.size == spec.size
             assert not copy.getexif(), "no camera, place or orientation goes out with the photo"
             # Upright: the red that was the stored photo's top is now on the left edge... unless
             # turned; orientation 8 puts the stored top on the viewer's left.

@@ -279,6 +279,18 @@ def test_a_truncated_cached_card_is_drawn_again(built: tuple[Build, dict[str, st
         image.load()
 
 
+def test_a_truncated_cached_photo_copy_is_made_again(built: tuple[Build, dict[str, str]]) -> None:
+    """A WebP file has no end marker: its RIFF header's length tells a copy cut short."""
+    folder = built[0].folder
+    (folder / ".cache/cards.manifest.json").unlink()  # the files themselves are checked
+    copy = next((folder / ".cache/cards").glob("wei-chen-400w-*.webp"))
+    copy.write_bytes(copy.read_bytes()[:-10])
+    again = rebuild_matches(built)
+    assert re.search(r"photos: 1 resized, \d+ from the cache", again.output), again.output
+    with Image.open(folder / "site/photos" / copy.name) as image:
+        image.load()
+
+
 def test_a_card_changed_in_place_is_drawn_again(built: tuple[Build, dict[str, str]]) -> None:
     folder = built[0].folder
     card = next((folder / ".cache/cards").glob("story-wei-chen-*.jpg"))

@@ -29,9 +29,21 @@ JPEG_WHOLE = ends_with(b"\xff\xd9", start=b"\xff\xd8")
 PNG_WHOLE = ends_with(b"IEND\xaeB`\x82", start=b"\x89PNG\r\n\x1a\n")
 
 
+def riff_whole(path: Path) -> bool:
+    """A WebP file is as long as its RIFF header says (it has no end marker)."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(12)
+            size = os.fstat(handle.fileno()).st_size
+    except OSError:
+        return False
+    return header[:4] == b"RIFF" and header[8:12] == b"WEBP" and int.from_bytes(header[4:8], "little") + 8 == size
+
+
 def image_whole(path: Path) -> bool:
     """A cached card or photo copy runs from its format's first bytes to its last (not cut short)."""
-    return (PNG_WHOLE if path.suffix == ".png" else JPEG_WHOLE)(path)
+    checks = {".png": PNG_WHOLE, ".webp": riff_whole}
+    return checks.get(path.suffix, JPEG_WHOLE)(path)
 
 
 class CardFailure(Exception):

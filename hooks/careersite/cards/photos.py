@@ -1,7 +1,7 @@
 """Story photos as pages show them: resized, re-encoded copies in a few widths, never the original.
 
 Authors save photos straight from a camera or a phone (8000×6000, 19 MB, rotated by an EXIF tag,
-with the place it was taken in its metadata). A page gets JPEG copies at the widths a screen needs,
+with the place it was taken in its metadata). A page gets WebP copies at the widths a screen needs,
 with `srcset`, `sizes`, width and height, so a phone loads tens of kilobytes and nothing shifts when
 the image arrives. The copies carry no metadata (no location, no camera serial).
 
@@ -22,11 +22,16 @@ from PIL import Image, ImageOps
 
 from careersite.cards.draw import file_hash, file_version
 
-PHOTO_VERSION = "1"  # bump when the encoding changes, so every copy gets a new name
+PHOTO_VERSION = "2"  # bump when the encoding changes, so every copy gets a new name
 WIDTHS = (400, 800, 1200, 1600)  # 1600 covers a 390 px phone at 3× and a 1280 px screen at 2×
 FALLBACK_WIDTH = 800  # for browsers without srcset, and the poster of a video
 FOLDER = "photos"  # in the site
-JPEG = {"format": "JPEG", "quality": 80, "progressive": True, "optimize": True, "subsampling": 2}
+# WebP, which every browser in use shows (Safari since 2020): at the example's widths 38 KB of
+# copies per photo instead of 82 KB as JPEG quality 80 (drawings compress best; for photos
+# Google measured WebP 25-34 % smaller than JPEG at the same SSIM).
+# Method 2 of 0-6: 4 saves 8 % more for 2.5 times the time. Only pages show these copies; what
+# feeds and platforms get is a card (JPEG or PNG).
+WEBP = {"format": "WEBP", "quality": 80, "method": 2}
 ROTATED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
 
 
@@ -48,16 +53,16 @@ class PhotoSpec:
 
     @property
     def file_name(self) -> str:
-        return f"{self.name}-{self.size[0]}w-{self.digest}.jpg"
+        return f"{self.name}-{self.size[0]}w-{self.digest}.webp"
 
     def render(self) -> tuple[bytes, frozenset[str]]:
-        """The copy as JPEG bytes (no characters can be missing from a photo)."""
+        """The copy as WebP bytes (no characters can be missing from a photo)."""
         photo, icc = _upright(self.source, *file_version(self.source), self.largest)
         # Two-step reduction (integer box reduce, then Lanczos): near Lanczos quality at a third of its cost.
         copy = photo.resize(self.size, Image.Resampling.LANCZOS, reducing_gap=2.0)
         buffer = io.BytesIO()
         # No EXIF is written: the copy keeps the colours (ICC profile) and nothing else.
-        copy.save(buffer, **JPEG, **({"icc_profile": icc} if icc else {}))
+        copy.save(buffer, **WEBP, **({"icc_profile": icc} if icc else {}))
         return buffer.getvalue(), frozenset()
 
 

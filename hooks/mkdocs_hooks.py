@@ -33,6 +33,7 @@ from careersite.content.pages import template_names
 from careersite.i18n import Translator
 from careersite.outputs import cms, feeds, ical, jobs, social
 from careersite.pages import views
+from careersite.pages.whitespace import squeeze
 from careersite.publish.files import Placer, ensure_folder, write_atomic
 from careersite.publish.lock import BuildLock, LockTimeout
 from careersite.publish.pages import PageCache, digest, tree_digest
@@ -372,6 +373,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _site is not None
     uris = [f"vacancies/{i.vacancy.slug}.md" for i in _site.vacancies] + [f"stories/{s.slug}.md" for s in _site.stories]
     _start_page_folders(config, [uri.removesuffix(".md") for uri in uris])
+    # The theme's source maps (1.4 MB) serve only a developer reading Material's own code.
+    for file in [f for f in files if f.src_uri.startswith("assets/") and f.src_uri.endswith(".map")]:
+        files.remove(file)
     files.append(File.generated(config, BRAND_CSS, content=views.brand_stylesheet(_site)))
     for item in _site.vacancies:
         _add_item_page(files, config, "vacancy", item, item.vacancy.slug, item.vacancy.body, uris)
@@ -584,7 +588,9 @@ def _index_parts(start: str, texts: list[str]) -> Iterator[bytes]:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Keep a rendered vacancy or story page, with its text and its search entries, for the next build."""
+    """Every page without its templates' indentation; keep a rendered vacancy or story page, with
+    its text and its search entries, for the next build."""
+    output = squeeze(output)
     uri = page.file.src_uri
     kind, item = _pages.get(uri, (None, None))
     if kind is None or _page_cache is None or uri not in _body_keys:

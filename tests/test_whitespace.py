@@ -1,0 +1,98 @@
+"""Pages are published without their templates' indentation, and read and look the same."""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup
+from careersite.pages.whitespace import squeeze
+from conftest import Build
+
+# As Material and our templates write a page: nested indentation, blank lines, inline links on
+# lines of their own, and the elements whose white space shows.
+PAGE = """<!doctype html>
+<html lang="nl">
+  <head>
+    <meta name="description" content="Werk dat je
+        terugziet">
+    <script>
+      const text = `twee
+          regels`;
+      if (a
+          < b) {}
+    </script>
+    <style>
+      .x   { color: red }
+    </style>
+  </head>
+  <body>
+
+
+    <nav class="md-nav">
+      <ul>
+        <li>
+          <a href="/a/">Vacatures</a>
+          <a href="/b/">Verhalen</a>
+        </li>
+      </ul>
+    </nav>
+    <p>Salaris   <strong>€ 3.496</strong>
+       <em>per maand</em></p>
+    <pre><code>def f():
+    <span class="k">return</span> 1
+        <span>x</span></code></pre>
+    <p>Typ <code>make
+        serve</code> en <kbd>Ctrl
+          C</kbd>.</p>
+    <textarea>regel één
+        <b>niet weg</b></textarea>
+  </body>
+</html>
+"""
+
+
+def _texts(html: str) -> list[str]:
+    """What a reader (or a screen reader) gets, with white space as a browser shows it."""
+    soup = BeautifulSoup(html, "html.parser")
+    return [re.sub(r"\s+", " ", text) for text in soup.find_all(string=True)]
+
+
+def test_indentation_goes_and_the_page_reads_the_same() -> None:
+    squeezed = squeeze(PAGE)
+    assert len(squeezed) < len(PAGE) - 90
+    assert "\n  <" not in squeezed and "\n\n" not in squeezed.split("<pre>")[0]
+    # Every text keeps its white space as a browser shows it: no two words or links join.
+    assert _texts(squeezed) == _texts(PAGE)
+    assert "Vacatures</a>\n<a" in squeezed
+    before, after = BeautifulSoup(PAGE, "html.parser"), BeautifulSoup(squeezed, "html.parser")
+    assert [tag.attrs for tag in after.find_all(True)] == [tag.attrs for tag in before.find_all(True)]
+    # Where white space shows, or is code, it is left exactly as written.
+    for name in ("pre", "code", "kbd", "textarea", "script", "style"):
+        assert [str(tag) for tag in after.find_all(name)] == [str(tag) for tag in before.find_all(name)], name
+
+
+def test_a_page_without_indentation_is_unchanged() -> None:
+    compact = '<p>Een <a href="/">link</a> en\n<a href="/b">nog een</a></p>\n<pre>\n  <b>x</b></pre>'
+    assert squeeze(compact) == compact
+    assert squeeze(squeeze(PAGE)) == squeeze(PAGE)
+
+
+def test_the_published_pages_carry_no_template_indentation_and_no_source_maps(example: Build) -> None:
+    pages = sorted(example.site.rglob("*.html"))
+    assert len(pages) > 30
+    kept = re.compile(r"<(pre|textarea|code|kbd|script|style)\b.*?</\1\s*>", re.S)
+    for path in pages:
+        if "admin" in path.parts:  # the web editor's own page, not made by our templates
+            continue
+        html = path.read_text(encoding="utf-8")
+        if path.name == "404.html":
+            continue  # written by MkDocs from a template, not as a page
+        assert not re.search(r"\n[ \t]+<", kept.sub("", html)), path
+    # Material's source maps serve only a developer reading the theme's code; what pages load is there.
+    assert not list(example.site.rglob("*.map"))
+    page = example.html("vacancies/ciso/index.html")
+    for address in [s["src"] for s in page.select("script[src]")] + [
+        link["href"] for link in page.select('link[rel="stylesheet"]')
+    ]:
+        if not address.startswith("http"):
+            assert (example.site / "vacancies/ciso" / address).resolve().is_file(), address

@@ -84,7 +84,7 @@ def test_the_preview_shows_the_mistakes_and_recovers_when_they_are_fixed(site_co
                 data = response.read()
             with Image.open(io.BytesIO(data)) as image:
                 image.load()  # a file cut short fails to decode
-                assert image.format == {".png": "PNG", ".jpg": "JPEG"}[Path(address).suffix], address
+                assert image.format == {".png": "PNG", ".jpg": "JPEG", ".webp": "WEBP"}[Path(address).suffix], address
         # An author saves another photo under the same name: the next rebuild shows it, at new addresses.
 
         for source in (site_copy / "stories/img").glob("*.jpg"):

@@ -134,6 +134,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             markdown=[{name: config.mdx_configs.get(name)} for name in config.markdown_extensions],
             defer_bodies=_command == "build",  # the preview checks every text before it shows any
             templates=template_names(Path(folder) for folder in config.theme.dirs),
+            rebuilds=_command == "serve",
         )
         for warning in _site.warnings:
             log.warning(str(warning))

@@ -19,8 +19,9 @@ def read_config(path: Path) -> tuple[dict[str, Any], LineDict | None]:
     return (data, data) if isinstance(data, LineDict) else ({}, None)
 
 
-def load(config_path: Path, environ: dict[str, str] | None = None) -> Site:
-    """The site as a build sees it, from the configuration file at `config_path`."""
+def load(config_path: Path, environ: dict[str, str] | None = None, rebuilds: bool = False) -> Site:
+    """The site as a build sees it, from the configuration file at `config_path` (`rebuilds`: as
+    each rebuild of the preview sees it)."""
     try:
         config, lines = read_config(config_path)
     except SourceProblem as error:
@@ -36,6 +37,7 @@ def load(config_path: Path, environ: dict[str, str] | None = None) -> Site:
         environ=environ,
         markdown=config.get("markdown_extensions") or [],
         templates=template_names(_template_folders(config, root)),
+        rebuilds=rebuilds,
     )
 
 

@@ -140,6 +140,7 @@ def load_site(
     markdown: list[Any] | None = None,
     defer_bodies: bool = False,
     templates: frozenset[str] | None = None,
+    rebuilds: bool = False,
 ) -> Site:
     """Load and check everything; raise `ContentError` with every problem found, or return the site.
 
@@ -147,7 +148,8 @@ def load_site(
     `markdown` the Markdown extensions of the site, with which the text of every page is checked.
     With `defer_bodies`, the text of a public item whose verdict is not cached is left for the
     build to check on the HTML it renders anyway (`Site.deferred`), unless there are problems.
-    `templates` are the names of the templates the theme has, which pages may name."""
+    `templates` are the names of the templates the theme has, which pages may name. `rebuilds`:
+    the process builds the site again on every save (the preview), and keeps what it can in memory."""
     settings, problems = load_settings(
         extra, root=root, site_url=site_url, config_path=config_path, docs_dir=docs_dir, lines=lines
     )
@@ -162,7 +164,7 @@ def load_site(
     problems += found
     processes, found = load_processes(settings.processes, display_path(settings.processes, root), t)
     problems += found
-    content, found = load_content(settings, table, processes, t)
+    content, found = load_content(settings, table, processes, t, rebuilds)
     problems += found
     page_templates: dict[str, str] = {}
     problems += check_pages(content.pages, root, templates, t, settings.docs_dir, page_templates)

@@ -516,8 +516,10 @@ def load_content(
     salary_table: SalaryTable | None,
     processes: dict[str, HiringProcess],
     t: Translator,
+    rebuilds: bool = False,
 ) -> tuple[Content, list[Problem]]:
-    """Read and validate every story and vacancy; return what parsed and every problem found."""
+    """Read and validate every story and vacancy; return what parsed and every problem found.
+    `rebuilds`: the process builds the site again on every save (the preview)."""
     root = settings.root
     base = dict(
         settings=settings,
@@ -528,7 +530,7 @@ def load_content(
     )
     problems: list[Problem] = []
 
-    cache = DocumentCache(settings.cache_dir / "documents.pickle")
+    cache = DocumentCache.open(settings.cache_dir / "documents.pickle", rebuilds)
     images.load_verdicts(settings.cache_dir / "photos.json")
     story_docs, found = _documents(settings.stories_dir, root, t, cache, reserved_names(settings.docs_dir / "stories"))
     problems += found

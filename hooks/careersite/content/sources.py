@@ -347,8 +347,26 @@ class DocumentCache:
         self.entries: dict[str, tuple[Any, ...]] = {}
         self.used: set[str] = set()
         self.changed = False
+        self.rebuilds = False  # kept in memory for the next rebuild of the same process
+        self.saved = False  # by an earlier rebuild
         if path and path.is_file():
             self.entries = _valid_entries(path)
+
+    @classmethod
+    def open(cls, path: Path, rebuilds: bool = False) -> DocumentCache:
+        """The cache in `path`. With `rebuilds` (the preview, which rebuilds on every save), the
+        documents stay in memory from one rebuild to the next, and the file is read and written
+        by the first rebuild only: at 10,000 vacancies that is 0.7 s of every later rebuild, for
+        one document that changed. A document is trusted by its size and time either way, so a
+        file edited after the file was written is parsed again by the next build."""
+        cache = _open_caches.get(path) if rebuilds else None
+        if cache is None:
+            cache = cls(path)
+            cache.rebuilds = rebuilds
+            if rebuilds:
+                _open_caches[path] = cache
+        cache.used, cache.changed = set(), False
+        return cache
 
     def read(self, path: Path) -> Document:
         key = str(path)
@@ -373,10 +391,19 @@ class DocumentCache:
     def save(self) -> None:
         """Write the cache when a file was parsed anew or one is gone; a cache that cannot be
         written (a full disk, a read-only folder) only makes the next build slower."""
-        if not self.path or not (self.changed or set(self.entries) - self.used):
+        gone = set(self.entries) - self.used
+        if self.saved:  # a later rebuild of the preview: in memory only
+            for key in gone:
+                del self.entries[key]
+            return
+        self.saved = self.rebuilds
+        if not self.path or not (self.changed or gone):
             return
         kept = {key: entry for key, entry in self.entries.items() if key in self.used}
         write_if_possible(self.path, pickle.dumps((self.VERSION, kept), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+_open_caches: dict[Path, DocumentCache] = {}  # the preview's, kept from one rebuild to the next
 
 
 def _valid_entries(path: Path) -> dict[str, tuple[Any, ...]]:

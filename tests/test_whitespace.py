@@ -71,6 +71,17 @@ def test_indentation_goes_and_the_page_reads_the_same() -> None:
         assert [str(tag) for tag in after.find_all(name)] == [str(tag) for tag in before.find_all(name)], name
 
 
+def test_a_very_large_page_is_left_as_rendered() -> None:
+    """Squeezing holds copies of a page in memory; the listing at 10,000 vacancies is 7 MB."""
+    from careersite.pages.whitespace import LARGEST
+
+    card = '\n    <li class="cs-card">\n      <a href="/v/">Vacature</a>\n    </li>'
+    large = "<ul>" + card * (LARGEST // len(card) + 1) + "\n</ul>"
+    assert squeeze(large) is large
+    small = "<ul>" + card * 100 + "\n</ul>"
+    assert len(squeeze(small)) < len(small) - 100 * 8
+
+
 def test_a_page_without_indentation_is_unchanged() -> None:
     compact = '<p>Een <a href="/">link</a> en\n<a href="/b">nog een</a></p>\n<pre>\n  <b>x</b></pre>'
     assert squeeze(compact) == compact

@@ -195,6 +195,26 @@ def test_flat_cards_show_what_was_drawn(primary: str, accent: str, tmp_path: Pat
             assert len(data) < 24_000, "a third of a JPEG card"
 
 
+def test_a_logo_saved_again_under_its_name_is_drawn_anew(tmp_path: Path) -> None:
+    """`make serve` keeps the process between rebuilds: a new logo under the same file name shows
+    on the next rebuild's cards, in colours of its own palette."""
+    from careersite.cards.draw import forget_file_versions
+
+    logo = tmp_path / "logo.png"
+    text = VacancyText("Beleidsadviseur", "€ 3.496 – € 5.535 per maand", "36 uur per week", "Reageer 6 december")
+    centre = (64 + 36, 48 + 36)  # of the logo's disc on a vacancy's card
+    shown = []
+    for colour, size in (("#D00000", 200), ("#0000D0", 300)):
+        Image.new("RGBA", (size, size), colour).save(logo)
+        forget_file_versions()  # as each rebuild does
+        spec = CardSpec("c", "og", "nl", Brand("Gemeente", "#0B5563", "#F2A900", str(logo)), text)
+        with Image.open(io.BytesIO(render(spec)[0])) as card:
+            shown.append(card.convert("RGB").getpixel(centre))
+    (red, _, blue), (red_after, _, blue_after) = shown
+    assert red > 180 and blue < 40, shown
+    assert red_after < 40 and blue_after > 180, shown
+
+
 def test_huge_photo_renders_with_little_memory(tmp_path: Path) -> None:
     photo = tmp_path / "camera.jpg"
     Image.new("RGB", (8000, 6000), "#336699").save(photo, quality=80)

@@ -202,8 +202,14 @@ def _logo(canvas: Canvas, x: int, y: int, diameter: int) -> None:
     canvas.image.paste(logo, (x + inset[0], y + inset[1]), logo)
 
 
-@cache
 def _load_logo(path: str, size: int) -> Image.Image:
+    """The logo scaled to fit `size`, loaded once per version of the file (`make serve` draws the
+    logo an author saved under the same name)."""
+    return _logo_version(path, size, *file_version(path))
+
+
+@lru_cache(maxsize=8)
+def _logo_version(path: str, size: int, mtime_ns: int, file_size: int) -> Image.Image:
     with Image.open(path) as image:
         image.draft("RGBA", (size * 2, size * 2))
         logo = image.convert("RGBA")
@@ -397,8 +403,12 @@ def render(spec: CardSpec) -> tuple[bytes, frozenset[str]]:
     return buffer.getvalue(), frozenset(canvas.missing)
 
 
-@cache
 def _palette(brand: Brand) -> Image.Image:
+    return _brand_palette(brand, file_version(brand.logo) if brand.logo else None)
+
+
+@lru_cache(maxsize=4)
+def _brand_palette(brand: Brand, logo_version: tuple[int, int] | None) -> Image.Image:
     """Every colour a flat card is drawn in: each text colour blended into its background in
     `BLEND_STEPS` shades, the white disc's edge on the brand colour, and the logo's colours on the
     disc. Made from the brand alone, so every card of a site has the same palette in any worker."""

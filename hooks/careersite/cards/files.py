@@ -20,24 +20,13 @@ from pathlib import Path
 
 from careersite.cards.draw import CardSpec
 from careersite.cards.photos import PhotoSpec
-from careersite.publish.cache import CacheFolder, ends_with
+from careersite.publish.cache import CacheFolder, ends_with, riff_whole
 from careersite.publish.files import Placer, write_checked
 
 Spec = CardSpec | PhotoSpec  # an image drawn into the cache, then copied into `spec.folder` of the site
 CHUNK = 24  # cards per task: big enough to amortise the hand-over, small enough to balance the cores
 JPEG_WHOLE = ends_with(b"\xff\xd9", start=b"\xff\xd8")
 PNG_WHOLE = ends_with(b"IEND\xaeB`\x82", start=b"\x89PNG\r\n\x1a\n")
-
-
-def riff_whole(path: Path) -> bool:
-    """A WebP file is as long as its RIFF header says (it has no end marker)."""
-    try:
-        with open(path, "rb") as handle:
-            header = handle.read(12)
-            size = os.fstat(handle.fileno()).st_size
-    except OSError:
-        return False
-    return header[:4] == b"RIFF" and header[8:12] == b"WEBP" and int.from_bytes(header[4:8], "little") + 8 == size
 
 
 def image_whole(path: Path) -> bool:

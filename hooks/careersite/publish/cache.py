@@ -105,3 +105,14 @@ def ends_with(marker: bytes, start: bytes = b"") -> Callable[[Path], bool]:
             return False
 
     return check
+
+
+def riff_whole(path: Path) -> bool:
+    """A content check for a WebP file, which has no end marker: as long as its RIFF header says."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(12)
+            size = os.fstat(handle.fileno()).st_size
+    except OSError:
+        return False
+    return header[:4] == b"RIFF" and header[8:12] == b"WEBP" and int.from_bytes(header[4:8], "little") + 8 == size

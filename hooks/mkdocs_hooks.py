@@ -275,8 +275,6 @@ def _start_page_cache(config: MkDocsConfig, root: Path) -> None:
         skip.append(Path(config.theme.custom_dir) / "admin")
     files = tree_digest(sources, skip)
     scope = (files, versions, _command, config.site_url, config.use_directory_urls)
-    if _page_cache is not None:
-        _page_cache.index.close()  # a failed rebuild's (serve): its lock must not outlive it
     _page_cache = PageCache(_site.settings.cache_dir / "pages", digest(*scope))
     v = _view
     _shared = digest(repr(_feeds), repr(_alerts), repr(v.footer), v.privacy_url, v.alerts_url, v.salary.title)

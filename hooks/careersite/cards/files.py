@@ -27,12 +27,12 @@ Spec = CardSpec | PhotoSpec  # an image drawn into the cache, then copied into `
 CHUNK = 24  # cards per task: big enough to amortise the hand-over, small enough to balance the cores
 JPEG_WHOLE = ends_with(b"\xff\xd9", start=b"\xff\xd8")
 PNG_WHOLE = ends_with(b"IEND\xaeB`\x82", start=b"\x89PNG\r\n\x1a\n")
+_WHOLE = {".png": PNG_WHOLE, ".webp": riff_whole}  # by file suffix; JPEG otherwise
 
 
 def image_whole(path: Path) -> bool:
     """A cached card or photo copy runs from its format's first bytes to its last (not cut short)."""
-    checks = {".png": PNG_WHOLE, ".webp": riff_whole}
-    return checks.get(path.suffix, JPEG_WHOLE)(path)
+    return _WHOLE.get(path.suffix, JPEG_WHOLE)(path)
 
 
 class CardFailure(Exception):

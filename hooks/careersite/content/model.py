@@ -561,18 +561,52 @@ def load_content(
         story_slugs=slugs,
     )
     vacancies = []
+    # The preview: a vacancy whose file and context are as in the previous rebuild is the same
+    # object (its checks found the same); what the context is made of is compared by its repr
+    # (its channels compare by identity), once per rebuild.
+    scope = (repr(settings), repr(salary_table), repr(processes), slugs, t.language) if rebuilds else None
+    if scope is not None:
+        if scope != _parsed_scope[0]:
+            _parsed.clear()
+        _parsed_scope[0] = scope
     for document, shown in vacancy_docs:
-        p = parse_document(document, shown, VACANCY_FIELDS, vacancy_ctx, t)
-        _check_vacancy(p, vacancy_ctx, t)
-        gaps = _placeholders(document, shown, t)
-        problems += p.problems + gaps
-        if not p.problems and not gaps:
-            vacancies.append(Vacancy(**_source_fields(document, shown, p.values), **p.values))
+        vacancy, found = _vacancy(document, shown, vacancy_ctx, t, scope)
+        problems += found
+        if vacancy is not None:
+            vacancies.append(vacancy)
+    if rebuilds:
+        for gone in set(_parsed) - {str(d.path) for d, _ in vacancy_docs}:
+            del _parsed[gone]
 
     problems += _duplicate_ids(vacancies, t) + _duplicate_ids(stories, t)
     pages = tuple(sorted(settings.docs_dir.rglob("*.md"))) if settings.docs_dir.is_dir() else ()
     texts = tuple((d.body, shown, d.body_line) for d, shown in story_docs + vacancy_docs)
     return Content(tuple(vacancies), tuple(stories), texts, pages), problems
+
+
+# The preview's parsed vacancies: path -> (front matter, body, shown, vacancy, problems), all of
+# one scope (what the context is made of): another scope starts afresh
+_parsed: dict[str, tuple[Any, ...]] = {}
+_parsed_scope: list[Any] = [None]
+
+
+def _vacancy(
+    document: Document, shown: str, ctx: Context, t: Translator, scope: Any = None
+) -> tuple[Vacancy | None, list[Problem]]:
+    """A vacancy and the problems of its file. With a `scope` (the preview), the previous
+    rebuild's, when the file was not read again (the same front matter and body) and the context
+    is equal."""
+    key = str(document.path)
+    found = _parsed.get(key) if scope is not None else None
+    if found and found[0] is document.front_matter and found[1] is document.body and found[2] == shown:
+        return found[3], list(found[4])
+    p = parse_document(document, shown, VACANCY_FIELDS, ctx, t)
+    _check_vacancy(p, ctx, t)
+    problems = p.problems + _placeholders(document, shown, t)
+    vacancy = None if problems else Vacancy(**_source_fields(document, shown, p.values), **p.values)
+    if scope is not None:
+        _parsed[key] = (document.front_matter, document.body, shown, vacancy, tuple(problems))
+    return vacancy, problems
 
 
 def reserved_names(folder: Path) -> frozenset[str]:

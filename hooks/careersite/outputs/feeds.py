@@ -28,6 +28,7 @@ from careersite.outputs.social import PORTRAIT_CHANNEL, Card, Cards, CardSet, ch
 from careersite.pages.views import SiteView, story_url, vacancy_url
 from careersite.publish.cache import CacheFolder, ends_with
 from careersite.publish.files import copy_file, write_atomic
+from careersite.publish.memo import Remembered
 from careersite.publish.pages import Index
 from careersite.rules.clock import start_of_day
 from careersite.site import Listed, Site
@@ -264,10 +265,11 @@ class ItemXml:
     made: one edited vacancy re-renders its own elements and reads those of the feeds it is in,
     not every element of every feed (88 MB at 10,000 vacancies, read and written whole before)."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, remembered: Remembered | None = None) -> None:
         self.path = path
         self.index: Index | None = None
         self.opened = False
+        self.remembered = remembered  # `make serve`: the elements of the previous rebuild, in memory
         self.rendered = 0  # elements made in this build
 
     def _open(self) -> None:
@@ -278,17 +280,30 @@ class ItemXml:
             self.index = Index(self.path)
 
     @staticmethod
-    def key(item: Item, channel: Channel | None, site: Site) -> str:
-        return f"{FEEDGEN_VERSION}|{item.digest}|{_variant_inputs(channel, site)}"
+    def key(item: Item, variant: str) -> str:
+        """The key of an item's element in one variant (`variant_inputs`)."""
+        return f"{FEEDGEN_VERSION}|{item.digest}|{variant}"
 
-    def element(self, item: Item, channel: Channel | None, site: Site) -> bytes:
+    def element(self, item: Item, channel: Channel | None, site: Site, variant: str | None = None) -> bytes:
+        key = self.key(item, variant if variant is not None else variant_inputs(channel, site))
+        if self.remembered is not None and (remembered := self.remembered.row(f"feed {key}")) is not None:
+            return remembered
+        made = self._stored(key) or self._make(key, item, channel, site)
+        if self.remembered is not None:
+            self.remembered.keep_row(f"feed {key}", made)
+        return made
+
+    def _stored(self, key: str) -> bytes | None:
+        """The element kept by an earlier build; None when missing or damaged (it is made again)."""
         if not self.opened:
             self._open()
-        key = self.key(item, channel, site)
         kept = self.index.get_bytes(key) if self.index is not None else None
         with contextlib.suppress(zlib.error):
             if kept is not None and (xml := zlib.decompress(kept)).startswith(_ITEM_START) and xml.endswith(_ITEM_END):
-                return xml  # else missing, or damaged: made again
+                return xml
+        return None
+
+    def _make(self, key: str, item: Item, channel: Channel | None, site: Site) -> bytes:
         fg = _generator(FeedPlan("x", "x", "x", "", ()), site, site.today)
         _add_entry(fg, item, channel, site)
         xml = fg.rss_str(pretty=True)
@@ -311,7 +326,7 @@ class ItemXml:
             self.index = None
 
 
-def _variant_inputs(channel: Channel | None, site: Site) -> str:
+def variant_inputs(channel: Channel | None, site: Site) -> str:
     """What else an element depends on: the channel's name and tags, the site's time zone."""
     return repr((channel, str(site.settings.timezone)))
 
@@ -324,28 +339,37 @@ def render(feed: FeedPlan, items: list[Item], site: Site, elements: ItemXml | No
     newest = taken[0].published if taken else site.today
     frame = _generator(feed, site, newest).rss_str(pretty=True)
     cut = frame.index(_CHANNEL_END)
-    body = b"".join(elements.element(item, feed.channel, site) for item in taken)
+    variant = variant_inputs(feed.channel, site)
+    body = b"".join(elements.element(item, feed.channel, site, variant) for item in taken)
     return frame[:cut] + body + frame[cut:]
 
 
 FEEDGEN_VERSION = "1.0.0"  # part of the cache key: another feedgen may write other bytes
 
 
-def write_all(site: Site, feeds: list[FeedPlan], items: list[Item], site_dir: Path, cache: Path) -> tuple[int, int]:
+def write_all(
+    site: Site,
+    feeds: list[FeedPlan],
+    items: list[Item],
+    site_dir: Path,
+    cache: Path,
+    remembered: Remembered | None = None,
+) -> tuple[int, int]:
     """Put every feed into `site_dir`. Feeds are generated into `cache` under a hash of their inputs
     and copied into the site, so a feed whose inputs are unchanged since an earlier build is not
     generated again (the same inputs always give the same bytes), unless the cached file is damaged.
     Returns how many feeds were made, and how many item elements were made for them."""
     settings = site.settings
     folder = CacheFolder(cache, FEED_WHOLE)
-    elements = ItemXml(cache.with_name(f"{cache.name}-items.sqlite3"))
+    elements = ItemXml(cache.with_name(f"{cache.name}-items.sqlite3"), remembered)
     current: set[str] = set()
     used = set()
     written = 0
     try:
         for feed in feeds:
             taken = [i for i in items if feed.takes(i)]
-            current.update(ItemXml.key(item, feed.channel, site) for item in taken)
+            variant = variant_inputs(feed.channel, site)
+            current.update(ItemXml.key(item, variant) for item in taken)
             inputs = (
                 FEEDGEN_VERSION,
                 feed,
@@ -411,16 +435,24 @@ def items(view: SiteView, cards: Cards, body_html: dict[str, str], length_of: Ca
             + body_html.get(f"story:{story.id}", "")
         )
 
+    def again(made: Item, entry: Listed | Story) -> Item:
+        """`make serve`: an item's digest as the previous rebuild worked it out, when the item, what
+        its text is made of and its page's text are as they were."""
+        if view.remembered is not None:
+            inputs = (made, entry, body_html.get(made.guid))
+            made.__dict__["digest"] = view.remembered.get(("feed item", made.guid), inputs, lambda: made.digest)
+        return made
+
     result = []
     for listed in site.open_vacancies:
         v = listed.vacancy
         deadline = t("vacancy.closes_on", date=t.date(v.closes))
         description = describe(v.summary, f"{view.pay(v).summary}. {deadline}.")
         content = partial(vacancy_content, listed)
-        result.append(item("vacancy", v, vacancy_url(v), description, content, cards.for_vacancy(listed)))
+        made = item("vacancy", v, vacancy_url(v), description, content, cards.for_vacancy(listed))
+        result.append(again(made, listed))
     for story in site.stories:
         content = partial(story_content, story)
-        result.append(
-            item("story", story, story_url(story), describe(story.summary, ""), content, cards.for_story(story))
-        )
+        made = item("story", story, story_url(story), describe(story.summary, ""), content, cards.for_story(story))
+        result.append(again(made, story))
     return result

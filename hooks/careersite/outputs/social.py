@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from careersite.cards import draw as cards
 from careersite.content.model import Story, Vacancy, channels_of
 from careersite.content.settings import Settings
-from careersite.pages.views import SiteView, story_url, vacancy_url
+from careersite.pages.views import SiteView, file_state, story_url, vacancy_url
 from careersite.site import Listed
 
 LOCALES = {"nl": "nl_NL", "en": "en_GB", "nb": "nb_NO"}
@@ -82,8 +83,17 @@ class Cards:
             view.t("card.alt.home", organisation=s.organisation, tagline=s.tagline),
             with_instagram=False,
         )
-        self.vacancies = {item.vacancy.id: self._vacancy(item) for item in view.site.open_vacancies}
-        self.stories = {story.id: self._story(story) for story in view.site.stories}
+        # `make serve`: an item's cards as the previous rebuild described them, when it is the same
+        self.vacancies = {
+            item.vacancy.id: view.again(("vacancy cards", item.vacancy.id), item, partial(self._vacancy, item))
+            for item in view.site.open_vacancies
+        }
+        self.stories = {
+            story.id: view.again(
+                ("story cards", story.id), (story, file_state(story.photo_path)), partial(self._story, story)
+            )
+            for story in view.site.stories
+        }
 
     def all_specs(self) -> list[cards.CardSpec]:
         # A story's two cards side by side, so one worker decodes its photo once for both.

@@ -10,19 +10,22 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property, partial
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 from urllib.parse import parse_qs, quote, urlparse
 
 import phonenumbers
 from babel.lists import format_list
 
 from careersite.cards import colours
+from careersite.cards.draw import file_version
 from careersite.cards.photos import PhotoSpec, Picture, picture
 from careersite.content import calendar
 from careersite.content.errors import Problem
 from careersite.content.model import Story, Vacancy, item_url
 from careersite.i18n import Translator
 from careersite.outputs import jsonld
+from careersite.publish.memo import Remembered
 from careersite.rules.clock import start_of_day
 from careersite.rules.process import timeline, typical_days, working_days
 from careersite.rules.salary import Range, for_hours, in_period, scale_range
@@ -30,6 +33,7 @@ from careersite.rules.status import Status
 from careersite.site import Listed, Site
 
 HOUR_BUCKETS = ((0, 16), (16, 24), (24, 32), (32, 40))
+T = TypeVar("T")
 
 
 def vacancy_url(vacancy: Vacancy) -> str:
@@ -38,6 +42,14 @@ def vacancy_url(vacancy: Vacancy) -> str:
 
 def story_url(story: Story) -> str:
     return item_url(story)
+
+
+def file_state(path: Path) -> tuple[int, int] | None:
+    """A file's version (modification time, size), or None when it cannot be read."""
+    try:
+        return file_version(str(path))
+    except OSError:
+        return None
 
 
 def story_picture(story: Story) -> Picture:
@@ -718,9 +730,11 @@ class SiteView:
     """Everything the templates of one build draw on; each part is computed once, when first used.
     A `preview` (make serve) also shows the team what is planned but not yet online."""
 
-    def __init__(self, site: Site, preview: bool = False) -> None:
+    def __init__(self, site: Site, preview: bool = False, remembered: Remembered | None = None) -> None:
         self.site = site
         self.preview = preview
+        # `make serve`: values of the previous rebuild, taken again for an item that is the same
+        self.remembered = remembered
         self.t = site.t
         self.settings = site.settings
         self._pay: dict[str, Pay] = {}
@@ -731,8 +745,37 @@ class SiteView:
 
     def pay(self, vacancy: Vacancy) -> Pay:
         if vacancy.id not in self._pay:
-            self._pay[vacancy.id] = pay(self.site, vacancy, self.scale_steps)
+            make = partial(pay, self.site, vacancy, self.scale_steps)
+            self._pay[vacancy.id] = self.again(("pay", vacancy.id), vacancy, make)
         return self._pay[vacancy.id]
+
+    def again(self, name: tuple[str, str], inputs: Any, make: Callable[[], T]) -> T:
+        """`make()`, or in `make serve` the previous rebuild's value when its `inputs` were equal
+        (all else it depends on, the settings, data files and today, is the rebuild's scope)."""
+        return make() if self.remembered is None else self.remembered.get(name, inputs, make)
+
+    def page_inputs(self, kind: str, item: Listed | Story) -> tuple[Any, ...]:
+        """All that a vacancy's or story's page shows of itself and of other items, beside the
+        site's settings, data files and templates and today's date: pages with equal inputs are
+        equal. The vacancies it lists and the stories it shows count with their department's and
+        location's addresses, and a story with its photo file."""
+        site = self.site
+        if isinstance(item, Listed):
+            is_open = item.status.is_open
+            listed = (item,) if is_open else (item, *site.similar_open(item.vacancy))
+            stories = site.related_stories(item.vacancy)
+            count = None if is_open else self.listing.count  # "Alle vacatures (14)"
+        else:
+            shown = site.open_in_department(item.department)
+            listed, stories, count = tuple(shown[:STORY_VACANCIES]), (item,), len(shown)
+        return (
+            kind,
+            tuple(
+                (i, site.department_slug(i.vacancy.department), site.location_slug(i.vacancy.location)) for i in listed
+            ),
+            tuple((s, site.department_slug(s.department), file_state(s.photo_path)) for s in stories),
+            count,
+        )
 
     def scale_steps(self, key: str) -> ScaleSteps:
         if key not in self._steps:
@@ -741,9 +784,12 @@ class SiteView:
 
     def card(self, item: Listed) -> VacancyCard:
         """A vacancy's card, computed once however many pages list it."""
-        if item.vacancy.id not in self._cards:
-            self._cards[item.vacancy.id] = vacancy_card(self.site, item, self.pay(item.vacancy))
-        return self._cards[item.vacancy.id]
+        v = item.vacancy
+        if v.id not in self._cards:
+            inputs = (item, self.site.department_slug(v.department), self.site.location_slug(v.location))
+            make = partial(vacancy_card, self.site, item, self.pay(v))
+            self._cards[v.id] = self.again(("card", v.id), inputs, make)
+        return self._cards[v.id]
 
     def vacancy_page(self, item: Listed, body_html: str) -> VacancyPage:
         """A vacancy's page values. The last one is kept, for the page's rendering and its key in

@@ -152,6 +152,7 @@ class Placer:
                 self.records = {}
         self.placed: dict[str, str] = {}
         self.linked = 0
+        self.kept = 0  # a preview's files left in place: the same file as before
 
     def put(self, source: str, path: str, key: str) -> None:
         """Put the cache file `source`, named `key` in the cache, at `path` in the site."""
@@ -161,8 +162,20 @@ class Placer:
                 os.link(source, target)
                 self.linked += 1
                 return
+            except FileExistsError:
+                # The preview's item pages are kept from rebuild to rebuild (`PreviewFolders.link_items`)
+                if _same_file(source, target):
+                    self.kept += 1
+                    return
+                os.unlink(target)  # another page: never written into, it may be another cache file
+                with contextlib.suppress(OSError):
+                    os.link(source, target)
+                    self.linked += 1
+                    return
             except OSError:
                 pass  # another file system, or links not possible: copy
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(target)  # a copy is a new file, never written into one that is there
         record = self.records.get(path)
         if self.live is not None and record is not None and record.startswith(f"{key} "):
             live = f"{self.live}{os.sep}{path}"
@@ -177,11 +190,22 @@ class Placer:
         copy_file(source, target)
         self.placed[path] = _record(key, os.stat(target))
 
-    def record(self, path: str, key: str) -> None:
+    def record(self, path: str, key: str, source: str | None = None) -> None:
         """Record a file the build wrote itself at `path` (a page it rendered), whose content is
-        the cache file `key`, so that the next build can link it."""
+        the cache file `key`, so that the next build can link it. A preview instead puts a link to
+        `source` (that cache file) in its place, so that the next rebuild finds it in place."""
+        target = f"{self.site}{os.sep}{path}"
+        if self.preview:
+            if source is not None:
+                try:
+                    os.link(source, f"{target}.link")
+                    os.replace(f"{target}.link", target)
+                except OSError:
+                    with contextlib.suppress(OSError):
+                        os.unlink(f"{target}.link")
+            return
         with contextlib.suppress(OSError):
-            self.placed[path] = _record(key, os.stat(f"{self.site}{os.sep}{path}"))
+            self.placed[path] = _record(key, os.stat(target))
 
     def save(self) -> None:
         """Record what this build put in the site, for the next one (a preview records nothing)."""
@@ -189,6 +213,13 @@ class Placer:
             return
         data = json.dumps(self.placed, sort_keys=True, separators=(",", ":")).encode()
         write_if_possible(self.manifest, data)
+
+
+def _same_file(one: str, other: str) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
 
 
 def _record(key: str, stat: os.stat_result) -> str:

@@ -35,6 +35,7 @@ from typing import Any
 
 from careersite.publish.cache import CacheFolder, ends_with
 from careersite.publish.files import write_checked
+from careersite.publish.memo import Remembered
 
 PAGES_VERSION = "3"  # bump when the format of the entries changes
 _HTML_WHOLE = ends_with(b"</html>")
@@ -202,11 +203,14 @@ def _locked(error: Exception) -> bool:
 class PageCache:
     """The page cache of one build."""
 
-    def __init__(self, folder: Path, scope: str) -> None:
+    def __init__(self, folder: Path, scope: str, remembered: Remembered | None = None) -> None:
         self.folder = CacheFolder(folder, _HTML_WHOLE)
         self.index = Index(folder.with_name(f"{folder.name}.sqlite3"))
         self.scope = digest(PAGES_VERSION, scope)
         self.used: set[str] = set()  # html files and index rows
+        # `make serve`: the rows the previous rebuild read or wrote, kept in memory (a row never
+        # changes under its key); the page's file is still looked for on every rebuild
+        self.remembered = remembered
 
     def key(self, *parts: Any) -> str:
         return digest(self.scope, *parts)
@@ -214,10 +218,13 @@ class PageCache:
     def body(self, key: str) -> str | None:
         """The rendered text of a body, if this build or an earlier one rendered it."""
         name = f"body-{key}"
+        if (kept := self._kept(name)) is not None:
+            return kept
         data = self.index.get(name)
         if data is None or not isinstance(data.get("body"), str):
             return None
         self.used.add(name)
+        self._keep(name, data["body"])
         return data["body"]
 
     def put_body(self, key: str, body: str) -> None:
@@ -225,15 +232,32 @@ class PageCache:
         if name not in self.used:
             self.index.put(name, {"body": body})
             self.used.add(name)
+            self._keep(name, body)
 
     def page(self, key: str) -> Stored | None:
         if self.folder.size(f"{key}.html") is None:
             return None
+        if (kept := self._kept(key)) is not None:
+            self.used.add(f"{key}.html")
+            return kept
         data = self.index.get(key)
         if data is None or not isinstance(data.get("body"), str) or not _json_list(data.get("search")):
             return None
         self.used.update((key, f"{key}.html"))
-        return Stored(self.folder.path / f"{key}.html", data["body"], data["search"])
+        stored = Stored(self.folder.path / f"{key}.html", data["body"], data["search"])
+        self._keep(key, stored)
+        return stored
+
+    def _kept(self, name: str) -> Any:
+        """A row as the previous rebuild of `make serve` read or wrote it, or None."""
+        if self.remembered is None or (found := self.remembered.row(f"page {name}")) is None:
+            return None
+        self.used.add(name)
+        return found
+
+    def _keep(self, name: str, value: Any) -> None:
+        if self.remembered is not None:
+            self.remembered.keep_row(f"page {name}", value)
 
     def put_page(self, key: str, html: str, body: str, search: str) -> None:
         """Keep a rendered page, with its text and its search entries as JSON text (kept as text
@@ -244,6 +268,7 @@ class PageCache:
         self.folder.written(name)
         self.index.put(key, {"body": body, "search": search})
         self.used.update((key, name))
+        self._keep(key, Stored(self.folder.path / name, body, search))
 
     def finish(self) -> None:
         """Keep what this build rendered; drop the entries it did not use (pages that changed or went away)."""

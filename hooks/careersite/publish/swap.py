@@ -14,7 +14,8 @@ from pathlib import Path
 _RENAME_EXCHANGE = 2  # renameat2() on Linux
 _RENAME_SWAP = 2  # renamex_np() on macOS
 _AT_FDCWD = -100
-_REMOVE = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
+# At the lowest priority: the next build (or rebuild of the preview) comes first.
+_REMOVE = "import os, shutil, sys; hasattr(os, 'nice') and os.nice(19); shutil.rmtree(sys.argv[1], ignore_errors=True)"
 
 
 @cache

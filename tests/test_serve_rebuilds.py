@@ -1,0 +1,165 @@
+"""`make serve` takes again what the previous rebuild worked out for an item that did not change
+(page keys, cards, pay, feed item digests, parsed vacancies, cache rows) and keeps the item pages'
+folders from rebuild to rebuild (issue 10: an edit is live in about a second, at any size).
+
+Each test runs the rebuilds of one server in one process, as MkDocs' live-reload server does
+(`serve_rebuilds.py`), changing one thing a page depends on before each rebuild, and compares what
+is served after each rebuild with the preview a new server makes of the same files: equal, file for
+file, and the pages that show the change did change."""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import TODAY, copy_example
+from PIL import Image
+
+HELPER = Path(__file__).with_name("serve_rebuilds.py")
+
+
+def _photo() -> str:
+    """Another photo, as an author saves it under the name of the old one."""
+    image = Image.new("RGB", (1200, 1500), "#2E6B8F")
+    image.paste(Image.new("RGB", (600, 700), "#F2C14E"), (300, 300))
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=85)
+    return base64.b64encode(buffer.getvalue()).decode()
+
+
+# Each step: what changes, and pages of the preview that must change with it.
+STEPS = [
+    ("first rebuild", {}, []),
+    ("nothing changed", {}, []),
+    (
+        "a vacancy's title, shown on a closed vacancy of its department",
+        {"edits": [["vacancies/financieel-adviseur.md", "title: Financieel Adviseur", "title: Financieel Expert"]]},
+        ["vacancies/financieel-adviseur/index.html", "vacancies/hr-adviseur/index.html", "vacancies/index.html"],
+    ),
+    (
+        "a vacancy's title, listed on its department's story",
+        {
+            "edits": [
+                [
+                    "vacancies/ciso.md",
+                    "title: Chief Information Security Officer (CISO)",
+                    "title: CISO van Lindewaard",
+                ]
+            ]
+        },
+        ["vacancies/ciso/index.html", "stories/anel-hodzic/index.html"],
+    ),
+    (
+        "a story's quote, shown on its department's vacancy",
+        {"edits": [["stories/anel-hodzic.md", 'quote: "Als hier iets lekt,', 'quote: "Als hier ooit iets lekt,']]},
+        ["stories/anel-hodzic/index.html", "vacancies/ciso/index.html"],
+    ),
+    (
+        "a salary table",
+        {"edits": [["content/data/salary.yml", '"12": [4352,', '"12": [4360,']]},
+        ["vacancies/ciso/index.html"],
+    ),
+    (
+        "a hiring procedure",
+        {
+            "edits": [
+                ["content/data/processes.yml", "name: Selectie van de brieven", "name: Selectie van de sollicitaties"]
+            ]
+        },
+        ["vacancies/beleidsadviseur-wonen/index.html"],
+    ),
+    (
+        "the settings",
+        {"edits": [["mkdocs.yml", "      phone: 0570 75 10 00", "      phone: 0570 75 10 99"]]},
+        ["vacancies/ciso/index.html", "stories/anel-hodzic/index.html"],
+    ),
+    (
+        "a template",
+        {
+            "edits": [
+                [
+                    "overrides/vacancy.html",
+                    '<p class="cs-print-only cs-print-org">',
+                    '<p class="cs-print-only cs-print-org" data-test="1">',
+                ]
+            ]
+        },
+        ["vacancies/ciso/index.html"],
+    ),
+    (
+        "a story's photo saved again under its name",
+        {"write": [["stories/img/anel-hodzic.jpg", _photo()]]},
+        ["stories/anel-hodzic/index.html", "vacancies/ciso/index.html"],
+    ),
+    ("a vacancy removed", {"remove": ["vacancies/stage-communicatie.md"]}, []),
+    ("a vacancy added", {"copy": [["vacancies/ict-architect.md", "vacancies/ict-architect-2.md"]]}, []),
+    (
+        "the next day, when a vacancy has closed",
+        {"today": "2027-11-26"},
+        ["vacancies/klantcontactmedewerker-kcc/index.html", "vacancies/index.html"],
+    ),
+]
+
+
+def _run(site: Path, steps: list[dict], out: Path) -> list[dict]:
+    steps_file = out.with_suffix(".steps.json")
+    steps_file.write_text(json.dumps(steps), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(HELPER), str(site), str(steps_file), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        env={**os.environ, "CAREERSITE_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def rebuilds(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[dict], list[dict]]:
+    """The served files after each step: by one server, and by a new server for each step."""
+    root = tmp_path_factory.mktemp("serve")
+    steps = [step for _, step, _ in STEPS]
+    served = _run(copy_example(root / "one-server"), steps, root / "one.json")
+    fresh_site = copy_example(root / "new-servers")
+    fresh = []
+    today = TODAY
+    for number, step in enumerate(steps):
+        today = step.get("today", today)
+        fresh += _run(fresh_site, [{**step, "today": today}], root / f"new-{number}.json")
+    return served, fresh
+
+
+@pytest.mark.parametrize("number", range(len(STEPS)), ids=[name for name, _, _ in STEPS])
+def test_each_rebuild_serves_what_a_new_server_serves(rebuilds: tuple[list[dict], list[dict]], number: int) -> None:
+    served, fresh = rebuilds
+    name, _, changed = STEPS[number]
+    files, expected = served[number]["files"], fresh[number]["files"]
+    differ = sorted(path for path in set(files) | set(expected) if files.get(path) != expected.get(path))
+    assert not differ, f"after '{name}' the preview differs from a new server's in {differ[:10]}"
+    if number:
+        before = served[number - 1]["files"]
+        for page in changed:
+            assert files[page] != before[page], f"{page} did not change after '{name}'"
+
+
+def test_an_unchanged_rebuild_renders_no_page_and_keeps_every_file(rebuilds: tuple[list[dict], list[dict]]) -> None:
+    served, _ = rebuilds
+    log = served[1]["log"]
+    assert "Pages: 0 rendered" in log, log
+    assert "Files linked from the cache: 0;" in log, log
+    assert served[1]["files"] == served[0]["files"]
+
+
+def test_a_removed_vacancy_is_gone_and_an_added_one_is_served(rebuilds: tuple[list[dict], list[dict]]) -> None:
+    served, _ = rebuilds
+    removed = next(n for n, (name, _, _) in enumerate(STEPS) if name == "a vacancy removed")
+    assert "vacancies/stage-communicatie/index.html" in served[removed - 1]["files"]
+    assert not any(path.startswith("vacancies/stage-communicatie/") for path in served[removed]["files"])
+    assert "vacancies/ict-architect-2/index.html" in served[removed + 1]["files"]

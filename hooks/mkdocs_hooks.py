@@ -422,8 +422,11 @@ class _CachedPage(File):
 
     def copy_file(self, dirty: bool = False) -> None:
         assert self.abs_src_path is not None and _placer is not None
-        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
-        _placer.put(self.abs_src_path, self.dest_uri, self.key)
+        try:
+            _placer.put(self.abs_src_path, self.dest_uri, self.key)
+        except FileNotFoundError:  # its folder is not there yet (made in another process, or kept)
+            os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+            _placer.put(self.abs_src_path, self.dest_uri, self.key)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -158,15 +158,15 @@ class Placer:
         """Put the cache file `source`, named `key` in the cache, at `path` in the site."""
         target = f"{self.site}{os.sep}{path}"
         if self.preview:
+            # The preview's item pages are kept from rebuild to rebuild (`PreviewFolders.link_items`)
+            if _same_file(source, target):
+                self.kept += 1
+                return
             try:
                 os.link(source, target)
                 self.linked += 1
                 return
             except FileExistsError:
-                # The preview's item pages are kept from rebuild to rebuild (`PreviewFolders.link_items`)
-                if _same_file(source, target):
-                    self.kept += 1
-                    return
                 os.unlink(target)  # another page: never written into, it may be another cache file
                 with contextlib.suppress(OSError):
                     os.link(source, target)

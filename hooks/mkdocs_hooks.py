@@ -153,9 +153,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 log.warning(_site.t("build.cache_replaced", path=folder))
         scope = _scope(config)
         if _remembered is not None:
-            # A logo outside the content folder shows on every card: a new one starts afresh too.
-            logo = views.file_state(_site.settings.logo) if _site.settings.logo else None
-            _remembered.start((scope, _site.today, logo))
+            # The files behind the settings may lie outside the folders of the scope (a salary
+            # table in data/, a logo, a parent of mkdocs.yml): what was read from them counts too.
+            s = _site
+            logo = views.file_state(s.settings.logo) if s.settings.logo else None
+            _remembered.start((scope, s.today, logo, repr(s.settings), repr(s.salary_table), repr(s.processes)))
         _view = views.SiteView(_site, preview=_command == "serve", remembered=_remembered)
         _pages.clear()
         _body_html.clear()
@@ -771,7 +773,9 @@ def _finish_build(config: MkDocsConfig) -> None:
     write_atomic(site_dir / "calendar.ics", calendar)
     log.info(f"Calendar: {len(_view.calendar.events)} events, {events.rendered} rendered anew")
     for path, key in _rendered_pages:  # written by MkDocs after on_post_page: identical to the cache file
-        _placer.record(path, key, str(_page_cache.folder.path / key))
+        # The preview's kept tree gets a link to the cache file in place of the written page
+        # (`serve --dirty` keeps its pages where MkDocs writes them over: it gets none).
+        _placer.record(path, key, str(_page_cache.folder.path / key) if _preview is not None else None)
     _placer.save()
     if _placer.preview:
         log.info(f"Files linked from the cache: {_placer.linked}; kept from the previous rebuild: {_placer.kept}")
@@ -814,13 +818,15 @@ def on_build_error(error: Exception) -> None:
     global _failed, _pending_index
     _failed = True
     _pending_index = None
-    _wait_for_page_folders()  # before the failed build's folder goes
-    if _renderer is not None:
-        _renderer.cancel()
-    if _page_cache is not None:
-        _page_cache.index.close()
-    if _command != "build":
-        _release()
+    try:
+        _wait_for_page_folders()  # before the failed build's folder goes
+        if _renderer is not None:
+            _renderer.cancel()
+        if _page_cache is not None:
+            _page_cache.index.close()
+    finally:
+        if _command != "build":
+            _release()  # also lets the preview's file watcher look again
     if isinstance(error, TemplateNotFound):
         raise Abort(_t()("build.template_missing", name=error.name)) from None
     if isinstance(error, OSError):

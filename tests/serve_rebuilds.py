@@ -12,6 +12,7 @@ SHA-256 (links followed, as the server follows them) and the build's log.
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import io
 import json
@@ -24,11 +25,16 @@ from pathlib import Path
 
 
 def served_files(folder: Path) -> dict[str, str]:
+    """Every file's SHA-256; a gzip file's of what it holds (its header has the time it was
+    written: MkDocs dates the sitemap by the build's day, which a preview of mistakes lacks)."""
     found = {}
     for parent, _, names in os.walk(folder, followlinks=True):
         for name in names:
             path = Path(parent) / name
-            found[str(path.relative_to(folder))] = hashlib.sha256(path.read_bytes()).hexdigest()
+            data = path.read_bytes()
+            found[str(path.relative_to(folder))] = hashlib.sha256(
+                gzip.decompress(data) if name.endswith(".gz") else data
+            ).hexdigest()
     return found
 
 

@@ -97,6 +97,39 @@ STEPS = [
         {"write": [["stories/img/anel-hodzic.jpg", _photo()]]},
         ["stories/anel-hodzic/index.html", "vacancies/ciso/index.html"],
     ),
+    (
+        "the salary table moved out of the pages folder",
+        {
+            "edits": [["mkdocs.yml", "salary_table: content/data/salary.yml", "salary_table: salary.yml"]],
+            "copy": [["content/data/salary.yml", "salary.yml"]],
+        },
+        [],
+    ),
+    (
+        "the salary table out of the pages folder",
+        {"edits": [["salary.yml", '"12": [4360,', '"12": [4370,']]},
+        ["vacancies/ciso/index.html"],
+    ),
+    (
+        "a vacancy moved to another department",
+        {"edits": [["vacancies/ict-architect.md", "department: Informatie en ICT", "department: Bedrijfsvoering"]]},
+        ["vacancies/ict-architect/index.html", "stories/anel-hodzic/index.html"],
+    ),
+    (
+        "a vacancy closed by its date",
+        {"edits": [["vacancies/wijkconsulent-wmo.md", "closes: 2027-12-20", "closes: 2026-11-20"]]},
+        ["vacancies/wijkconsulent-wmo/index.html", "vacancies/index.html"],
+    ),
+    (
+        "a mistake in a vacancy",
+        {"edits": [["vacancies/beleidsadviseur-wonen.md", "closes: 2027-12-06", "closes: 2027-13-06"]]},
+        ["404.html"],
+    ),
+    (
+        "the mistake put right",
+        {"edits": [["vacancies/beleidsadviseur-wonen.md", "closes: 2027-13-06", "closes: 2027-12-06"]]},
+        ["404.html"],
+    ),
     ("a vacancy removed", {"remove": ["vacancies/stage-communicatie.md"]}, []),
     ("a vacancy added", {"copy": [["vacancies/ict-architect.md", "vacancies/ict-architect-2.md"]]}, []),
     (

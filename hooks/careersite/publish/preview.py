@@ -64,10 +64,18 @@ class PreviewFolders:
         between two states. Raises OSError where links cannot be made (the rebuild then makes
         its own folders)."""
         present: dict[str, set[str]] = {}
+        linked: list[Path] = []
+        try:
+            for folder in expected:
+                (self.items / folder).mkdir(parents=True, exist_ok=True)
+                os.symlink(self.items / folder, site / folder, target_is_directory=True)
+                linked.append(site / folder)
+        except OSError:
+            for link in linked:  # all or none: the rebuild makes its own folders
+                link.unlink()
+            raise
         for folder, wanted in expected.items():
             tree = self.items / folder
-            tree.mkdir(parents=True, exist_ok=True)
-            os.symlink(tree, site / folder, target_is_directory=True)
             with os.scandir(tree) as entries:
                 found = {entry.name: entry.is_dir(follow_symlinks=False) for entry in entries}
             for name, is_dir in found.items():

@@ -331,7 +331,10 @@ def _start_page_cache(config: MkDocsConfig, scope: str) -> None:
     """The cache of rendered item pages, scoped to everything every page is made of."""
     global _page_cache, _shared, _search, _pending_index
     assert _site is not None and _view is not None
-    _page_cache = PageCache(_site.settings.cache_dir / "pages", scope, _remembered)
+    # The preview's pages (which show what is planned) apart from the site's: each keeps only its
+    # own, so one folder would lose the site's pages to every `make serve` and the other way round.
+    folder = "pages" if _command == "build" else f"pages-{_command}"
+    _page_cache = PageCache(_site.settings.cache_dir / folder, scope, _remembered)
     v = _view
     _shared = digest(repr(_feeds), repr(_alerts), repr(v.footer), v.privacy_url, v.alerts_url, v.salary.title)
     _generated.clear()

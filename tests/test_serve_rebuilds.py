@@ -13,12 +13,13 @@ import base64
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import TODAY, copy_example
+from conftest import TODAY, copy_example, run_build
 from PIL import Image
 
 HELPER = Path(__file__).with_name("serve_rebuilds.py")
@@ -196,3 +197,17 @@ def test_a_removed_vacancy_is_gone_and_an_added_one_is_served(rebuilds: tuple[li
     assert "vacancies/stage-communicatie/index.html" in served[removed - 1]["files"]
     assert not any(path.startswith("vacancies/stage-communicatie/") for path in served[removed]["files"])
     assert "vacancies/ict-architect-2/index.html" in served[removed + 1]["files"]
+
+
+def test_a_preview_leaves_the_site_s_cached_pages_and_the_other_way_round(tmp_path: Path) -> None:
+    """`make serve` between two builds of the same content: the second build renders no page, and a
+    new server after it renders none either (each keeps its own pages: a preview shows more)."""
+    site = copy_example(tmp_path / "site")
+    first = run_build(site)
+    assert first.returncode == 0, first.output
+    _run(site, [{}], tmp_path / "serve-1.json")
+    second = run_build(site)
+    assert second.returncode == 0, second.output
+    assert re.search(r"Pages: 0 rendered, [1-9]\d* from the cache", second.output), second.output
+    again = _run(site, [{}], tmp_path / "serve-2.json")
+    assert re.search(r"Pages: 0 rendered, [1-9]\d* from the cache", again[0]["log"]), again[0]["log"]

@@ -14,7 +14,7 @@ import hashlib
 import json
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from functools import cache, cached_property, partial
 from pathlib import Path
 from urllib.parse import urlencode
@@ -83,8 +83,7 @@ class Item:
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def _no_text() -> str:
-    return ""
+_COMPARED = tuple(f.name for f in fields(Item) if f.compare)  # all but `content`
 
 
 def _json_value(value: object) -> object:
@@ -443,8 +442,8 @@ def items(view: SiteView, cards: Cards, body_html: dict[str, str], length_of: Ca
         """`make serve`: an item's digest as the previous rebuild worked it out, when the item, what
         its text is made of and its page's text are as they were."""
         if view.remembered is not None:
-            # Without its text's maker, which holds this rebuild's whole site (`content` is not compared)
-            inputs = (replace(made, content=_no_text), entry, body_html.get(made.guid))
+            # Its compared fields, without its text's maker (which holds this rebuild's whole site)
+            inputs = (tuple(getattr(made, name) for name in _COMPARED), entry, body_html.get(made.guid))
             made.__dict__["digest"] = view.remembered.get(("feed item", made.guid), inputs, lambda: made.digest)
         return made
 

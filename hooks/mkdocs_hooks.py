@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from careersite.cards.draw import file_state
 from careersite.cards.files import CardFailure, CardRenderer
 from careersite.config import read_config
 from careersite.content.errors import ContentError, Problem
@@ -156,7 +157,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             # The files behind the settings may lie outside the folders of the scope (a salary
             # table in data/, a logo, a parent of mkdocs.yml): what was read from them counts too.
             s = _site
-            logo = views.file_state(s.settings.logo) if s.settings.logo else None
+            logo = file_state(s.settings.logo) if s.settings.logo else None
             _remembered.start((scope, s.today, logo, repr(s.settings), repr(s.salary_table), repr(s.processes)))
         _view = views.SiteView(_site, preview=_command == "serve", remembered=_remembered)
         _pages.clear()
@@ -273,10 +274,10 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
             watcher._timeout = interval
     # No poll while a rebuild runs: at 10,000 vacancies a poll holds the interpreter for some 65 ms
     # (12,000 files), every 0.5 s of a 5 s rebuild. The first poll after it sees any save made
-    # meanwhile. The watchers made from now on read folders with `_scan_when_idle`; those made
-    # already take their snapshots through `_when_idle` (watchdog 7.1.0's PollingEmitter).
+    # meanwhile. The watchers made from now on read folders with `os.scandir` through `_when_idle`;
+    # those made already take their snapshots through it (watchdog 7.1.0's PollingEmitter).
     if isinstance(getattr(observer, "_emitter_kwargs", None), dict):
-        observer._emitter_kwargs["listdir"] = _scan_when_idle
+        observer._emitter_kwargs["listdir"] = _when_idle(os.scandir)
     for emitter in getattr(observer, "emitters", ()):
         if callable(getattr(emitter, "_take_snapshot", None)):
             emitter._take_snapshot = _when_idle(emitter._take_snapshot)
@@ -291,17 +292,14 @@ _idle.set()
 IDLE_WAIT_SECONDS = 60  # a poll waits at most this long for a rebuild
 
 
-def _scan_when_idle(path: str | None) -> Iterator[os.DirEntry[str]]:
-    _idle.wait(IDLE_WAIT_SECONDS)
-    return os.scandir(path)
+def _when_idle(call: Callable[..., Any]) -> Callable[..., Any]:
+    """`call`, once no rebuild runs (or after IDLE_WAIT_SECONDS)."""
 
-
-def _when_idle(take: Callable[[], Any]) -> Callable[[], Any]:
-    def take_when_idle() -> Any:
+    def call_when_idle(*args: Any) -> Any:
         _idle.wait(IDLE_WAIT_SECONDS)
-        return take()
+        return call(*args)
 
-    return take_when_idle
+    return call_when_idle
 
 
 def _waiting(holder: str) -> None:
@@ -357,7 +355,7 @@ def _item_key(kind: str, item: Any, body: str) -> str:
     assert _view is not None
     if _remembered is None:
         return _whole_item_key(kind, item, body)
-    inputs = (body, _shared, _view.page_inputs(kind, item))
+    inputs = (body, _shared, _view.page_inputs(item))
     return _remembered.get(("page key", _guid(kind, item)), inputs, lambda: _whole_item_key(kind, item, body))
 
 
@@ -445,8 +443,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return Files([f for f in files if not f.is_documentation_page()])
     assert _site is not None
     uris = [f"vacancies/{i.vacancy.slug}.md" for i in _site.vacancies] + [f"stories/{s.slug}.md" for s in _site.stories]
+    names = [uri.removesuffix(".md") for uri in uris]
     if _preview is None:
-        _start_page_folders(config, [uri.removesuffix(".md") for uri in uris])
+        _start_page_folders(config, names)
     # The theme's source maps (1.4 MB) serve only a developer reading Material's own code.
     for file in [f for f in files if f.src_uri.startswith("assets/") and f.src_uri.endswith(".map")]:
         files.remove(file)
@@ -461,7 +460,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if story.video and (path := stories_dir / story.video).is_file() and files.get_file_from_path(video) is None:
             files.append(File.generated(config, video, abs_src_path=str(path)))
     if _preview is not None:
-        _link_item_folders(files, config, [uri.removesuffix(".md") for uri in uris])
+        _link_item_folders(files, config, names)
     return files
 
 

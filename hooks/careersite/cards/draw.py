@@ -142,6 +142,14 @@ def file_version(path: str) -> tuple[int, int]:
     return found
 
 
+def file_state(path: str | os.PathLike[str]) -> tuple[int, int] | None:
+    """`file_version`, or None when the file cannot be read (for what a preview compares)."""
+    try:
+        return file_version(str(path))
+    except OSError:
+        return None
+
+
 def forget_file_versions() -> None:
     """A new build (or a rebuild of `make serve`) sees the files as they are now."""
     _versions.clear()

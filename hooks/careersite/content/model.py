@@ -564,13 +564,14 @@ def load_content(
     # The preview: a vacancy whose file and context are as in the previous rebuild is the same
     # object (its checks found the same); what the context is made of is compared by its repr
     # (its channels compare by identity), once per rebuild.
-    scope = (repr(settings), repr(salary_table), repr(processes), slugs, t.language) if rebuilds else None
-    if scope is not None:
-        if scope != _parsed_scope[0]:
+    global _parsed_scope
+    if rebuilds:
+        scope = (repr(settings), repr(salary_table), repr(processes), slugs, t.language)
+        if scope != _parsed_scope:
             _parsed.clear()
-        _parsed_scope[0] = scope
+        _parsed_scope = scope
     for document, shown in vacancy_docs:
-        vacancy, found = _vacancy(document, shown, vacancy_ctx, t, scope)
+        vacancy, found = _vacancy(document, shown, vacancy_ctx, t, rebuilds)
         problems += found
         if vacancy is not None:
             vacancies.append(vacancy)
@@ -587,24 +588,24 @@ def load_content(
 # The preview's parsed vacancies: path -> (front matter, body, shown, vacancy, problems), all of
 # one scope (what the context is made of): another scope starts afresh
 _parsed: dict[str, tuple[Any, ...]] = {}
-_parsed_scope: list[Any] = [None]
+_parsed_scope: Any = None
 
 
 def _vacancy(
-    document: Document, shown: str, ctx: Context, t: Translator, scope: Any = None
+    document: Document, shown: str, ctx: Context, t: Translator, remember: bool = False
 ) -> tuple[Vacancy | None, list[Problem]]:
-    """A vacancy and the problems of its file. With a `scope` (the preview), the previous
-    rebuild's, when the file was not read again (the same front matter and body) and the context
-    is equal."""
+    """A vacancy and the problems of its file. With `remember` (the preview), the previous
+    rebuild's, when the file was not read again (the same front matter and body) in the same
+    context (`_parsed_scope`)."""
     key = str(document.path)
-    found = _parsed.get(key) if scope is not None else None
+    found = _parsed.get(key) if remember else None
     if found and found[0] is document.front_matter and found[1] is document.body and found[2] == shown:
         return found[3], list(found[4])
     p = parse_document(document, shown, VACANCY_FIELDS, ctx, t)
     _check_vacancy(p, ctx, t)
     problems = p.problems + _placeholders(document, shown, t)
     vacancy = None if problems else Vacancy(**_source_fields(document, shown, p.values), **p.values)
-    if scope is not None:
+    if remember:
         _parsed[key] = (document.front_matter, document.body, shown, vacancy, tuple(problems))
     return vacancy, problems
 

@@ -287,8 +287,9 @@ class ItemXml:
         """The key of an item's element in one variant (`variant_inputs`)."""
         return f"{FEEDGEN_VERSION}|{item.digest}|{variant}"
 
-    def element(self, item: Item, channel: Channel | None, site: Site, variant: str | None = None) -> bytes:
-        key = self.key(item, variant if variant is not None else variant_inputs(channel, site))
+    def element(self, item: Item, channel: Channel | None, site: Site, variant: str) -> bytes:
+        """The item's element for `channel`, whose `variant_inputs` are `variant` (one per feed)."""
+        key = self.key(item, variant)
         if self.remembered is not None and (remembered := self.remembered.row(f"feed {key}")) is not None:
             return remembered
         made = self._stored(key) or self._make(key, item, channel, site)

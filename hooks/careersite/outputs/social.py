@@ -8,7 +8,7 @@ from functools import partial
 from careersite.cards import draw as cards
 from careersite.content.model import Story, Vacancy, channels_of
 from careersite.content.settings import Settings
-from careersite.pages.views import SiteView, file_state, story_url, vacancy_url
+from careersite.pages.views import SiteView, story_url, vacancy_url
 from careersite.site import Listed
 
 LOCALES = {"nl": "nl_NL", "en": "en_GB", "nb": "nb_NO"}
@@ -90,7 +90,7 @@ class Cards:
         }
         self.stories = {
             story.id: view.again(
-                ("story cards", story.id), (story, file_state(story.photo_path)), partial(self._story, story)
+                ("story cards", story.id), (story, cards.file_state(story.photo_path)), partial(self._story, story)
             )
             for story in view.site.stories
         }

@@ -10,7 +10,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property, partial
-from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import parse_qs, quote, urlparse
 
@@ -18,7 +17,7 @@ import phonenumbers
 from babel.lists import format_list
 
 from careersite.cards import colours
-from careersite.cards.draw import file_version
+from careersite.cards.draw import file_state
 from careersite.cards.photos import PhotoSpec, Picture, picture
 from careersite.content import calendar
 from careersite.content.errors import Problem
@@ -42,14 +41,6 @@ def vacancy_url(vacancy: Vacancy) -> str:
 
 def story_url(story: Story) -> str:
     return item_url(story)
-
-
-def file_state(path: Path) -> tuple[int, int] | None:
-    """A file's version (modification time, size), or None when it cannot be read."""
-    try:
-        return file_version(str(path))
-    except OSError:
-        return None
 
 
 def story_picture(story: Story) -> Picture:
@@ -754,7 +745,7 @@ class SiteView:
         (all else it depends on, the settings, data files and today, is the rebuild's scope)."""
         return make() if self.remembered is None else self.remembered.get(name, inputs, make)
 
-    def page_inputs(self, kind: str, item: Listed | Story) -> tuple[Any, ...]:
+    def page_inputs(self, item: Listed | Story) -> tuple[Any, ...]:
         """All that a vacancy's or story's page shows of itself and of other items, beside the
         site's settings, data files and templates and today's date: pages with equal inputs are
         equal. The vacancies it lists and the stories it shows count with their department's and
@@ -769,7 +760,6 @@ class SiteView:
             shown = site.open_in_department(item.department)
             listed, stories, count = tuple(shown[:STORY_VACANCIES]), (item,), len(shown)
         return (
-            kind,
             tuple(
                 (i, site.department_slug(i.vacancy.department), site.location_slug(i.vacancy.location)) for i in listed
             ),

@@ -162,20 +162,15 @@ class Placer:
             if _same_file(source, target):
                 self.kept += 1
                 return
+            # Another file there is never written into: it may be a link to another cache file.
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(target)
             try:
                 os.link(source, target)
                 self.linked += 1
                 return
-            except FileExistsError:
-                os.unlink(target)  # another page: never written into, it may be another cache file
-                with contextlib.suppress(OSError):
-                    os.link(source, target)
-                    self.linked += 1
-                    return
             except OSError:
                 pass  # another file system, or links not possible: copy
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(target)  # a copy is a new file, never written into one that is there
         record = self.records.get(path)
         if self.live is not None and record is not None and record.startswith(f"{key} "):
             live = f"{self.live}{os.sep}{path}"

@@ -29,8 +29,6 @@ class Remembered:
         self._used: set[Hashable] = set()
         self.rows: dict[str, Any] = {}  # rows of the caches on disk, by their content-addressed key
         self._rows_used: set[str] = set()
-        self.taken = 0  # values of this rebuild taken from the previous one
-        self.made = 0
 
     def start(self, scope: Any) -> None:
         """A new rebuild within `scope`: values of another scope, and values the previous rebuild
@@ -44,18 +42,15 @@ class Remembered:
         self._scope = scope
         self._used.clear()
         self._rows_used.clear()
-        self.taken = self.made = 0
 
     def get(self, name: Hashable, inputs: Any, make: Callable[[], T]) -> T:
         """The value of `name` made from `inputs`: the previous rebuild's when its inputs were equal."""
         self._used.add(name)
         found = self._kept.get(name)
         if found is not None and found[0] == inputs:
-            self.taken += 1
             return found[1]
         value = make()
         self._kept[name] = (inputs, value)
-        self.made += 1
         return value
 
     def row(self, key: str) -> Any:

@@ -78,6 +78,10 @@ def write_site(folder: Path, vacancies: int, stories: int) -> None:
     published = dt.date(2026, 11, 1)
     for i in range(stories):
         department = DEPARTMENTS[i % len(DEPARTMENTS)]
+        # Each story its own photo file, as on a real site: a build decodes a file once for all that
+        # is drawn from it, and seven files shared by all stories would be decoded far less often.
+        photo = f"img/verhaal-{i:04d}.jpg"
+        shutil.copy(ROOT / "stories" / "img" / PHOTOS[i % len(PHOTOS)], folder / "stories" / photo)
         front = {
             "title": f"Waarom ik elke dag met plezier werk, deel {i}",
             "name": f"Medewerker {i}",
@@ -85,7 +89,7 @@ def write_site(folder: Path, vacancies: int, stories: int) -> None:
             "department": department,
             "summary": "Een collega vertelt over het werk bij de gemeente.",
             "quote": f"Hier zie ik elke dag wat mijn werk oplevert voor de buurt, zegt collega {i}.",
-            "photo": f"img/{PHOTOS[i % len(PHOTOS)]}",
+            "photo": photo,
             "photo_alt": "Illustratie: een collega.",
             "channels": ["instagram", "facebook"] if i % 2 == 0 else ["linkedin"],
             "published": published - dt.timedelta(days=i % 100),

@@ -27,8 +27,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from careersite.cards.draw import file_state
 from careersite.cards.files import CardFailure, CardRenderer
+from careersite.cards.sources import file_state
 from careersite.config import read_config
 from careersite.content.errors import ContentError, Problem
 from careersite.content.pages import template_names

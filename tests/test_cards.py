@@ -198,7 +198,7 @@ def test_flat_cards_show_what_was_drawn(primary: str, accent: str, tmp_path: Pat
 def test_a_logo_saved_again_under_its_name_is_drawn_anew(tmp_path: Path) -> None:
     """`make serve` keeps the process between rebuilds: a new logo under the same file name shows
     on the next rebuild's cards, in colours of its own palette."""
-    from careersite.cards.draw import forget_file_versions
+    from careersite.cards.sources import forget_file_versions
 
     logo = tmp_path / "logo.png"
     text = VacancyText("Beleidsadviseur", "€ 3.496 – € 5.535 per maand", "36 uur per week", "Reageer 6 december")

@@ -135,6 +135,48 @@ def test_a_camera_photo_is_published_as_small_upright_copies_without_its_metadat
         assert len(data) < spec.size[0] * spec.size[1] * 0.5, "a copy is re-encoded, not the original"
 
 
+def _forget_decoded_photos() -> None:
+    """As a new card worker starts: nothing decoded or scaled yet."""
+    from careersite.cards import draw, photos, sources
+
+    sources._decoded.cache_clear()
+    photos._scaled.cache_clear()
+    draw._card_photo.cache_clear()
+
+
+@pytest.mark.parametrize("orientation", [1, 6])
+def test_a_photos_copies_and_cards_are_the_same_whatever_is_drawn_first(tmp_path: Path, orientation: int) -> None:
+    """One worker draws a story's copies and cards from one decode of the photo, a small copy from a
+    larger one. What comes out must not depend on what that worker drew before, or two builds of
+    the same content (a warm one that draws a single card, a cold one that draws all) would differ."""
+    from careersite.cards.photos import picture
+
+    # 6000×4500: a decode for the cards alone could use a smaller scale than one for the copies.
+    source = camera_photo(tmp_path / "camera.jpg", 6000, 4500, orientation=orientation)
+    shown = picture("noor", source)
+    text = StoryText("“Mooi werk.”", "Noor", "Adviseur", str(source))
+    cards = [CardSpec("story-noor", fmt, "nl", BRAND, text) for fmt in ("og", "instagram")]
+    copies = list(reversed(shown.specs))  # as the build hands them out: the largest first
+    _forget_decoded_photos()
+    together = [spec.render()[0] for spec in [*copies, *cards]]
+    alone = []
+    for spec in [*copies, *cards]:
+        _forget_decoded_photos()
+        alone.append(spec.render()[0])
+    _forget_decoded_photos()
+    backwards = [spec.render()[0] for spec in reversed([*copies, *cards])][::-1]
+    assert together == alone == backwards
+    with Image.open(io.BytesIO(together[len(copies) - 1])) as smallest:
+        # The smallest copy, made from the 800 px one, is its own size and upright: the stored
+        # photo's red top is on top, or on the right once a sideways photo is turned (6).
+        assert smallest.size == shown.specs[0].size
+        side = (0, 0, smallest.width, smallest.height // 8)
+        if orientation == 6:
+            side = (smallest.width * 7 // 8, 0, smallest.width, smallest.height)
+        red = smallest.convert("RGB").crop(side).resize((1, 1)).getpixel((0, 0))
+        assert red[0] > 150 and red[1] < 80, red
+
+
 def test_a_small_photo_is_never_enlarged_and_a_cut_out_gets_a_white_background(tmp_path: Path) -> None:
     from careersite.cards.photos import picture
 
@@ -156,8 +198,8 @@ def test_a_replaced_photo_gets_new_addresses(tmp_path: Path) -> None:
     """`make serve` keeps running while an author saves a new photo under the same name."""
     import os
 
-    from careersite.cards.draw import forget_file_versions
     from careersite.cards.photos import picture
+    from careersite.cards.sources import forget_file_versions
 
     source = photo(tmp_path / "p.jpg", 900, 1200)
     before = picture("p", source)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from careersite.cards.draw import forget_file_versions
+from careersite.cards.sources import forget_file_versions
 from careersite.content import calendar, slips
 from careersite.content.body import BodyCheck, Renderer, VerdictCache, page_source
 from careersite.content.data import load_processes, load_salary_table

@@ -10,16 +10,16 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 from dataclasses import dataclass, field, fields
 from functools import cache, cached_property, lru_cache
 
-from PIL import Image, ImageDraw, ImageOps
+from PIL import Image, ImageDraw
 
 from careersite.cards import colours
+from careersite.cards.sources import decoded, file_hash, file_version
 from careersite.cards.typeset import Block, Typesetter
 
-RENDERER_VERSION = "2"  # bump when the drawing changes, so every card gets a new name
+RENDERER_VERSION = "3"  # bump when the drawing changes, so every card gets a new name
 SIZES = {"og": (1200, 630), "instagram": (1080, 1350)}
 MARGINS = {"og": (64, 28), "instagram": (80, 48)}  # (sides, top and bottom): no text outside
 # 4:2:0 chroma like the platforms that re-encode every shared image anyway; twice as fast as 4:4:4.
@@ -128,47 +128,6 @@ class CardSpec:
         return render(self)
 
 
-_versions: dict[str, tuple[int, int]] = {}
-
-
-def file_version(path: str) -> tuple[int, int]:
-    """(modification time, size): what tells one version of a file from the next, for caches that
-    live as long as `make serve`, while an author replaces a photo under the same name. Looked up
-    once per build (a story's photo was looked up 30 times): `forget_file_versions` starts the next."""
-    found = _versions.get(path)
-    if found is None:
-        stat = os.stat(path)
-        found = _versions[path] = (stat.st_mtime_ns, stat.st_size)
-    return found
-
-
-def file_state(path: str | os.PathLike[str]) -> tuple[int, int] | None:
-    """`file_version`, or None when the file cannot be read (for what a preview compares)."""
-    try:
-        return file_version(str(path))
-    except OSError:
-        return None
-
-
-def forget_file_versions() -> None:
-    """A new build (or a rebuild of `make serve`) sees the files as they are now."""
-    _versions.clear()
-
-
-def file_hash(path: str) -> str:
-    """The hash of a file's bytes, read once per version of the file."""
-    return _bytes_hash(path, *file_version(path))
-
-
-@cache
-def _bytes_hash(path: str, mtime_ns: int, size: int) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 @dataclass(frozen=True)
 class DrawnText:
     """One text element as drawn (tests measure where it landed from the snapshots' pixels)."""
@@ -226,17 +185,16 @@ def _logo_version(path: str, size: int, mtime_ns: int, file_size: int) -> Image.
 
 
 def _decoded(path: str) -> Image.Image:
-    """A photo decoded at about the largest size a card needs (the Instagram card's photo): JPEG
-    decodes at a fraction of its size, so a camera's 8000×6000 photo costs little time and memory."""
-    return _decoded_version(path, *file_version(path))
+    """The photo as its copies for pages are made from (`sources.decoded`, so the worker that drew
+    them decodes it no more), no larger than 4 megapixels: a PNG is decoded whole."""
+    return _card_photo(path, *file_version(path))
 
 
 @lru_cache(maxsize=2)
-def _decoded_version(path: str, mtime_ns: int, size: int) -> Image.Image:
-    with Image.open(path) as image:
-        image.draft("RGB", (1000, 800))
-        photo = ImageOps.exif_transpose(image).convert("RGB")
+def _card_photo(path: str, mtime_ns: int, size: int) -> Image.Image:
+    photo = decoded(path).image
     if photo.width * photo.height > 4_000_000:
+        photo = photo.copy()
         photo.thumbnail((2000, 2000), Image.Resampling.LANCZOS, reducing_gap=3.0)
     return photo
 

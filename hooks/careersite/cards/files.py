@@ -18,7 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from careersite.cards.draw import CardSpec
+from careersite.cards.draw import CardSpec, StoryText
 from careersite.cards.photos import PhotoSpec
 from careersite.publish.cache import CacheFolder, ends_with, riff_whole
 from careersite.publish.files import Placer, write_checked
@@ -61,6 +61,13 @@ def _render_into(cache_dir: str, specs: list[Spec], copy_dir: str | None = None)
             continue
         results.append((spec.file_name, "".join(sorted(missing)), ""))
     return results
+
+
+def _photo_of(spec: Spec) -> str:
+    """The photo a card or copy is drawn from ("" for one drawn from text and colours alone)."""
+    if isinstance(spec, PhotoSpec):
+        return spec.source
+    return spec.text.photo if isinstance(spec.text, StoryText) else ""
 
 
 def _watch_parent(parent: int) -> None:
@@ -137,6 +144,9 @@ class CardRenderer:
                 todo.append(spec)
             else:
                 self.sizes[name] = size
+        # What is drawn from one photo (its copies, its story's cards) goes to one worker together,
+        # which decodes the photo once for all of them.
+        todo.sort(key=_photo_of)
         photos = sum(1 for spec in self.specs.values() if isinstance(spec, PhotoSpec))
         photos_todo = sum(1 for spec in todo if isinstance(spec, PhotoSpec))
         self.report.photos_rendered, self.report.photos_reused = photos_todo, photos - photos_todo

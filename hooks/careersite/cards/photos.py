@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
-from PIL import Image, ImageOps
+from PIL import Image
 
-from careersite.cards.draw import file_hash, file_version
+from careersite.cards.sources import WIDEST_COPY, decoded, file_hash, file_version, upright_size, widest_copy
 
-PHOTO_VERSION = "2"  # bump when the encoding changes, so every copy gets a new name
-WIDTHS = (400, 800, 1200, 1600)  # 1600 covers a 390 px phone at 3× and a 1280 px screen at 2×
+PHOTO_VERSION = "3"  # bump when the encoding changes, so every copy gets a new name
+WIDTHS = (400, 800, 1200, WIDEST_COPY)
 FALLBACK_WIDTH = 800  # for browsers without srcset, and the poster of a video
 FOLDER = "photos"  # in the site
 # WebP, which every browser in use shows (Safari since 2020): at the example's widths 38 KB of
@@ -32,7 +32,6 @@ FOLDER = "photos"  # in the site
 # Method 2 of 0-6: 4 saves 8 % more for 2.5 times the time. Only pages show these copies; what
 # feeds and platforms get is a card (JPEG or PNG).
 WEBP = {"format": "WEBP", "quality": 80, "method": 2}
-ROTATED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
 
 
 @dataclass(frozen=True)
@@ -42,7 +41,10 @@ class PhotoSpec:
     name: str  # the story's slug
     source: str  # path of the author's photo
     size: tuple[int, int]
-    largest: tuple[int, int] = field(default=(0, 0), compare=False)  # of the photo's copies: decoded once at this size
+    # The copies it is scaled down through, largest first (none: straight from the photo): a copy
+    # is made from one at least twice as wide when there is one, at a quarter of the work (the
+    # 400 px copy from the 800 px one: 11 ms instead of 20) and with the same Lanczos filter.
+    steps: tuple[tuple[int, int], ...] = field(default=(), compare=False)
 
     folder = FOLDER
 
@@ -57,33 +59,31 @@ class PhotoSpec:
 
     def render(self) -> tuple[bytes, frozenset[str]]:
         """The copy as WebP bytes (no characters can be missing from a photo)."""
-        photo, icc = _upright(self.source, *file_version(self.source), self.largest)
-        # Two-step reduction (integer box reduce, then Lanczos): near Lanczos quality at a third of its cost.
-        copy = photo.resize(self.size, Image.Resampling.LANCZOS, reducing_gap=2.0)
+        copy = _scaled(self.source, *file_version(self.source), (*self.steps, self.size))
+        icc = decoded(self.source).icc
         buffer = io.BytesIO()
         # No EXIF is written: the copy keeps the colours (ICC profile) and nothing else.
         copy.save(buffer, **WEBP, **({"icc_profile": icc} if icc else {}))
         return buffer.getvalue(), frozenset()
 
 
-@lru_cache(maxsize=2)
-def _upright(path: str, mtime_ns: int, size: int, largest: tuple[int, int]) -> tuple[Image.Image, bytes | None]:
-    """The photo decoded once for all its copies (they are drawn one after the other), turned
-    upright, on white; a camera's JPEG is decoded at a fraction of its size, never below `largest`."""
-    with Image.open(path) as image:
-        image.draft("RGB", largest if image.getexif().get(0x0112) not in ROTATED else largest[::-1])
-        icc = image.info.get("icc_profile")
-        return _on_white(ImageOps.exif_transpose(image)), icc
+@lru_cache(maxsize=4)
+def _scaled(path: str, mtime_ns: int, file_size: int, sizes: tuple[tuple[int, int], ...]) -> Image.Image:
+    """The photo scaled down through `sizes` in turn; the copies of a photo are drawn one after the
+    other, largest first, so each finds the one it is made from here."""
+    *steps, size = sizes
+    source = _scaled(path, mtime_ns, file_size, tuple(steps)) if steps else decoded(path).image
+    # Two-step reduction (integer box reduce, then Lanczos): near Lanczos quality at a third of its cost.
+    return source.resize(size, Image.Resampling.LANCZOS, reducing_gap=2.0)
 
 
-def _on_white(image: Image.Image) -> Image.Image:
-    """RGB, with transparent parts (a PNG cut-out) on white instead of black."""
-    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
-        rgba = image.convert("RGBA")
-        background = Image.new("RGB", rgba.size, "#FFFFFF")
-        background.paste(rgba, mask=rgba.getchannel("A"))
-        return background
-    return image.convert("RGB")
+def _steps(size: tuple[int, int], sizes: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """The copies `size` is made through: the smallest one at least twice as wide, and its own."""
+    wider = [other for other in sizes if other[0] >= 2 * size[0]]
+    if not wider:
+        return ()
+    through = min(wider)
+    return (*_steps(through, sizes), through)
 
 
 @dataclass(frozen=True)
@@ -97,14 +97,6 @@ class Picture:
     specs: tuple[PhotoSpec, ...]  # smallest first
 
 
-def upright_size(path: Path) -> tuple[int, int]:
-    """The photo's width and height as it is shown: a phone's portrait is often stored sideways."""
-    with Image.open(path) as image:
-        width, height = image.size
-        orientation = image.getexif().get(0x0112)
-    return (height, width) if orientation in ROTATED else (width, height)
-
-
 def picture(name: str, path: Path) -> Picture:
     """The copies of one photo: each standard width up to the photo's own width, never enlarged.
     Worked out once per version of the file, however many pages show the photo."""
@@ -113,11 +105,11 @@ def picture(name: str, path: Path) -> Picture:
 
 @cache
 def _picture(name: str, path: str, mtime_ns: int, size: int) -> Picture:
-    width, height = upright_size(Path(path))
-    largest = min(width, WIDTHS[-1])
-    widths = [w for w in WIDTHS if w < largest] + [largest]
+    width, height = upright_size(path)
+    largest = widest_copy(width, height)
+    widths = [w for w in WIDTHS if w < largest[0]] + [largest[0]]
     sizes = [(w, max(1, round(height * w / width))) for w in widths]
-    specs = tuple(PhotoSpec(name, path, size, sizes[-1]) for size in sizes)
+    specs = tuple(PhotoSpec(name, path, size, _steps(size, sizes)) for size in sizes)
     fallback = [s for s in specs if s.size[0] <= FALLBACK_WIDTH][-1:] or [specs[0]]
 
     def url(spec: PhotoSpec) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from careersite.cards import draw as cards
+from careersite.cards.sources import file_state
 from careersite.content.model import Story, Vacancy, channels_of
 from careersite.content.settings import Settings
 from careersite.pages.views import SiteView, story_url, vacancy_url
@@ -90,7 +91,7 @@ class Cards:
         }
         self.stories = {
             story.id: view.again(
-                ("story cards", story.id), (story, cards.file_state(story.photo_path)), partial(self._story, story)
+                ("story cards", story.id), (story, file_state(story.photo_path)), partial(self._story, story)
             )
             for story in view.site.stories
         }

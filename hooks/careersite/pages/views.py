@@ -17,8 +17,8 @@ import phonenumbers
 from babel.lists import format_list
 
 from careersite.cards import colours
-from careersite.cards.draw import file_state
 from careersite.cards.photos import PhotoSpec, Picture, picture
+from careersite.cards.sources import file_state
 from careersite.content import calendar
 from careersite.content.errors import Problem
 from careersite.content.model import Story, Vacancy, item_url

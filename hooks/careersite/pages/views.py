@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property, partial
@@ -503,15 +504,18 @@ class Listing:
 def listing(site: Site, cards: list[VacancyCard]) -> Listing:
     """Open vacancies grouped by department, with the filter options that match at least one."""
     t = site.t
+    by_department: dict[str, list[VacancyCard]] = {}
+    for card in cards:
+        by_department.setdefault(card.department, []).append(card)
     groups = tuple(
-        Group(dep, site.department_slug(dep), tuple(c for c in cards if c.department == dep))
-        for dep in site.departments()
+        Group(dep, site.department_slug(dep), tuple(by_department.get(dep, ()))) for dep in site.departments()
     )
 
     def options(name: str, label_of: dict[str, str], order: list[str]) -> tuple[Option, ...]:
-        counts = {
-            value: sum(value in c.filters[name].split() or value == c.filters[name] for c in cards) for value in order
-        }
+        # A card counts once for its value and once for each word of it ("32 36" is in "32" and "36"):
+        # one pass over the cards, not one per value (230,000 checks at 10,000 vacancies).
+        values = [card.filters[name] for card in cards]
+        counts = Counter(word for value in values for word in {value, *value.split()})
         return tuple(Option(value, label_of[value], counts[value]) for value in order if counts[value])
 
     departments = {site.department_slug(d): d for d in site.departments()}

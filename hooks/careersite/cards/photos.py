@@ -20,7 +20,15 @@ from pathlib import Path
 
 from PIL import Image
 
-from careersite.cards.sources import WIDEST_COPY, decoded, file_hash, file_version, upright_size, widest_copy
+from careersite.cards.sources import (
+    WIDEST_COPY,
+    copy_size,
+    decoded,
+    file_hash,
+    file_version,
+    upright_size,
+    widest_copy,
+)
 
 PHOTO_VERSION = "3"  # bump when the encoding changes, so every copy gets a new name
 WIDTHS = (400, 800, 1200, WIDEST_COPY)
@@ -107,8 +115,7 @@ def picture(name: str, path: Path) -> Picture:
 def _picture(name: str, path: str, mtime_ns: int, size: int) -> Picture:
     width, height = upright_size(path)
     largest = widest_copy(width, height)
-    widths = [w for w in WIDTHS if w < largest[0]] + [largest[0]]
-    sizes = [(w, max(1, round(height * w / width))) for w in widths]
+    sizes = [copy_size(width, height, w) for w in WIDTHS if w < largest[0]] + [largest]
     specs = tuple(PhotoSpec(name, path, size, _steps(size, sizes)) for size in sizes)
     fallback = [s for s in specs if s.size[0] <= FALLBACK_WIDTH][-1:] or [specs[0]]
 

@@ -69,10 +69,14 @@ def upright_size(path: str) -> tuple[int, int]:
     return (height, width) if orientation in ROTATED else (width, height)
 
 
+def copy_size(width: int, height: int, copy_width: int) -> tuple[int, int]:
+    """The size of a copy `copy_width` wide of a photo of `width`×`height`."""
+    return copy_width, max(1, round(height * copy_width / width))
+
+
 def widest_copy(width: int, height: int) -> tuple[int, int]:
     """The size of a photo's largest copy on a page: never wider than `WIDEST_COPY`, never enlarged."""
-    copy_width = min(width, WIDEST_COPY)
-    return copy_width, max(1, round(height * copy_width / width))
+    return copy_size(width, height, min(width, WIDEST_COPY))
 
 
 @dataclass(frozen=True)

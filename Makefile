@@ -7,7 +7,6 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 A11Y_STAMP := tests/a11y/node_modules/.installed
-CMS_STAMP := tests/cms/node_modules/.installed
 # Material prints a notice about its end of life (May 2027) on every build; the README covers it.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -37,16 +36,12 @@ $(A11Y_STAMP): tests/a11y/package-lock.json
 		cd tests/a11y && npm ci --silent --no-audit --no-fund && touch node_modules/.installed; \
 	else echo "npm not found: the accessibility test will be skipped"; fi
 
-# decap-server, the local backend of the web editor at /admin/ (make cms and tests/test_cms.py).
-$(CMS_STAMP): tests/cms/package-lock.json
-	@if command -v npm >/dev/null 2>&1; then \
-		cd tests/cms && npm ci --silent --no-audit --no-fund && touch node_modules/.installed; \
-	else echo "npm not found: make cms cannot run and the editor's browser tests will be skipped"; fi
+# The web editor's local server: on 127.0.0.1 only, for the preview's page only, into the content
+# folders only (hooks/careersite/editor/server.py). It reads no .env.
+cms: $(STAMP)  ## let the web editor at http://127.0.0.1:8000/admin/ save into this folder (with make serve running)
+	@PYTHONPATH=hooks $(BIN)/python -m careersite cms mkdocs.yml
 
-cms: $(CMS_STAMP)  ## let the web editor at http://127.0.0.1:8000/admin/ save into this folder (with make serve running)
-	tests/cms/node_modules/.bin/decap-server
-
-test: $(STAMP) $(A11Y_STAMP) $(CMS_STAMP)  ## run the whole test suite
+test: $(STAMP) $(A11Y_STAMP)  ## run the whole test suite
 	$(BIN)/ruff check hooks tests benchmarks tools
 	$(BIN)/python -m pytest
 

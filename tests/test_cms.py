@@ -13,6 +13,7 @@ import re
 import shutil
 import socket
 import subprocess
+import sys
 import threading
 import time
 import urllib.request
@@ -20,6 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 import yaml
 from careersite.config import load
 from careersite.content import model
@@ -32,7 +34,6 @@ from conftest import ROOT, TODAY, Build, careersite, copy_example, edit, run_bui
 CMS = ROOT / "tests" / "cms"
 ADMIN = ROOT / "overrides" / "admin"
 PLAYWRIGHT = ROOT / "tests" / "a11y" / "node_modules" / "playwright-core"
-DECAP_SERVER = CMS / "node_modules" / ".bin" / "decap-server"
 CHROMIUM = shutil.which("chromium")
 
 
@@ -137,7 +138,7 @@ def test_every_field_has_a_label_and_a_hint_in_every_language(language: str) -> 
 
 def test_backends_from_the_settings(site) -> None:
     local = cms.config(site)
-    assert local["backend"] == {"name": "proxy", "proxy_url": "http://localhost:8081/api/v1", "branch": "main"}
+    assert local["backend"] == {"name": "proxy", "proxy_url": "http://127.0.0.1:8081/api/v1", "branch": "main"}
     assert "local_backend" not in local
     github = dataclasses.replace(site.settings.cms, backend="github", repo="lindewaard/werkenbij")
     assert cms.backend(github) == {"name": "github", "repo": "lindewaard/werkenbij", "branch": "main"}
@@ -222,8 +223,8 @@ def _free_port() -> int:
 
 
 def _browser_ready() -> None:
-    if not (CHROMIUM and shutil.which("node") and PLAYWRIGHT.is_dir() and DECAP_SERVER.exists()):
-        pytest.skip("needs Chromium, Node.js and `npm ci` in tests/a11y and tests/cms (make test sets these up)")
+    if not (CHROMIUM and shutil.which("node") and PLAYWRIGHT.is_dir()):
+        pytest.skip("needs Chromium, Node.js and `npm ci` in tests/a11y (make test sets these up)")
 
 
 @contextlib.contextmanager
@@ -239,8 +240,8 @@ def _serving(folder: Path) -> Iterator[int]:
 
 @pytest.fixture
 def editor(tmp_path: Path) -> Iterator[tuple[Build, str, str]]:
-    """A built copy of the example, served on 127.0.0.1, with decap-server saving into the copy;
-    yields the build, the editor's address and decap-server's."""
+    """A built copy of the example, served on 127.0.0.1, with `make cms`'s server saving into the
+    copy; yields the build, the editor's address and the server's."""
     _browser_ready()
     build = run_build(copy_example(tmp_path / "site"))
     assert build.returncode == 0, build.output
@@ -248,26 +249,28 @@ def editor(tmp_path: Path) -> Iterator[tuple[Build, str, str]]:
     proxy = f"http://127.0.0.1:{port}/api/v1"
     config = build.site / "admin" / "config.yml"
     config.write_text(config.read_text().replace(cms.LOCAL_SERVER, proxy))
-    server = subprocess.Popen(
-        [str(DECAP_SERVER)],
-        env=dict(os.environ, PORT=str(port), GIT_REPO_DIRECTORY=str(build.folder)),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(proxy.rsplit("/api", 1)[0], timeout=1)
-                break
-            except OSError as error:
-                if getattr(error, "code", None):  # an HTTP answer: it listens
+    with _serving(build.site) as web:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "careersite", "cms", "mkdocs.yml", "--port", str(port)]
+            + ["--origin", f"http://127.0.0.1:{web}"],
+            cwd=build.folder,
+            env=dict(os.environ, PYTHONPATH=str(ROOT / "hooks")),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            for _ in range(100):
+                try:
+                    urllib.request.urlopen(proxy.rsplit("/api", 1)[0], timeout=1)
                     break
-                time.sleep(0.1)
-        with _serving(build.site) as web:
+                except OSError as error:
+                    if getattr(error, "code", None):  # an HTTP answer: it listens
+                        break
+                    time.sleep(0.1)
             yield build, f"http://127.0.0.1:{web}/admin/", proxy
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
 
 
 def _drive(admin: str, screenshot: Path, *args: str) -> dict:
@@ -287,13 +290,13 @@ def test_the_editor_offers_both_collections_and_every_field(editor, tmp_path: Pa
     seen = _drive(admin, tmp_path / "admin.png")
     links = {link["href"]: link["text"] for link in seen["collections"]}
     assert links["#/collections/vacancies"] == "Vacatures" and links["#/collections/stories"] == "Verhalen"
-    assert "#/collections/vacancies/entries/ciso" in links  # it reads the files through decap-server
+    assert "#/collections/vacancies/entries/ciso" in links  # it reads the files through make cms's server
     site = load(build.folder / "mkdocs.yml", {"CAREERSITE_TODAY": TODAY})
     for kind, declared in (("vacancy", model.VACANCY_FIELDS), ("story", model.STORY_FIELDS)):
         shown = " | ".join(label["text"] for label in seen[kind])
         for spec in declared:
             assert site.t(f"cms.field.{spec.name}") in shown, (kind, spec.name, shown)
-    # Everything the editor loaded came from the site or from decap-server, both on 127.0.0.1.
+    # Everything the editor loaded came from the site or from make cms's server, both on 127.0.0.1.
     origin, server = admin.split("/admin/")[0], proxy.split("/api/")[0]
     network = [u for u in seen["requests"] if not u.startswith(("data:", "blob:"))]
     assert network and all(u.startswith((origin + "/", server + "/")) for u in network), network
@@ -347,10 +350,34 @@ def test_connected_to_github_the_editor_loads_from_the_site_alone(tmp_path: Path
     build = run_build(folder)
     assert build.returncode == 0, build.output
     config = yaml.safe_load((build.site / "admin" / "config.yml").read_text(encoding="utf-8"))
-    assert config["backend"]["name"] == "github" and config["local_backend"] is True
+    assert config["backend"]["name"] == "github" and config["local_backend"] == {"url": "http://127.0.0.1:8081/api/v1"}
     with _serving(build.site) as port:
         seen = _drive(f"http://werkenbij.test:{port}/admin/", tmp_path / "github.png", "visit")
     assert "GitHub" in seen["text"]  # the login button
     network = [u for u in seen["requests"] if not u.startswith(("data:", "blob:"))]
     assert all(u.startswith(f"http://werkenbij.test:{port}/admin/") for u in network), network
     assert {u.rsplit("/", 1)[1] for u in network} >= {"", "decap-cms.js", "config.yml"}
+
+
+# An organisation's name written with JavaScript escapes: HTML-escaped, it passed through unchanged,
+# and inside the page's script it became `<img … onerror=…>` handed to insertAdjacentHTML.
+SCRIPTED_NAME = r"Gemeente \u003cimg src=x onerror=alert(document.domain)\u003e \x3cb\x3e"
+
+
+def test_no_setting_is_written_into_the_editor_page_s_script(tmp_path: Path) -> None:
+    folder = copy_example(tmp_path / "site")
+    edit(folder / "mkdocs.yml", "    organisation: Gemeente Lindewaard", f"    organisation: '{SCRIPTED_NAME}'")
+    site = load(folder / "mkdocs.yml", {"CAREERSITE_TODAY": TODAY})
+    page = cms.render_page(site).decode()
+    soup = BeautifulSoup(page, "html.parser")
+    script = soup.find("script").string
+    assert "Gemeente" not in script and "\\u003c" not in script and "onerror" not in script
+    note = soup.select_one("main#not-connected[hidden]")
+    assert note.h1.get_text() == f"Webeditor · {SCRIPTED_NAME}"  # shown as written, as text
+    _browser_ready()
+    (tmp_path / "admin").mkdir()
+    (tmp_path / "admin" / "index.html").write_text(page, encoding="utf-8")
+    with _serving(tmp_path) as port:
+        seen = _drive(f"http://werkenbij.test:{port}/admin/", tmp_path / "hosted.png", "visit")
+    assert SCRIPTED_NAME in seen["text"] and "make cms" in seen["text"]
+    assert [u.split(f":{port}", 1)[1] for u in seen["requests"]] == ["/admin/"]  # no <img src=x> was made

@@ -5,7 +5,8 @@
 `python -m careersite settings` prints the reference of the site settings;
 `python -m careersite new vacancy "Title"` / `new story "Name"` create a file to fill in;
 `python -m careersite new site --organisation … --language … --url …` turns the example into an empty site;
-`python -m careersite deploy-schedule [--utc]` prints the nightly rebuild's schedule for the site's time zone.
+`python -m careersite deploy-schedule [--utc]` prints the nightly rebuild's schedule for the site's time zone;
+`python -m careersite cms [mkdocs.yml]` runs the web editor's local server (`make cms`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from careersite.content.fields import Field
 from careersite.content.model import STORY_FIELDS, VACANCY_FIELDS
 from careersite.content.settings import CONFIG_KEY, load_settings, settings_table
 from careersite.content.sources import SourceProblem
-from careersite.i18n import Translator
+from careersite.i18n import LANGUAGES, Translator
 from careersite.publish import schedule
 from careersite.rules import clock
 
@@ -124,6 +125,53 @@ def deploy_schedule(config_path: Path, utc: bool) -> int:
     return 0
 
 
+def editor_server(config_path: Path, port: int, origins: tuple[str, ...] = ()) -> int:
+    """Let the editor at /admin/ of `make serve` save into this checkout's content folders."""
+    from careersite.editor import server
+
+    try:
+        config, lines = read_config(config_path)
+    except SourceProblem as error:
+        print(source_problem(config_path.name, error, Translator("nl"), data=True), file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"{config_path}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    root = config_path.parent.resolve()
+    settings, problems = load_settings(
+        config.get("extra") or {}, root=root, site_url=config.get("site_url") or "", config_path=config_path.name
+    )
+    folders = [problem for problem in problems if problem.field.endswith(("vacancies_dir", "stories_dir"))]
+    if folders:
+        print("\n".join(str(problem) for problem in folders), file=sys.stderr)
+        return 1
+    t = settings_translator(settings.language)
+    scope = server.scope_of(root, settings.vacancies_dir, settings.stories_dir, settings.stories_dir / "img")
+    origins = origins or server.preview_origins(str(config.get("dev_addr") or ""))
+
+    def ready(running: server.EditorServer) -> None:
+        print(
+            t(
+                "editor_server.ready",
+                address=f"http://127.0.0.1:{running.port}/api/v1",
+                folders=", ".join(f"{folder.name}/" for folder in scope.folders),
+                editor=f"{origins[0]}/admin/",
+            ),
+            flush=True,
+        )
+
+    try:
+        server.serve(scope, port, origins, ready)
+    except OSError as error:
+        print(t("editor_server.port", port=port, problem=error.strerror or error), file=sys.stderr)
+        return 1
+    return 0
+
+
+def settings_translator(language: str) -> Translator:
+    return Translator(language if language in LANGUAGES else "nl")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="careersite", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -145,7 +193,15 @@ def main(argv: list[str] | None = None) -> int:
     schedule_parser.add_argument(
         "--utc", action="store_true", help="UTC lines only, for a scheduler without time zones (one per UTC offset)"
     )
+    cms_parser = commands.add_parser("cms", help="run the web editor's local server for make serve (make cms)")
+    cms_parser.add_argument("config", nargs="?", default="mkdocs.yml", type=Path)
+    cms_parser.add_argument("--port", type=int, default=8081)
+    cms_parser.add_argument(
+        "--origin", action="append", help="the preview's address, when it is not mkdocs.yml's dev_addr (repeatable)"
+    )
     args = parser.parse_args(argv)
+    if args.command == "cms":
+        return editor_server(args.config, args.port, tuple(args.origin or ()))
     if args.command == "deploy-schedule":
         return deploy_schedule(args.config, args.utc)
     if args.command == "new" and args.kind == "site":

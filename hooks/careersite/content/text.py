@@ -36,3 +36,21 @@ def unique_slugs(names: Iterable[str]) -> dict[str, str]:
 
 def _short_hash(name: str) -> str:
     return hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
+
+
+# Control characters (C0, DEL, C1) and the marks that reorder text on screen: in a terminal or a CI
+# log they could move the cursor, colour a line or fake an "OK".
+_UNSAFE_ON_SCREEN = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal(value: str, keep_newlines: bool = False) -> str:
+    """`value` safe to print: each control or reordering character written as its escape
+    (`\\x1b`, `\\u202e`); line breaks kept when `keep_newlines`."""
+
+    def escaped(match: re.Match[str]) -> str:
+        char = match.group()
+        if keep_newlines and char == "\n":
+            return char
+        return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+    return _UNSAFE_ON_SCREEN.sub(escaped, value)

@@ -22,7 +22,7 @@ from careersite.rules.salary import PERIODS
 from careersite.site import Site
 
 DECAP_LOCALES = {"nl": "nl", "en": "en", "nb": "nb_no"}
-LOCAL_SERVER = "http://localhost:8081/api/v1"  # where `make cms` (decap-server) listens
+LOCAL_SERVER = "http://127.0.0.1:8081/api/v1"  # where `make cms` (careersite.editor.server) listens
 
 
 def config(site: Site) -> dict[str, Any]:
@@ -30,7 +30,7 @@ def config(site: Site) -> dict[str, Any]:
     s = site.settings
     return {
         "backend": backend(s.cms),
-        **({"local_backend": True} if s.cms.backend != "local" else {}),
+        **({"local_backend": {"url": LOCAL_SERVER}} if s.cms.backend != "local" else {}),
         "locale": DECAP_LOCALES[s.language],
         "site_url": s.site_url,
         "display_url": s.site_url,
@@ -47,7 +47,7 @@ def config(site: Site) -> dict[str, Any]:
 
 
 def backend(cms: CmsSettings) -> dict[str, Any]:
-    """Decap's backend: the local folder through decap-server, or a repository on GitHub or GitLab."""
+    """Decap's backend: the local folder through `make cms`, or a repository on GitHub or GitLab."""
     if cms.backend == "local":
         return {"name": "proxy", "proxy_url": LOCAL_SERVER, "branch": cms.branch}
     result: dict[str, Any] = {"name": cms.backend, "repo": cms.repo, "branch": cms.branch}
@@ -89,20 +89,24 @@ function startEditor() {
 
 def render_page(site: Site) -> bytes:
     """admin/index.html: the editor, not for search engines. Saving to the local folder works only
-    on the author's own computer; elsewhere the page says so instead of loading the editor."""
+    on the author's own computer; elsewhere the page shows a note instead of loading the editor.
+    No setting's value is written into the script: the note is HTML, escaped as HTML, that the
+    script only shows."""
     s = site.settings
     title = escape(f"{site.t('cms.title')} · {s.organisation}")
     if s.cms.backend == "local":
-        note = escape(site.t("cms.not_connected"))
+        note = (
+            f'<main id="not-connected" hidden><h1>{title}</h1><p>{escape(site.t("cms.not_connected"))}</p></main>\n'
+        )
         start = (
             'if (["localhost", "127.0.0.1", "[::1]"].includes(location.hostname)) {\n'
             "  startEditor();\n"
             "} else {\n"
-            f'  document.body.insertAdjacentHTML("beforeend", "<main><h1>{title}</h1><p>{note}</p></main>");\n'
+            '  document.getElementById("not-connected").hidden = false;\n'
             "}\n"
         )
     else:
-        start = "startEditor();\n"
+        note, start = "", "startEditor();\n"
     return (
         "<!doctype html>\n"
         f'<html lang="{s.language}">\n'
@@ -116,6 +120,7 @@ def render_page(site: Site) -> bytes:
         "padding: 0 1em; }</style>\n"
         "</head>\n"
         "<body>\n"
+        f"{note}"
         f"<script>\n{_START}{start}</script>\n"
         "</body>\n"
         "</html>\n"

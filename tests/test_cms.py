@@ -21,8 +21,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 import yaml
+from bs4 import BeautifulSoup
 from careersite.config import load
 from careersite.content import model
 from careersite.content.errors import ContentError
@@ -250,9 +250,9 @@ def editor(tmp_path: Path) -> Iterator[tuple[Build, str, str]]:
     config = build.site / "admin" / "config.yml"
     config.write_text(config.read_text().replace(cms.LOCAL_SERVER, proxy))
     with _serving(build.site) as web:
+        origin = f"http://127.0.0.1:{web}"
         server = subprocess.Popen(
-            [sys.executable, "-m", "careersite", "cms", "mkdocs.yml", "--port", str(port)]
-            + ["--origin", f"http://127.0.0.1:{web}"],
+            [sys.executable, "-m", "careersite", "cms", "mkdocs.yml", "--port", str(port), "--origin", origin],
             cwd=build.folder,
             env=dict(os.environ, PYTHONPATH=str(ROOT / "hooks")),
             stdout=subprocess.DEVNULL,

@@ -79,7 +79,9 @@ def alive(port: int) -> bool:
 def test_the_editor_reads_and_saves_entries_and_photos_in_the_content_folders(checkout: Path) -> None:
     with _running(checkout) as running:
         port = running.port
-        status, headers, entries = call(port, {"action": "entriesByFolder", "params": {"folder": "vacancies", "extension": "md", "depth": 1}})
+        status, headers, entries = call(
+            port, {"action": "entriesByFolder", "params": {"folder": "vacancies", "extension": "md", "depth": 1}}
+        )
         assert status == 200 and headers["Access-Control-Allow-Origin"] == ORIGIN
         assert [e["file"]["path"] for e in entries] == ["vacancies/ciso.md"] and entries[0]["data"].startswith("---")
         text = "---\ntitle: Jurist\n---\nJe adviseert.\n"
@@ -104,7 +106,10 @@ def test_the_editor_reads_and_saves_entries_and_photos_in_the_content_folders(ch
             port,
             {
                 "action": "persistEntry",
-                "params": {"entry": {"path": "vacancies/jurist.md", "raw": text, "newPath": "vacancies/jurist-2.md"}, "assets": []},
+                "params": {
+                    "entry": {"path": "vacancies/jurist.md", "raw": text, "newPath": "vacancies/jurist-2.md"},
+                    "assets": [],
+                },
             },
         )
         assert status == 200 and (checkout / "vacancies" / "jurist-2.md").exists()
@@ -125,8 +130,20 @@ def test_the_editor_reads_and_saves_entries_and_photos_in_the_content_folders(ch
         {"action": "entriesByFolder", "params": {"folder": "", "extension": "", "depth": 5}},
         {"action": "getMedia", "params": {"mediaFolder": "hooks"}},
         {"action": "entriesByFiles", "params": {"files": [{"path": "vacancies/../mkdocs.yml"}]}},
-        {"action": "persistMedia", "params": {"asset": {"path": ".git/config", "content": "W2NvcmVdCmZzbW9uaXRvciA9IHRvdWNoIC90bXAvcHduZWQK", "encoding": "base64"}}},
-        {"action": "persistEntry", "params": {"entry": {"path": "hooks/mkdocs_hooks.py", "raw": "import os"}, "assets": []}},
+        {
+            "action": "persistMedia",
+            "params": {
+                "asset": {
+                    "path": ".git/config",
+                    "content": "W2NvcmVdCmZzbW9uaXRvciA9IHRvdWNoIC90bXAvcHduZWQK",
+                    "encoding": "base64",
+                }
+            },
+        },
+        {
+            "action": "persistEntry",
+            "params": {"entry": {"path": "hooks/mkdocs_hooks.py", "raw": "import os"}, "assets": []},
+        },
         {"action": "persistEntry", "params": {"entry": {"path": "Makefile", "raw": "all:\n\trm -rf /"}, "assets": []}},
         {"action": "persistEntry", "params": {"entry": {"path": "mkdocs.yml", "raw": "x"}, "assets": []}},
         {"action": "persistEntry", "params": {"entry": {"path": "vacancies/../Makefile", "raw": "x"}, "assets": []}},
@@ -137,9 +154,21 @@ def test_the_editor_reads_and_saves_entries_and_photos_in_the_content_folders(ch
         {"action": "persistEntry", "params": {"entry": {"path": "vacancies/sub/x.md", "raw": "x"}, "assets": []}},
         {"action": "persistEntry", "params": {"entry": {"path": "stories/img/x.md", "raw": "x"}, "assets": []}},
         # Every part is checked before anything is written: the good file is not saved either.
-        {"action": "persistEntry", "params": {"entry": {"path": "vacancies/ok.md", "raw": "x"}, "assets": [{"path": "hooks/x.jpg", "content": "", "encoding": "base64"}]}},
-        {"action": "persistEntry", "params": {"entry": {"path": "vacancies/ok.md", "raw": "x", "newPath": "../../outside.md"}, "assets": []}},
-        {"action": "persistEntry", "params": {"entry": {"path": "vacancies/ok.md", "raw": "x", "newPath": "/tmp/outside.md"}, "assets": []}},
+        {
+            "action": "persistEntry",
+            "params": {
+                "entry": {"path": "vacancies/ok.md", "raw": "x"},
+                "assets": [{"path": "hooks/x.jpg", "content": "", "encoding": "base64"}],
+            },
+        },
+        {
+            "action": "persistEntry",
+            "params": {"entry": {"path": "vacancies/ok.md", "raw": "x", "newPath": "../../outside.md"}, "assets": []},
+        },
+        {
+            "action": "persistEntry",
+            "params": {"entry": {"path": "vacancies/ok.md", "raw": "x", "newPath": "/tmp/outside.md"}, "assets": []},
+        },
         {"action": "deleteFile", "params": {"path": "Makefile"}},
         {"action": "deleteFiles", "params": {"paths": ["vacancies/ciso.md", "mkdocs.yml"]}},
     ],
@@ -165,18 +194,26 @@ def test_links_in_the_content_folders_are_not_followed(checkout: Path, tmp_path:
     shutil.rmtree(checkout / "stories" / "img")
     (checkout / "stories" / "img").symlink_to(elsewhere, target_is_directory=True)
     with _running(checkout) as running:
-        status, _, entries = call(running.port, {"action": "entriesByFolder", "params": {"folder": "vacancies", "extension": "md"}})
+        status, _, entries = call(
+            running.port, {"action": "entriesByFolder", "params": {"folder": "vacancies", "extension": "md"}}
+        )
         assert [e["file"]["path"] for e in entries] == ["vacancies/ciso.md"]  # the link is not listed
         status, _, answer = call(running.port, {"action": "getEntry", "params": {"path": "vacancies/link.md"}})
         assert status == 403 and "link" in answer["error"] and "outside" not in json.dumps(answer)
         status, _, answer = call(
             running.port,
-            {"action": "persistEntry", "params": {"entry": {"path": "vacancies/link.md", "raw": "overwritten"}, "assets": []}},
+            {
+                "action": "persistEntry",
+                "params": {"entry": {"path": "vacancies/link.md", "raw": "overwritten"}, "assets": []},
+            },
         )
         assert status == 403
         status, _, answer = call(
             running.port,
-            {"action": "persistMedia", "params": {"asset": {"path": "stories/img/a.jpg", "content": "eHg=", "encoding": "base64"}}},
+            {
+                "action": "persistMedia",
+                "params": {"asset": {"path": "stories/img/a.jpg", "content": "eHg=", "encoding": "base64"}},
+            },
         )
         assert status == 403 and "link" in answer["error"]
     assert secret.read_text() == "outside the checkout\n" and not list(elsewhere.iterdir())
@@ -197,7 +234,12 @@ def test_links_in_the_content_folders_are_not_followed(checkout: Path, tmp_path:
 def test_only_the_preview_s_page_may_use_it(checkout: Path, host: str, origin: str, status: int) -> None:
     with _running(checkout) as running:
         port = running.port
-        got, headers, answer = call(port, {"action": "getEntry", "params": {"path": "vacancies/ciso.md"}}, host=host.format(port=port), origin=origin)
+        got, headers, answer = call(
+            port,
+            {"action": "getEntry", "params": {"path": "vacancies/ciso.md"}},
+            host=host.format(port=port),
+            origin=origin,
+        )
         assert got == status, answer
         if status != 200:
             assert "Access-Control-Allow-Origin" not in headers and "CISO" not in json.dumps(answer)
@@ -216,8 +258,10 @@ def test_only_the_preview_s_page_may_use_it(checkout: Path, host: str, origin: s
         b'{"action": "getEntry", "params": []}',
         b'{"action": "getEntry", "params": {"path": 7}}',
         b'{"action": "persistEntry", "params": {"entry": {"path": "vacancies/a.md", "raw": 5}, "assets": []}}',
-        b'{"action": "persistMedia", "params": {"asset": {"path": "stories/img/a.jpg", "content": "%%%", "encoding": "base64"}}}',
-        b'{"action": "persistMedia", "params": {"asset": {"path": "stories/img/a.jpg", "content": "eA==", "encoding": "hex"}}}',
+        b'{"action": "persistMedia", "params": {"asset": {"path": "stories/img/a.jpg", "content": "%%%", '
+        b'"encoding": "base64"}}}',
+        b'{"action": "persistMedia", "params": {"asset": {"path": "stories/img/a.jpg", "content": "eA==", '
+        b'"encoding": "hex"}}}',
         b'{"action": "getEntry", "params": {"path": "vacancies/\\u0000.md"}}',
         b'{"action": "getEntry", "params": {"path": "vacancies/\\u001b[32mOK.md"}}',
         b"[" * 100_000 + b"]" * 100_000,
@@ -294,7 +338,9 @@ def test_make_cms_ignores_a_dotenv_file_in_the_checkout(tmp_path: Path) -> None:
     try:
         status, _, _ = call(port, {"action": "info"}, origin="http://attacker.example")
         assert status == 403
-        status, _, _ = call(port, {"action": "persistEntry", "params": {"entry": {"path": "vacancies/x.md", "raw": "x"}, "assets": []}})
+        status, _, _ = call(
+            port, {"action": "persistEntry", "params": {"entry": {"path": "vacancies/x.md", "raw": "x"}, "assets": []}}
+        )
         assert status == 200 and (folder / "vacancies" / "x.md").exists()
         assert not list((elsewhere / "vacancies").iterdir())
         with pytest.raises(OSError), socket.create_connection(("127.0.0.1", other_port), timeout=1):

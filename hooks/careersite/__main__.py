@@ -130,7 +130,7 @@ def editor_server(config_path: Path, port: int, origins: tuple[str, ...] = ()) -
     from careersite.editor import server
 
     try:
-        config, lines = read_config(config_path)
+        config, _ = read_config(config_path)
     except SourceProblem as error:
         print(source_problem(config_path.name, error, Translator("nl"), data=True), file=sys.stderr)
         return 1

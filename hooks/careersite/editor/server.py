@@ -266,19 +266,19 @@ class Editor:
             file["label"] = label
         return {"data": data.decode("utf-8", "replace") if data is not None else None, "file": file}
 
-    def do_entriesByFolder(self, params: dict[str, Any]) -> Any:  # noqa: N802 - Decap's action name
+    def do_entriesByFolder(self, params: dict[str, Any]) -> Any:
         return [self._entry(path) for path in self.files.listing(params.get("folder"), params.get("extension"))]
 
-    def do_entriesByFiles(self, params: dict[str, Any]) -> Any:  # noqa: N802
+    def do_entriesByFiles(self, params: dict[str, Any]) -> Any:
         files = params.get("files")
         if not isinstance(files, list) or len(files) > MAX_FILES:
             raise Refused(400, "files must be a list")
         return [self._entry(_get(f, "path"), f.get("label") if isinstance(f, dict) else None) for f in files]
 
-    def do_getEntry(self, params: dict[str, Any]) -> Any:  # noqa: N802
+    def do_getEntry(self, params: dict[str, Any]) -> Any:
         return self._entry(params.get("path"))
 
-    def do_persistEntry(self, params: dict[str, Any]) -> Any:  # noqa: N802
+    def do_persistEntry(self, params: dict[str, Any]) -> Any:
         entry = params.get("entry")
         data_files = params.get("dataFiles") or ([entry] if entry is not None else [])
         assets = params.get("assets") or []
@@ -314,24 +314,24 @@ class Editor:
             "name": PurePosixPath(value).name,
         }
 
-    def do_getMedia(self, params: dict[str, Any]) -> Any:  # noqa: N802
+    def do_getMedia(self, params: dict[str, Any]) -> Any:
         return [self._media(path) for path in self.files.listing(params.get("mediaFolder"))]
 
-    def do_getMediaFile(self, params: dict[str, Any]) -> Any:  # noqa: N802
+    def do_getMediaFile(self, params: dict[str, Any]) -> Any:
         return self._media(params.get("path"))
 
-    def do_persistMedia(self, params: dict[str, Any]) -> Any:  # noqa: N802
+    def do_persistMedia(self, params: dict[str, Any]) -> Any:
         asset = params.get("asset")
         path, data = _get(asset, "path"), _decoded(asset)
         self.files.write(path, data)
         return self._media(path)
 
-    def do_deleteFile(self, params: dict[str, Any]) -> Any:  # noqa: N802
+    def do_deleteFile(self, params: dict[str, Any]) -> Any:
         path = params.get("path")
         self.files.delete(path)
         return {"message": f"deleted file {path}"}
 
-    def do_deleteFiles(self, params: dict[str, Any]) -> Any:  # noqa: N802
+    def do_deleteFiles(self, params: dict[str, Any]) -> Any:
         paths = params.get("paths")
         if not isinstance(paths, list):
             raise Refused(400, "paths must be a list")
@@ -341,7 +341,7 @@ class Editor:
             self.files.delete(path)
         return {"message": f"deleted files {', '.join(paths)}"}
 
-    def do_getDeployPreview(self, params: dict[str, Any]) -> Any:  # noqa: N802
+    def do_getDeployPreview(self, params: dict[str, Any]) -> Any:
         return None
 
 
@@ -375,7 +375,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
     sys_version = ""
     timeout = 60  # a connection that sends nothing for a minute is closed
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: Any) -> None:
         pass  # each save is logged by `Files`; requests are not
 
     def _allowed_origin(self) -> str | None:
@@ -415,7 +415,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.close_connection = True
         self._answer(refused.status, {"error": refused.reason}, origin)
 
-    def do_OPTIONS(self) -> None:  # noqa: N802 - http.server's name
+    def do_OPTIONS(self) -> None:
         try:
             self._check_host()
             origin = self._allowed_origin()
@@ -432,7 +432,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             },
         )
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         try:
             self._check_host()
             origin = self._allowed_origin()
@@ -440,7 +440,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self._refuse(refused)
         self._answer(200, {"server": "careersite local editor server", "api": "/api/v1"}, origin)
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         origin = None
         try:
             self._check_host()

@@ -36,8 +36,8 @@ from careersite.i18n import Translator
 from careersite.outputs import cms, feeds, ical, jobs, social
 from careersite.pages import views
 from careersite.pages.whitespace import squeeze
-from careersite.publish.files import Placer, ensure_folder, write_atomic
-from careersite.publish.lock import BuildLock, LockTimeout
+from careersite.publish.files import Placer, clear_path, ensure_folder, write_atomic
+from careersite.publish.lock import BuildLock, LockRefused, LockTimeout
 from careersite.publish.memo import Remembered
 from careersite.publish.pages import PageCache, digest, tree_digest
 from careersite.publish.preview import PreviewFolders
@@ -146,6 +146,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             defer_bodies=_command == "build",  # the preview checks every text before it shows any
             templates=template_names(Path(folder) for folder in config.theme.dirs),
             rebuilds=_command == "serve",
+            # The preview writes into a folder of MkDocs' own, outside the project.
+            site_dir=Path(config.site_dir) if _command == "build" else None,
+            theme_dir=Path(config.theme.custom_dir) if config.theme.custom_dir else None,
         )
         for warning in _site.warnings:
             log.warning(str(warning))
@@ -184,6 +187,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except LockTimeout as error:
         _release()
         raise Abort(_t()("build.lock_timeout", pid=error.holder, minutes=LOCK_WAIT_SECONDS // 60)) from None
+    except LockRefused as error:
+        raise Abort(_t()("build.lock_refused", path=error.path.name)) from None
     except OSError as error:
         _release()
         raise Abort(_file_system_message(error)) from None
@@ -198,7 +203,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _command == "build":
         final = Path(config.site_dir)
         staging = final.with_name(final.name + ".partial")
-        shutil.rmtree(staging, ignore_errors=True)
+        clear_path(staging)  # a link in its place is removed, never followed and emptied
         config.site_dir = str(staging)
         _publish = (staging, final)
     # Cards render in worker processes while MkDocs renders the pages. A build's workers also write
@@ -208,7 +213,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except OSError as error:
         _release()
         raise Abort(_file_system_message(error)) from None
-    live = _publish[1] if _publish is not None and _publish[1].is_dir() else None
+    # A link in the site's place is not a live site to take files from: it is replaced at the end.
+    live = _publish[1] if _publish is not None and _publish[1].is_dir() and not _publish[1].is_symlink() else None
     manifest = _site.settings.cache_dir / "published.json"
     _placer = Placer(manifest, live, Path(config.site_dir), preview=_command == "serve")
     return config
@@ -254,7 +260,7 @@ def _card_copies() -> Path:
     assert _publish is not None
     staging = _publish[0]
     for old in staging.parent.glob(f"{staging.name}-cards-*"):
-        shutil.rmtree(old, ignore_errors=True)
+        clear_path(old)
     return staging.with_name(f"{staging.name}-cards-{os.getpid()}")
 
 

@@ -338,6 +338,54 @@ SETTINGS = (
         "gepubliceerd",
         "cache_dir",
     ),
+    # Folders the build writes must lie apart from what it reads and publishes, inside the project.
+    *(
+        Change(
+            f"cache-{name}",
+            "mkdocs.yml",
+            "    closing_soon_days: 7",
+            f"    closing_soon_days: 7\n    cache_dir: {value}",
+            f"{K}.cache_dir",
+            words,
+            "cache_dir",
+        )
+        for name, value, words in (
+            ("is-a-file", "mkdocs.yml", "is een bestand"),  # was: replaced by the cache folder
+            ("in-theme", "overrides/cache", "ligt in of om overrides (theme.custom_dir)"),  # was: published
+            ("in-site", "site/cache", "ligt in of om site (site_dir)"),
+            ("in-hooks", "hooks/cache", "ligt in of om hooks"),
+            ("git", ".git", "ligt in of om .git"),
+            ("root", ".", "de map van de site zelf"),
+            ("around-content", "stories/..", "de map van de site zelf"),
+        )
+    ),
+    Change(
+        "site-in-theme",
+        "mkdocs.yml",
+        "strict: false",
+        "strict: false\nsite_dir: overrides/site",
+        "site_dir",
+        "ligt in of om overrides (theme.custom_dir)",
+        "site_dir:",
+    ),
+    Change(
+        "site-outside",
+        "mkdocs.yml",
+        "strict: false",
+        "strict: false\nsite_dir: ../public",
+        "site_dir",
+        "buiten de map van de site",
+        "site_dir:",
+    ),
+    Change(
+        "accessibility-beside-pages",  # was: accepted, and a dead link in every footer
+        "mkdocs.yml",
+        "accessibility_page: toegankelijkheid.md",
+        "accessibility_page: ../vacancies/ciso.md",
+        f"{K}.accessibility_page",
+        "staat niet in content",
+        "accessibility_page:",
+    ),
     # The salary table.
     Change(
         "fulltime-yes", "salary.yml", "fulltime_hours: 36", "fulltime_hours: yes", "fulltime_hours", "getal", "fulltime"

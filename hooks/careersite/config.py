@@ -38,7 +38,14 @@ def load(config_path: Path, environ: dict[str, str] | None = None, rebuilds: boo
         markdown=config.get("markdown_extensions") or [],
         templates=template_names(_template_folders(config, root)),
         rebuilds=rebuilds,
+        site_dir=root / str(config.get("site_dir") or "site"),
+        theme_dir=_custom_dir(config, root),
     )
+
+
+def _custom_dir(config: dict[str, Any], root: Path) -> Path | None:
+    theme = config.get("theme") or {}
+    return root / str(theme["custom_dir"]) if isinstance(theme, dict) and theme.get("custom_dir") else None
 
 
 def _template_folders(config: dict[str, Any], root: Path) -> list[Path]:

@@ -141,6 +141,8 @@ def load_site(
     defer_bodies: bool = False,
     templates: frozenset[str] | None = None,
     rebuilds: bool = False,
+    site_dir: Path | None = None,
+    theme_dir: Path | None = None,
 ) -> Site:
     """Load and check everything; raise `ContentError` with every problem found, or return the site.
 
@@ -149,9 +151,17 @@ def load_site(
     With `defer_bodies`, the text of a public item whose verdict is not cached is left for the
     build to check on the HTML it renders anyway (`Site.deferred`), unless there are problems.
     `templates` are the names of the templates the theme has, which pages may name. `rebuilds`:
-    the process builds the site again on every save (the preview), and keeps what it can in memory."""
+    the process builds the site again on every save (the preview), and keeps what it can in memory.
+    `site_dir` and `theme_dir` are the folders MkDocs publishes into and copies the theme from."""
     settings, problems = load_settings(
-        extra, root=root, site_url=site_url, config_path=config_path, docs_dir=docs_dir, lines=lines
+        extra,
+        root=root,
+        site_url=site_url,
+        config_path=config_path,
+        docs_dir=docs_dir,
+        lines=lines,
+        site_dir=site_dir,
+        theme_dir=theme_dir,
     )
     t = Translator(settings.language)
     keep_holidays_in(settings.cache_dir / "holidays.pickle")

@@ -135,6 +135,8 @@ class Where:
     root: Path
     docs_dir: Path
     language: str
+    site_dir: Path | None = None  # where the build publishes (MkDocs' site_dir); None in the preview
+    theme_dir: Path | None = None  # the theme's own folder (MkDocs' theme.custom_dir), copied into the site
 
 
 SettingParser = Callable[[Any, Where], Any]
@@ -271,8 +273,18 @@ def _logo(value: Any, where: Where) -> Path:
 
 
 def _page(value: Any, where: Where) -> str:
+    """A page of the site: a Markdown file in the pages folder (not beside it: `../README.md` is a
+    file, but no page, and its footer link would lead nowhere)."""
     name = scalar(value)
-    if not name.endswith(".md") or not (where.docs_dir / name).is_file():
+    path = where.docs_dir / name
+    pages = os.path.realpath(where.docs_dir) + os.sep
+    if (
+        not name.endswith(".md")
+        or ".." in Path(name).parts
+        or Path(name).is_absolute()
+        or not os.path.realpath(path).startswith(pages)
+        or not path.is_file()
+    ):
         raise Invalid("setting.page", value=name, folder=where.docs_dir.name)
     return name
 
@@ -535,9 +547,13 @@ def load_settings(
     config_path: str,
     docs_dir: Path | None = None,
     lines: LineDict | None = None,
+    site_dir: Path | None = None,
+    theme_dir: Path | None = None,
 ) -> tuple[Settings, list[Problem]]:
     """Typed settings from the `extra.careersite` mapping, with a problem for each wrong value.
-    `lines` is the configuration file as read with its lines, so problems can name their line."""
+    `lines` is the configuration file as read with its lines, so problems can name their line.
+    `site_dir` and `theme_dir` are MkDocs' folders the build writes and copies: the folders the
+    build writes must lie apart from them and from the content."""
     raw = (extra or {}).get("careersite")
     block = config_lines(lines)
     language = raw.get("language") if isinstance(raw, dict) else None
@@ -557,7 +573,7 @@ def load_settings(
             hint = t("error.did_you_mean", name=close) if close else t("error.known_fields", names=", ".join(names))
             r.problem(str(key), "setting.unknown", hint=hint)
 
-    where = Where(root, docs_dir or root / "docs", t.language)
+    where = Where(root, docs_dir or root / "docs", t.language, site_dir, theme_dir)
     values = {spec.name: r.read(spec, where) for spec in SETTINGS}
     channels = values["channels"] or {}
     default_channels = values["default_channels"] if values["default_channels"] is not None else tuple(channels)
@@ -569,6 +585,12 @@ def load_settings(
     cache_dir = values["cache_dir"]
     if docs_dir and (str(cache_dir) + os.sep).startswith(str(docs_dir) + os.sep):
         r.problem("cache_dir", "setting.cache_in_pages", folder=docs_dir.name)
+    elif cache_dir is not None:
+        for key, params in _written_folder_problems(cache_dir, "cache_dir", values, where):
+            r.problem("cache_dir", key, **params)
+    if site_dir is not None:
+        for key, params in _written_folder_problems(site_dir, "site_dir", values, where):
+            r.problems.append(Problem(config_path, top.get("site_dir", 0), "site_dir", t(key, **params)))
     colours = values["colors"] or {}
     retention = values["applicant_data"] or {}
     settings = Settings(
@@ -603,6 +625,42 @@ def load_settings(
         cms=values["cms"] or CmsSettings(),
     )
     return settings, r.problems
+
+
+def _written_folder_problems(
+    folder: Path, name: str, values: dict[str, Any], where: Where
+) -> list[tuple[str, dict[str, Any]]]:
+    """Why a folder the build writes and empties (`cache_dir`, `site_dir`) cannot be where it is:
+    outside the project, the project itself, a file, or in or around a folder the build reads or
+    publishes (the pages, the theme, the content, hooks, .git, the other written folder)."""
+    root = Path(os.path.realpath(where.root))
+    # A link in the folder's own place is replaced by the build, not followed: only its parents count.
+    folder = Path(os.path.normpath(folder))
+    real = Path(os.path.realpath(folder.parent)) / folder.name
+    shown = os.path.relpath(folder, where.root)
+    if not real.is_relative_to(root) or real == root:
+        return [("setting.outside" if real != root else "setting.written_is_root", {"value": shown, "name": name})]
+    if os.path.lexists(folder) and not os.path.isdir(folder) and not os.path.islink(folder):
+        return [("setting.written_is_file", {"value": shown, "name": name})]
+    others = {
+        "docs_dir": where.docs_dir,
+        "theme.custom_dir": where.theme_dir,
+        "vacancies_dir": values.get("vacancies_dir") or where.root / "vacancies",
+        "stories_dir": values.get("stories_dir") or where.root / "stories",
+        "hooks": where.root / "hooks",
+        ".git": where.root / ".git",
+        "site_dir": where.site_dir if name != "site_dir" else None,
+    }
+    for other_name, other in others.items():
+        if other is None:
+            continue
+        other_real = Path(os.path.realpath(other))
+        if real.is_relative_to(other_real) or other_real.is_relative_to(real):
+            other_shown = os.path.relpath(other, where.root)
+            if other_shown != other_name:
+                other_shown = f"{other_shown} ({other_name})"
+            return [("setting.written_overlaps", {"value": shown, "name": name, "other": other_shown})]
+    return []
 
 
 def _shown_default(value: Any) -> str:

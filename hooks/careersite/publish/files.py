@@ -8,6 +8,7 @@ import errno
 import json
 import os
 import shutil
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
@@ -108,6 +109,20 @@ def write_if_possible(path: Path, data: bytes) -> None:
         write_atomic(path, data)
     except OSError:
         pass
+
+
+def clear_path(path: Path) -> None:
+    """Remove whatever is at `path` without following a link: a link or a file is unlinked (never
+    what it points to), a folder removed with everything in it."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return
+    if stat.S_ISDIR(info.st_mode):
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
 
 
 def ensure_folder(path: Path) -> bool:

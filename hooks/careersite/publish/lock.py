@@ -4,6 +4,7 @@ publish a mix of both."""
 from __future__ import annotations
 
 import os
+import stat
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -20,6 +21,14 @@ class LockTimeout(Exception):
     def __init__(self, holder: str) -> None:
         self.holder = holder
         super().__init__(holder)
+
+
+class LockRefused(Exception):
+    """The lock's place holds a link, folder, pipe or device: the build does not write through it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(str(path))
 
 
 class BuildLock:
@@ -39,8 +48,18 @@ class BuildLock:
         then wait up to `wait` seconds for it, or raise `LockTimeout`."""
         if fcntl is None or self.held:
             return
-        handle = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        # Never through a link (a committed `.careersite.lock` pointing at a file elsewhere would
+        # have that file truncated), never waiting on a pipe.
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
         try:
+            handle = os.open(self.path, flags, 0o644)
+        except OSError:
+            if os.path.islink(self.path) or (os.path.lexists(self.path) and not os.path.isfile(self.path)):
+                raise LockRefused(self.path) from None  # a link (ELOOP), a folder, a socket
+            raise
+        try:
+            if not stat.S_ISREG(os.fstat(handle).st_mode):
+                raise LockRefused(self.path)
             if not self._try(handle):
                 holder = os.pread(handle, 32, 0).decode("ascii", "replace").strip() or "?"
                 waiting(holder)

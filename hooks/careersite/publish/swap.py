@@ -60,6 +60,8 @@ def publish(staging: Path, final: Path) -> Path | None:
     """Put the finished site in `staging` in the place of `final`; return the folder that now holds
     the old site, to be deleted, or None."""
     retired = final.with_name(f"{final.name}.old-{os.getpid()}")
+    if os.path.islink(final) or (os.path.lexists(final) and not os.path.isdir(final)):
+        os.unlink(final)  # a link or a file in the site's place: replaced, never followed
     if not os.path.lexists(final):
         staging.rename(final)
         return None

@@ -1,0 +1,54 @@
+"""What arrives with a pull request or a careless setting and attacks where the build writes: links
+in place of the staging folder, the lock, the site and the cache; cache files that are pipes or
+were changed. The build never writes through a link or outside the project, and never hangs."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from conftest import run_build
+
+
+def _victim(folder: Path) -> Path:
+    """A folder outside the project with a file that must survive."""
+    folder.mkdir(parents=True)
+    (folder / "keep.txt").write_text("not the build's\n")
+    return folder
+
+
+def test_links_where_the_build_writes_are_replaced_never_followed(site_copy: Path, tmp_path: Path) -> None:
+    staging = _victim(tmp_path / "victim-staging")
+    published = _victim(tmp_path / "victim-site")
+    cards = _victim(tmp_path / "victim-cards")
+    (site_copy / "site.partial").symlink_to(staging, target_is_directory=True)
+    (site_copy / "site").symlink_to(published, target_is_directory=True)
+    (site_copy / "site.partial-cards-1").symlink_to(cards, target_is_directory=True)
+    build = run_build(site_copy)
+    assert build.returncode == 0, build.output
+    for victim in (staging, published, cards):
+        assert [p.name for p in victim.iterdir()] == ["keep.txt"], victim
+        assert (victim / "keep.txt").read_text() == "not the build's\n"
+    site = site_copy / "site"
+    assert site.is_dir() and not site.is_symlink()
+    assert "Vacatures" in (site / "vacancies" / "index.html").read_text(encoding="utf-8")
+    assert not os.path.lexists(site_copy / "site.partial")
+    assert not any(site_copy.glob("site.partial-cards*"))
+
+
+def test_a_link_in_place_of_the_lock_stops_the_build_and_truncates_nothing(site_copy: Path, tmp_path: Path) -> None:
+    target = tmp_path / "authorized_keys"
+    target.write_text("ssh-ed25519 AAAA… maintainer\n")
+    (site_copy / ".careersite.lock").symlink_to(target)
+    build = run_build(site_copy)
+    assert build.returncode != 0
+    assert ".careersite.lock is een link of geen gewoon bestand" in build.output
+    assert "Traceback" not in build.output
+    assert target.read_text() == "ssh-ed25519 AAAA… maintainer\n"
+    assert not (site_copy / "site").exists()
+
+
+def test_a_pipe_in_place_of_the_lock_is_refused_without_waiting(site_copy: Path) -> None:
+    os.mkfifo(site_copy / ".careersite.lock")
+    build = run_build(site_copy)  # run_build gives up after 10 minutes: waiting on the pipe fails the test
+    assert build.returncode != 0 and ".careersite.lock is een link" in build.output

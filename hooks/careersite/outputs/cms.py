@@ -95,9 +95,7 @@ def render_page(site: Site) -> bytes:
     s = site.settings
     title = escape(f"{site.t('cms.title')} · {s.organisation}")
     if s.cms.backend == "local":
-        note = (
-            f'<main id="not-connected" hidden><h1>{title}</h1><p>{escape(site.t("cms.not_connected"))}</p></main>\n'
-        )
+        note = f'<main id="not-connected" hidden><h1>{title}</h1><p>{escape(site.t("cms.not_connected"))}</p></main>\n'
         start = (
             'if (["localhost", "127.0.0.1", "[::1]"].includes(location.hostname)) {\n'
             "  startEditor();\n"

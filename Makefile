@@ -48,21 +48,28 @@ test: $(STAMP) $(A11Y_STAMP)  ## run the whole test suite
 bench: $(STAMP)  ## build a synthetic site of 1000 vacancies and 200 stories and print timings
 	PYTHONPATH=hooks $(BIN)/python benchmarks/bench.py
 
+# Values reach the commands as environment variables, taken as written ($(value …) and :=), never
+# through the shell's parsing: a title with backticks, $, quotes or a line break is just text.
+new-vacancy: export CAREERSITE_TITLE := $(value TITLE)
 new-vacancy: $(STAMP)  ## create vacancies/<title>.md to fill in: make new-vacancy TITLE="Beleidsadviseur Wonen"
-	@PYTHONPATH=hooks $(BIN)/python -m careersite new vacancy "$(TITLE)"
+	@PYTHONPATH=hooks $(BIN)/python -m careersite new vacancy "$$CAREERSITE_TITLE"
 
+new-story: export CAREERSITE_NAME := $(value NAME)
 new-story: $(STAMP)  ## create stories/<name>.md to fill in: make new-story NAME="Fatima El Amrani"
-	@PYTHONPATH=hooks $(BIN)/python -m careersite new story "$(NAME)"
+	@PYTHONPATH=hooks $(BIN)/python -m careersite new story "$$CAREERSITE_NAME"
 
 # A value is passed only when given on the command line (LANGUAGE, for one, is also an environment
-# variable of the system), and single-quoted for the shell whatever it holds.
-site_arg = $(if $(filter command line,$(origin $(1))),--$(2) '$(subst ','\'',$($(1)))')
-
+# variable of the system), as an environment variable CAREERSITE_NEW_<NAME> taken as written.
+given = $(if $(filter command line,$(origin $(1))),$(value $(1)))
+new-site: export CAREERSITE_NEW_ORG := $(call given,ORG)
+new-site: export CAREERSITE_NEW_LANGUAGE := $(call given,LANGUAGE)
+new-site: export CAREERSITE_NEW_COUNTRY := $(call given,COUNTRY)
+new-site: export CAREERSITE_NEW_TIMEZONE := $(call given,TIMEZONE)
+new-site: export CAREERSITE_NEW_URL := $(call given,URL)
+new-site: export CAREERSITE_NEW_PRIMARY := $(call given,PRIMARY)
+new-site: export CAREERSITE_NEW_ACCENT := $(call given,ACCENT)
 new-site: $(STAMP)  ## turn this fork into an empty site; asks what is not given: make new-site ORG="Gemeente Noordveen" LANGUAGE=nl COUNTRY=NL URL=https://werkenbij.noordveen.nl/ PRIMARY="#1F4E79" ACCENT="#E8A317" [TIMEZONE=…] [FORCE=1]
-	@PYTHONPATH=hooks $(BIN)/python -m careersite new site $(call site_arg,ORG,organisation) \
-		$(call site_arg,LANGUAGE,language) $(call site_arg,COUNTRY,country) $(call site_arg,TIMEZONE,timezone) \
-		$(call site_arg,URL,url) $(call site_arg,PRIMARY,primary) $(call site_arg,ACCENT,accent) \
-		$(if $(filter 1 yes true,$(FORCE)),--force)
+	@PYTHONPATH=hooks $(BIN)/python -m careersite new site --from-environment $(if $(filter 1 yes true,$(FORCE)),--force)
 
 clean:
 	rm -rf site site.partial site.partial-cards-* site.old-* .cache

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import TODAY, careersite, copy_example, run_build
+from conftest import TODAY, careersite, copy_example, edit, run_build
 from test_author_errors import run_check
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -301,3 +303,139 @@ def test_stopping_at_a_question_changes_nothing(tmp_path: Path, monkeypatch: pyt
     code, message = newsite.run(folder / "mkdocs.yml", {}, force=False, interactive=True)
     assert code == 2 and "niets veranderd" in message
     assert tree(folder) == before
+
+
+def _git(folder: Path, *args: str) -> str:
+    return subprocess.run([*GIT, *args], cwd=folder, check=True, capture_output=True, text=True).stdout
+
+
+def test_new_site_never_writes_through_a_link(tmp_path: Path) -> None:
+    """A committed `content/privacy.md` pointing at a file elsewhere got the starter page written
+    into that file."""
+    folder = fork(tmp_path / "fork")
+    outside = tmp_path / "outside.md"
+    outside.write_text("somebody else's file\n")
+    (folder / "content/privacy.md").unlink()
+    (folder / "content/privacy.md").symlink_to(outside)
+    commit(folder)
+    before = tree(folder)
+    for force in ((), ("--force",)):
+        made = new_site(folder, *VALUES, *force)
+        assert made.returncode == 2 and "content/privacy.md" in made.stderr and "link" in made.stderr
+        assert outside.read_text() == "somebody else's file\n"
+        assert tree(folder) == before
+
+
+def test_ignored_drafts_and_a_changed_data_file_elsewhere_stop_new_site(tmp_path: Path) -> None:
+    """Git-ignored drafts in vacancies/ were deleted without FORCE, and a salary table outside
+    content/ with uncommitted edits was overwritten."""
+    folder = fork(tmp_path / "fork")
+    (folder / "data").mkdir()
+    shutil.move(folder / "content/data/salary.yml", folder / "data/salary.yml")
+    edit(folder / "mkdocs.yml", "salary_table: content/data/salary.yml", "salary_table: data/salary.yml")
+    commit(folder)
+    (folder / ".git/info/exclude").write_text("vacancies/concept-*.md\n")
+    draft = folder / "vacancies/concept-jurist.md"
+    draft.write_text("half a vacancy\n")
+    made = new_site(folder, *VALUES)
+    assert made.returncode == 2 and "vacancies/concept-jurist.md" in made.stderr
+    assert draft.read_text() == "half a vacancy\n"
+    draft.unlink()
+    edit(folder / "data/salary.yml", "fulltime_hours: 36", "fulltime_hours: 38")  # not committed
+    made = new_site(folder, *VALUES)
+    assert made.returncode == 2 and "data/salary.yml" in made.stderr
+    assert "fulltime_hours: 38" in (folder / "data/salary.yml").read_text(encoding="utf-8")
+
+
+def test_new_site_again_on_a_team_s_own_site_refuses_and_forced_keeps_a_way_back(tmp_path: Path) -> None:
+    """Run again on a team's committed site, new-site deleted its vacancies, stories and photos
+    without a question."""
+    folder = fork(tmp_path / "fork")
+    assert new_site(folder, *VALUES).returncode == 0
+    own = folder / "vacancies/jurist-omgevingsrecht.md"
+    shutil.copy(next((folder / "vacancies").glob("*.md")), own)
+    commit(folder)
+    written = own.read_text(encoding="utf-8")
+    before = tree(folder)
+    refused = new_site(folder, *VALUES)
+    assert refused.returncode == 2
+    assert "Gemeente Noordveen" in refused.stderr and "vacancies/jurist-omgevingsrecht.md" in refused.stderr
+    assert "FORCE=1" in refused.stderr and tree(folder) == before
+    # Told explicitly, it goes ahead after keeping everything in a branch it names, ignored files too.
+    (folder / ".git/info/exclude").write_text("vacancies/concept-*.md\n")
+    (folder / "vacancies/concept-ideeen.md").write_text("ignored notes\n")
+    staged = _git(folder, "diff", "--cached", "--name-only")
+    zuidveen = ("--organisation", "Gemeente Zuidveen", "--url", "https://werkenbij.zuidveen.nl/")
+    forced = new_site(folder, *zuidveen, "--force")
+    assert forced.returncode == 0, forced.stderr
+    branch = re.search(r"new-site-backup-\d{8}-\d{6}", forced.stdout).group()
+    assert f"git checkout {branch} -- " in forced.stdout
+    assert not own.exists() and not (folder / "vacancies/concept-ideeen.md").exists()
+    assert _git(folder, "show", f"{branch}:vacancies/jurist-omgevingsrecht.md") == written
+    assert _git(folder, "show", f"{branch}:vacancies/concept-ideeen.md") == "ignored notes\n"
+    assert _git(folder, "diff", "--cached", "--name-only") == staged  # the index was left alone
+    _git(folder, "checkout", branch, "--", "vacancies/jurist-omgevingsrecht.md")
+    assert own.read_text(encoding="utf-8") == written
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("--country", "ZZ"), "geen landcode"),  # was accepted: "unknown region"
+        (("--country", "EU"), "geen landcode"),
+    ],
+)
+def test_values_that_are_no_country_are_refused(tmp_path: Path, args: tuple[str, ...], words: str) -> None:
+    folder = fork(tmp_path / "fork")
+    before = tree(folder)
+    made = new_site(folder, *VALUES, *args)
+    assert made.returncode == 2 and words in made.stderr
+    assert tree(folder) == before
+
+
+def test_a_flow_style_configuration_is_refused_not_half_converted(tmp_path: Path) -> None:
+    folder = fork(tmp_path / "fork")
+    config = yaml.safe_load((folder / "mkdocs.yml").read_text(encoding="utf-8"))
+    block = json.dumps(config["extra"]["careersite"], ensure_ascii=False)
+    text = (folder / "mkdocs.yml").read_text(encoding="utf-8")
+    start = text.index("  careersite:\n")
+    (folder / "mkdocs.yml").write_text(text[:start] + f"  careersite: {block}\n", encoding="utf-8")
+    commit(folder)
+    before = tree(folder)
+    made = new_site(folder, *VALUES)
+    assert made.returncode == 2 and "extra: careersite: als blok" in made.stderr, made.stderr
+    assert tree(folder) == before
+
+
+def test_an_organisation_with_markdown_in_its_name_stays_text(tmp_path: Path) -> None:
+    folder = fork(tmp_path / "fork")
+    name = "Gemeente *Ster* [en](javascript:alert(1)) `Co`"
+    made = new_site(folder, "--organisation", name, "--url", "https://werkenbij.ster.nl/")
+    assert made.returncode == 0, made.stderr
+    assert run_check(folder).returncode == 0
+    build = run_build(folder)
+    assert build.returncode == 0, build.output
+    page = build.html("index.html")
+    assert name in page.get_text() and not page.select("article em, article code, article a[href^=javascript]")
+
+
+def test_make_new_site_takes_values_as_written(tmp_path: Path) -> None:
+    """ORG reached the shell inside quotes: backticks ran and a line break was a syntax error."""
+    folder = fork(tmp_path / "fork")
+    for name in ("Makefile", "requirements.txt", "requirements-dev.txt"):
+        shutil.copy(ROOT / name, folder / name)
+    (folder / ".venv").symlink_to(ROOT / ".venv", target_is_directory=True)
+    make = ["make", "-s", "-o", ".venv/.installed", "new-site", "LANGUAGE=nl", "COUNTRY=NL"]
+    env = {"PATH": "/usr/bin:/bin", "CAREERSITE_TODAY": TODAY}
+    run = subprocess.run(
+        [*make, "ORG=Gemeente `touch ran` $(touch ran2) $HOME\nNoord", "URL=https://werkenbij.noord.nl/"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
+    assert run.returncode == 0, run.stderr
+    assert not (folder / "ran").exists() and not (folder / "ran2").exists()
+    config = yaml.safe_load((folder / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["extra"]["careersite"]["organisation"] == "Gemeente `touch ran` $(touch ran2) $HOME Noord"

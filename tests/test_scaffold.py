@@ -10,7 +10,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import TODAY, careersite, run_build
+import yaml
+from conftest import TODAY, careersite, copy_example, run_build
 from PIL import Image
 from test_author_errors import run_check
 
@@ -136,3 +137,36 @@ def test_an_existing_file_is_never_overwritten_and_a_missing_title_is_asked_for(
     shutil.rmtree(site_copy / "vacancies")  # no vacancies folder yet (a new site): it is made
     assert new(site_copy, "vacancy", "Eerste vacature").returncode == 0
     assert (site_copy / "vacancies/eerste-vacature.md").is_file()
+
+
+def _make(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`make …` in a copy of the project, with the project's own environment (never rebuilt)."""
+    if not (folder / ".venv").exists():
+        (folder / ".venv").symlink_to(ROOT / ".venv", target_is_directory=True)
+    return subprocess.run(
+        ["make", "-s", "-o", ".venv/.installed", *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "CAREERSITE_TODAY": "2026-12-01"},
+        timeout=120,
+    )
+
+
+def test_make_passes_a_title_as_written_and_runs_nothing_in_it(tmp_path: Path) -> None:
+    """`"$(TITLE)"` in the Makefile let the shell run backticks and drop `$` and double quotes."""
+    folder = copy_example(tmp_path / "site", "Makefile", "requirements.txt", "requirements-dev.txt")
+    title = "Beleid `touch ran-1` $(touch ran-2) $$HOME \"quoted\" 'single' $(HOME)"
+    made = _make(folder, "new-vacancy", f"TITLE={title}")
+    assert made.returncode == 0, made.stderr
+    assert not list(folder.glob("ran-*")) and not list(Path("/tmp").glob("ran-[12]"))
+    created = next(p for p in (folder / "vacancies").glob("beleid-*.md"))
+    front = yaml.safe_load(created.read_text(encoding="utf-8").split("---\n")[1])
+    assert front["title"] == " ".join(title.split())
+    named = _make(folder, "new-story", "NAME=Noor `touch ran-3` de Wit")
+    assert named.returncode == 0, named.stderr
+    assert not list(folder.glob("ran-*"))
+    story = yaml.safe_load(
+        (folder / "stories" / "noor-touch-ran-3-de-wit.md").read_text(encoding="utf-8").split("---\n")[1]
+    )
+    assert story["name"] == "Noor `touch ran-3` de Wit"

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -186,6 +187,11 @@ def main(argv: list[str] | None = None) -> int:
     for name in newsite.OPTIONS:  # new site: each value not given is asked in a terminal, else defaulted
         new_parser.add_argument(f"--{name}", help=f"new site: make new-site {newsite.OPTIONS[name]}=…")
     new_parser.add_argument("--force", action="store_true", help="new site: also when the content has changes")
+    new_parser.add_argument(
+        "--from-environment",
+        action="store_true",
+        help="new site: take each value not given as an option from CAREERSITE_NEW_<NAME> (what make new-site passes)",
+    )
     schedule_parser = commands.add_parser(
         "deploy-schedule", help="print the nightly rebuild's schedule lines for the site's time zone"
     )
@@ -206,6 +212,10 @@ def main(argv: list[str] | None = None) -> int:
         return deploy_schedule(args.config, args.utc)
     if args.command == "new" and args.kind == "site":
         given = {name: getattr(args, name) for name in newsite.OPTIONS if getattr(args, name) is not None}
+        if args.from_environment:
+            for name, variable in newsite.OPTIONS.items():
+                if name not in given and os.environ.get(f"CAREERSITE_NEW_{variable}"):
+                    given[name] = os.environ[f"CAREERSITE_NEW_{variable}"]
         code, message = newsite.run(args.config, given, force=args.force, interactive=sys.stdin.isatty())
         print(message, file=sys.stderr if code else sys.stdout)
         return code

@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import shutil
 import subprocess
+import tempfile
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +40,7 @@ from careersite.content.fields import PLACEHOLDER, WEB_ADDRESS, Invalid
 from careersite.content.model import STORY_FIELDS, VACANCY_FIELDS
 from careersite.content.settings import SETTINGS, Where, _choice, _colour, _country, _text, _timezone
 from careersite.content.sources import SourceProblem
+from careersite.content.text import terminal
 from careersite.i18n import LANGUAGES, Translator
 from careersite.publish import schedule
 from careersite.rules import clock
@@ -74,7 +78,7 @@ NAV_KEYS = {
     "vacaturemelding.md": "alerts",
 }
 SEARCH_LANGUAGES = {"nl": "nl", "en": "en", "nb": "no"}  # lunr's names
-PROTECTED = ("mkdocs.yml",)  # besides the pages, vacancies and stories folders
+EXAMPLE_ORGANISATION = "Gemeente Lindewaard"  # the example a fork starts from
 
 
 @dataclass(frozen=True)
@@ -167,10 +171,11 @@ def _url(value: str) -> str:
 
 
 def uncommitted(root: Path, paths: list[str]) -> list[str] | None:
-    """The files under `paths` that differ from the last commit, or None outside a Git repository."""
+    """The files under `paths` that differ from the last commit, are not in it or are ignored by
+    Git (drafts kept out of the repository), or None outside a Git repository."""
     try:
         result = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=all", "--", *paths],
+            ["git", "status", "--porcelain", "--untracked-files=all", "--ignored=matching", "--", *paths],
             cwd=root,
             capture_output=True,
             text=True,
@@ -180,7 +185,11 @@ def uncommitted(root: Path, paths: list[str]) -> list[str] | None:
         return None
     if result.returncode != 0:
         return None
-    return [line[3:] for line in result.stdout.splitlines() if line.strip()]
+    return [
+        line[3:]
+        for line in result.stdout.splitlines()
+        if line.strip() and "__pycache__" not in line and not line.endswith((".pyc", ".DS_Store", "Thumbs.db"))
+    ]
 
 
 class ConfigLines:
@@ -305,12 +314,19 @@ def draw_photo(primary: str) -> Image.Image:
     return image
 
 
+# The characters Python-Markdown reads as markup in the middle of a line (emphasis, code, links and
+# images, attribute lists), each escaped with a backslash where the organisation's name goes.
+_MARKDOWN_MARKUP = re.compile(r"([\\`*_{}\[\]])")
+
+
 def starter_text(path: Path, organisation: str) -> str:
-    """A starter page with the organisation's name: quoted for YAML in the front matter."""
+    """A starter page with the organisation's name: quoted for YAML in the front matter, and as
+    plain text in the Markdown (`Gemeente *Ster*` is not emphasis, `[x](…)` no link)."""
     text = path.read_text(encoding="utf-8")
     _, head, body = text.split("---\n", 2)
     head = head.replace("{organisation}", json.dumps(organisation, ensure_ascii=False)[1:-1])
-    return f"---\n{head}---\n{body.replace('{organisation}', organisation)}"
+    plain_text = _MARKDOWN_MARKUP.sub(lambda m: "\\" + m.group(1), organisation)
+    return f"---\n{head}---\n{body.replace('{organisation}', plain_text)}"
 
 
 def salary_table(country: str) -> tuple[str, str]:
@@ -324,6 +340,8 @@ def salary_table(country: str) -> tuple[str, str]:
 
 def _write(path: Path, content: str | bytes, root: Path, report: Report) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_symlink():
+        path.unlink()  # replaced, never written through (`Layout.links` refuses them before this)
     if isinstance(content, bytes):
         path.write_bytes(content)
     else:
@@ -368,7 +386,8 @@ class Layout:
         theme = raw.get("theme") if isinstance(raw.get("theme"), dict) else {}
 
         def inside(value: Any, default: str, base: Path = root) -> Path:
-            path = (base / str(value or default)).resolve()
+            # normpath, not resolve(): a link on the way is found and refused (`links`), not followed
+            path = Path(os.path.normpath(base / str(value or default)))
             return path if path.is_relative_to(root) else root / default
 
         docs_dir = inside(raw.get("docs_dir"), "docs")
@@ -400,9 +419,55 @@ class Layout:
                 found.append(name)
         return found
 
+    def touched(self) -> list[Path]:
+        """Everything new-site writes or removes: the configuration, the pages, content and data
+        files, the logos and the deploy workflow."""
+        paths = [
+            self.root / "mkdocs.yml",
+            self.docs_dir,
+            self.vacancies_dir,
+            self.stories_dir,
+            self.salary_table,
+            self.processes,
+            *self.logos,
+            self.root / WORKFLOW,
+        ]
+        kept: list[Path] = []
+        for path in sorted(set(paths), key=lambda p: len(p.parts)):
+            if not any(path.is_relative_to(folder) for folder in kept):
+                kept.append(path)
+        return kept
+
     def protected(self) -> list[str]:
-        folders = (self.docs_dir, self.vacancies_dir, self.stories_dir)
-        return [*PROTECTED, *(f.relative_to(self.root).as_posix() for f in folders)]
+        return [path.relative_to(self.root).as_posix() for path in self.touched()]
+
+    def links(self) -> list[str]:
+        """Links where new-site would write: a folder or file on the way to what it writes that is
+        a link (`content/privacy.md` pointing at a file elsewhere), which it would write through."""
+        targets = [*self.touched(), self.docs_dir / "assets", self.stories_dir / "img"]
+        if self.docs_dir.is_dir() and not self.docs_dir.is_symlink():
+            targets += [p for p in self.docs_dir.rglob("*") if p.is_symlink()]
+        found: list[str] = []
+        for target in targets:
+            current = self.root
+            for part in target.relative_to(self.root).parts:
+                current = current / part
+                shown = current.relative_to(self.root).as_posix()
+                if current.is_symlink() and shown not in found:
+                    found.append(shown)
+                    break
+        return found
+
+    def removed(self) -> dict[str, list[str]]:
+        """The files in the vacancies and stories folders, which new-site removes, by folder."""
+        found: dict[str, list[str]] = {}
+        for folder in (self.vacancies_dir, self.stories_dir):
+            if folder.is_dir():
+                name = folder.relative_to(self.root).as_posix()
+                found[name] = sorted(
+                    p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() or p.is_symlink()
+                )
+        return found
 
 
 def _rename(text: str, old: str, new: str) -> str:
@@ -426,7 +491,7 @@ def rewrite_pages(layout: Layout, choices: Choices, report: Report) -> None:
     starter = STARTER / choices.language / "pages"
     known = {p.relative_to(starter).as_posix(): p for p in starter.rglob("*.md")}
     for page in sorted(layout.docs_dir.rglob("*.md")) if layout.docs_dir.is_dir() else []:
-        if page.relative_to(layout.docs_dir).as_posix() not in known:
+        if page.relative_to(layout.docs_dir).as_posix() not in known and not page.is_symlink():
             text = page.read_text(encoding="utf-8")
             renamed = _rename(text, layout.old_organisation, choices.organisation)
             if renamed != text:
@@ -628,7 +693,9 @@ def _default(name: str, values: dict[str, str]) -> str:
 
 def run(config: Path, given: dict[str, str], *, force: bool, interactive: bool) -> tuple[int, str]:
     """`make new-site`: the exit code and what to print (on standard error when the code is not 0).
-    Nothing is changed when any value is wrong or the content has changes not yet committed."""
+    Nothing is changed when any value is wrong, when it would write through a link, when the result
+    would not pass `make check`, or (unless `force`) when the content has work that is not
+    committed or the site is no longer the untouched example. Forced, it first keeps a way back."""
     config = config.resolve()
     fallback = scaffold.translator(config).language
     try:
@@ -656,15 +723,120 @@ def run(config: Path, given: dict[str, str], *, force: bool, interactive: bool) 
         return 2, t("newsite.no_block", config=config.name)
     if unsafe := layout.unsafe():
         return 2, "\n".join(t("newsite.unsafe_folder", config=config.name, name=name) for name in unsafe)
+    if links := layout.links():
+        return 2, t("newsite.links", paths=", ".join(terminal(p) for p in links[:10]), n=len(links))
+    changed = uncommitted(layout.root, layout.protected())
+    team = layout.old_organisation != EXAMPLE_ORGANISATION
     if not force:
-        changed = uncommitted(layout.root, layout.protected())
         if changed is None:
             return 2, t("newsite.not_git")
         if changed:
-            shown = ", ".join(changed[:5]) + (" …" if len(changed) > 5 else "")
+            shown = ", ".join(terminal(p) for p in changed[:5]) + (" …" if len(changed) > 5 else "")
             return 2, t("newsite.dirty", paths=shown, n=len(changed))
+        if team:
+            removed = layout.removed()
+            files = [f"{folder}/{name}" for folder, names in removed.items() for name in names]
+            shown = ", ".join(terminal(p) for p in files[:5]) + (" …" if len(files) > 5 else "")
+            return 2, t(
+                "newsite.team_site",
+                organisation=terminal(layout.old_organisation),
+                n=len(files),
+                paths=shown or "-",
+            )
+    if problems := rehearse(config, layout, choices, t):
+        return 2, "\n".join([t("newsite.would_fail"), *problems])
+    way_back = ""
+    if force and (team or changed is None or changed):
+        try:
+            way_back = keep_a_way_back(layout, t)
+        except (OSError, subprocess.SubprocessError) as error:
+            return 1, t("newsite.no_way_back", problem=terminal(str(error)))
     try:
         report = create_site(config, choices)
     except OSError as error:
         return 1, f"{error.filename or config}: {error.strerror or error}"
-    return 0, summary(report, choices, layout, t)
+    return 0, summary(report, choices, layout, t) + (f"\n{way_back}" if way_back else "")
+
+
+_NOT_COPIED = shutil.ignore_patterns(
+    ".git", ".venv", ".cache", "site", "site.*", "node_modules", "__pycache__", "report", "new-site-backup-*"
+)
+
+
+def rehearse(config: Path, layout: Layout, choices: Choices, t: Translator) -> list[str]:
+    """Make the new site in a copy first and check it as `make check` does: what would be wrong
+    (an organisation name that the pages cannot carry, a `mkdocs.yml` written in a shape new-site
+    cannot change, so that the old values would stay), each as a message; nothing when it is right."""
+    from careersite.config import load
+    from careersite.content.errors import ContentError
+
+    with tempfile.TemporaryDirectory(prefix="new-site-") as temporary:
+        copy = Path(temporary) / layout.root.name
+        shutil.copytree(layout.root, copy, symlinks=True, ignore=_NOT_COPIED)
+        copied = copy / config.relative_to(layout.root)
+        try:
+            create_site(copied, choices)
+            site = load(copied, environ={})
+        except ContentError as error:
+            messages = [terminal(str(problem)) for problem in error.problems]
+            if any(problem.path == copied.name for problem in error.problems):
+                messages.insert(0, t("newsite.shape", config=config.name, names="extra.careersite"))
+            return messages
+        except (OSError, SourceProblem, ValueError) as error:
+            return [terminal(str(error))]
+        s = site.settings
+        wanted = {
+            "organisation": (s.organisation, choices.organisation),
+            "language": (s.language, choices.language),
+            "country": (s.country, choices.country),
+            "timezone": (str(s.timezone), choices.timezone),
+            "site_url": (s.site_url, choices.url),
+            "colors.primary": (s.primary_colour, choices.primary),
+            "colors.accent": (s.accent_colour, choices.accent),
+        }
+        stuck = [name for name, (got, want) in wanted.items() if got != want]
+        if stuck:
+            return [t("newsite.shape", config=config.name, names=", ".join(stuck))]
+    return []
+
+
+def keep_a_way_back(layout: Layout, t: Translator) -> str:
+    """Keep everything new-site will change, as it is now (committed or not, ignored drafts too),
+    before it changes anything: in a Git branch of its own (the working tree and the index are left
+    alone), or outside Git in a zip file in the site's folder. What to tell the author."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    paths = [p.relative_to(layout.root).as_posix() for p in layout.touched() if os.path.lexists(p)]
+    git = ["git", "-c", "user.name=make new-site", "-c", "user.email=new-site@localhost"]
+    inside = subprocess.run([*git, "rev-parse", "--show-toplevel"], cwd=layout.root, capture_output=True, text=True)
+    if inside.returncode == 0:
+        branch = f"new-site-backup-{stamp}"
+        with tempfile.TemporaryDirectory() as temporary:
+            env = dict(os.environ, GIT_INDEX_FILE=str(Path(temporary) / "index"))
+
+            def git_run(*args: str) -> str:
+                done = subprocess.run(
+                    [*git, *args], cwd=layout.root, env=env, capture_output=True, text=True, timeout=120, check=True
+                )
+                return done.stdout.strip()
+
+            head = subprocess.run([*git, "rev-parse", "--verify", "-q", "HEAD"], cwd=layout.root, capture_output=True)
+            parent = ["-p", "HEAD"] if head.returncode == 0 else []
+            if parent:
+                git_run("read-tree", "HEAD")
+            if paths:
+                git_run("add", "--all", "--force", "--", *paths)
+            tree = git_run("write-tree")
+            commit = git_run(
+                "commit-tree", tree, *parent, "-m", f"make new-site: everything it changed, as it was ({stamp})"
+            )
+            git_run("branch", branch, commit)
+        return t("newsite.way_back_git", branch=branch, path=paths[0] if paths else "vacancies")
+    archive = layout.root / f"new-site-backup-{stamp}.zip"
+    with zipfile.ZipFile(archive, "x", zipfile.ZIP_DEFLATED) as kept:
+        for name in paths:
+            path = layout.root / name
+            files = [path] if not path.is_dir() else sorted(p for p in path.rglob("*") if p.is_file())
+            for file in files:
+                if not file.is_symlink():
+                    kept.write(file, file.relative_to(layout.root).as_posix())
+    return t("newsite.way_back_zip", path=archive.name)

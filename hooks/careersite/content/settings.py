@@ -16,6 +16,8 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale
+from babel.core import get_global
+from babel.numbers import get_territory_currencies
 
 from careersite.content.errors import Problem
 from careersite.content.fields import (
@@ -42,7 +44,12 @@ DEFAULT_CHANNELS = {
     "instagram": "Instagram",
     "x": "X",
 }
-COUNTRIES = frozenset(code for code in Locale("en").territories if len(code) == 2 and code.isalpha())
+# Countries: two-letter territories with a time zone and a currency (not ZZ "unknown", EU, UN, XA…).
+COUNTRIES = frozenset(
+    code
+    for code in Locale("en").territories
+    if len(code) == 2 and code.isalpha() and get_global("territory_zones").get(code) and get_territory_currencies(code)
+)
 
 
 @dataclass(frozen=True, eq=False)

@@ -826,9 +826,8 @@ def keep_a_way_back(layout: Layout, t: Translator) -> str:
             if paths:
                 git_run("add", "--all", "--force", "--", *paths)
             tree = git_run("write-tree")
-            commit = git_run(
-                "commit-tree", tree, *parent, "-m", f"make new-site: everything it changed, as it was ({stamp})"
-            )
+            message = f"make new-site: everything it changed, as it was ({stamp})"
+            commit = git_run("commit-tree", tree, *parent, "-m", message)
             git_run("branch", branch, commit)
         return t("newsite.way_back_git", branch=branch, path=paths[0] if paths else "vacancies")
     archive = layout.root / f"new-site-backup-{stamp}.zip"

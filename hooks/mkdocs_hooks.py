@@ -32,6 +32,7 @@ from careersite.cards.sources import file_state
 from careersite.config import read_config
 from careersite.content.errors import ContentError, Problem
 from careersite.content.pages import template_names
+from careersite.content.text import terminal
 from careersite.i18n import Translator
 from careersite.outputs import cms, feeds, ical, jobs, social
 from careersite.pages import views
@@ -847,7 +848,7 @@ def on_build_error(error: Exception) -> None:
 def _file_system_message(error: OSError) -> str:
     """A refusal of the file system as an author reads it: what, where, and that nothing changed."""
     t = _t()
-    where = error.filename or ""
+    where = terminal(str(error.filename or ""))
     if error.errno == 28:  # ENOSPC
         return t("build.disk_full", path=where)
     if error.errno in (13, 30, 1):  # EACCES, EROFS, EPERM

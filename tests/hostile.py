@@ -350,6 +350,37 @@ CASES: tuple[Case, ...] = (
     ),
     Case("apply-list", fields={"apply": "[https://example.org/a]"}, expect=E("apply", "geen lijst")),
     Case("apply-half-email", fields={"apply": "hr@"}, expect=E("apply", "webadres")),
+    # Numbers that are none, and addresses that hide more than one address (issue 23).
+    *(
+        Case(
+            f"contact-phone-{name}",
+            fields={"contact": f"\n  name: Sanne\n  role: teamleider\n  phone: '{value}'"},
+            expect=E("contact.phone", "telefoonnummer dat je kunt bellen"),
+        )
+        for name, value in (("see-website", "zie website"), ("dashes", "------"), ("zeros", "0000000"))
+    ),
+    *(
+        Case(
+            f"contact-email-{name}",
+            fields={"contact": f"\n  name: Sanne\n  role: teamleider\n  email: '{value}'"},
+            expect=E("contact.email", "e-mailadres"),
+        )
+        for name, value in (
+            ("encoded-at", "sanne%40lindewaard.example@evil.example"),
+            ("bcc", "sanne@lindewaard.example?bcc=spy@evil.example"),
+            ("two", "sanne@lindewaard.example,spy@evil.example"),
+        )
+    ),
+    Case(
+        "apply-mailto-bcc",
+        fields={"apply": "'mailto:werkenbij@lindewaard.example?subject=Sollicitatie&bcc=spy@evil.example'"},
+        expect=E("apply", "geen andere ontvangers"),
+    ),
+    Case(
+        "apply-mailto-encoded",
+        fields={"apply": "'mailto:werkenbij%40lindewaard.example'"},
+        expect=E("apply", "geen gecodeerde tekens"),
+    ),
     Case("id-path", fields={"id": "../../etc/passwd"}, expect=E("id", "als id")),
     Case("id-list", fields={"id": "[a, b]"}, expect=E("id", "geen lijst")),
     Case("employment-unknown", fields={"employment": "fulltime"}, expect=E("employment", "'fulltime'")),

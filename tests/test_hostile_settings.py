@@ -134,18 +134,18 @@ SETTINGS = (
         "mkdocs.yml",
         "      email: werkenbij@lindewaard.example",
         "      email: werkenbij(at)lindewaard.example",
-        f"{K}.contact",
+        f"{K}.contact.email",
         "geen e-mailadres",
-        "contact:",
+        "email: werkenbij(at)",
     ),
     Change(
         "contact-phone-words",
         "mkdocs.yml",
         "      phone: 0570 75 10 00",
         "      phone: bel de receptie",
-        f"{K}.contact",
+        f"{K}.contact.phone",
         "geen telefoonnummer",
-        "contact:",
+        "phone: bel",
     ),
     Change(
         "applicant-list-text",
@@ -337,6 +337,43 @@ SETTINGS = (
         f"{K}.cache_dir",
         "gepubliceerd",
         "cache_dir",
+    ),
+    # The footer's mailto: and tel: on every page, and the site's own feed names (issue 23).
+    *(
+        Change(
+            f"contact-{name}",
+            "mkdocs.yml",
+            old,
+            new,
+            f"{K}.contact.{name.split('-')[0]}",
+            words,
+            new.strip().split(":")[0] + ":",
+        )
+        for name, old, new, words in (
+            (
+                "email-bcc",
+                "email: werkenbij@lindewaard.example",
+                "email: 'werkenbij@lindewaard.example?bcc=x@evil.example'",
+                "geen e-mailadres",
+            ),
+            (
+                "email-encoded",
+                "email: werkenbij@lindewaard.example",
+                "email: 'werkenbij%40lindewaard.example'",
+                "geen e-mailadres",
+            ),
+            ("phone-see-website", "phone: 0570 75 10 00", "phone: zie website", "geen telefoonnummer"),
+            ("phone-zeros", "phone: 0570 75 10 00", "phone: '0000000'", "geen telefoonnummer"),
+        )
+    ),
+    Change(
+        "channel-named-like-a-feed",  # was: feeds/vacancies.xml replaced by the channel's (14 items -> 0)
+        "mkdocs.yml",
+        "      x: {name: X, quiet_days: 30}",
+        "      vacancies: {name: Vacatures}",
+        f"{K}.channels.vacancies",
+        "al de naam van een feed",
+        "vacancies: {name",
     ),
     # Folders the build writes must lie apart from what it reads and publishes, inside the project.
     *(

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from conftest import run_build
+from test_author_errors import run_check
 
 
 def _victim(folder: Path) -> Path:
@@ -52,3 +53,17 @@ def test_a_pipe_in_place_of_the_lock_is_refused_without_waiting(site_copy: Path)
     os.mkfifo(site_copy / ".careersite.lock")
     build = run_build(site_copy)  # run_build gives up after 10 minutes: waiting on the pipe fails the test
     assert build.returncode != 0 and ".careersite.lock is een link" in build.output
+
+
+def test_control_characters_in_a_file_name_are_escaped_in_check_and_build_output(site_copy: Path) -> None:
+    """A file name with terminal escapes reached `make check` and the build log raw: a fake green
+    "OK" line in a CI log, or a line wiped with a carriage return."""
+    source = (site_copy / "vacancies" / "ciso.md").read_text(encoding="utf-8")
+    name = "\x1b[32mOK: 17 vacatures\x1b[0m\r\x1b[2K.md"
+    (site_copy / "vacancies" / name).write_text(source, encoding="utf-8")
+    check = run_check(site_copy)
+    build = run_build(site_copy)
+    for output in (check.stdout + check.stderr, build.output):
+        assert "\x1b" not in output and "\r" not in output
+        assert "vacancies/\\x1b[32mOK: 17 vacatures\\x1b[0m\\x0d\\x1b[2K.md:1:" in output
+    assert check.returncode == 1 and build.returncode == 1

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from careersite.content.sources import SourceProblem
+from careersite.content.text import terminal
 
 if TYPE_CHECKING:
     from careersite.i18n import Translator
@@ -22,8 +23,11 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        """`file:line: field: message`, safe to print: a control character in a file name or a
+        quoted value is shown as its escape, so that it cannot colour a line or fake an "OK"."""
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        text = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return terminal(text)
 
 
 class ContentError(Exception):

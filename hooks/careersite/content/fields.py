@@ -20,6 +20,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import phonenumbers
+
 from careersite.content.images import unreadable
 from careersite.content.sources import BadDate
 from careersite.i18n import Month, Term
@@ -296,12 +298,42 @@ def unknown_parts(value: dict[Any, Any], known: tuple[str, ...], name: str) -> N
             raise Invalid(message, field=f"{name}.{key}", value=key, hint=f"'{close}'", parts=", ".join(known))
 
 
+# What an e-mail address may not hold, though the address pattern would let it: a query (`?bcc=`),
+# encoded characters (`%40` is a second @ once a mail program decodes it), and what separates
+# addresses or parameters.
+_NOT_IN_AN_ADDRESS = re.compile(r"[?#%&,;=]")
+# The only parts a `mailto:` link to apply may add: a subject and a text, never more addressees.
+_MAILTO_PARTS = frozenset({"subject", "body"})
+
+
+def is_email(value: str) -> bool:
+    """One e-mail address, as a mail program reads it after decoding: nothing hidden in it."""
+    return bool(EMAIL_ADDRESS.match(value)) and not _NOT_IN_AN_ADDRESS.search(value)
+
+
+def is_phone_number(value: str, country: str) -> bool:
+    """A number that can be called: digits with spaces, dashes, dots or brackets, possible for the
+    site's country (or the one after +), and not one digit over and over ("0000000")."""
+    if not re.fullmatch(r"\+?[0-9 ()./-]{6,25}", value) or len(re.sub(r"\D", "", value)) < 6:
+        return False
+    try:
+        parsed = phonenumbers.parse(value, country)
+    except phonenumbers.NumberParseException:
+        return False
+    national = str(parsed.national_number)
+    return phonenumbers.is_possible_number(parsed) and len(set(national)) > 1
+
+
 def apply_target(value: Any, ctx: Context) -> str:
     target = scalar(value)
-    if EMAIL_ADDRESS.match(target):
+    if is_email(target):
         return f"mailto:{target}"
-    if target.lower().startswith("mailto:") and EMAIL_ADDRESS.match(target[7:].split("?")[0]) and _url_safe(target):
-        return target
+    if target.lower().startswith("mailto:"):
+        address, _, query = target[7:].partition("?")
+        parts = [part.partition("=")[0].lower() for part in query.split("&")] if query else []
+        if is_email(address) and _url_safe(target) and all(part in _MAILTO_PARTS for part in parts):
+            return target
+        raise Invalid("error.apply_mailto", value=target)
     if WEB_ADDRESS.match(target):
         return target
     raise Invalid("error.apply", value=target)
@@ -336,9 +368,9 @@ def contact(value: Any, ctx: Context) -> Contact:
         raise Invalid(error.key, field=f"contact.{part}", **error.params) from None
     if not phone and not email:
         raise Invalid("error.contact_reach", field="contact")
-    if email and not EMAIL_ADDRESS.match(email):
+    if email and not is_email(email):
         raise Invalid("error.email", field="contact.email", value=email)
-    if phone and not re.fullmatch(r"\+?[0-9 ()-]{6,20}", phone):
+    if phone and not is_phone_number(phone, ctx.settings.country):
         raise Invalid("error.phone", field="contact.phone", value=phone)
     return Contact(parts["name"], parts["role"], phone, email)
 

@@ -21,10 +21,11 @@ from babel.numbers import get_territory_currencies
 
 from careersite.content.errors import Problem
 from careersite.content.fields import (
-    EMAIL_ADDRESS,
     WEB_ADDRESS,
     Invalid,
+    is_email,
     is_empty,
+    is_phone_number,
     plain,
     scalar,
     shown,
@@ -38,6 +39,8 @@ from careersite.i18n import LANGUAGES, Translator
 CONFIG_KEY = "extra.careersite"
 _COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 _CHANNEL_KEY = re.compile(r"^[a-z0-9][a-z0-9_-]*$")  # it names the channel's feed file
+# The site's own feeds in feeds/ (outputs/feeds.py): a channel of the same name would replace one.
+RESERVED_FEEDS = ("vacancies", "stories", "department", "index")
 DEFAULT_CHANNELS = {
     "linkedin": "LinkedIn",
     "facebook": "Facebook",
@@ -142,6 +145,7 @@ class Where:
     root: Path
     docs_dir: Path
     language: str
+    country: str = "NL"  # the site's country, as far as it is known: phone numbers are read as its
     site_dir: Path | None = None  # where the build publishes (MkDocs' site_dir); None in the preview
     theme_dir: Path | None = None  # the theme's own folder (MkDocs' theme.custom_dir), copied into the site
 
@@ -310,12 +314,12 @@ def _contact(value: Any, where: Where) -> SiteContact:
         raise Invalid("setting.contact", value=shown(value))
     unknown_parts(value, ("phone", "email", "url"), "contact")
     parts = {key: plain(value.get(key)) if not is_empty(value.get(key)) else "" for key in ("phone", "email", "url")}
-    if parts["email"] and not EMAIL_ADDRESS.match(parts["email"]):
-        raise Invalid("setting.contact_email", value=parts["email"])
+    if parts["email"] and not is_email(parts["email"]):
+        raise Invalid("setting.contact_email", field="contact.email", value=parts["email"])
     if parts["url"] and not WEB_ADDRESS.match(parts["url"]):
-        raise Invalid("setting.contact_url", value=parts["url"])
-    if parts["phone"] and not re.search(r"\d{3}", parts["phone"]):
-        raise Invalid("setting.contact_phone", value=parts["phone"])
+        raise Invalid("setting.contact_url", field="contact.url", value=parts["url"])
+    if parts["phone"] and not is_phone_number(parts["phone"], where.country):
+        raise Invalid("setting.contact_phone", field="contact.phone", value=parts["phone"])
     return SiteContact(**parts)
 
 
@@ -327,6 +331,8 @@ def _channels(value: Any, where: Where) -> dict[str, Channel]:
         field = f"channels.{key}"
         if not isinstance(key, str) or not _CHANNEL_KEY.match(key):
             raise Invalid("setting.channel_key", field=field, value=key)
+        if key in RESERVED_FEEDS:
+            raise Invalid("setting.channel_reserved", field=field, value=key, names=", ".join(RESERVED_FEEDS))
         spec = spec if spec is not None else {}
         if not isinstance(spec, dict):
             raise Invalid("setting.channel", field=field, value=spec)
@@ -580,7 +586,7 @@ def load_settings(
             hint = t("error.did_you_mean", name=close) if close else t("error.known_fields", names=", ".join(names))
             r.problem(str(key), "setting.unknown", hint=hint)
 
-    where = Where(root, docs_dir or root / "docs", t.language, site_dir, theme_dir)
+    where = Where(root, docs_dir or root / "docs", t.language, _known_country(r.raw, t.language), site_dir, theme_dir)
     values = {spec.name: r.read(spec, where) for spec in SETTINGS}
     channels = values["channels"] or {}
     default_channels = values["default_channels"] if values["default_channels"] is not None else tuple(channels)
@@ -632,6 +638,16 @@ def load_settings(
         cms=values["cms"] or CmsSettings(),
     )
     return settings, r.problems
+
+
+def _known_country(raw: dict[str, Any], language: str) -> str:
+    """The site's country for reading other settings (phone numbers); a wrong one is reported by
+    its own setting, and the language's default is used meanwhile."""
+    spec = next(spec for spec in SETTINGS if spec.name == "country")
+    try:
+        return _country(raw["country"], Where(Path("."), Path("."), language))
+    except (KeyError, Invalid):
+        return spec.default(language)
 
 
 def _written_folder_problems(

@@ -37,6 +37,7 @@ from careersite.i18n import Translator
 from careersite.outputs import cms, feeds, ical, jobs, social
 from careersite.pages import views
 from careersite.pages.whitespace import squeeze
+from careersite.publish import kept
 from careersite.publish.files import Placer, clear_path, ensure_folder, write_atomic
 from careersite.publish.lock import BuildLock, LockRefused, LockTimeout
 from careersite.publish.memo import Remembered
@@ -232,7 +233,7 @@ def _forget_previous_build() -> None:
         _page_cache.index.close()
     _site = _view = _cards = _placer = _renderer = _page_cache = _search = _pending_index = None
     _feeds, _alerts = [], ()
-    for kept in (
+    for memo in (
         _pages,
         _body_html,
         _generated,
@@ -242,7 +243,7 @@ def _forget_previous_build() -> None:
         _sitemap_items,
         _rendered_pages,
     ):
-        kept.clear()
+        memo.clear()
     # What the previous rebuild loaded was frozen (`gc.freeze()`): most of it is freed when let go
     # above, and the rest is what the next rebuilds take again (`_remembered`, the documents). A
     # full pass over it took 0.75 s of every rebuild at 10,000 vacancies; it runs every
@@ -499,6 +500,8 @@ class _SafeBytecodeCache(FileSystemBytecodeCache):
     """Compiled templates from the cache; a damaged file there is compiled anew, never an error."""
 
     def load_bytecode(self, bucket: Any) -> None:
+        if not kept.is_regular(self._get_cache_filename(bucket)):
+            return  # missing, or a link or pipe in its place: compiled anew (and never waited on)
         try:
             super().load_bytecode(bucket)
         except Exception:

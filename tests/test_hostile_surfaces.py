@@ -67,3 +67,59 @@ def test_control_characters_in_a_file_name_are_escaped_in_check_and_build_output
         assert "\x1b" not in output and "\r" not in output
         assert "vacancies/\\x1b[32mOK: 17 vacatures\\x1b[0m\\x0d\\x1b[2K.md:1:" in output
     assert check.returncode == 1 and build.returncode == 1
+
+
+def _digest(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_pipes_and_links_in_place_of_cache_files_never_stop_or_change_it(site_copy: Path, tmp_path: Path) -> None:
+    """A FIFO in place of a cache file made the build wait forever (7 of 11 cache files)."""
+    first = run_build(site_copy)
+    assert first.returncode == 0, first.output
+    reference = _digest(site_copy / "site")
+    cache = site_copy / ".cache"
+    files = [p for p in cache.iterdir() if p.is_file()] + sorted((cache / "templates").glob("*"))[:3]
+    assert len(files) >= 10, files
+    outside = tmp_path / "outside"
+    outside.write_bytes(b"not the cache's")
+    for number, path in enumerate(files):
+        path.unlink()
+        if number % 2:
+            path.symlink_to(outside)
+        else:
+            os.mkfifo(path)
+    again = run_build(site_copy)  # gives up after 10 minutes: a wait on a pipe fails the test
+    assert again.returncode == 0, again.output
+    assert _digest(site_copy / "site") == reference
+    assert outside.read_bytes() == b"not the cache's"
+
+
+class _Runs:
+    """A pickled value that runs a command when loaded, as a foreign cache file could."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (os.system, (f"touch {self.marker}",))
+
+
+def test_a_kept_file_that_would_run_code_is_not_loaded(site_copy: Path, tmp_path: Path) -> None:
+    """The caches were read with pickle.loads: a cache file from elsewhere (committed in a pull
+    request, restored from a CI cache) could run any command. Now only plain values and the
+    project's own types load; with a right checksum, the file is still ignored."""
+    from careersite.content.sources import DocumentCache
+    from careersite.publish import kept
+
+    marker = tmp_path / "ran"
+    first = run_build(site_copy)
+    assert first.returncode == 0, first.output
+    reference = _digest(site_copy / "site")
+    path = site_copy / ".cache" / "documents.pickle"
+    kept.save(path, f"documents {DocumentCache.VERSION}", {"x": _Runs(marker)})
+    assert kept.load(path, f"documents {DocumentCache.VERSION}") is None and not marker.exists()
+    again = run_build(site_copy)
+    assert again.returncode == 0, again.output
+    assert not marker.exists()
+    assert _digest(site_copy / "site") == reference

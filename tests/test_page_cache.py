@@ -15,6 +15,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+from careersite.publish import kept
 from conftest import TODAY, Build, edit, run_build
 
 
@@ -157,16 +158,39 @@ def test_a_damaged_cached_page_is_rendered_again(site_copy: Path) -> None:
         index.execute("UPDATE entries SET data = ? WHERE name = ?", (b"garbage", page_rows[-1]))
         index.execute("UPDATE entries SET data = ? WHERE name = ?", (zlib.compress(b"{not json"), body_rows[0]))
         # Sound rows whose search entries (kept as JSON text, put into the index as they are) are not entries.
+        # (Written with a right checksum: a row without one is not read at all, `test_a_changed_row…`.)
         for name, search in zip(page_rows[1:4], ['{"location": "x"}', "[1, 2]", "[{]"], strict=True):
-            row = json.loads(
-                zlib.decompress(index.execute("SELECT data FROM entries WHERE name = ?", (name,)).fetchone()[0])
-            )
+            stored = index.execute("SELECT data FROM entries WHERE name = ?", (name,)).fetchone()[0]
+            row = json.loads(zlib.decompress(kept.unrow(name, stored)))
             row["search"] = search
-            index.execute("UPDATE entries SET data = ? WHERE name = ?", (zlib.compress(json.dumps(row).encode()), name))
+            changed = kept.row(name, zlib.compress(json.dumps(row).encode()))
+            index.execute("UPDATE entries SET data = ? WHERE name = ?", (changed, name))
     again = run_build(site_copy)
     assert again.returncode == 0, again.output
     assert counts(again)[0] >= 5
     assert digest(again.site) == before
+
+
+def test_a_changed_row_or_feed_element_is_made_again_never_published(site_copy: Path) -> None:
+    """A well-formed row changed in the cache (its text, or a feed element) was published and kept."""
+    first = run_build(site_copy)
+    assert first.returncode == 0, first.output
+    before = digest(first.site)
+    forged_rows = 0
+    for file_name in ("pages.sqlite3", "feeds-items.sqlite3"):
+        with sqlite3.connect(site_copy / ".cache" / file_name) as index:
+            for name, data in index.execute("SELECT name, data FROM entries").fetchall():
+                plain = zlib.decompress(data[16:])
+                if b"Lindewaard" in plain:  # well-formed, with its old checksum
+                    forged = data[:16] + zlib.compress(plain.replace(b"Lindewaard", b"Hackerdam"))
+                    index.execute("UPDATE entries SET data = ? WHERE name = ?", (forged, name))
+                    forged_rows += 1
+    assert forged_rows > 20
+    again = run_build(site_copy)
+    assert again.returncode == 0, again.output
+    assert digest(again.site) == before
+    for feed in (again.site / "feeds").rglob("*.xml"):
+        assert b"Hackerdam" not in feed.read_bytes()
 
 
 def test_an_index_left_open_neither_blocks_nor_loses_the_next_build_s(tmp_path: Path) -> None:

@@ -11,7 +11,6 @@ script from a CDN). Each is an error at its line, so the page is never published
 from __future__ import annotations
 
 import hashlib
-import pickle
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from urllib.parse import urlsplit
 
 from careersite.content.errors import Problem
 from careersite.i18n import Translator
-from careersite.publish.files import write_if_possible
+from careersite.publish import kept
 
 # Elements that Markdown writes, and plain ones that authors may add by hand.
 ALLOWED = frozenset(
@@ -184,17 +183,11 @@ class VerdictCache:
         self.verdicts: dict[str, tuple[Finding, ...]] = {}
         self.used: set[str] = set()
         self.changed = False
-        if path and path.is_file():
-            try:
-                stored_key, verdicts = pickle.loads(path.read_bytes())
-                if stored_key == key and isinstance(verdicts, dict):
-                    self.verdicts = {
-                        k: v
-                        for k, v in verdicts.items()
-                        if isinstance(v, tuple) and all(isinstance(f, Finding) for f in v)
-                    }
-            except Exception:
-                self.verdicts = {}
+        verdicts = kept.load(path, self._purpose, kept.allowing(Finding)) if path else None
+        if isinstance(verdicts, dict):
+            self.verdicts = {
+                k: v for k, v in verdicts.items() if isinstance(v, tuple) and all(isinstance(f, Finding) for f in v)
+            }
 
     @staticmethod
     def digest(text: str, own_host: str) -> str:
@@ -211,8 +204,11 @@ class VerdictCache:
     def save(self) -> None:
         if not self.path or not (self.changed or set(self.verdicts) - self.used):
             return
-        kept = {k: v for k, v in self.verdicts.items() if k in self.used}
-        write_if_possible(self.path, pickle.dumps((self.key, kept), protocol=pickle.HIGHEST_PROTOCOL))
+        kept.save(self.path, self._purpose, {k: v for k, v in self.verdicts.items() if k in self.used})
+
+    @property
+    def _purpose(self) -> str:
+        return f"text verdicts {self.key}"
 
 
 class BodyCheck:

@@ -7,13 +7,12 @@ by the file's size and modification time, in memory and in the cache between bui
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
 from careersite.i18n import Term
-from careersite.publish.files import write_if_possible
+from careersite.publish import kept
 
 _verdicts: dict[str, str | None] = {}  # "path|mtime|size" -> None (usable) or the reason it is not
 _used: set[str] = set()
@@ -50,11 +49,9 @@ def _problem(path: Path) -> str | None:
 def load_verdicts(path: Path) -> None:
     """Verdicts of earlier builds; a damaged file only means photos are checked again."""
     global _changed
-    try:
-        data = json.loads(path.read_bytes())
+    data = kept.load_json(path, "photo verdicts")
+    if isinstance(data, dict):
         _verdicts.update({str(k): (str(v) if v else None) for k, v in data.items()})
-    except Exception:
-        pass
     _changed = False
 
 
@@ -62,5 +59,4 @@ def save_verdicts(path: Path) -> None:
     """Keep the verdicts on the photos used in this build, when one was new."""
     if not _changed:
         return
-    kept = {key: reason for key, reason in _verdicts.items() if key in _used}
-    write_if_possible(path, json.dumps(kept, sort_keys=True).encode())
+    kept.save_json(path, "photo verdicts", {key: reason for key, reason in _verdicts.items() if key in _used})

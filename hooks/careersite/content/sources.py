@@ -9,7 +9,6 @@ that would expand to gigabytes, nesting so deep that the parser would crash.
 from __future__ import annotations
 
 import os
-import pickle
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from careersite.publish.files import write_if_possible
+from careersite.publish import kept
 
 MAX_FILE_BYTES = 1_000_000  # a vacancy, a story or a data file is a few kilobytes of text
 MAX_NODES = 20_000  # values in one YAML document once its aliases are expanded
@@ -349,7 +348,7 @@ class DocumentCache:
         self.changed = False
         self.rebuilds = False  # kept in memory for the next rebuild of the same process
         self.saved = False  # by an earlier rebuild
-        if path and path.is_file():
+        if path:
             self.entries = _valid_entries(path)
 
     @classmethod
@@ -399,8 +398,8 @@ class DocumentCache:
         self.saved = self.rebuilds
         if not self.path or not (self.changed or gone):
             return
-        kept = {key: entry for key, entry in self.entries.items() if key in self.used}
-        write_if_possible(self.path, pickle.dumps((self.VERSION, kept), protocol=pickle.HIGHEST_PROTOCOL))
+        entries = {key: entry for key, entry in self.entries.items() if key in self.used}
+        kept.save(self.path, f"documents {self.VERSION}", entries)
 
 
 _open_caches: dict[Path, DocumentCache] = {}  # the preview's, kept from one rebuild to the next
@@ -409,11 +408,8 @@ _open_caches: dict[Path, DocumentCache] = {}  # the preview's, kept from one reb
 def _valid_entries(path: Path) -> dict[str, tuple[Any, ...]]:
     """The entries of a cache file, or none when the file is damaged, of another version, or of
     another shape: a cache must never decide what a build shows."""
-    try:
-        version, entries = pickle.loads(path.read_bytes())
-    except Exception:
-        return {}
-    if version != DocumentCache.VERSION or not isinstance(entries, dict):
+    entries = kept.load(path, f"documents {DocumentCache.VERSION}", kept.allowing(LineDict, Stray))
+    if not isinstance(entries, dict):
         return {}
     for key, entry in entries.items():
         if not (

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.metadata
-import pickle
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -24,7 +23,7 @@ from urllib.parse import urlsplit
 from careersite.content.calendar import Event, title
 from careersite.content.settings import Settings
 from careersite.i18n import Translator
-from careersite.publish.files import write_if_possible
+from careersite.publish import kept
 
 if TYPE_CHECKING:
     from icalendar import Calendar
@@ -85,14 +84,13 @@ class EventCache:
         self.frame: tuple[tuple[str, ...], bytes] | None = None  # (what the frame says, its bytes)
         self.rendered = 0
         self.frame_rendered = False
-        if path is not None:
+        data = kept.load(path, f"calendar events {ICALENDAR_VERSION}") if path is not None else None
+        if isinstance(data, dict):
             try:
-                data = pickle.loads(path.read_bytes())
-                if isinstance(data, dict) and data.get("version") == ICALENDAR_VERSION:
-                    self.known = {tuple(k): bytes(v) for k, v in data["events"].items()}
-                    key, text = data["frame"]
-                    self.frame = (tuple(str(part) for part in key), bytes(text))
-            except Exception:
+                self.known = {tuple(k): bytes(v) for k, v in data["events"].items()}
+                key, text = data["frame"]
+                self.frame = (tuple(str(part) for part in key), bytes(text))
+            except (KeyError, TypeError, ValueError, AttributeError):
                 self.known, self.frame = {}, None
 
     def element(self, written: Fields) -> bytes:
@@ -122,9 +120,8 @@ class EventCache:
         unchanged = not self.rendered and not self.frame_rendered and len(self.known) == len(keys)
         if self.path is None or unchanged:
             return
-        kept = {k: self.known[k] for k in keys}
-        data = {"version": ICALENDAR_VERSION, "events": kept, "frame": self.frame}
-        write_if_possible(self.path, pickle.dumps(data))
+        known = {k: self.known[k] for k in keys}
+        kept.save(self.path, f"calendar events {ICALENDAR_VERSION}", {"events": known, "frame": self.frame})
 
 
 def _without_stamp(written: Fields) -> tuple[object, ...]:

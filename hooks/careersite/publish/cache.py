@@ -8,11 +8,11 @@ edited, half-written by a killed build) counts as missing and is made again, nev
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from careersite.publish import kept
 from careersite.publish.files import ensure_folder, write_atomic
 
 
@@ -34,8 +34,8 @@ class CacheFolder:
         self.changed = False
 
     def _load(self) -> dict[str, int]:
+        data = kept.load_json(self.manifest, f"manifest {self.path.name}")
         try:
-            data = json.loads(self.manifest.read_bytes())
             return {str(name): _pack(int(size), int(mtime)) for name, (size, mtime) in data.items()}
         except Exception:
             return {}  # no manifest, or a damaged one: every file is checked by its content
@@ -73,7 +73,7 @@ class CacheFolder:
             del self.recorded[name]
         if self.changed or stale:
             manifest = {name: [entry & _SIZE, entry >> _SIZE_BITS] for name, entry in sorted(self.recorded.items())}
-            write_atomic(self.manifest, json.dumps(manifest, separators=(",", ":")).encode())
+            write_atomic(self.manifest, kept.framed_json(f"manifest {self.path.name}", manifest))
 
 
 # A file's size and modification time (ns) packed in one number: the size in the low 40 bits
@@ -95,6 +95,8 @@ def ends_with(marker: bytes, start: bytes = b"") -> Callable[[Path], bool]:
     marker, a feed's closing tag), so a truncated file fails it."""
 
     def check(path: Path) -> bool:
+        if not kept.is_regular(path):
+            return False
         try:
             with open(path, "rb") as handle:
                 if start and handle.read(len(start)) != start:
@@ -109,6 +111,8 @@ def ends_with(marker: bytes, start: bytes = b"") -> Callable[[Path], bool]:
 
 def riff_whole(path: Path) -> bool:
     """A content check for a WebP file, which has no end marker: as long as its RIFF header says."""
+    if not kept.is_regular(path):
+        return False
     try:
         with open(path, "rb") as handle:
             header = handle.read(12)

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import json
 import os
 import shutil
 import stat
 from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
+
+from careersite.publish import kept
 
 try:
     import fcntl
@@ -160,11 +161,9 @@ class Placer:
         # no records: everything is copied.
         self.records: dict[str, str] = {}
         if live is not None and manifest is not None:
-            try:
-                data = json.loads(manifest.read_bytes())
+            data = kept.load_json(manifest, "published")
+            if isinstance(data, dict):
                 self.records = {str(k): v for k, v in data.items() if isinstance(v, str)}
-            except Exception:
-                self.records = {}
         self.placed: dict[str, str] = {}
         self.linked = 0
         self.kept = 0  # a preview's files left in place: the same file as before
@@ -221,8 +220,7 @@ class Placer:
         """Record what this build put in the site, for the next one (a preview records nothing)."""
         if self.preview or self.manifest is None:
             return
-        data = json.dumps(self.placed, sort_keys=True, separators=(",", ":")).encode()
-        write_if_possible(self.manifest, data)
+        kept.save_json(self.manifest, "published", self.placed)
 
 
 def _same_file(one: str, other: str) -> bool:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import shutil
 import sqlite3
 import zlib
@@ -33,11 +34,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from careersite.publish import kept
 from careersite.publish.cache import CacheFolder, ends_with
 from careersite.publish.files import write_checked
 from careersite.publish.memo import Remembered
 
-PAGES_VERSION = "3"  # bump when the format of the entries changes
+PAGES_VERSION = "4"  # bump when the format of the entries changes
+_FILES = ("", "-journal", "-wal", "-shm")  # SQLite's file and the ones it keeps beside it
 _HTML_WHOLE = ends_with(b"</html>")
 
 
@@ -95,8 +98,8 @@ class Index:
         self.path = path
         self.db: sqlite3.Connection | None = None
         self.written: dict[str, bytes] = {}
-        if path.is_symlink():
-            self._remove()  # the cache never writes elsewhere
+        if any(os.path.lexists(f"{path}{suffix}") and not kept.is_regular(f"{path}{suffix}") for suffix in _FILES):
+            self._remove()  # a link, a pipe: the cache never writes elsewhere, and never waits on a pipe
         for attempt in range(2):
             try:
                 self.db = self._open()
@@ -129,7 +132,7 @@ class Index:
     def _remove(self) -> None:
         if self.path.is_dir() and not self.path.is_symlink():
             shutil.rmtree(self.path, ignore_errors=True)
-        for suffix in ("", "-journal", "-wal", "-shm"):
+        for suffix in _FILES:
             with contextlib.suppress(OSError):
                 Path(f"{self.path}{suffix}").unlink()
 
@@ -154,7 +157,8 @@ class Index:
             row = self.db.execute("SELECT data FROM entries WHERE name = ?", (name,)).fetchone()
         except sqlite3.Error:
             return None
-        return row[0] if row is not None and isinstance(row[0], bytes) else None
+        # A row whose checksum does not match its name and data was changed: made again, never used.
+        return kept.unrow(name, row[0]) if row is not None and isinstance(row[0], bytes) else None
 
     def put_bytes(self, name: str, data: bytes) -> None:
         self.written[name] = data
@@ -167,7 +171,10 @@ class Index:
             with self.db:
                 stale = [(name,) for (name,) in self.db.execute("SELECT name FROM entries") if name not in keep]
                 self.db.executemany("DELETE FROM entries WHERE name = ?", stale)
-                self.db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?)", self.written.items())
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO entries VALUES (?, ?)",
+                    ((name, kept.row(name, data)) for name, data in self.written.items()),
+                )
         except sqlite3.Error as error:
             self.close()
             if not _locked(error):

@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import importlib.metadata
-import pickle
 import statistics
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from careersite.publish.files import write_if_possible
+from careersite.publish import kept as keep
 
 STEP_KINDS = ("assessment", "screening")
 
@@ -107,17 +106,14 @@ class PublicHolidays(Mapping[dt.date, str]):
         self.key = (HOLIDAYS_LAYOUT, importlib.metadata.version("holidays"), country, language)
         self.years: dict[int, dict[dt.date, str]] = {}
         if kept is not None:
-            try:
-                self.years = _valid_years(pickle.loads(kept.read_bytes()), self.key)
-            except Exception:
-                self.years = {}
+            self.years = _valid_years(keep.load(kept, f"holidays {self.key}"), self.key)
 
     def _year(self, year: int) -> dict[dt.date, str]:
         found = self.years.get(year)
         if found is None:
             found = self.years[year] = _library_year(self.country, self.language, year)
             if self.kept is not None and all(self.years.values()):
-                write_if_possible(self.kept, pickle.dumps({"key": self.key, "years": self.years}))
+                keep.save(self.kept, f"holidays {self.key}", {"key": self.key, "years": self.years})
         return found
 
     def __getitem__(self, day: dt.date) -> str:

@@ -1,0 +1,156 @@
+"""Files the build keeps for itself between builds (parsed documents, verdicts, holidays, manifests),
+read so that a cache can never stop or falsify a build.
+
+- A file is opened only when it is a plain file: a link, a pipe (which would make the build wait
+  forever), a device or a folder in its place counts as no file.
+- Every file starts with a checksum over its content and its purpose (which cache, which version):
+  a file that was changed, cut off, or written for another purpose counts as missing, and what it
+  held is worked out again.
+- Kept values are pickled, and read back with only the types a cache holds (a pickle from elsewhere
+  could otherwise run code when it is loaded).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import io
+import json
+import os
+import pickle
+import stat
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from careersite.publish import files as _files  # a module: files.py reads its manifest with this one
+
+_MAGIC = b"careersite kept 1\n"
+_DIGEST = 32
+# The types of the standard library that a kept value may hold; anything else (os.system,
+# builtins.eval, subprocess.Popen, ...) stops the loading.
+_STANDARD = frozenset(
+    {
+        ("builtins", name)
+        for name in ("dict", "list", "tuple", "set", "frozenset", "str", "bytes", "bytearray", "int", "float", "bool")
+    }
+    | {("datetime", name) for name in ("date", "datetime", "time", "timedelta", "timezone")}
+    | {("pathlib", "PosixPath"), ("pathlib", "WindowsPath"), ("pathlib", "PurePosixPath")}
+)
+
+
+class NotRegular(OSError):
+    """A link, pipe, device or folder where a plain file was expected."""
+
+
+def read_regular(path: Path | str) -> bytes:
+    """A plain file's bytes, without following a link and without waiting on a pipe: raises
+    `NotRegular` for anything else in its place, FileNotFoundError when there is nothing."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        handle = os.open(path, flags)
+    except OSError as error:
+        if os.path.lexists(path) and (os.path.islink(path) or not os.path.isfile(path)):
+            raise NotRegular(error.errno, "not a plain file", str(path)) from None
+        raise
+    with os.fdopen(handle, "rb") as source:
+        if not stat.S_ISREG(os.fstat(source.fileno()).st_mode):
+            raise NotRegular(0, "not a plain file", str(path))
+        return source.read()
+
+
+def is_regular(path: Path | str) -> bool:
+    """Whether `path` is a plain file itself (not a link to one)."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _checksum(purpose: str, payload: bytes) -> bytes:
+    return hashlib.sha256(purpose.encode("utf-8") + b"\0" + payload).digest()
+
+
+def _framed(purpose: str, payload: bytes) -> bytes:
+    return _MAGIC + _checksum(purpose, payload) + payload
+
+
+def _payload(path: Path, purpose: str) -> bytes | None:
+    """The content of a kept file written for `purpose`, or None: missing, not a plain file,
+    changed, cut off, or written for another purpose."""
+    try:
+        data = read_regular(path)
+    except OSError:
+        return None
+    start = len(_MAGIC) + _DIGEST
+    if not data.startswith(_MAGIC) or len(data) < start:
+        return None
+    payload = data[start:]
+    if not hmac.compare_digest(data[len(_MAGIC) : start], _checksum(purpose, payload)):
+        return None
+    return payload
+
+
+class _Restricted(pickle.Unpickler):
+    def __init__(self, data: bytes, allowed: frozenset[tuple[str, str]]) -> None:
+        super().__init__(io.BytesIO(data))
+        self.allowed = allowed
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in _STANDARD or (module, name) in self.allowed:
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is no type of a kept value")
+
+
+def allowing(*types: type) -> frozenset[tuple[str, str]]:
+    """The project's own types that a kept value may hold, besides plain values and dates."""
+    return frozenset((kind.__module__, kind.__qualname__) for kind in types)
+
+
+def load(path: Path, purpose: str, allowed: Iterable[tuple[str, str]] = ()) -> Any | None:
+    """The value kept in `path` for `purpose`, or None when there is none to trust."""
+    payload = _payload(path, purpose)
+    if payload is None:
+        return None
+    try:
+        return _Restricted(payload, frozenset(allowed)).load()
+    except Exception:
+        return None
+
+
+def save(path: Path, purpose: str, value: Any) -> None:
+    """Keep `value` in `path` for `purpose` (atomically; a cache that cannot be written only makes
+    the next build slower)."""
+    _files.write_if_possible(path, _framed(purpose, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
+
+
+def load_json(path: Path, purpose: str) -> Any | None:
+    payload = _payload(path, purpose)
+    if payload is None:
+        return None
+    try:
+        return json.loads(payload)
+    except ValueError:
+        return None
+
+
+def framed_json(purpose: str, value: Any) -> bytes:
+    """`value` as a kept JSON file's bytes, with its checksum."""
+    return _framed(purpose, json.dumps(value, sort_keys=True, separators=(",", ":")).encode())
+
+
+def save_json(path: Path, purpose: str, value: Any) -> None:
+    _files.write_if_possible(path, framed_json(purpose, value))
+
+
+def row(name: str, data: bytes) -> bytes:
+    """A row of a kept index, with a checksum over its name and data (`unrow`)."""
+    return hashlib.sha256(name.encode("utf-8", "surrogatepass") + b"\0" + data).digest()[:16] + data
+
+
+def unrow(name: str, stored: bytes) -> bytes | None:
+    """A row's data when its checksum matches its name and data, else None (made again)."""
+    data = stored[16:]
+    if len(stored) < 16 or not hmac.compare_digest(stored[:16], row(name, data)[:16]):
+        return None
+    return data

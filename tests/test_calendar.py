@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import rfc5545
 from careersite.config import load
 from careersite.pages.views import calendar_view
 from conftest import TODAY, Build, edit, run_build
@@ -246,7 +247,7 @@ def test_kept_events_give_the_bytes_of_a_whole_rendering_and_an_edit_renders_onl
 
     site = load(site_copy / "mkdocs.yml", {"CAREERSITE_TODAY": TODAY})
     found = list(calendar_view(site, team=True).events)
-    whole = ical.frame(site.settings, site.t)
+    whole = ical.frame(site.settings, site.t, site.today.year)
     stamp = dt.datetime.combine(site.today, dt.time(), tzinfo=dt.UTC)
     for event in found:
         whole.add_component(Calendar.from_ical(ical.vevent(ical.fields(event, site.settings, site.t, stamp))))
@@ -277,7 +278,7 @@ def test_kept_events_give_the_bytes_of_a_whole_rendering_and_an_edit_renders_onl
     later_events = list(calendar_view(later, team=True).events)
     later_stamp = dt.datetime.combine(later.today, dt.time(), tzinfo=dt.UTC)
     later_fields = [ical.fields(event, later.settings, later.t, later_stamp) for event in later_events]
-    whole_later = ical.frame(later.settings, later.t)
+    whole_later = ical.frame(later.settings, later.t, later.today.year)
     for written in later_fields:
         whole_later.add_component(Calendar.from_ical(ical.vevent(written)))
     kept_events = calendar_view(edited, team=True).events  # those the cache holds now
@@ -294,3 +295,29 @@ def test_kept_events_give_the_bytes_of_a_whole_rendering_and_an_edit_renders_onl
     damaged = ical.EventCache(kept)
     assert ical.render(found, site.settings, site.t, site.today, damaged) == spliced
     assert damaged.rendered == len(found)
+
+
+def test_calendar_ics_is_valid_rfc_5545(example: Build) -> None:
+    assert rfc5545.problems((example.site / "calendar.ics").read_bytes()) == []
+
+
+def test_an_empty_calendar_and_any_organisation_name_are_valid_rfc_5545(site_copy: Path) -> None:
+    """With no event the calendar held no component (invalid), and X-WR-CALNAME and X-WR-CALDESC were
+    written unescaped."""
+    from careersite.outputs import ical
+
+    site = load(site_copy / "mkdocs.yml", {"CAREERSITE_TODAY": TODAY})
+    name = 'Gemeente A, B; C\\D "E" – Øst'
+    settings = dataclasses.replace(site.settings, organisation=name)
+    empty = ical.render([], settings, site.t, site.today)
+    assert rfc5545.problems(empty) == []
+    parsed = Calendar.from_ical(empty)
+    unfolded = empty.decode().replace("\r\n ", "")
+    calendar_name = site.t("calendar.name", organisation=name)
+    escaped = calendar_name.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+    assert f"\r\nX-WR-CALNAME:{escaped}\r\n" in unfolded
+    assert [c.name for c in parsed.subcomponents] == ["VTIMEZONE"]
+    events = list(calendar_view(site, team=True).events)
+    full = ical.render(events, settings, site.t, site.today)
+    assert rfc5545.problems(full) == []
+    assert len(Calendar.from_ical(full).walk("VEVENT")) == len(events)

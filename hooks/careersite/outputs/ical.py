@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 PRODUCT = "-//careersite//content calendar//EN"
 # The kept events' and frame's key: icalendar's version, and LAYOUT, bumped when vevent() or frame() change.
-LAYOUT = "3"
+LAYOUT = "4"
 ICALENDAR_VERSION = f"{importlib.metadata.version('icalendar')}/{LAYOUT}"
 _END = b"END:VCALENDAR\r\n"
 
@@ -106,12 +106,12 @@ class EventCache:
             return vevent(written)
         return stamped
 
-    def head(self, settings: Settings, t: Translator) -> bytes:
+    def head(self, settings: Settings, t: Translator, year: int) -> bytes:
         """The calendar's frame as written (kept too: rendering it means importing icalendar)."""
         name = t("calendar.name", organisation=settings.organisation)
-        key = (PRODUCT, name, t("calendar.description"), str(settings.timezone))
+        key = (PRODUCT, name, t("calendar.description"), str(settings.timezone), str(year))
         if self.frame is None or self.frame[0] != key:
-            self.frame = (key, frame(settings, t).to_ical())
+            self.frame = (key, frame(settings, t, year).to_ical())
             self.frame_rendered = True
         return self.frame[1]
 
@@ -128,20 +128,27 @@ def _without_stamp(written: Fields) -> tuple[object, ...]:
     return (written[0], *written[2:])
 
 
-def frame(settings: Settings, t: Translator) -> Calendar:
-    """The calendar's own properties, without events."""
-    from icalendar import Calendar
+def frame(settings: Settings, t: Translator, year: int) -> Calendar:
+    """The calendar's own properties and the site's time zone (this year and the next two), without
+    events. The time zone is a component of its own, so that a calendar without events is still
+    a valid one (RFC 5545 asks for at least one component)."""
+    from icalendar import Calendar, Timezone, vText
 
     calendar = Calendar()
     calendar.add("prodid", PRODUCT)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", t("calendar.name", organisation=settings.organisation))
-    calendar.add("x-wr-caldesc", t("calendar.description"))
-    calendar.add("x-wr-timezone", str(settings.timezone))
+    # TEXT values: escaped (a comma, semicolon or backslash in the organisation's name), which
+    # icalendar does for the properties it knows, not for X- properties given as plain text.
+    calendar.add("x-wr-calname", vText(t("calendar.name", organisation=settings.organisation)))
+    calendar.add("x-wr-caldesc", vText(t("calendar.description")))
+    calendar.add("x-wr-timezone", vText(str(settings.timezone)))
     calendar.add("refresh-interval", dt.timedelta(hours=12), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "PT12H")
+    first, last = dt.date(year, 1, 1), dt.date(year + 2, 12, 31)
+    zone = Timezone.from_tzid(str(settings.timezone), first_date=first, last_date=last)
+    calendar.add_component(zone)
     return calendar
 
 
@@ -151,7 +158,7 @@ def render(
     cache = cache or EventCache()
     stamp = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)  # when this version was made: the build's day
     written = [fields(event, settings, t, stamp) for event in events]
-    head = cache.head(settings, t)
+    head = cache.head(settings, t, today.year)
     body = b"".join(cache.element(item) for item in written)
     cache.save(written)
     return head[: -len(_END)] + body + _END

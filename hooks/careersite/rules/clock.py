@@ -20,10 +20,23 @@ def today(timezone: ZoneInfo, environ: dict[str, str] | None = None) -> dt.date:
     return dt.datetime.now(timezone).date()
 
 
-def end_of_day(day: dt.date, timezone: ZoneInfo) -> dt.datetime:
-    """The last second of `day` in the site's time zone, with its UTC offset."""
-    return dt.datetime.combine(day, dt.time(23, 59, 59), tzinfo=timezone)
-
-
 def start_of_day(day: dt.date, timezone: ZoneInfo) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(0, 0), tzinfo=timezone)
+    """The first moment of `day` in the site's time zone, with its UTC offset. Worked out in UTC:
+    where the clock skips midnight (a summer time that starts at 00:00) the day starts at 01:00,
+    and where midnight comes twice the day starts at the later one."""
+    for moment in sorted(
+        dt.datetime.combine(day, dt.time(0, 0), tzinfo=timezone).replace(fold=fold).astimezone(dt.UTC)
+        for fold in (0, 1)
+    ):
+        local = moment.astimezone(timezone)
+        if local.date() == day:
+            return local
+    return dt.datetime.combine(day, dt.time(0, 0), tzinfo=timezone)  # a day the zone skipped whole
+
+
+def end_of_day(day: dt.date, timezone: ZoneInfo) -> dt.datetime:
+    """The last second of `day` in the site's time zone, with its UTC offset: one second before
+    the next day starts, worked out in UTC (where the last hour repeats, its second pass)."""
+    return (start_of_day(day + dt.timedelta(days=1), timezone).astimezone(dt.UTC) - dt.timedelta(seconds=1)).astimezone(
+        timezone
+    )

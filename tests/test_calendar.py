@@ -321,3 +321,24 @@ def test_an_empty_calendar_and_any_organisation_name_are_valid_rfc_5545(site_cop
     full = ical.render(events, settings, site.t, site.today)
     assert rfc5545.problems(full) == []
     assert len(Calendar.from_ical(full).walk("VEVENT")) == len(events)
+
+
+def test_every_wrong_calendar_setting_is_reported_at_once(site_copy: Path) -> None:
+    """Of three wrong calendar settings, one was reported."""
+    config = site_copy / "mkdocs.yml"
+    block = "calendar:\n      quiet_days: 0\n      posts_per_day: twee\n      show_planned: ja\n      quiet_day: 7"
+    edit(config, "    default_channels:", f"    {block}\n    default_channels:")
+    check = run_check(site_copy)
+    assert check.returncode == 1
+    for setting, words in (
+        ("quiet_days: 0", "1"),
+        ("posts_per_day: twee", "twee"),
+        ("show_planned: ja", "ja"),
+        ("quiet_day: 7", "quiet_days"),
+    ):
+        field = "extra.careersite.calendar." + setting.split(":")[0]
+        line = line_of(config, setting)
+        assert any(f"mkdocs.yml:{line}: {field}: " in e and words in e for e in check.stderr.splitlines()), (
+            setting,
+            check.stderr,
+        )

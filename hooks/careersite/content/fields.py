@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import phonenumbers
 
 from careersite.content.images import unreadable
-from careersite.content.sources import BadDate
+from careersite.content.sources import REPORTED_CHARACTERS, BadDate, Stray
 from careersite.i18n import Month, Term
 from careersite.rules.salary import PERIODS, Range
 
@@ -130,13 +130,55 @@ def is_empty(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def control_character(value: Any, depth: int = 0) -> tuple[str, str] | None:
+    """The first control character in a value read from YAML, in any text of it, keys included,
+    as (where, character): `where` is the path below the value ("contact.name"), empty for the
+    value itself. YAML escapes ("\\u0001") make these only when the file is read, so they pass the
+    check of the raw text."""
+    if isinstance(value, str):
+        found = REPORTED_CHARACTERS.search(value)
+        return ("", found.group()) if found else None
+    if depth > 32:
+        return None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found = control_character(key, depth + 1)
+            if found is None:
+                found = control_character(item, depth + 1)
+            if found is not None:
+                where = str(key) if not REPORTED_CHARACTERS.search(str(key)) else ""
+                return (".".join(filter(None, (where, found[0]))), found[1])
+    elif isinstance(value, list | tuple):
+        for item in value:
+            if (found := control_character(item, depth + 1)) is not None:
+                return found
+    return None
+
+
+def control_problem(value: Any) -> Invalid | None:
+    """The problem of a value holding a control character, naming the part it is in."""
+    found = control_character(value)
+    if found is None:
+        return None
+    where, char = found
+    stray = Stray(0, char)
+    return Invalid("error.control_character", field=where or None, code=stray.code, name=stray.name)
+
+
 def scalar(value: Any, message: str = "error.text") -> str:
-    """One value as text: a list or a mapping where one value belongs is a mistake."""
+    """One value as text: a list or a mapping where one value belongs is a mistake, and so is a
+    control character in it, however it was written: raw characters are reported where the file is
+    read (`sources.clean`), but a YAML escape ("\\u0001", "\\x1b", "\\e") makes one only when the
+    value is read, and feed writers and terminals refuse or obey it."""
     if isinstance(value, list):
         raise Invalid("error.not_a_list", value=value)
     if isinstance(value, bool) or not isinstance(value, str | int | float | dt.date):
         raise Invalid(message, value=value)
-    return str(value).strip()
+    text = str(value)
+    if isinstance(value, str) and (found := REPORTED_CHARACTERS.search(text)):
+        stray = Stray(0, found.group())
+        raise Invalid("error.control_character", code=stray.code, name=stray.name)
+    return text.strip()
 
 
 def plain(value: Any) -> str:

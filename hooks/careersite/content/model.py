@@ -349,6 +349,10 @@ def parse_document(document: Document, shown: str, declared: tuple[Field, ...], 
             key = "error.empty" if spec.required else "error.empty_optional"
             parsed.problems.append(Problem(shown, parsed.line(spec.name), spec.name, t(key)))
             continue
+        if control := f.control_problem(raw):
+            field = f"{spec.name}.{control.field}" if control.field else spec.name
+            parsed.problems.append(Problem(shown, parsed.line(field), field, t(control.key, **control.params)))
+            continue
         try:
             parsed.values[spec.name] = spec.parse(raw, ctx)
         except Invalid as error:

@@ -23,6 +23,7 @@ from careersite.content.errors import Problem
 from careersite.content.fields import (
     WEB_ADDRESS,
     Invalid,
+    control_problem,
     is_email,
     is_empty,
     is_phone_number,
@@ -151,6 +152,14 @@ class Where:
 
 
 SettingParser = Callable[[Any, Where], Any]
+
+
+class Several(Exception):
+    """More than one part of a setting is wrong: each is reported."""
+
+    def __init__(self, errors: list[Invalid]) -> None:
+        self.errors = errors
+        super().__init__(errors)
 
 
 @dataclass(frozen=True)
@@ -314,12 +323,15 @@ def _contact(value: Any, where: Where) -> SiteContact:
         raise Invalid("setting.contact", value=shown(value))
     unknown_parts(value, ("phone", "email", "url"), "contact")
     parts = {key: plain(value.get(key)) if not is_empty(value.get(key)) else "" for key in ("phone", "email", "url")}
+    errors = []
     if parts["email"] and not is_email(parts["email"]):
-        raise Invalid("setting.contact_email", field="contact.email", value=parts["email"])
+        errors.append(Invalid("setting.contact_email", field="contact.email", value=parts["email"]))
     if parts["url"] and not WEB_ADDRESS.match(parts["url"]):
-        raise Invalid("setting.contact_url", field="contact.url", value=parts["url"])
+        errors.append(Invalid("setting.contact_url", field="contact.url", value=parts["url"]))
     if parts["phone"] and not is_phone_number(parts["phone"], where.country):
-        raise Invalid("setting.contact_phone", field="contact.phone", value=parts["phone"])
+        errors.append(Invalid("setting.contact_phone", field="contact.phone", value=parts["phone"]))
+    if errors:
+        raise Several(errors)
     return SiteContact(**parts)
 
 
@@ -378,15 +390,22 @@ def _retention(value: Any, where: Where) -> dict[str, int]:
 def _calendar(value: Any, where: Where) -> CalendarSettings:
     if not isinstance(value, dict):
         raise Invalid("setting.calendar", value=value)
-    unknown_parts(value, ("quiet_days", "posts_per_day", "show_planned"), "calendar")
     parts = {"quiet_days": _integer(1, 365), "posts_per_day": _integer(1, 20), "show_planned": _boolean}
+    errors: list[Invalid] = []
+    for key in value:  # every unknown part, not only the first
+        try:
+            unknown_parts({key: None}, tuple(parts), "calendar")
+        except Invalid as error:
+            errors.append(error)
     result = {}
     for part, parse in parts.items():
         if part in value and not is_empty(value[part]):
             try:
                 result[part] = parse(value[part], where)
             except Invalid as error:
-                raise Invalid(error.key, field=f"calendar.{part}", **error.params) from None
+                errors.append(Invalid(error.key, field=f"calendar.{part}", **error.params))
+    if errors:
+        raise Several(errors)
     return CalendarSettings(**result)
 
 
@@ -535,10 +554,16 @@ class _Reader:
                 return value
         else:
             value = self.raw[spec.name]
+        if control := control_problem(value):
+            self.problem(".".join(filter(None, (spec.name, control.field))), control.key, **control.params)
+            return spec.parse(default, where) if default is not None and spec.parse is not _text else default
         try:
             return spec.parse(value, where)
         except Invalid as error:
             self.problem(error.field or spec.name, error.key, **error.params)
+        except Several as several:
+            for error in several.errors:
+                self.problem(error.field or spec.name, error.key, **error.params)
         try:
             return spec.parse(default, where) if default is not None else None
         except Invalid:
@@ -577,6 +602,9 @@ def load_settings(
         r.problems.append(Problem(config_path, top.get("site_url", 0), "site_url", t("setting.site_url")))
     if raw is not None and not isinstance(raw, dict):
         r.problem("", "setting.block", value=shown(raw))
+    for name in ("site_name", "site_description", "copyright"):  # MkDocs' own, shown on every page
+        if control := control_problem(lines.get(name) if isinstance(lines, LineDict) else None):
+            r.problems.append(Problem(config_path, top.get(name, 0), name, t(control.key, **control.params)))
     for key, line in block.duplicates if block is not None else []:
         r.problems.append(Problem(config_path, line, f"{CONFIG_KEY}.{key}", t("error.duplicate")))
     names = [spec.name for spec in SETTINGS]

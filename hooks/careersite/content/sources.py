@@ -120,7 +120,11 @@ _AS_SPACE = {"\x0b": " ", "\x0c": " ", "\x85": " ", "\u2028": " ", "\u2029": " "
 _DROP = {"\ufeff": "", "\u200b": "", "\u2060": "", "\u180e": ""}
 _HARMLESS = str.maketrans({**_DROP, **_AS_SPACE})
 _BREAKS = str.maketrans(_AS_SPACE)
-_REPORTED = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069\ufffd\ufffe\uffff]")
+# Characters reported wherever they are (control characters, direction overrides, the replacement
+# character of a broken encoding): in a file as read, and in a value once its YAML escapes are read.
+REPORTED_CHARACTERS = _REPORTED = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069\ufffd\ufffe\uffff]"
+)
 
 
 def decode(data: bytes) -> str:

@@ -464,8 +464,9 @@ SETTINGS: tuple[Setting, ...] = (
         _channels,
         {key: None for key in DEFAULT_CHANNELS},
         doc="social channels with their feeds (default `linkedin`, `facebook`, `instagram`, `x`): per key "
-        "(lowercase letters, digits, hyphens) a `name` and optional `utm_source`, `utm_medium`, and `quiet_days` "
-        "for a channel that posts less often than `calendar.quiet_days`",
+        "(lowercase letters, digits, hyphens; not `vacancies`, `stories`, `department` or `index`, the site's own "
+        "feeds) a `name` and optional `utm_source`, `utm_medium`, and `quiet_days` for a channel that posts less "
+        "often than `calendar.quiet_days`",
     ),
     Setting("default_channels", _keys, None, doc="channels of items that name none (default: all channels)"),
     Setting("closing_soon_days", _integer(0, 60), 7, doc="days before closing that a vacancy shows *closing soon*"),
@@ -494,7 +495,13 @@ SETTINGS: tuple[Setting, ...] = (
         None,
         doc="the accessibility statement: a page in the pages folder or its web address; linked in the footer",
     ),
-    Setting("contact", _contact, {}, doc="`phone`, `email` and `url` of the organisation, shown in the footer"),
+    Setting(
+        "contact",
+        _contact,
+        {},
+        doc="`phone` (a number that can be called in the site's `country`), `email` (one address, no `?` or "
+        "`%`) and `url` of the organisation, shown in the footer",
+    ),
     Setting(
         "calendar",
         _calendar,
@@ -514,7 +521,8 @@ SETTINGS: tuple[Setting, ...] = (
         "cache_dir",
         lambda value, where: _inside(value, where, where.root),  # a file in its place is damage the build repairs
         ".cache",
-        doc="where cards, feeds and parsed files are kept between builds",
+        doc="where cards, feeds and parsed files are kept between builds: a folder of its own inside the project, "
+        "apart from the pages, theme, content, hooks, `.git` and the site (`site_dir`, which must lie apart too)",
     ),
 )
 

@@ -4,7 +4,6 @@ two builds at once, a build killed at any moment, a damaged cache, a full disk, 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import pickle
 import random
@@ -402,10 +401,10 @@ def test_live_files_are_linked_only_on_a_record_that_matches(built: tuple[Build,
     """The next build links each unchanged file from the live site; a record that is not of this
     version's shape, or that matches no file, makes it copy the file instead, with the same site."""
     manifest = built[0].folder / ".cache/published.json"
-    kept = manifest.read_text()
+    saved = manifest.read_bytes()
     linked = re.search(r"Files linked from the live site: (\d+)", run_build(built[0].folder).output)
     assert linked and int(linked[1]) > 30  # cards, photos, pages
-    manifest.write_text(kept)
+    manifest.write_bytes(saved)
     rewrite_records(manifest, change)
     again = rebuild_matches(built)
     assert "Files linked from the live site: 0" in again.output
@@ -423,17 +422,24 @@ def damage_rows(path: Path) -> None:
 def rewrite_records(path: Path, change) -> None:
     """The live site's manifest with every record changed: to the list of an earlier version
     ([cache file, inode, size, time], true to the file), or to a record that matches no file."""
-    records = json.loads(path.read_text())
+    from careersite.publish import kept
+
+    records = kept.load_json(path, "published")  # rewritten with a right checksum: only the records are wrong
     assert records and all(isinstance(record, str) for record in records.values())
-    path.write_text(json.dumps({name: change(record) for name, record in records.items()}))
+    kept.save_json(path, "published", {name: change(record) for name, record in records.items()})
 
 
 def retype_front_matter(path: Path) -> None:
     """The document cache with every entry's front matter turned into text: the shape is right,
     the sizes and times match the files, but the values would crash a build that trusted them."""
-    version, entries = pickle.loads(path.read_bytes())
+    from careersite.content.sources import DocumentCache, LineDict, Stray
+    from careersite.publish import kept
+
+    purpose = f"documents {DocumentCache.VERSION}"  # written with a right checksum: only its values are wrong
+    entries = kept.load(path, purpose, kept.allowing(LineDict, Stray))
+    assert entries
     damaged = {key: (*entry[:2], "title: not a mapping", *entry[3:]) for key, entry in entries.items()}
-    path.write_bytes(pickle.dumps((version, damaged)))
+    kept.save(path, purpose, damaged)
 
 
 @pytest.fixture

@@ -699,7 +699,10 @@ def _written_folder_problems(
     shown = os.path.relpath(folder, where.root)
     if not real.is_relative_to(root) or real == root:
         return [("setting.outside" if real != root else "setting.written_is_root", {"value": shown, "name": name})]
-    if os.path.lexists(folder) and not os.path.isdir(folder) and not os.path.islink(folder):
+    # A file where the build's own `.cache` should be is damage the build repairs; a setting that
+    # names some other file (README.md) would have it replaced by a folder.
+    own = name == "cache_dir" and folder == where.root / ".cache"
+    if os.path.lexists(folder) and not os.path.isdir(folder) and not os.path.islink(folder) and not own:
         return [("setting.written_is_file", {"value": shown, "name": name})]
     others = {
         "docs_dir": where.docs_dir,

@@ -18,10 +18,10 @@ from pathlib import Path
 
 from careersite.config import load, read_config
 from careersite.content import newsite, scaffold
-from careersite.content.errors import ContentError, source_problem
+from careersite.content.errors import ContentError, Problem, source_problem
 from careersite.content.fields import Field
 from careersite.content.model import STORY_FIELDS, VACANCY_FIELDS
-from careersite.content.settings import CONFIG_KEY, load_settings, settings_table
+from careersite.content.settings import CONFIG_KEY, Settings, load_settings, settings_table
 from careersite.content.sources import SourceProblem
 from careersite.i18n import LANGUAGES, Translator
 from careersite.publish import schedule
@@ -96,16 +96,18 @@ def new(config: Path, kind: str, title: str) -> int:
     return 0
 
 
-def deploy_schedule(config_path: Path, utc: bool) -> int:
-    """Print the schedule lines of the nightly rebuild, just after midnight in the site's time zone."""
+class _Unreadable(Exception):
+    """The configuration file cannot be read: what to print."""
+
+
+def _settings(config_path: Path) -> tuple[dict, Settings, list[Problem]]:
+    """The configuration file's values and the site settings in it, with their problems."""
     try:
         config, lines = read_config(config_path)
     except SourceProblem as error:
-        print(source_problem(config_path.name, error, Translator("nl"), data=True), file=sys.stderr)
-        return 1
+        raise _Unreadable(str(source_problem(config_path.name, error, Translator("nl"), data=True))) from None
     except OSError as error:
-        print(f"{config_path}: {error.strerror or error}", file=sys.stderr)
-        return 1
+        raise _Unreadable(f"{config_path}: {error.strerror or error}") from None
     settings, problems = load_settings(
         config.get("extra") or {},
         root=config_path.parent.resolve(),
@@ -113,6 +115,16 @@ def deploy_schedule(config_path: Path, utc: bool) -> int:
         config_path=config_path.name,
         lines=lines,
     )
+    return config, settings, problems
+
+
+def deploy_schedule(config_path: Path, utc: bool) -> int:
+    """Print the schedule lines of the nightly rebuild, just after midnight in the site's time zone."""
+    try:
+        _, settings, problems = _settings(config_path)
+    except _Unreadable as error:
+        print(error, file=sys.stderr)
+        return 1
     wrong_zone = [str(problem) for problem in problems if problem.field == f"{CONFIG_KEY}.timezone"]
     if wrong_zone:
         print("\n".join(wrong_zone), file=sys.stderr)
@@ -131,17 +143,11 @@ def editor_server(config_path: Path, port: int, origins: tuple[str, ...] = ()) -
     from careersite.editor import server
 
     try:
-        config, _ = read_config(config_path)
-    except SourceProblem as error:
-        print(source_problem(config_path.name, error, Translator("nl"), data=True), file=sys.stderr)
-        return 1
-    except OSError as error:
-        print(f"{config_path}: {error.strerror or error}", file=sys.stderr)
+        config, settings, problems = _settings(config_path)
+    except _Unreadable as error:
+        print(error, file=sys.stderr)
         return 1
     root = config_path.parent.resolve()
-    settings, problems = load_settings(
-        config.get("extra") or {}, root=root, site_url=config.get("site_url") or "", config_path=config_path.name
-    )
     folders = [problem for problem in problems if problem.field.endswith(("vacancies_dir", "stories_dir"))]
     if folders:
         print("\n".join(str(problem) for problem in folders), file=sys.stderr)

@@ -33,6 +33,8 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+# The example's content: the repository's own, or the copy `make new-site` keeps in tests/example/.
+EXAMPLE = ROOT / "tests" / "example" if (ROOT / "tests" / "example" / "mkdocs.yml").is_file() else ROOT
 TODAY = "2026-12-01"
 DEPARTMENTS = [
     "Ruimte en Wonen",
@@ -45,7 +47,7 @@ DEPARTMENTS = [
 LOCATIONS = ["Stadskantoor, Lindewaard", "Gemeentewerf, Oosterbroek", "Servicepunt Heidedorp"]
 EDUCATION = ["mbo", "hbo", "wo"]
 HOURS = ["36", "32-36", "24", "28", "16-24"]
-PHOTOS = sorted(p.name for p in (ROOT / "stories" / "img").glob("*.jpg"))
+PHOTOS = sorted(p.name for p in (EXAMPLE / "stories" / "img").glob("*.jpg"))
 BODY = """## Wat ga je doen
 
 Je werkt aan {title} voor de inwoners van Lindewaard. Je overlegt met collega's, inwoners en
@@ -70,18 +72,18 @@ Een baan voor {hours} uur per week, goede arbeidsvoorwaarden en ruimte om te ler
 def write_site(folder: Path, vacancies: int, stories: int) -> None:
     """A copy of the example site with synthetic vacancies and stories."""
     rng = random.Random(42)
-    for name in ("content", "overrides", "hooks"):
-        shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    for name, base in (("content", EXAMPLE), ("overrides", ROOT), ("hooks", ROOT)):
+        shutil.copytree(base / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(EXAMPLE / "mkdocs.yml", folder / "mkdocs.yml")
     (folder / "vacancies").mkdir()
-    shutil.copytree(ROOT / "stories" / "img", folder / "stories" / "img")
+    shutil.copytree(EXAMPLE / "stories" / "img", folder / "stories" / "img")
     published = dt.date(2026, 11, 1)
     for i in range(stories):
         department = DEPARTMENTS[i % len(DEPARTMENTS)]
         # Each story its own photo file, as on a real site: a build decodes a file once for all that
         # is drawn from it, and seven files shared by all stories would be decoded far less often.
         photo = f"img/verhaal-{i:04d}.jpg"
-        shutil.copy(ROOT / "stories" / "img" / PHOTOS[i % len(PHOTOS)], folder / "stories" / photo)
+        shutil.copy(EXAMPLE / "stories" / "img" / PHOTOS[i % len(PHOTOS)], folder / "stories" / photo)
         front = {
             "title": f"Waarom ik elke dag met plezier werk, deel {i}",
             "name": f"Medewerker {i}",

@@ -17,8 +17,14 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
+# The example site the tests build: the repository's own content while it is the example, and the
+# copy `make new-site` keeps in tests/example/ once the repository is an organisation's own site
+# (its content is then guarded by `make check`, not by these tests).
+EXAMPLE = ROOT / "tests" / "example" if (ROOT / "tests" / "example" / "mkdocs.yml").is_file() else ROOT
 TODAY = "2026-12-01"  # pinned build date for the example site
-COPIED = ("mkdocs.yml", "content", "overrides", "hooks", "vacancies", "stories")
+CONTENT = ("mkdocs.yml", "content", "vacancies", "stories")  # from EXAMPLE
+CODE = ("overrides", "hooks")  # from ROOT
+COPIED = (*CONTENT, *CODE)
 
 
 @dataclass
@@ -40,7 +46,7 @@ def copy_example(target: Path, *extra: str) -> Path:
     the repository (`.github`, `Makefile`) a test needs besides."""
     target.mkdir(parents=True, exist_ok=True)
     for name in (*COPIED, *extra):
-        source = ROOT / name
+        source = (EXAMPLE if name in CONTENT else ROOT) / name
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:

@@ -7,8 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import EXAMPLE, ROOT  # noqa: F401 - ROOT: the repository, for tests that name its files
 
 
 def front_matter(path: Path) -> dict[str, Any]:
@@ -16,19 +15,19 @@ def front_matter(path: Path) -> dict[str, Any]:
 
 
 def vacancies() -> dict[str, dict[str, Any]]:
-    return {p.stem: front_matter(p) for p in sorted((ROOT / "vacancies").glob("*.md"))}
+    return {p.stem: front_matter(p) for p in sorted((EXAMPLE / "vacancies").glob("*.md"))}
 
 
 def stories() -> dict[str, dict[str, Any]]:
-    return {p.stem: front_matter(p) for p in sorted((ROOT / "stories").glob("*.md"))}
+    return {p.stem: front_matter(p) for p in sorted((EXAMPLE / "stories").glob("*.md"))}
 
 
 def salary_table() -> dict[str, Any]:
-    return yaml.safe_load((ROOT / "content/data/salary.yml").read_text(encoding="utf-8"))
+    return yaml.safe_load((EXAMPLE / "content/data/salary.yml").read_text(encoding="utf-8"))
 
 
 def processes() -> dict[str, Any]:
-    return yaml.safe_load((ROOT / "content/data/processes.yml").read_text(encoding="utf-8"))
+    return yaml.safe_load((EXAMPLE / "content/data/processes.yml").read_text(encoding="utf-8"))
 
 
 def hours(value: Any) -> tuple[float, float]:

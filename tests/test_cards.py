@@ -14,12 +14,12 @@ from careersite.cards.draw import Brand, CardSpec, HomeText, StoryText, VacancyT
 from careersite.config import load
 from careersite.outputs.social import Cards
 from careersite.pages.views import SiteView
-from conftest import ROOT, TODAY, Build, edit, run_build
+from conftest import EXAMPLE, ROOT, TODAY, Build, edit, run_build
 from PIL import Image, ImageChops
 from test_author_errors import line_of
 
-LOGO = str(ROOT / "content/assets/logo.png")
-PHOTO = str(ROOT / "stories/img/wei-chen.jpg")
+LOGO = str(EXAMPLE / "content/assets/logo.png")
+PHOTO = str(EXAMPLE / "stories/img/wei-chen.jpg")
 
 
 def example_cards(root: Path = ROOT) -> Cards:

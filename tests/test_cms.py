@@ -29,7 +29,7 @@ from careersite.content.errors import ContentError
 from careersite.content.fields import Field, choice
 from careersite.i18n import Translator
 from careersite.outputs import cms
-from conftest import ROOT, TODAY, Build, careersite, copy_example, edit, run_build
+from conftest import EXAMPLE, ROOT, TODAY, Build, careersite, copy_example, edit, run_build
 
 CMS = ROOT / "tests" / "cms"
 ADMIN = ROOT / "overrides" / "admin"
@@ -39,7 +39,7 @@ CHROMIUM = shutil.which("chromium")
 
 @pytest.fixture(scope="module")
 def site():
-    return load(ROOT / "mkdocs.yml", {"CAREERSITE_TODAY": TODAY})
+    return load(EXAMPLE / "mkdocs.yml", {"CAREERSITE_TODAY": TODAY})
 
 
 def fields(config: dict, collection: str) -> dict[str, dict]:
@@ -110,7 +110,7 @@ def test_story_photos_go_where_stories_look_for_them(site) -> None:
     assert (stories["media_folder"], stories["public_folder"]) == ("img", "img")  # photo: img/<file>
     assert fields(config, "stories")["photo"]["widget"] == "image"
     existing = next(iter(site.content.stories)).photo
-    assert existing.startswith("img/") and (ROOT / "stories" / existing).is_file()
+    assert existing.startswith("img/") and (EXAMPLE / "stories" / existing).is_file()
 
 
 def test_a_changed_declaration_changes_the_form(site, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -307,7 +307,7 @@ def test_the_editor_offers_both_collections_and_every_field(editor, tmp_path: Pa
 def test_a_vacancy_and_a_story_made_in_the_editor_pass_make_check_and_build(editor, tmp_path: Path) -> None:
     build, admin, _ = editor
     photo = tmp_path / "noor.jpg"
-    shutil.copy(ROOT / "stories" / "img" / "fatima-el-amrani.jpg", photo)
+    shutil.copy(EXAMPLE / "stories" / "img" / "fatima-el-amrani.jpg", photo)
     _drive(admin, tmp_path / "admin.png", "create", str(photo))
     vacancy = (build.folder / "vacancies" / "jurist-sociaal-domein.md").read_text(encoding="utf-8")
     assert "title: Jurist Sociaal Domein" in vacancy and "department: Sociaal Domein" in vacancy
@@ -316,7 +316,7 @@ def test_a_vacancy_and_a_story_made_in_the_editor_pass_make_check_and_build(edit
     assert "\nphoto: img/noor.jpg\n" in story  # uploaded where the story's photo is looked up
     assert (build.folder / "stories" / "img" / "noor.jpg").read_bytes() == photo.read_bytes()
     edited = build.folder / "vacancies" / "vergunningverlener-omgevingswet.md"
-    _, head, body = (ROOT / "vacancies" / edited.name).read_text(encoding="utf-8").split("---\n", 2)
+    _, head, body = (EXAMPLE / "vacancies" / edited.name).read_text(encoding="utf-8").split("---\n", 2)
     _, new_head, new_body = edited.read_text(encoding="utf-8").split("---\n", 2)
     assert new_body == body  # the text, untouched in the form, is saved as it was
     before, after = yaml.safe_load(head), yaml.safe_load(new_head)

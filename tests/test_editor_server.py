@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from careersite.editor import server
-from conftest import ROOT
+from conftest import EXAMPLE, ROOT
 
 ORIGIN = "http://127.0.0.1:8000"
 
@@ -319,7 +319,7 @@ def _example(tmp_path: Path) -> Path:
     folder = tmp_path / "site"
     folder.mkdir()
     for name in ("mkdocs.yml", "vacancies", "stories", "content"):
-        source = ROOT / name
+        source = EXAMPLE / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / name)
     return folder
 

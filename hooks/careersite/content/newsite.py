@@ -613,10 +613,36 @@ def rewrite_workflow(root: Path, zone: str, report: Report) -> None:
         report.written.append(WORKFLOW.as_posix())
 
 
+EXAMPLE_COPY = Path("tests/example")
+EXAMPLE_PARTS = ("mkdocs.yml", "content", "vacancies", "stories")
+
+
+def keep_example(layout: Layout, report: Report) -> None:
+    """The example, copied into tests/example/ before it goes: the generator's own tests (`make
+    test`) build it, so they keep passing on the organisation's site, whose own content `make
+    check` guards. Only from the untouched example, once, and only where those tests are."""
+    target = layout.root / EXAMPLE_COPY
+    if (
+        layout.old_organisation != EXAMPLE_ORGANISATION
+        or os.path.lexists(target)
+        or not (layout.root / "tests" / "conftest.py").is_file()
+    ):
+        return
+    target.mkdir(parents=True)
+    for name in EXAMPLE_PARTS:
+        source = layout.root / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, symlinks=True, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.is_file():
+            shutil.copy2(source, target / name)
+    report.written.append(f"{EXAMPLE_COPY.as_posix()}/")
+
+
 def create_site(config: Path, choices: Choices) -> Report:
     """Replace the example's content by an empty site for `choices`; what changed."""
     layout = Layout.of(config)
     root, report, t = layout.root, Report(), Translator(choices.language)
+    keep_example(layout, report)
     _empty(layout.vacancies_dir, root, report)
     _empty(layout.stories_dir, root, report)
     assets = layout.docs_dir / "assets"

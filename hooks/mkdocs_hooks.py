@@ -612,10 +612,17 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         context["story"] = _view.story_page(item)
         context["og"] = social.story_graph(_view, _cards.for_story(item), item)
     else:
-        title = page.meta.get("title") or page.title or config.site_name
-        description = page.meta.get("description") or config.site_description or ""
-        context["og"] = social.open_graph(_view, _cards.home.og, str(title), str(description), page.url)
+        # The title and description are escaped for Material by now (`on_page_markdown`); the share
+        # tags' template escapes what it is given, so it gets text (og:title said "A &amp;amp; B").
+        title = _as_text(page.meta.get("title") or page.title or config.site_name)
+        description = _as_text(page.meta.get("description") or config.site_description or "")
+        context["og"] = social.open_graph(_view, _cards.home.og, title, description, page.url)
     return context
+
+
+def _as_text(value: Any) -> str:
+    """A page's title or description as text: unescaped where it is escaped HTML already."""
+    return value.unescape() if isinstance(value, Markup) else str(value)
 
 
 def _search_index(config: MkDocsConfig) -> Any:

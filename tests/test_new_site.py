@@ -439,3 +439,22 @@ def test_make_new_site_takes_values_as_written(tmp_path: Path) -> None:
     assert not (folder / "ran").exists() and not (folder / "ran2").exists()
     config = yaml.safe_load((folder / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["extra"]["careersite"]["organisation"] == "Gemeente `touch ran` $(touch ran2) $HOME Noord"
+
+
+def test_an_english_council_with_odd_characters_gets_text_in_its_share_tags(tmp_path: Path) -> None:
+    """og:title double-escaped & and " on the pages of the organisation; the default address
+    dropped the "ø"; mkdocs.yml was changed but not listed; .gitlab-ci.yml kept "Amsterdam"."""
+    folder = copy_example(tmp_path / "fork", ".github", ".gitlab-ci.yml")
+    for command in (["init", "-q"], ["add", "."], ["commit", "-qm", "fork"]):
+        subprocess.run([*GIT, *command], cwd=folder, check=True, capture_output=True)
+    name = 'Smith & Jones "Borough" Council'
+    made = new_site(folder, "--organisation", name, "--language", "en", "--country", "GB", "--url", "https://j.sj.uk/")
+    assert made.returncode == 0, made.stderr
+    assert "  mkdocs.yml" in made.stdout and "  .gitlab-ci.yml" in made.stdout
+    assert "cron timezone London (" in (folder / ".gitlab-ci.yml").read_text(encoding="utf-8")
+    build = run_build(folder)
+    assert build.returncode == 0, build.output
+    for page in ("index.html", "werken-bij/index.html"):
+        tags = build.html(page).select('meta[property="og:title"], meta[name="twitter:title"]')
+        assert tags and all(name in tag["content"] and "&amp;" not in tag["content"] for tag in tags), page
+    assert newsite.suggested_url("Bjørnfjorden kommune", "nb", "NO") == "https://jobb.bjornfjorden.no/"

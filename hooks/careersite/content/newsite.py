@@ -431,6 +431,7 @@ class Layout:
             self.processes,
             *self.logos,
             self.root / WORKFLOW,
+            self.root / GITLAB,
         ]
         kept: list[Path] = []
         for path in sorted(set(paths), key=lambda p: len(p.parts)):
@@ -638,6 +639,24 @@ def keep_example(layout: Layout, report: Report) -> None:
     report.written.append(f"{EXAMPLE_COPY.as_posix()}/")
 
 
+GITLAB = Path(".gitlab-ci.yml")
+
+
+def rewrite_gitlab(root: Path, zone: str, report: Report) -> None:
+    """The GitLab pipeline's note on the nightly schedule names the new site's time zone as
+    GitLab's schedule form lists it (its city: Europe/Oslo is "Oslo")."""
+    path = root / GITLAB
+    if not path.is_file() or path.is_symlink():
+        return
+    text = path.read_text(encoding="utf-8")
+    city = zone.rsplit("/", 1)[-1].replace("_", " ")
+    zone_words = re.compile(r"(cron timezone )[^\s(]+(?: [^\s(]+)*?( \()")
+    new = zone_words.sub(lambda m: f"{m.group(1)}{city}{m.group(2)}", text, count=1)
+    if new != text:
+        path.write_text(new, encoding="utf-8")
+        report.written.append(GITLAB.as_posix())
+
+
 def create_site(config: Path, choices: Choices) -> Report:
     """Replace the example's content by an empty site for `choices`; what changed."""
     layout = Layout.of(config)
@@ -660,10 +679,12 @@ def create_site(config: Path, choices: Choices) -> Report:
     processes = (STARTER / choices.language / "processes.yml").read_text(encoding="utf-8")
     _write(layout.processes, processes, root, report)
     rewrite_config(config, layout, choices, t, "assets/logo.png", "assets/favicon.png")
+    report.written.append(config.relative_to(root).as_posix())
     scales = list(yaml.safe_load(table)["scales"])
     write_examples(config, choices, t, scales[len(scales) // 2], report)
     report.leftovers = leftovers(layout, config)
     rewrite_workflow(root, choices.timezone, report)
+    rewrite_gitlab(root, choices.timezone, report)
     return report
 
 

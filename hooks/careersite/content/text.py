@@ -15,8 +15,32 @@ def slugify(value: str) -> str:
     return _ascii_slug(value) or "item"
 
 
+# Letters that Unicode does not decompose into a Latin letter and a mark: written as a Norwegian,
+# Danish, German or Polish reader would spell them without it ("Bjørnfjorden" -> "bjornfjorden").
+_SPELLED = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "ß": "ss",
+        "đ": "d",
+        "Đ": "D",
+        "ł": "l",
+        "Ł": "L",
+        "œ": "oe",
+        "Œ": "OE",
+        "þ": "th",
+        "Þ": "Th",
+        "ð": "d",
+        "Ð": "D",
+        "ı": "i",
+    }
+)
+
+
 def _ascii_slug(value: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
+    ascii_text = unicodedata.normalize("NFKD", value.translate(_SPELLED)).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 

@@ -179,3 +179,25 @@ def test_an_open_vacancy_page_reads_as_closed_once_its_closing_moment_has_passed
     assert found["status"] == ("open" if still_open else "closed"), found
     closed = "Gesloten. De sollicitatietermijn is op 10 december 2027 gesloten. Je kunt niet meer solliciteren."
     assert found["noticeText"] == closed
+
+
+@pytest.mark.parametrize("width", ["390", "1280"])
+def test_listing_and_home_drop_a_vacancy_once_its_closing_moment_has_passed(served: str, width: str) -> None:
+    """After a closing moment the vacancy page closed itself, but the listing and the home page kept
+    offering the job until a rebuild (a failed nightly build: for days). Now the cards go as the page
+    is read, the counts follow, and the page does not jump."""
+    before = browse(served, "lists", "vacancies/", "2026-12-01T12:00:00+01:00", width)
+    after = browse(served, "lists", "vacancies/", "2027-11-30T12:00:00+01:00", width)  # two have closed
+    gone = {"Klantcontactmedewerker", "Medewerker Buitendienst Groen"}
+    assert gone <= set(before["shown"]) and not gone & set(after["shown"])
+    assert len(after["shown"]) == len(before["shown"]) - 2 == 12
+    assert after["count"].startswith("12 ")
+    departments = tuple(after["groups"])
+    assert sum(int(o.rsplit("(", 1)[1].rstrip(")")) for o in after["options"] if o.startswith(departments)) == 12
+    # The filters appearing move the listing as before (0.05 at 390 px, 0.11 at 1280); hiding the
+    # closed cards adds nothing: it happens before the page is first shown.
+    assert after["shift"] <= before["shift"] + 0.001, (before["shift"], after["shift"])
+    home = browse(served, "lists", "", "2027-11-30T12:00:00+01:00", width)
+    assert home["all"] == "12" and not gone & set(home["shown"])
+    assert sum(int(o.rsplit("(", 1)[1].rstrip(")")) for o in home["options"]) == 12
+    assert home["shift"] < 0.01, home["shift"]

@@ -7,6 +7,7 @@
 //   pdf PATH OUT        print a page to PDF (A4) at OUT
 //   photos PATH WIDTH DPR  the story photos a screen loads: shown size, chosen copy, bytes, layout shift
 //   clock PATH ISO      a vacancy page opened with the browser's clock at ISO: what it invites
+//   lists PATH ISO [W]  a page with vacancy lists at that moment: what it shows and counts
 const { chromium } = require('playwright-core');
 
 const [base, check, ...args] = process.argv.slice(2);
@@ -168,6 +169,34 @@ const checks = {
     };
     await page.emulateMedia({ media: 'print' });
     result.printApply = await page.locator('.cs-print-apply').isVisible();
+    await page.close();
+    return result;
+  },
+
+  // A page with lists of vacancies, opened with the browser's clock at ISO: the vacancies it
+  // shows, its counts, and how far the page moved while it loaded (layout shift).
+  async lists(browser, path, iso, width) {
+    const page = await browser.newPage({ viewport: { width: Number(width || 1280), height: 900 } });
+    await page.clock.setFixedTime(new Date(iso));
+    await page.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(base + path, { waitUntil: 'load' });
+    await page.waitForTimeout(300);
+    const result = await page.evaluate(() => ({
+      shown: [...document.querySelectorAll('.cs-vcard')].filter((c) => c.offsetParent !== null)
+        .map((c) => c.querySelector('.cs-card__title').textContent.trim()),
+      count: (document.querySelector('[data-cs-count]') || {}).textContent || null,
+      groups: [...document.querySelectorAll('[data-cs-group]')].filter((g) => !g.hidden)
+        .map((g) => g.querySelector('h2').textContent.trim()),
+      options: [...document.querySelectorAll('select option')].filter((o) => o.value && !o.hidden)
+        .map((o) => o.textContent.trim()),
+      all: (document.querySelector('[data-cs-n="all"]') || {}).textContent || null,
+      shift: window.__shift,
+    }));
     await page.close();
     return result;
   },

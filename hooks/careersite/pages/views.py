@@ -6,6 +6,7 @@ Templates only place these values; the rules that produce them live here and in 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -285,6 +286,8 @@ class VacancyCard:
     status: Status
     status_text: str
     filters: dict[str, str]
+    closes_at: str = ""  # the closing moment (the next day's start in the site's zone): a page shown
+    # after it hides the card, before any rebuild has taken it off (`careersite.js`, `expire_cards`)
 
 
 def vacancy_card(site: Site, item: Listed, salary: Pay) -> VacancyCard:
@@ -309,7 +312,13 @@ def vacancy_card(site: Site, item: Listed, salary: Pay) -> VacancyCard:
             "education": v.education or "",
             "scale": " ".join(v.scale or ()),
         },
+        closes_at=closing_moment(site, v.closes),
     )
+
+
+def closing_moment(site: Site, closes: dt.date) -> str:
+    """The moment a vacancy closes, as a browser reads it: the start of the day after its last day."""
+    return start_of_day(closes + dt.timedelta(days=1), site.settings.timezone).isoformat()
 
 
 def _overlaps(hours: tuple[float, float], bucket: tuple[int, int]) -> bool:
@@ -426,9 +435,7 @@ def vacancy_page(
         is_open=item.status.is_open,
         closed_text=closed_text,
         similar=similar,
-        closes_at=start_of_day(v.closes + dt.timedelta(days=1), site.settings.timezone).isoformat()
-        if item.status.is_open
-        else "",
+        closes_at=closing_moment(site, v.closes) if item.status.is_open else "",
         closed_later=t("closed.closed", date=v.closes) if item.status.is_open else "",
     )
 
@@ -853,6 +860,16 @@ class SiteView:
         """Every copy of every published story's photo, to be drawn with the cards: a photo's copies
         side by side (so one worker decodes it once for all), the largest first."""
         return [spec for story in self.site.stories for spec in reversed(story_picture(story).specs)]
+
+    @cached_property
+    def closing_counts(self) -> str:
+        """How many open vacancies close at each moment, per department, as JSON for the home
+        page's counts to follow the clock between builds: `[[moment, department slug, n], …]`."""
+        counted = Counter(
+            (closing_moment(self.site, item.vacancy.closes), self.site.department_slug(item.vacancy.department))
+            for item in self.site.open_vacancies
+        )
+        return json.dumps([[moment, slug, n] for (moment, slug), n in sorted(counted.items())], separators=(",", ":"))
 
     @cached_property
     def latest_vacancies(self) -> tuple[VacancyCard, ...]:

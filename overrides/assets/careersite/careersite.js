@@ -11,8 +11,28 @@
     });
   }
 
+  // The listing's counts without the vacancies hidden as closed (`expire_cards` in cards.html):
+  // each option's and each department's, from the cards that are still open.
+  function recount(cards, selects) {
+    selects.forEach(function (select) {
+      Array.prototype.slice.call(select.options).forEach(function (option) {
+        if (!option.value || !option.hasAttribute("data-label")) return;
+        var n = cards.filter(function (card) {
+          return (card.getAttribute("data-" + select.name) || "").split(" ").indexOf(option.value) !== -1;
+        }).length;
+        option.textContent = option.getAttribute("data-label") + " (" + n + ")";
+        option.hidden = n === 0;
+        option.disabled = n === 0;
+      });
+    });
+    document.querySelectorAll("[data-cs-group]").forEach(function (group) {
+      var count = group.querySelector("[data-cs-group-count]");
+      if (count) count.textContent = group.querySelectorAll(".cs-vcard:not([data-cs-expired])").length;
+    });
+  }
+
   function setupFilters(form) {
-    var cards = Array.prototype.slice.call(document.querySelectorAll(".cs-vcard"));
+    var cards = Array.prototype.slice.call(document.querySelectorAll(".cs-vcard:not([data-cs-expired])"));
     var groups = Array.prototype.slice.call(document.querySelectorAll("[data-cs-group]"));
     var count = form.querySelector("[data-cs-count]");
     var empty = document.querySelector("[data-cs-empty]");
@@ -21,6 +41,7 @@
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
     var toggle = form.querySelector("[data-cs-toggle]");
     var active = form.querySelector("[data-cs-active]");
+    if (document.querySelector(".cs-vcard[data-cs-expired]")) recount(cards, selects);
     var activeForms = JSON.parse(active.getAttribute("data-forms"));
 
     // On a phone the filters wait behind one button, so that the first vacancies show at once.

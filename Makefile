@@ -10,7 +10,7 @@ A11Y_STAMP := tests/a11y/node_modules/.installed
 # Material prints a notice about its end of life (May 2027) on every build; the README covers it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check lint bench clean new-vacancy new-story new-site deploy-schedule cms
+.PHONY: site serve test check lint bench clean new-vacancy new-story new-site deploy-schedule cms publish
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ serve: $(STAMP)  ## preview with live reload on http://127.0.0.1:8000/
 
 check: $(STAMP)  ## check all content and data files without building
 	PYTHONPATH=hooks $(BIN)/python -m careersite check mkdocs.yml
+
+# The deploy workflows' build: check and build; on a mistake, build the last content that built, as
+# of today, and exit 3 (hooks/careersite/publish/deploy.py). STATUS=<file> receives status=<word>.
+publish: $(STAMP)  ## build for deploying; on a content mistake, the last good content as of today (exit 3)
+	@PYTHONPATH=hooks $(BIN)/python -m careersite publish mkdocs.yml $(if $(STATUS),--status "$$STATUS")
 
 deploy-schedule: $(STAMP)  ## print the nightly rebuild's schedule for the site's time zone (README: Deploy)
 	@PYTHONPATH=hooks $(BIN)/python -m careersite deploy-schedule mkdocs.yml

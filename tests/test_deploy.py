@@ -6,6 +6,7 @@ that a vacancy that closes today is gone from the listings, feeds and jobs.json 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import shutil
@@ -222,14 +223,36 @@ def test_github_checks_before_it_builds_and_builds_before_it_deploys() -> None:
         "actions/cache",
         "make check",
         "make site",
+        'make publish STATUS="$GITHUB_OUTPUT" || true',
         "actions/upload-pages-artifact",
     ]
-    upload = jobs["build"]["steps"][-1]
+    steps = jobs["build"]["steps"]
+    # A pull request is checked and built as it is; main is built for publishing (make publish).
+    assert [s.get("if") for s in steps[3:6]] == [
+        "github.event_name == 'pull_request'",
+        "github.event_name == 'pull_request'",
+        "github.event_name != 'pull_request'",
+    ]
+    assert steps[0]["with"]["fetch-depth"] == 0  # the last commit that built may be far back
+    assert jobs["build"]["outputs"]["status"] == "${{ steps.publish.outputs.status }}"
+    upload = steps[-1]
     assert upload["with"]["path"] == "site"
-    # The deploy job starts only when every build step succeeded (needs), so a failed check deploys nothing.
+    assert "steps.publish.outputs.status == 'built' || steps.publish.outputs.status == 'fallback'" in upload["if"]
+    # The deploy job starts only when a site was built, from the current content or the last that built.
     assert jobs["deploy"]["needs"] == "build"
+    assert "(needs.build.outputs.status == 'built' || needs.build.outputs.status == 'fallback')" in jobs["deploy"]["if"]
     assert step_names(jobs["deploy"]["steps"]) == ["actions/deploy-pages"]
     assert jobs["deploy"]["environment"]["name"] == "github-pages"
+
+
+def test_github_tells_the_team_when_the_current_content_was_not_published() -> None:
+    alert = github()["jobs"]["alert"]
+    assert alert["needs"] == ["build", "deploy"] and alert["if"].startswith("always() && ")
+    assert "github.event_name != 'pull_request'" in alert["if"]
+    assert alert["permissions"] == {"issues": "write"}
+    script = alert["steps"][0]["run"]
+    assert "gh issue create" in script and "gh issue comment" in script and "gh issue close" in script
+    assert 'if [ "$STATUS" = built ] && [ "$DEPLOYED" = success ]' in script and script.rstrip().endswith("exit 1")
 
 
 def test_github_keeps_the_cache_between_runs() -> None:
@@ -252,12 +275,13 @@ def test_github_deploys_from_main_only_and_never_two_runs_at_once() -> None:
     assert on["push"] == {"branches": ["main"]} and on["pull_request"] == {"branches": ["main"]}
     deploy = workflow["jobs"]["deploy"]
     # a manual run on a branch, or a pull request, is checked and built but deploys nothing
-    assert deploy["if"] == "github.ref == 'refs/heads/main' && github.event_name != 'pull_request'"
+    assert deploy["if"].startswith("github.ref == 'refs/heads/main' && github.event_name != 'pull_request' && ")
     upload = next(s for s in workflow["jobs"]["build"]["steps"] if "upload-pages-artifact" in s.get("uses", ""))
-    assert upload["if"] == "github.event_name != 'pull_request'"
+    assert upload["if"].startswith("github.event_name != 'pull_request' && ")
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert workflow["permissions"] == {"contents": "read"}
     assert "permissions" not in workflow["jobs"]["build"]
+    assert workflow["jobs"]["alert"]["permissions"] == {"issues": "write"}
     # Runs on main share one group and a running deploy is never cut off; a pull request's check
     # has a group of its own, where a newer push cancels the older run.
     concurrency = workflow["concurrency"]
@@ -269,12 +293,18 @@ def test_github_deploys_from_main_only_and_never_two_runs_at_once() -> None:
 def test_github_uses_versioned_actions_no_secrets_and_no_network_steps() -> None:
     text = GITHUB.read_text(encoding="utf-8")
     assert "secrets" not in text and "${{ env." not in text
-    for job in github()["jobs"].values():
+    for name, job in github()["jobs"].items():
         for step in job["steps"]:
             if "uses" in step:
                 assert re.fullmatch(r"actions/[a-z-]+@(v\d+(\.\d+){0,2}|[0-9a-f]{40})", step["uses"]), step
+            elif name == "alert":  # GitHub's own gh, with the run's token, on this repository's issues
+                assert step["env"]["GH_TOKEN"] == "${{ github.token }}", step
             else:
-                assert step["run"].strip() in {"make check", "make site"}, step
+                assert step["run"].strip() in {
+                    "make check",
+                    "make site",
+                    'make publish STATUS="$GITHUB_OUTPUT" || true',
+                }
 
 
 # --- GitLab Pages ---------------------------------------------------------------------------------
@@ -283,15 +313,24 @@ def test_github_uses_versioned_actions_no_secrets_and_no_network_steps() -> None
 def test_gitlab_checks_builds_and_publishes_in_that_order() -> None:
     pages = gitlab_pages()
     assert pages["image"] == "python:3.11"
-    assert pages["script"] == ["make check", "make site", "rm -rf public && mv site public"]
+    assert pages["script"] == [
+        "make publish STATUS=publish.env || true",
+        "grep -qE '^status=(built|fallback)$' publish.env",
+        "rm -rf public && mv site public",
+    ]
     assert pages["artifacts"]["paths"] == ["public"]  # what GitLab Pages publishes
+    assert pages["artifacts"]["reports"]["dotenv"] == "publish.env"
+    assert pages["variables"]["GIT_DEPTH"] == 0
+    alert = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))["alert"]
+    assert alert["stage"] == ".post" and alert["needs"] == ["pages"] and alert["rules"] == pages["rules"]
+    assert '"$status" != built' in alert["script"][0] and "exit 1" in alert["script"][0]
     assert pages["resource_group"] == "pages"  # one publishing job at a time
 
 
 def test_gitlab_keeps_the_cache_and_pip_downloads() -> None:
     pages = gitlab_pages()
     assert pages["cache"]["paths"] == [".cache/", ".pip-cache/"]
-    assert pages["variables"] == {"PIP_CACHE_DIR": "$CI_PROJECT_DIR/.pip-cache"}
+    assert pages["variables"]["PIP_CACHE_DIR"] == "$CI_PROJECT_DIR/.pip-cache"
     assert "$CI_PIPELINE_ID" not in str(pages["cache"]["key"])  # one cache, kept from run to run
 
 
@@ -332,7 +371,9 @@ def run_steps(folder: Path) -> list[tuple[str, int, str]]:
     Make uses the test's own environment, never (re)installing it."""
     venv = ROOT / ".venv"
     ran = []
-    for command in (step["run"].strip() for step in github()["jobs"]["build"]["steps"] if "run" in step):
+    pull_request = "github.event_name == 'pull_request'"
+    steps = github()["jobs"]["build"]["steps"]
+    for command in (step["run"].strip() for step in steps if "run" in step and step.get("if") == pull_request):
         make, target = command.split()
         result = subprocess.run(
             [make, target, f"VENV={venv}", "-o", str(venv / ".installed")],
@@ -383,3 +424,56 @@ def test_a_mistake_stops_the_run_at_make_check_and_nothing_is_built(tmp_path: Pa
     assert [command for command, _, _ in ran] == ["make check"] and ran[0][1] != 0, ran
     assert "vacancies/ciso.md:" in ran[0][2] and "closes" in ran[0][2]
     assert not (folder / "site").exists()  # nothing for upload-pages-artifact: the live site stays
+
+
+def _publish(folder: Path, today: str) -> tuple[int, str, str]:
+    """`make publish` as the workflows run it on main: exit code, status word, output."""
+    venv = ROOT / ".venv"
+    status = folder / "status.env"
+    status.unlink(missing_ok=True)
+    result = subprocess.run(
+        ["make", "publish", f"VENV={venv}", "-o", str(venv / ".installed"), f"STATUS={status}"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, CAREERSITE_TODAY=today),
+        timeout=900,
+    )
+    word = status.read_text().strip().removeprefix("status=") if status.exists() else ""
+    return result.returncode, word, result.stdout + result.stderr
+
+
+@pytest.mark.build
+@pytest.mark.skipif(not (ROOT / ".venv/.installed").exists() or not shutil.which("make"), reason="needs make and .venv")
+def test_a_mistake_at_night_still_closes_what_closes_today(tmp_path: Path) -> None:
+    """One content mistake stopped every nightly rebuild: nothing closed in the listings, feeds or
+    jobs.json until someone noticed. `make publish` builds the last content that built, as of today."""
+    git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "-c", "init.defaultBranch=main"]
+    folder = checkout(tmp_path / "repo")
+    for command in (["init", "-q"], ["add", "."], ["commit", "-qm", "good"]):
+        subprocess.run([*git, *command], cwd=folder, check=True, capture_output=True)
+    # Without a build that worked before, a mistake publishes nothing.
+    edit(folder / "vacancies/ciso.md", "closes: ", "closes: 31-12-")
+    code, word, output = _publish(folder, TODAY)
+    assert (code, word) == (2, "failed") and "vacancies/ciso.md:" in output and not (folder / "site").exists()
+    subprocess.run([*git, "checkout", "--", "."], cwd=folder, check=True)
+    code, word, _ = _publish(folder, TODAY)
+    assert (code, word) == (0, "built")
+    good = subprocess.run([*git, "rev-parse", "HEAD"], cwd=folder, capture_output=True, text=True).stdout.strip()
+    assert (folder / ".cache/last-good-commit").read_text().strip() == good
+    # A night later, a new vacancy with a mistake was committed through the editor.
+    shutil.copy(folder / "vacancies/ciso.md", folder / "vacancies/nieuwe-vacature.md")
+    edit(folder / "vacancies/nieuwe-vacature.md", "title: Chief Information Security Officer (CISO)", "title: Nieuw")
+    edit(folder / "vacancies/ciso.md", "closes: ", "closes: 31-12-")
+    subprocess.run([*git, "commit", "-qam", "broken"], cwd=folder, check=True)
+    shutil.rmtree(folder / "site")
+    code, word, output = _publish(folder, "2027-11-30")  # Klantcontactmedewerker closed on 25 November
+    assert (code, word) == (2, "fallback"), output
+    assert "vacancies/ciso.md:" in output and good[:12] in output
+    listing = (folder / "site/vacancies/index.html").read_text(encoding="utf-8")
+    assert "Klantcontactmedewerker" not in listing and "Nieuw" not in listing and "Chief Information" in listing
+    jobs = json.loads((folder / "site/jobs.json").read_text(encoding="utf-8"))
+    assert "klantcontactmedewerker-kcc" not in json.dumps(jobs)
+    assert not subprocess.run([*git, "worktree", "list"], cwd=folder, capture_output=True, text=True).stdout.count(
+        "last-good"
+    )

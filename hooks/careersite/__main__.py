@@ -6,7 +6,8 @@
 `python -m careersite new vacancy "Title"` / `new story "Name"` create a file to fill in;
 `python -m careersite new site --organisation … --language … --url …` turns the example into an empty site;
 `python -m careersite deploy-schedule [--utc]` prints the nightly rebuild's schedule for the site's time zone;
-`python -m careersite cms [mkdocs.yml]` runs the web editor's local server (`make cms`).
+`python -m careersite cms [mkdocs.yml]` runs the web editor's local server (`make cms`);
+`python -m careersite publish [--status FILE]` builds for deploying, never leaving the site stale (`make publish`).
 """
 
 from __future__ import annotations
@@ -205,6 +206,11 @@ def main(argv: list[str] | None = None) -> int:
     schedule_parser.add_argument(
         "--utc", action="store_true", help="UTC lines only, for a scheduler without time zones (one per UTC offset)"
     )
+    publish_parser = commands.add_parser(
+        "publish", help="check and build for deploying; on a mistake, build the last content that built (make publish)"
+    )
+    publish_parser.add_argument("config", nargs="?", default="mkdocs.yml", type=Path)
+    publish_parser.add_argument("--status", type=Path, help="append status=built|fallback|failed to this file")
     cms_parser = commands.add_parser("cms", help="run the web editor's local server for make serve (make cms)")
     cms_parser.add_argument("config", nargs="?", default="mkdocs.yml", type=Path)
     cms_parser.add_argument("--port", type=int, default=8081)
@@ -212,6 +218,16 @@ def main(argv: list[str] | None = None) -> int:
         "--origin", action="append", help="the preview's address, when it is not mkdocs.yml's dev_addr (repeatable)"
     )
     args = parser.parse_args(argv)
+    if args.command == "publish":
+        from careersite.publish import deploy
+
+        root = args.config.resolve().parent
+        try:
+            _, settings, _ = _settings(args.config)
+            cache = settings.cache_dir
+        except _Unreadable:
+            cache = root / ".cache"
+        return deploy.publish(root, args.config, cache, args.status)
     if args.command == "cms":
         return editor_server(args.config, args.port, tuple(args.origin or ()))
     if args.command == "deploy-schedule":

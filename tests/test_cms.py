@@ -47,6 +47,19 @@ def fields(config: dict, collection: str) -> dict[str, dict]:
     return {f["name"]: f for f in found["fields"]}
 
 
+def test_a_new_text_starts_as_new_vacancy_s_and_dates_follow_the_language(site) -> None:
+    """The editor's text started empty, and dates followed the browser's format."""
+    config = cms.config(site)
+    assert fields(config, "vacancies")["body"]["default"] == site.t("scaffold.body")
+    assert fields(config, "vacancies")["body"]["default"].startswith("## Wat ga je doen")
+    assert fields(config, "stories")["body"]["default"] == site.t("scaffold.story_body")
+    closes = fields(config, "vacancies")["closes"]
+    assert closes["widget"] == "sitedate" and closes["date_format"] == "DD-MM-YYYY"
+    assert closes["placeholder"] == "dd-mm-jjjj" and "15-01-2027" in closes["invalid"]
+    formats = {language: Translator(language)("cms.date_format") for language in ("nl", "nb", "en")}
+    assert formats == {"nl": "DD-MM-YYYY", "nb": "DD.MM.YYYY", "en": "DD/MM/YYYY"}
+
+
 def test_every_declared_field_is_in_the_form_with_its_required_flag_and_hint(site) -> None:
     config = cms.config(site)
     assert [c["name"] for c in config["collections"]] == ["vacancies", "stories"]
@@ -63,7 +76,7 @@ def test_every_declared_field_is_in_the_form_with_its_required_flag_and_hint(sit
     vacancies = fields(config, "vacancies")
     assert vacancies["title"]["label"] == "Titel"  # in the site's language, under the front-matter name
     assert vacancies["closes"]["hint"] == "De laatste dag om te solliciteren; die dag telt mee."
-    assert vacancies["published"]["format"] == "YYYY-MM-DD"
+    assert vacancies["published"]["widget"] == "sitedate"  # kept as YYYY-MM-DD, shown as the language writes
 
 
 def test_choices_come_from_the_site(site) -> None:
@@ -312,6 +325,8 @@ def test_a_vacancy_and_a_story_made_in_the_editor_pass_make_check_and_build(edit
     vacancy = (build.folder / "vacancies" / "jurist-sociaal-domein.md").read_text(encoding="utf-8")
     assert "title: Jurist Sociaal Domein" in vacancy and "department: Sociaal Domein" in vacancy
     assert "\nid:" not in vacancy and "\ntags:" not in vacancy  # emptied fields are left out, not written empty
+    # Dates typed as Dutch writes them (30-11-2026) are stored as YAML dates.
+    assert "\npublished: 2026-11-30\n" in vacancy and "\ncloses: 2027-01-15\n" in vacancy
     story = (build.folder / "stories" / "noor-jansen.md").read_text(encoding="utf-8")
     assert "\nphoto: img/noor.jpg\n" in story  # uploaded where the story's photo is looked up
     assert (build.folder / "stories" / "img" / "noor.jpg").read_bytes() == photo.read_bytes()

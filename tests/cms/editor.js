@@ -41,8 +41,8 @@ async function create(page) {
   await field(page, 'location').fill('Stadskantoor, Lindewaard');
   await field(page, 'hours').fill('32-36');
   await pick(page, 'scale', '10');
-  await field(page, 'published').fill('2026-11-30');
-  await field(page, 'closes').fill('2027-01-15');
+  await field(page, 'published').fill('30-11-2026');  // as Dutch writes dates: stored as 2026-11-30
+  await field(page, 'closes').fill('15-01-2027');
   await field(page, 'apply').fill('mailto:werkenbij@lindewaard.example');
   // An object's parts show once it is opened.
   await field(page, 'name').fill('Sanne de Wit');
@@ -55,16 +55,33 @@ async function create(page) {
     await field(page, name).fill('x');
     await field(page, name).fill('');
   }
-  await page.locator('[data-slate-editor="true"]').first().click();
-  await page.keyboard.type('Je adviseert het team Sociaal Domein over bezwaar en beroep.');
+  await fillGaps(page, 'Je adviseert het team Sociaal Domein over bezwaar en beroep.');
   await page.screenshot({ path: screenshot.replace(/\.png$/, '-filled.png'), fullPage: true });
   return publish(page, 'jurist-sociaal-domein');
+}
+
+// The text starts as make new-vacancy's does: headings, with "[[…]]" to fill in. An author writes
+// over each gap (the first with `first`, the others with a sentence of their own).
+async function fillGaps(page, first) {
+  const body = page.locator('[data-slate-editor="true"]').first();
+  for (let i = 0; i < 20; i += 1) {
+    const gap = body.getByText(/\[\[.*\]\]/).first();
+    if (!(await gap.count())) return;
+    await gap.click({ clickCount: 3 });
+    await page.keyboard.type(i === 0 ? first : `Zo werkt het hier, punt ${i + 1}.`);
+  }
 }
 
 async function publish(page, slug) {
   await page.getByText(/^Publiceer$/).first().click();
   await page.getByText(/^Publiceer nu$/).first().click();  // Decap's Dutch: 'publish now'
-  await page.waitForURL(new RegExp(`entries/${slug}$`), { timeout: 30000 });
+  try {
+    await page.waitForURL(new RegExp(`entries/${slug}$`), { timeout: 30000 });
+  } catch (error) {  // not saved: say which fields the form refused
+    const refused = await page.$$eval('ul[class*="ControlErrors"] li, [class*="ErrorMessage"]', (n) =>
+      n.map((e) => `${e.closest('[class*="ControlContainer"]')?.querySelector('label')?.textContent}: ${e.textContent}`));
+    throw new Error(`${slug} was not saved: ${JSON.stringify(refused)}`);
+  }
   await page.waitForTimeout(500);
   return page.url();
 }
@@ -83,10 +100,9 @@ async function createStory(page, photo) {
   await page.locator('input[type=file]').setInputFiles(photo);
   await page.getByText(/^Gebruik selectie$/).click();
   await field(page, 'photo_alt').fill('Noor aan haar bureau in het Stadskantoor.');
-  await field(page, 'published').fill('2026-11-30');
-  await field(page, 'consent_until').fill('2028-11-30');
-  await page.locator('[data-slate-editor="true"]').first().click();
-  await page.keyboard.type('Ik werk sinds twee jaar bij de gemeente.');
+  await field(page, 'published').fill('30-11-2026');
+  await field(page, 'consent_until').fill('30-11-2028');
+  await fillGaps(page, 'Ik werk sinds twee jaar bij de gemeente.');
   return publish(page, 'noor-jansen');
 }
 

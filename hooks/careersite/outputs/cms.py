@@ -69,19 +69,65 @@ def render_config(site: Site) -> bytes:
 # Loads the editor. Decap writes a field that was filled in and emptied again as `id: ""`,
 # `tags: []` or `salary: {}`, which the content model refuses as an empty field: such values are
 # left out before saving, as if the line had been removed.
-_START = """\
+_START = r"""
 function withoutEmpty(value) {
   if (value === null || typeof value !== "object" || typeof value.filter !== "function") return value;
   return value.map(withoutEmpty).filter((v) =>
     v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "") && v.size !== 0);
 }
+// A date as the site's language writes it (15-01-2027, 15.01.2027, 15/01/2027), kept as 2027-01-15:
+// Decap's own date field is the browser's, in the browser's format.
+function dateWidget() {
+  const toShown = (value, format) => {
+    const iso = value instanceof Date ? value.toISOString().slice(0, 10) : String(value || "");
+    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+    if (!m) return iso;
+    return format.replace("DD", m[3]).replace("MM", m[2]).replace("YYYY", m[1]);
+  };
+  const toStored = (text) => {
+    const m = /^\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{4})\s*$/.exec(text);
+    if (!m) return null;
+    const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+    return date.toISOString().slice(0, 10);
+  };
+  const Control = createClass({
+    getInitialState() {
+      return { text: toShown(this.props.value, this.props.field.get("date_format")) };
+    },
+    isValid() {
+      const text = this.state.text.trim();
+      if (!text || toStored(text)) return true;
+      return { error: { message: this.props.field.get("invalid") } };
+    },
+    change(event) {
+      const text = event.target.value;
+      this.setState({ text });
+      this.props.onChange(toStored(text) || text);
+    },
+    render() {
+      return h("input", {
+        type: "text", inputMode: "numeric", autoComplete: "off", id: this.props.forID,
+        className: this.props.classNameWrapper, value: this.state.text,
+        placeholder: this.props.field.get("placeholder"), onChange: this.change,
+        onFocus: this.props.setActiveStyle, onBlur: this.props.setInactiveStyle,
+      });
+    },
+  });
+  const Preview = createClass({ render() { return h("span", {}, String(this.props.value || "")); } });
+  CMS.registerWidget("sitedate", Control, Preview);
+}
 function startEditor() {
   const editor = document.createElement("script");
   editor.src = "decap-cms.js";  // vendored in overrides/admin/ by tools/vendor_decap.sh
-  editor.onload = () => CMS.registerEventListener({
-    name: "preSave",
-    handler: ({ entry }) => withoutEmpty(entry.get("data")),
-  });
+  editor.onload = () => {
+    dateWidget();
+    CMS.registerEventListener({
+      name: "preSave",
+      handler: ({ entry }) => withoutEmpty(entry.get("data")),
+    });
+  };
   document.body.append(editor);
 }
 """
@@ -146,15 +192,18 @@ def _collection(site: Site, name: str, folder: os.PathLike[str], fields: tuple[F
         "sortable_fields": ["title", "published"],
         # Decap's preview is unstyled text, not the page: the site itself (make serve) shows that.
         "editor": {"preview": False},
-        "fields": [*(widget(site, field, singular) for field in fields), _body(site)],
+        "fields": [*(widget(site, field, singular) for field in fields), _body(site, singular)],
     }
     if name == "stories":
         collection.update(media_folder="img", public_folder="img")
     return collection
 
 
-def _body(site: Site) -> dict[str, Any]:
-    return {"name": "body", "label": site.t("cms.body"), "widget": "markdown", "required": True}
+def _body(site: Site, kind: str) -> dict[str, Any]:
+    """The text, starting as `make new-vacancy` and `make new-story` start it: the headings, and
+    "[[…]]" where only the author can write (which make check names until it is replaced)."""
+    start = site.t("scaffold.body" if kind == "vacancy" else "scaffold.story_body")
+    return {"name": "body", "label": site.t("cms.body"), "widget": "markdown", "required": True, "default": start}
 
 
 def widget(site: Site, field: Field, kind: str) -> dict[str, Any]:
@@ -181,8 +230,14 @@ def _text(site: Site, field: Field) -> dict[str, Any]:
 
 
 def _date(site: Site, field: Field) -> dict[str, Any]:
-    # Stored as YYYY-MM-DD, which YAML reads as a date, as authors write it by hand.
-    return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False}
+    # Stored as YYYY-MM-DD, which YAML reads as a date, as authors write it by hand; entered and
+    # shown as the site's language writes dates (15-01-2027, 15.01.2027, 15/01/2027).
+    return {
+        "widget": "sitedate",  # registered by the admin page (_START): Decap's own follows the browser
+        "date_format": site.t("cms.date_format"),
+        "placeholder": site.t("cms.date_placeholder"),
+        "invalid": site.t("cms.date_invalid"),
+    }
 
 
 def _hours(site: Site, field: Field) -> dict[str, Any]:

@@ -497,19 +497,28 @@ def _link_item_folders(files: Files, config: MkDocsConfig, names: list[str]) -> 
 
 
 class _SafeBytecodeCache(FileSystemBytecodeCache):
-    """Compiled templates from the cache; a damaged file there is compiled anew, never an error."""
+    """Compiled templates from the cache. Jinja's own reads them with pickle and runs them: a file
+    from elsewhere (committed in a pull request) would run its code in the build. So each file is
+    kept with a keyed checksum (`kept.framed`), read only when it is a plain file whose checksum
+    matches; anything else is compiled anew, never an error."""
 
     def load_bytecode(self, bucket: Any) -> None:
-        if not kept.is_regular(self._get_cache_filename(bucket)):
-            return  # missing, or a link or pipe in its place: compiled anew (and never waited on)
         try:
-            super().load_bytecode(bucket)
+            data = kept.read_regular(self._get_cache_filename(bucket))
+        except OSError:
+            return  # missing, or a link or pipe in its place
+        payload = kept.unframed(data, f"template {bucket.key}")
+        if payload is None:
+            return
+        try:
+            bucket.bytecode_from_string(payload)
         except Exception:
             bucket.reset()
 
     def dump_bytecode(self, bucket: Any) -> None:
+        data = kept.framed(f"template {bucket.key}", bucket.bytecode_to_string())
         with contextlib.suppress(OSError):  # a cache that cannot be written only slows the next build
-            super().dump_bytecode(bucket)
+            write_atomic(Path(self._get_cache_filename(bucket)), data)
 
 
 def _start_page_folders(config: MkDocsConfig, names: list[str], site_dir: Path | None = None) -> None:

@@ -5,6 +5,7 @@ were changed. The build never writes through a link or outside the project, and 
 from __future__ import annotations
 
 import os
+import pickle
 from pathlib import Path
 
 from conftest import run_build
@@ -123,3 +124,71 @@ def test_a_kept_file_that_would_run_code_is_not_loaded(site_copy: Path, tmp_path
     assert again.returncode == 0, again.output
     assert not marker.exists()
     assert _digest(site_copy / "site") == reference
+
+
+def test_a_compiled_template_from_elsewhere_is_not_run(site_copy: Path, tmp_path: Path) -> None:
+    """Jinja's cache of compiled templates is read with pickle and run: two files committed into
+    .cache/templates/ ran a command in `make site`. Now each carries a keyed checksum."""
+    from jinja2.bccache import bc_magic
+
+    marker = tmp_path / "ran"
+    first = run_build(site_copy)
+    assert first.returncode == 0, first.output
+    reference = _digest(site_copy / "site")
+    templates = sorted((site_copy / ".cache" / "templates").iterdir())
+    assert templates
+    for path in templates:
+        path.write_bytes(bc_magic + pickle.dumps(_Runs(marker)))  # Jinja's own layout, as an attacker writes it
+    again = run_build(site_copy)
+    assert again.returncode == 0, again.output
+    assert not marker.exists()
+    assert _digest(site_copy / "site") == reference
+
+
+def test_a_kept_index_that_is_not_ours_never_hangs_the_build(site_copy: Path) -> None:
+    """A 4 KB pages.sqlite3 with a recursive view named `entries` kept the build running forever."""
+    import sqlite3
+
+    first = run_build(site_copy)
+    assert first.returncode == 0, first.output
+    reference = _digest(site_copy / "site")
+    for name in ("pages.sqlite3", "feeds-items.sqlite3"):
+        path = site_copy / ".cache" / name
+        path.unlink()
+        with sqlite3.connect(path) as db:
+            db.execute(
+                "CREATE VIEW entries(name, data) AS WITH RECURSIVE c(x) AS "
+                "(SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x, x FROM c"
+            )
+        db.close()
+    again = run_build(site_copy)  # run_build gives up after 10 minutes
+    assert again.returncode == 0, again.output
+    assert _digest(site_copy / "site") == reference
+
+
+def test_a_kept_file_nested_beyond_the_parser_is_missing_not_a_crash(site_copy: Path) -> None:
+    """A kept JSON file of "[[[[…" stopped make check and the build with a RecursionError."""
+    from careersite.publish import kept
+
+    first = run_build(site_copy)
+    assert first.returncode == 0, first.output
+    path = site_copy / ".cache" / "photos.json"
+    path.write_bytes(kept.framed("photo verdicts", b"[" * 100_000))  # even with a right checksum
+    assert kept.load_json(path, "photo verdicts") is None
+    check = run_check(site_copy)
+    assert check.returncode == 0 and "Traceback" not in check.stderr, check.stderr
+    assert run_build(site_copy).returncode == 0
+
+
+def test_the_cache_s_temporary_files_are_never_written_through_a_link(tmp_path: Path) -> None:
+    """write_atomic opened its temporary file `.name.<pid>` as it found it: links planted for the
+    next process numbers had the cache's data written into another file."""
+    from careersite.publish.files import write_atomic
+
+    victim = tmp_path / "victim"
+    victim.write_text("keep me")
+    target = tmp_path / "published.json"
+    (tmp_path / f".published.json.{os.getpid()}").symlink_to(victim)
+    write_atomic(target, b"cache data")
+    assert victim.read_text() == "keep me"
+    assert target.read_bytes() == b"cache data" and not target.is_symlink()

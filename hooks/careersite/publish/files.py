@@ -67,8 +67,11 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
     """Write a file so that no reader, and no later build after a crash, sees half of it. `data`
     may come in parts, written as they are made (a large file is never whole in memory)."""
     partial = path.with_name(f".{path.name}.{os.getpid()}")
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(partial)  # a leftover, or a link planted in its place: removed, never written through
     try:
-        with open(partial, "wb") as handle:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        with os.fdopen(os.open(partial, flags, 0o644), "wb") as handle:
             if isinstance(data, bytes):
                 handle.write(data)
             else:

@@ -3,22 +3,26 @@ read so that a cache can never stop or falsify a build.
 
 - A file is opened only when it is a plain file: a link, a pipe (which would make the build wait
   forever), a device or a folder in its place counts as no file.
-- Every file starts with a checksum over its content and its purpose (which cache, which version):
-  a file that was changed, cut off, or written for another purpose counts as missing, and what it
-  held is worked out again.
+- Every file starts with a checksum over its content and its purpose (which cache, which version),
+  keyed with a secret of this computer's user that is kept outside the project (`key`): a file
+  that was changed, cut off, written for another purpose or made elsewhere (committed in a pull
+  request) counts as missing, and what it held is worked out again.
 - Kept values are pickled, and read back with only the types a cache holds (a pickle from elsewhere
   could otherwise run code when it is loaded).
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import io
 import json
 import os
 import pickle
+import secrets
 import stat
+import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -67,8 +71,54 @@ def is_regular(path: Path | str) -> bool:
         return False
 
 
+KEY_FILE_VARIABLE = "CAREERSITE_KEY_FILE"
+
+
+@functools.cache
+def key() -> bytes:
+    """The secret that keys every checksum of the cache: read from `$CAREERSITE_KEY_FILE`, or
+    `~/.cache/careersite/cache-key` (made on first use, readable by its owner only). Outside the
+    project, so that a cache folder committed or copied from elsewhere is never trusted; the
+    deploy workflows keep it with the cache. A key file that Git tracks (committed, so known to
+    anyone), or none that can be read or made, gives a key of this process alone: the cache is then
+    made anew, never trusted."""
+    named = os.environ.get(KEY_FILE_VARIABLE)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = Path(named) if named else Path(base) / "careersite" / "cache-key"
+    try:
+        data = read_regular(path)
+    except FileNotFoundError:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+            with os.fdopen(handle, "wb") as out:
+                out.write(secrets.token_bytes(32))
+            data = read_regular(path)
+        except OSError:
+            return secrets.token_bytes(32)
+    except OSError:
+        return secrets.token_bytes(32)
+    if len(data) < 32 or _tracked(path):
+        return secrets.token_bytes(32)
+    return data
+
+
+def _tracked(path: Path) -> bool:
+    """Whether Git tracks `path` (a key committed to a repository is no secret)."""
+    try:
+        done = subprocess.run(
+            ["git", "ls-files", "--error-unmatch", "--", path.name],
+            cwd=path.parent,
+            capture_output=True,
+            timeout=30,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return done.returncode == 0
+
+
 def _checksum(purpose: str, payload: bytes) -> bytes:
-    return hashlib.sha256(purpose.encode("utf-8") + b"\0" + payload).digest()
+    return hmac.new(key(), purpose.encode("utf-8") + b"\0" + payload, hashlib.sha256).digest()
 
 
 def _framed(purpose: str, payload: bytes) -> bytes:
@@ -82,13 +132,7 @@ def _payload(path: Path, purpose: str) -> bytes | None:
         data = read_regular(path)
     except OSError:
         return None
-    start = len(_MAGIC) + _DIGEST
-    if not data.startswith(_MAGIC) or len(data) < start:
-        return None
-    payload = data[start:]
-    if not hmac.compare_digest(data[len(_MAGIC) : start], _checksum(purpose, payload)):
-        return None
-    return payload
+    return unframed(data, purpose)
 
 
 class _Restricted(pickle.Unpickler):
@@ -124,13 +168,27 @@ def save(path: Path, purpose: str, value: Any) -> None:
     _files.write_if_possible(path, _framed(purpose, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
 
 
+def framed(purpose: str, payload: bytes) -> bytes:
+    """Bytes of a kept file written for `purpose` (`unframed` reads them back)."""
+    return _framed(purpose, payload)
+
+
+def unframed(data: bytes, purpose: str) -> bytes | None:
+    """The content of kept bytes when their keyed checksum matches, else None."""
+    start = len(_MAGIC) + _DIGEST
+    if not data.startswith(_MAGIC) or len(data) < start:
+        return None
+    payload = data[start:]
+    return payload if hmac.compare_digest(data[len(_MAGIC) : start], _checksum(purpose, payload)) else None
+
+
 def load_json(path: Path, purpose: str) -> Any | None:
     payload = _payload(path, purpose)
     if payload is None:
         return None
     try:
         return json.loads(payload)
-    except ValueError:
+    except Exception:  # ValueError, and RecursionError for "[[[[…": a cache never stops a build
         return None
 
 
@@ -144,8 +202,9 @@ def save_json(path: Path, purpose: str, value: Any) -> None:
 
 
 def row(name: str, data: bytes) -> bytes:
-    """A row of a kept index, with a checksum over its name and data (`unrow`)."""
-    return hashlib.sha256(name.encode("utf-8", "surrogatepass") + b"\0" + data).digest()[:16] + data
+    """A row of a kept index, with a keyed checksum over its name and data (`unrow`)."""
+    mac = hmac.new(key(), name.encode("utf-8", "surrogatepass") + b"\0" + data, hashlib.sha256)
+    return mac.digest()[:16] + data
 
 
 def unrow(name: str, stored: bytes) -> bytes | None:

@@ -41,6 +41,7 @@ from careersite.publish.memo import Remembered
 
 PAGES_VERSION = "4"  # bump when the format of the entries changes
 _FILES = ("", "-journal", "-wal", "-shm")  # SQLite's file and the ones it keeps beside it
+_TABLE = "CREATE TABLE entries (name TEXT PRIMARY KEY, data BLOB NOT NULL)"
 _HTML_WHOLE = ends_with(b"</html>")
 
 
@@ -122,7 +123,13 @@ class Index:
             db.execute("PRAGMA locking_mode = EXCLUSIVE")
             # A rowid table: rows of 1 to 3 KB fit its pages (a WITHOUT ROWID table puts each such
             # row's rest on a page of its own: 138 MB for 35 MB of feed elements).
-            db.execute("CREATE TABLE IF NOT EXISTS entries (name TEXT PRIMARY KEY, data BLOB NOT NULL)")
+            # Only the index's own table: a file from elsewhere could hold a view or trigger under
+            # that name (a recursive view kept `count(*)` running forever).
+            db.execute("PRAGMA trusted_schema = OFF")
+            schema = set(db.execute("SELECT type, name, sql FROM sqlite_master").fetchall())
+            if schema and schema != {("table", "entries", _TABLE), ("index", "sqlite_autoindex_entries_1", None)}:
+                raise sqlite3.DatabaseError("not the index's schema")
+            db.execute(_TABLE.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS", 1))
             db.execute("SELECT count(*) FROM entries").fetchone()
         except BaseException:
             db.close()
@@ -140,7 +147,7 @@ class Index:
         raw = self.get_bytes(name)
         try:
             data = json.loads(zlib.decompress(raw)) if raw is not None else None
-        except (zlib.error, ValueError, TypeError):
+        except Exception:  # damaged, or nested beyond what the parser takes: as if missing
             return None
         return data if isinstance(data, dict) else None
 
@@ -195,7 +202,7 @@ def _json_list(value: Any) -> bool:
         return False
     try:
         entries = json.loads(value)
-    except ValueError:
+    except Exception:
         return False
     return isinstance(entries, list) and all(
         isinstance(e, dict) and isinstance(e.get("location"), str) for e in entries

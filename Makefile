@@ -9,6 +9,9 @@ STAMP := $(VENV)/.installed
 A11Y_STAMP := tests/a11y/node_modules/.installed
 # Material prints a notice about its end of life (May 2027) on every build; the README covers it.
 export NO_MKDOCS_2_WARNING := 1
+# Values given on the command line are taken as written ($(value …)), never expanded: make would
+# otherwise export them to every command, expanded, and a title holding $(shell …) would run it.
+unexport TITLE NAME ORG LANGUAGE COUNTRY TIMEZONE URL PRIMARY ACCENT FORCE STATUS
 
 .PHONY: site serve test check lint bench clean new-vacancy new-story new-site deploy-schedule cms publish
 
@@ -29,8 +32,9 @@ check: $(STAMP)  ## check all content and data files without building
 
 # The deploy workflows' build: check and build; on a mistake, build the last content that built, as
 # of today, and exit 3 (hooks/careersite/publish/deploy.py). STATUS=<file> receives status=<word>.
+publish: export CAREERSITE_STATUS := $(value STATUS)
 publish: $(STAMP)  ## build for deploying; on a content mistake, the last good content as of today (exit 3)
-	@PYTHONPATH=hooks $(BIN)/python -m careersite publish mkdocs.yml $(if $(STATUS),--status "$$STATUS")
+	@PYTHONPATH=hooks $(BIN)/python -m careersite publish mkdocs.yml $${CAREERSITE_STATUS:+--status "$$CAREERSITE_STATUS"}
 
 deploy-schedule: $(STAMP)  ## print the nightly rebuild's schedule for the site's time zone (README: Deploy)
 	@PYTHONPATH=hooks $(BIN)/python -m careersite deploy-schedule mkdocs.yml
@@ -74,7 +78,7 @@ new-site: export CAREERSITE_NEW_URL := $(call given,URL)
 new-site: export CAREERSITE_NEW_PRIMARY := $(call given,PRIMARY)
 new-site: export CAREERSITE_NEW_ACCENT := $(call given,ACCENT)
 new-site: $(STAMP)  ## turn this fork into an empty site; asks what is not given: make new-site ORG="Gemeente Noordveen" LANGUAGE=nl COUNTRY=NL URL=https://werkenbij.noordveen.nl/ PRIMARY="#1F4E79" ACCENT="#E8A317" [TIMEZONE=…] [FORCE=1]
-	@PYTHONPATH=hooks $(BIN)/python -m careersite new site --from-environment $(if $(filter 1 yes true,$(FORCE)),--force)
+	@PYTHONPATH=hooks $(BIN)/python -m careersite new site --from-environment $(if $(filter 1 yes true,$(value FORCE)),--force)
 
 clean:
 	rm -rf site site.partial site.partial-cards-* site.old-* .cache

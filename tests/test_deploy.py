@@ -261,7 +261,7 @@ def test_github_keeps_the_cache_between_runs() -> None:
     assert python["with"]["cache"] == "pip" and python["with"]["python-version"] == "3.11"
     assert "requirements.txt" in python["with"]["cache-dependency-path"]
     cache = next(step for step in steps if step.get("uses", "").startswith("actions/cache@"))
-    assert cache["with"]["path"].strip() == ".cache"
+    assert cache["with"]["path"].split() == [".cache", "~/.cache/careersite"]  # the cache and its key
     # A cache entry cannot be overwritten: each run saves under its own key and restores the newest
     # entry under the common prefix.
     key, prefix = cache["with"]["key"], cache["with"]["restore-keys"].strip()
@@ -329,7 +329,8 @@ def test_gitlab_checks_builds_and_publishes_in_that_order() -> None:
 
 def test_gitlab_keeps_the_cache_and_pip_downloads() -> None:
     pages = gitlab_pages()
-    assert pages["cache"]["paths"] == [".cache/", ".pip-cache/"]
+    assert pages["cache"]["paths"] == [".cache/", ".pip-cache/", ".careersite-key"]
+    assert pages["variables"]["CAREERSITE_KEY_FILE"] == "$CI_PROJECT_DIR/.careersite-key"
     assert pages["variables"]["PIP_CACHE_DIR"] == "$CI_PROJECT_DIR/.pip-cache"
     assert "$CI_PIPELINE_ID" not in str(pages["cache"]["key"])  # one cache, kept from run to run
 

@@ -427,8 +427,18 @@ def test_make_new_site_takes_values_as_written(tmp_path: Path) -> None:
     (folder / ".venv").symlink_to(ROOT / ".venv", target_is_directory=True)
     make = ["make", "-s", "-o", ".venv/.installed", "new-site", "LANGUAGE=nl", "COUNTRY=NL"]
     env = {"PATH": "/usr/bin:/bin", "CAREERSITE_TODAY": TODAY}
+    refused = subprocess.run(
+        [*make, "ORG=Gemeente Noord", "URL=https://werkenbij.noord.nl/", "TIMEZONE=$(shell touch ran4)"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
+    assert refused.returncode == 2 and "'$(shell touch ran4)' is geen tijdzone" in refused.stderr
     run = subprocess.run(
-        [*make, "ORG=Gemeente `touch ran` $(touch ran2) $HOME\nNoord", "URL=https://werkenbij.noord.nl/"],
+        [*make, "ORG=Gemeente `touch ran` $(touch ran2) $HOME\nNoord", "URL=https://werkenbij.noord.nl/"]
+        + ["FORCE=$(shell touch ran3)"],
         cwd=folder,
         capture_output=True,
         text=True,
@@ -436,7 +446,7 @@ def test_make_new_site_takes_values_as_written(tmp_path: Path) -> None:
         stdin=subprocess.DEVNULL,
     )
     assert run.returncode == 0, run.stderr
-    assert not (folder / "ran").exists() and not (folder / "ran2").exists()
+    assert not [p.name for p in folder.glob("ran*")]
     config = yaml.safe_load((folder / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["extra"]["careersite"]["organisation"] == "Gemeente `touch ran` $(touch ran2) $HOME Noord"
 

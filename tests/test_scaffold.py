@@ -156,7 +156,7 @@ def _make(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_make_passes_a_title_as_written_and_runs_nothing_in_it(tmp_path: Path) -> None:
     """`"$(TITLE)"` in the Makefile let the shell run backticks and drop `$` and double quotes."""
     folder = copy_example(tmp_path / "site", "Makefile", "requirements.txt", "requirements-dev.txt")
-    title = "Beleid `touch ran-1` $(touch ran-2) $$HOME \"quoted\" 'single' $(HOME)"
+    title = "Beleid `touch ran-1` $(touch ran-2) $(shell touch ran-4) $$HOME \"quoted\" 'single' $(HOME)"
     made = _make(folder, "new-vacancy", f"TITLE={title}")
     assert made.returncode == 0, made.stderr
     assert not list(folder.glob("ran-*")) and not list(Path("/tmp").glob("ran-[12]"))

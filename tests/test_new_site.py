@@ -437,8 +437,12 @@ def test_make_new_site_takes_values_as_written(tmp_path: Path) -> None:
     )
     assert refused.returncode == 2 and "'$(shell touch ran4)' is geen tijdzone" in refused.stderr
     run = subprocess.run(
-        [*make, "ORG=Gemeente `touch ran` $(touch ran2) $HOME\nNoord", "URL=https://werkenbij.noord.nl/"]
-        + ["FORCE=$(shell touch ran3)"],
+        [
+            *make,
+            "ORG=Gemeente `touch ran` $(touch ran2) $HOME\nNoord",
+            "URL=https://werkenbij.noord.nl/",
+            "FORCE=$(shell touch ran3)",
+        ],
         cwd=folder,
         capture_output=True,
         text=True,

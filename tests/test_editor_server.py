@@ -430,3 +430,51 @@ def test_another_computer_cannot_reach_make_cms(tmp_path: Path) -> None:
         finally:
             process.terminate()
             process.wait(timeout=10)
+
+
+def test_a_refused_rename_or_delete_changes_nothing(checkout: Path) -> None:
+    """A rename onto an existing file was refused after the entry and its photo were written; a
+    list of deletions stopped at a link after deleting the files before it."""
+    (checkout / "vacancies" / "hr-adviseur.md").write_text("---\ntitle: HR\n---\n", encoding="utf-8")
+    (checkout / "vacancies" / "del1.md").write_text("one", encoding="utf-8")
+    (checkout / "vacancies" / "link.md").symlink_to(checkout / "Makefile")
+    before = {p: p.read_bytes() for p in checkout.rglob("*") if p.is_file() and not p.is_symlink()}
+    with _running(checkout) as running:
+        status, _, _ = call(
+            running.port,
+            {
+                "action": "persistEntry",
+                "params": {
+                    "entry": {"path": "vacancies/ciso.md", "raw": "EDITED", "newPath": "vacancies/hr-adviseur.md"},
+                    "assets": [{"path": "stories/img/new.png", "content": "eHg=", "encoding": "base64"}],
+                },
+            },
+        )
+        assert status == 409
+        status, _, _ = call(
+            running.port, {"action": "deleteFiles", "params": {"paths": ["vacancies/del1.md", "vacancies/link.md"]}}
+        )
+        assert status == 403
+    after = {p: p.read_bytes() for p in checkout.rglob("*") if p.is_file() and not p.is_symlink()}
+    assert after == before and not (checkout / "stories" / "img" / "new.png").exists()
+
+
+def test_hard_links_odd_names_and_a_huge_media_folder(checkout: Path, tmp_path: Path, monkeypatch) -> None:
+    secret = tmp_path / "secret.md"
+    secret.write_text("SECRET")
+    os.link(secret, checkout / "vacancies" / "hard.md")
+    (checkout / "vacancies" / os.fsdecode(b"\xff.md")).write_text("x")  # a name that is no text
+    with _running(checkout) as running:
+        status, _, answer = call(running.port, {"action": "getEntry", "params": {"path": "vacancies/hard.md"}})
+        assert status == 403 and "SECRET" not in json.dumps(answer)
+        status, _, entries = call(running.port, {"action": "entriesByFolder", "params": {"folder": "vacancies"}})
+        assert status == 200 and "vacancies/ciso.md" in [e["file"]["path"] for e in entries]
+        status, _, _ = call(
+            running.port,
+            {"action": "persistEntry", "params": {"entry": {"path": "vacancies/\udcff.md", "raw": "x"}, "assets": []}},
+        )
+        assert status == 400
+        monkeypatch.setattr(server, "MAX_MEDIA", 10)  # the media library's answer has a ceiling
+        status, _, answer = call(running.port, {"action": "getMedia", "params": {"mediaFolder": "stories/img"}})
+        assert status == 413 and "MB" in answer["error"]
+        assert alive(running.port)

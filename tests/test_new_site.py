@@ -472,3 +472,36 @@ def test_an_english_council_with_odd_characters_gets_text_in_its_share_tags(tmp_
         tags = build.html(page).select('meta[property="og:title"], meta[name="twitter:title"]')
         assert tags and all(name in tag["content"] and "&amp;" not in tag["content"] for tag in tags), page
     assert newsite.suggested_url("Bjørnfjorden kommune", "nb", "NO") == "https://jobb.bjornfjorden.no/"
+
+
+def test_a_repository_inside_the_content_and_a_linked_tests_folder_stop_new_site(tmp_path: Path) -> None:
+    """--force deleted a Git repository inside vacancies/ (its history beyond any backup), and the
+    example was copied through a linked tests/ folder to outside the checkout."""
+    folder = fork(tmp_path / "fork")
+    nested = folder / "vacancies" / "archief"
+    nested.mkdir()
+    (nested / "oud.txt").write_text("history")
+    for command in (["init", "-q"], ["add", "."], ["commit", "-qm", "own"]):
+        subprocess.run([*GIT, *command], cwd=nested, check=True, capture_output=True)
+    made = new_site(folder, *VALUES, "--force")
+    assert made.returncode == 2 and "vacancies_dir" in made.stderr
+    assert (nested / ".git").is_dir() and (nested / "oud.txt").read_text() == "history"
+    shutil.rmtree(nested)
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "conftest.py").write_text("")
+    (folder / "tests").symlink_to(outside, target_is_directory=True)
+    commit(folder)
+    made = new_site(folder, *VALUES)
+    assert made.returncode == 2 and "tests" in made.stderr and "link" in made.stderr
+    assert not (outside / "example").exists()
+
+
+def test_new_site_prints_file_names_as_escapes(tmp_path: Path) -> None:
+    folder = fork(tmp_path / "fork")
+    page = folder / "content" / "\x1b[31mRED\x1b[0m.md"
+    page.write_text("---\ntitle: Over Lindewaard\n---\n\nGemeente Lindewaard.\n", encoding="utf-8")
+    commit(folder)
+    made = new_site(folder, *VALUES)
+    assert made.returncode == 0, made.stderr
+    assert "\x1b" not in made.stdout and "\\x1b[31mRED\\x1b[0m.md" in made.stdout

@@ -415,6 +415,8 @@ class Layout:
                 or self.docs_dir.is_relative_to(folder)
                 or self.root.is_relative_to(folder)
                 or (folder / ".git").exists()
+                # a Git repository of its own inside: its history would go, and no backup keeps it
+                or (folder.is_dir() and any(p.name == ".git" for p in folder.rglob(".git")))
             ):
                 found.append(name)
         return found
@@ -445,7 +447,7 @@ class Layout:
     def links(self) -> list[str]:
         """Links where new-site would write: a folder or file on the way to what it writes that is
         a link (`content/privacy.md` pointing at a file elsewhere), which it would write through."""
-        targets = [*self.touched(), self.docs_dir / "assets", self.stories_dir / "img"]
+        targets = [*self.touched(), self.docs_dir / "assets", self.stories_dir / "img", self.root / EXAMPLE_COPY]
         if self.docs_dir.is_dir() and not self.docs_dir.is_symlink():
             targets += [p for p in self.docs_dir.rglob("*") if p.is_symlink()]
         found: list[str] = []
@@ -692,11 +694,11 @@ def summary(report: Report, choices: Choices, layout: Layout, t: Translator) -> 
     """What was removed and written, what to check, and the next commands."""
     kind = salary_table(choices.country)[1]
     lines = [t("newsite.done", organisation=choices.organisation)]
-    lines += [t("newsite.removed", path=path, n=n) for path, n in sorted(report.removed.items())]
+    lines += [t("newsite.removed", path=terminal(path), n=n) for path, n in sorted(report.removed.items())]
     lines.append(t("newsite.written", n=len(report.written)))
-    lines += [f"  {path}" for path in report.written]
-    lines += [t("newsite.renamed", path=path) for path in report.renamed]
-    lines += [t("newsite.leftover", path=path) for path in report.leftovers]
+    lines += [f"  {terminal(path)}" for path in report.written]
+    lines += [t("newsite.renamed", path=terminal(path)) for path in report.renamed]
+    lines += [t("newsite.leftover", path=terminal(path)) for path in report.leftovers]
     if report.workflow_unchanged:
         lines.append(t("newsite.workflow", path=WORKFLOW.as_posix()))
     table = layout.salary_table.relative_to(layout.root).as_posix()

@@ -40,6 +40,8 @@ from careersite.content.text import terminal
 DEFAULT_PORT = 8081
 MAX_BODY = 50 * 1024 * 1024  # a photo from a camera, as base64, with room to spare
 MAX_FILES = 10_000  # files listed from one folder
+MAX_FILE = 40 * 1024 * 1024  # one file read
+MAX_MEDIA = 200 * 1024 * 1024  # all the photos the media library is sent at once
 TEXT_SUFFIXES = (".md",)
 _NAME_LIMIT = 200  # bytes of a file name
 
@@ -85,6 +87,10 @@ class Scope:
             raise Refused(400, "a file path must be non-empty text")
         if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in value) or "\\" in value:
             raise Refused(400, f"the path {terminal(value)!r} holds a control character or a backslash")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: a name no other program could show
+            raise Refused(400, "the path is not valid text") from None
         pure = PurePosixPath(value)
         if pure.is_absolute() or any(part in ("", ".", "..") for part in value.split("/")):
             raise Refused(403, f"the path {terminal(value)!r} leaves its folder")
@@ -160,9 +166,11 @@ class Files:
                 name = entry.name
                 if (
                     not name.startswith(".")
+                    and _text_name(name)
                     and name.lower().endswith(folder.suffixes)
                     and name.lower().endswith(wanted)
                     and entry.is_file(follow_symlinks=False)
+                    and entry.stat(follow_symlinks=False).st_nlink == 1  # not a hard link to elsewhere
                 ):
                     names.append(f"{folder.name}/{name}")
                     if len(names) >= MAX_FILES:
@@ -210,6 +218,15 @@ class Files:
         self.log(f"deleted {terminal(value)}")
 
 
+def _text_name(name: str) -> bool:
+    """A file name that is text (a name of undecodable bytes is left alone)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _refuse_odd_file(path: Path, shown: Any) -> None:
     """Refuse a link, folder, pipe or device where a file is to be written or removed."""
     try:
@@ -232,8 +249,13 @@ def read_regular(path: Path) -> bytes | None:
             raise Refused(403, f"{path.name} is a link; the editor does not follow links") from None
         raise
     with os.fdopen(handle, "rb") as source:
-        if not stat.S_ISREG(os.fstat(source.fileno()).st_mode):
+        info = os.fstat(source.fileno())
+        if not stat.S_ISREG(info.st_mode):
             raise Refused(403, f"{path.name} is not a plain file")
+        if info.st_nlink > 1:  # a hard link to a file elsewhere: the editor would read that file
+            raise Refused(403, f"{path.name} is linked to another file; the editor leaves it alone")
+        if info.st_size > MAX_FILE:
+            raise Refused(413, f"{path.name} is larger than {MAX_FILE // 1024 // 1024} MB")
         return source.read()
 
 
@@ -289,8 +311,10 @@ class Editor:
         images = [(_get(a, "path"), _decoded(a)) for a in assets]
         for path, _, new_path in texts:
             self.files.scope.file(path)
-            if new_path is not None:
-                self.files.scope.file(new_path)
+            if new_path is not None and new_path != path:
+                _, target = self.files.scope.file(new_path)
+                if os.path.lexists(target):  # refused before anything is written, not halfway
+                    raise Refused(409, f"{terminal(new_path)!r} exists already; choose another title or name")
         for path, _ in images:
             self.files.scope.file(path)
         for path, data in images:
@@ -315,7 +339,19 @@ class Editor:
         }
 
     def do_getMedia(self, params: dict[str, Any]) -> Any:
-        return [self._media(path) for path in self.files.listing(params.get("mediaFolder"))]
+        media, total = [], 0
+        for path in self.files.listing(params.get("mediaFolder")):
+            item = self._media(path)
+            total += len(item["content"])
+            if total > MAX_MEDIA:  # the answer is held in memory several times over
+                folder = terminal(str(params.get("mediaFolder")))
+                raise Refused(
+                    413,
+                    f"the photos in {folder}/ are over {MAX_MEDIA // 1024 // 1024} MB together; "
+                    "remove photos no story uses",
+                )
+            media.append(item)
+        return media
 
     def do_getMediaFile(self, params: dict[str, Any]) -> Any:
         return self._media(params.get("path"))
@@ -336,7 +372,8 @@ class Editor:
         if not isinstance(paths, list):
             raise Refused(400, "paths must be a list")
         for path in paths:
-            self.files.scope.file(path)
+            _, full = self.files.scope.file(path)
+            _refuse_odd_file(full, path)  # every one checked before any is removed
         for path in paths:
             self.files.delete(path)
         return {"message": f"deleted files {', '.join(paths)}"}

@@ -46,7 +46,9 @@ def copy_example(target: Path, *extra: str) -> Path:
     the repository (`.github`, `Makefile`) a test needs besides."""
     target.mkdir(parents=True, exist_ok=True)
     for name in (*COPIED, *extra):
-        source = (EXAMPLE if name in CONTENT else ROOT) / name
+        # The example's own deploy workflows too, when new-site kept them (the team's name its zone).
+        kept = EXAMPLE / name
+        source = kept if name in CONTENT or (EXAMPLE != ROOT and kept.exists()) else ROOT / name
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:

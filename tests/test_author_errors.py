@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Build, careersite, edit, run_build
+from conftest import Build, careersite, edit, run_build
 
 MISTAKES = [
     # (file, old text, new text, field, words the message must contain)
@@ -88,8 +88,8 @@ def test_check_command_reports_the_same_without_building(broken) -> None:
     assert not (folder / "site").exists()
 
 
-def test_check_command_passes_on_the_example() -> None:
-    result = run_check(ROOT)
+def test_check_command_passes_on_the_example(site_copy: Path) -> None:
+    result = run_check(site_copy)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("OK: 17 vacatures (14 open op 1 december 2026)")
 

@@ -28,7 +28,7 @@ def example_cards(root: Path = ROOT) -> Cards:
 
 
 def test_every_card_of_the_example_is_the_right_size_and_readable(example: Build) -> None:
-    specs = {spec.file_name: spec for spec in example_cards().all_specs()}
+    specs = {spec.file_name: spec for spec in example_cards(example.folder).all_specs()}
     files = sorted((example.site / "cards").iterdir())
     assert {f.name for f in files} == set(specs)
     for path in files:

@@ -38,8 +38,9 @@ CHROMIUM = shutil.which("chromium")
 
 
 @pytest.fixture(scope="module")
-def site():
-    return load(EXAMPLE / "mkdocs.yml", {"CAREERSITE_TODAY": TODAY})
+def site(tmp_path_factory: pytest.TempPathFactory):
+    """The example as a site (a copy: the example's content with the theme it names)."""
+    return load(copy_example(tmp_path_factory.mktemp("cms")) / "mkdocs.yml", {"CAREERSITE_TODAY": TODAY})
 
 
 def fields(config: dict, collection: str) -> dict[str, dict]:

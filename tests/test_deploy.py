@@ -24,6 +24,8 @@ from conftest import TODAY, careersite, copy_example, edit
 ROOT = Path(__file__).resolve().parent.parent
 GITHUB = ROOT / ".github/workflows/site.yml"
 GITLAB = ROOT / ".gitlab-ci.yml"
+# The site's time zone as the committed workflow names it (the example's, or a team's own after new-site).
+ZONE = re.search(r"^\s+timezone: (\S+)$", GITHUB.read_text(encoding="utf-8"), re.MULTILINE).group(1)
 SITE_ZONE = ZoneInfo("Europe/Amsterdam")  # extra.careersite.timezone of the example
 # A winter and a summer day, and the days the clocks go forward and back (2027-03-28, 2027-10-31).
 DAYS = (dt.date(2027, 1, 15), dt.date(2027, 3, 28), dt.date(2027, 7, 15), dt.date(2027, 10, 31))
@@ -70,7 +72,7 @@ def test_workflows_are_valid_against_the_official_schemas_offline(path: Path, sc
 # check must refuse each, or the test above proves nothing.
 BROKEN = [
     (GITHUB, "vendor.github-workflows", 'cron: "5 0 * * *"', 'crontab: "5 0 * * *"', "$.on"),
-    (GITHUB, "vendor.github-workflows", "timezone: Europe/Amsterdam", "time_zone: Europe/Amsterdam", "$.on"),
+    (GITHUB, "vendor.github-workflows", f"timezone: {ZONE}", f"time_zone: {ZONE}", "$.on"),
     (GITHUB, "vendor.github-workflows", "  workflow_dispatch:\n", "  workflow_dispatched:\n", "$.on"),
     (GITHUB, "vendor.github-workflows", "id-token: write", "id-token: always", "$.jobs.deploy"),
     (GITHUB, "vendor.github-workflows", "    runs-on: ubuntu-latest\n    timeout-minutes: 30\n", "", "$.jobs.build"),
@@ -138,12 +140,13 @@ def github_block(printed: str) -> str:
     return printed.split("\n\n")[0] + "\n"
 
 
-def test_the_committed_schedule_is_the_one_printed_for_the_example_sites_zone() -> None:
+def test_the_committed_schedule_is_the_one_printed_for_the_sites_zone() -> None:
     printed = deploy_schedule(ROOT)
     assert printed.returncode == 0, printed.stderr
-    assert "timezone: Europe/Amsterdam" in printed.stdout
+    zone = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]["careersite"]["timezone"]
+    assert f"timezone: {zone}" in printed.stdout and zone == ZONE
     assert github_block(printed.stdout) in GITHUB.read_text(encoding="utf-8")
-    assert 'interval pattern "5 0 * * *", cron timezone Europe/Amsterdam' in printed.stdout
+    assert f'interval pattern "5 0 * * *", cron timezone {zone}' in printed.stdout
 
 
 def test_another_zone_prints_another_schedule_that_the_committed_workflow_lacks(site_copy: Path) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import ROOT, run_build
+from conftest import run_build
 from hostile import VACANCY, set_field
 from test_author_errors import line_of, run_check
 
@@ -25,8 +25,8 @@ def warned(output: str, path: str, line: int, field: str, words: str) -> bool:
     return any(f"{path}:{line}: {field}: " in entry and words in entry for entry in output.splitlines())
 
 
-def test_the_example_has_no_warnings() -> None:
-    result = run_check(ROOT)
+def test_the_example_has_no_warnings(site_copy: Path) -> None:
+    result = run_check(site_copy)
     assert result.returncode == 0 and result.stderr == ""
 
 

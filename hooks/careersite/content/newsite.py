@@ -617,7 +617,7 @@ def rewrite_workflow(root: Path, zone: str, report: Report) -> None:
 
 
 EXAMPLE_COPY = Path("tests/example")
-EXAMPLE_PARTS = ("mkdocs.yml", "content", "vacancies", "stories")
+EXAMPLE_PARTS = ("mkdocs.yml", "content", "vacancies", "stories", ".github", ".gitlab-ci.yml")
 
 
 def keep_example(layout: Layout, report: Report) -> None:

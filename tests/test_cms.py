@@ -63,7 +63,7 @@ def test_a_new_text_starts_as_new_vacancy_s_and_dates_follow_the_language(site) 
 
 def test_every_declared_field_is_in_the_form_with_its_required_flag_and_hint(site) -> None:
     config = cms.config(site)
-    assert [c["name"] for c in config["collections"]] == ["vacancies", "stories"]
+    assert [c["name"] for c in config["collections"]] == ["vacancies", "stories", "departments"]
     for collection, kind, declared in (
         ("vacancies", "vacancy", model.VACANCY_FIELDS),
         ("stories", "story", model.STORY_FIELDS),
@@ -81,7 +81,8 @@ def test_every_declared_field_is_in_the_form_with_its_required_flag_and_hint(sit
 
 
 def test_choices_come_from_the_site(site) -> None:
-    form = fields(cms.config(site), "vacancies")
+    config = cms.config(site)
+    form = fields(config, "vacancies")
 
     def values(name: str) -> list[str]:
         return [option["value"] for option in form[name]["options"]]
@@ -95,8 +96,12 @@ def test_choices_come_from_the_site(site) -> None:
     assert {"label": "Hybride: op kantoor en thuis", "value": "hybrid"} in form["remote"]["options"]
     assert values("education") == ["vmbo", "mbo", "hbo", "wo"]
     assert values("status") == ["reviewing", "filled", "cancelled"]
+    # A department is picked from the departments file, read when the form opens, where one is added.
+    assert form["department"]["widget"] == "relation" and form["department"]["value_field"] == "departments.*"
+    listing = next(c for c in config["collections"] if c["name"] == "departments")["files"][0]
+    assert listing["file"] == "content/data/departments.yml" and listing["fields"][0]["widget"] == "list"
     departments = {v.vacancy.department for v in site.vacancies} | {s.department for s in site.stories}
-    assert set(values("department")) == departments and "Sociaal Domein" in departments
+    assert set(site.department_list) == departments and "Sociaal Domein" in departments
     steps = {step.key for p in site.processes.values() for step in p.steps}
     assert {f["name"] for f in form["process_dates"]["fields"]} == steps
     assert [f["name"] for f in form["social"]["fields"]] == ["linkedin", "facebook", "instagram", "x"]
@@ -212,7 +217,7 @@ def test_the_built_site_has_the_editor_outside_search_and_sitemap(example: Build
     assert urls and all(u and not re.match(r"^(?:[a-z]+:)?//", u) for u in urls if u), urls
     assert "decap-cms.js" in urls
     config = yaml.safe_load((example.site / "admin" / "config.yml").read_text(encoding="utf-8"))
-    assert [c["name"] for c in config["collections"]] == ["vacancies", "stories"]
+    assert [c["name"] for c in config["collections"]] == ["vacancies", "stories", "departments"]
     assert (example.site / "admin" / "decap-cms.js").stat().st_size > 4_000_000
     assert "/admin/" not in (example.site / "sitemap.xml").read_text(encoding="utf-8")
     assert '"admin/' not in (example.site / "search" / "search_index.json").read_text(encoding="utf-8")

@@ -154,7 +154,9 @@ def editor_server(config_path: Path, port: int, origins: tuple[str, ...] = ()) -
         print("\n".join(str(problem) for problem in folders), file=sys.stderr)
         return 1
     t = settings_translator(settings.language)
-    scope = server.scope_of(root, settings.vacancies_dir, settings.stories_dir, settings.stories_dir / "img")
+    scope = server.scope_of(
+        root, settings.vacancies_dir, settings.stories_dir, settings.stories_dir / "img", settings.departments
+    )
     origins = origins or server.preview_origins(str(config.get("dev_addr") or ""))
 
     def ready(running: server.EditorServer) -> None:
@@ -162,7 +164,7 @@ def editor_server(config_path: Path, port: int, origins: tuple[str, ...] = ()) -
             t(
                 "editor_server.ready",
                 address=f"http://127.0.0.1:{running.port}/api/v1",
-                folders=", ".join(f"{folder.name}/" for folder in scope.folders),
+                folders=", ".join([*(f"{folder.name}/" for folder in scope.folders), *scope.files]),
                 editor=f"{origins[0]}/admin/",
             ),
             flush=True,

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from careersite.cards.sources import forget_file_versions
 from careersite.content import calendar, slips
 from careersite.content.body import BodyCheck, Renderer, VerdictCache, page_source
-from careersite.content.data import load_processes, load_salary_table
+from careersite.content.data import load_departments, load_processes, load_salary_table
 from careersite.content.errors import ContentError, Problem, display_path
 from careersite.content.model import Content, Story, Vacancy, load_content
 from careersite.content.pages import check_pages
@@ -50,6 +50,7 @@ class Site:
     deferred: dict[str, tuple[str, str, int]] = field(default_factory=dict)
     page_templates: dict[str, str] = field(default_factory=dict)  # template → the page that uses it
     planning: tuple[Problem, ...] = ()  # the warnings on posting (also in `warnings`), for the calendar page
+    department_list: tuple[str, ...] | None = None  # the departments file's, which the web editor offers
 
     @cached_property
     def open_vacancies(self) -> tuple[Listed, ...]:
@@ -174,6 +175,9 @@ def load_site(
     problems += found
     processes, found = load_processes(settings.processes, display_path(settings.processes, root), t)
     problems += found
+    departments_shown = display_path(settings.departments, root)
+    department_list, found = load_departments(settings.departments, departments_shown, t)
+    problems += found
     content, found = load_content(settings, table, processes, t, rebuilds)
     problems += found
     page_templates: dict[str, str] = {}
@@ -200,6 +204,7 @@ def load_site(
     )
     warnings = [
         *slips.similar_departments([*content.vacancies, *content.stories], t),
+        *slips.unlisted_departments([*content.vacancies, *content.stories], department_list, departments_shown, t),
         *slips.closed_on_arrival(content.vacancies, today, t),
         *slips.copied_values(content.vacancies, t),
         *slips.page_placeholders(content.pages, root, t),
@@ -238,6 +243,7 @@ def load_site(
         deferred,
         page_templates,
         tuple(planning),
+        department_list,
     )
 
 

@@ -29,6 +29,8 @@ const field = (page, name) => page.locator(`[id^="${name}-field-"]`).first();
 async function pick(page, name, text) {
   await field(page, name).click();
   await page.keyboard.type(text);
+  // A relation's options are read from the repository as the author types: wait for the one asked.
+  await page.locator('[class*="option"]', { hasText: text }).first().waitFor({ timeout: 15000 });
   await page.keyboard.press('Enter');
 }
 

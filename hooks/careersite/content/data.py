@@ -242,3 +242,34 @@ def _steps(f: _DataFile, spec: LineDict, process: str) -> tuple[Step, ...]:
         description = f.value(raw, "description", f"{where}.description", _text, "")
         steps.append(Step(step_key, name, description, days, kind))
     return tuple(steps)
+
+
+def load_departments(path: Path, shown: str, t: Translator) -> tuple[tuple[str, ...] | None, list[Problem]]:
+    """The departments the web editor offers, from `departments: [name, …]`; None without the file
+    (the list is optional: each file then names its department as it likes)."""
+    if not path.is_file():
+        return None, []
+    f = _DataFile(path, shown, t)
+    d = f.data
+    if d is None:
+        return (), f.problems
+    if not isinstance(d, LineDict) or not isinstance(d.get("departments", []), list):
+        f.problem(d, "departments", "departments", t("error.departments_shape"))
+        return (), f.problems
+    f.keys(d, ("departments",), "")
+    names: list[str] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(d.get("departments") or [], start=1):
+        try:
+            name = _text(raw)
+        except Invalid as error:
+            f.problem(d, "departments", f"departments[{index}]", t(error.key, **error.params))
+            continue
+        if not name:
+            continue
+        if name.casefold() in seen:
+            f.problem(d, "departments", f"departments[{index}]", t("error.department_twice", value=name))
+            continue
+        seen.add(name.casefold())
+        names.append(name)
+    return tuple(names), f.problems

@@ -374,6 +374,7 @@ class Layout:
     stories_dir: Path
     salary_table: Path
     processes: Path
+    departments: Path
     old_organisation: str
     logos: tuple[Path, ...]  # the header logo, the favicon and the logo on the cards
 
@@ -401,6 +402,7 @@ class Layout:
             stories_dir=inside(settings.get("stories_dir"), "stories"),
             salary_table=inside(settings.get("salary_table"), "content/data/salary.yml"),
             processes=inside(settings.get("processes"), "content/data/processes.yml"),
+            departments=inside(settings.get("departments"), "content/data/departments.yml"),
             old_organisation=str(settings.get("organisation") or ""),
             logos=tuple(dict.fromkeys(path for path in logos if path != root)),
         )
@@ -431,6 +433,7 @@ class Layout:
             self.stories_dir,
             self.salary_table,
             self.processes,
+            self.departments,
             *self.logos,
             self.root / WORKFLOW,
             self.root / GITLAB,
@@ -684,6 +687,10 @@ def create_site(config: Path, choices: Choices) -> Report:
     report.written.append(config.relative_to(root).as_posix())
     scales = list(yaml.safe_load(table)["scales"])
     write_examples(config, choices, t, scales[len(scales) // 2], report)
+    # The departments the web editor offers: the example's, until the team adds its own there.
+    department = _example(t("scaffold.department"), t)
+    listed = yaml.safe_dump({"departments": [department]}, allow_unicode=True, sort_keys=False)
+    _write(layout.departments, f"# {t('newsite.departments')}\n{listed}", root, report)
     report.leftovers = leftovers(layout, config)
     rewrite_workflow(root, choices.timezone, report)
     rewrite_gitlab(root, choices.timezone, report)

@@ -113,6 +113,7 @@ class Settings:
     accent_colour: str
     salary_table: Path
     processes: Path
+    departments: Path
     vacancies_dir: Path
     stories_dir: Path
     channels: dict[str, Channel]
@@ -457,6 +458,13 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("salary_table", _file, "content/data/salary.yml", doc="the salary table file"),
     Setting("processes", _file, "content/data/processes.yml", doc="the hiring processes file"),
+    Setting(
+        "departments",
+        lambda value, where: _inside(value, where, where.root),
+        "content/data/departments.yml",
+        doc="the list of departments that the web editor offers (and where it adds one); optional: "
+        "without the file, a department is written in each file",
+    ),
     Setting("vacancies_dir", _folder, "vacancies", doc="folder of the vacancy files"),
     Setting("stories_dir", _folder, "stories", doc="folder of the story files and their photos"),
     Setting(
@@ -657,6 +665,7 @@ def load_settings(
         accent_colour=colours.get("accent", "#F2A900"),
         salary_table=values["salary_table"] or root / "content/data/salary.yml",
         processes=values["processes"] or root / "content/data/processes.yml",
+        departments=values["departments"] or root / "content/data/departments.yml",
         vacancies_dir=values["vacancies_dir"] or root / "vacancies",
         stories_dir=values["stories_dir"] or root / "stories",
         channels=channels,

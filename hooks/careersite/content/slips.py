@@ -27,6 +27,26 @@ def _normalised(name: str) -> str:
     return re.sub(r"[\W_]+", "", _AND.sub(" ", name).casefold())
 
 
+def unlisted_departments(
+    items: Sequence[Vacancy | Story], listed: tuple[str, ...] | None, shown: str, t: Translator
+) -> list[Problem]:
+    """Departments that the departments file does not list (when there is one): the web editor
+    offers only the listed ones, so a file written by hand would show a department it cannot pick."""
+    if listed is None:
+        return []
+    known = set(listed)
+    return [
+        Problem(
+            item.source,
+            item.line("department"),
+            "department",
+            t("warning.unlisted_department", value=item.department, file=shown),
+        )
+        for item in items
+        if item.department not in known
+    ]
+
+
 def similar_departments(items: Sequence[Vacancy | Story], t: Translator) -> list[Problem]:
     """Department names that differ only slightly ("Ruimte & Wonen" beside "Ruimte en Wonen"):
     the files that use the rarer spelling get a warning naming the common one."""

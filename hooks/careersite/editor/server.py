@@ -70,6 +70,7 @@ class Scope:
 
     root: Path
     folders: tuple[Folder, ...]
+    files: tuple[str, ...] = ()  # single files it may also use: the departments list
 
     def folder(self, name: Any) -> Folder:
         if not isinstance(name, str):
@@ -97,6 +98,9 @@ class Scope:
         name = pure.name
         if name.startswith(".") or len(name.encode("utf-8", "surrogatepass")) > _NAME_LIMIT:
             raise Refused(403, f"the file name {terminal(name)!r} is hidden or too long")
+        if value in self.files:
+            parent = str(pure.parent)
+            return Folder(parent, self.root / parent, (pure.suffix,)), self.root / parent / name
         folder = self.folder(str(pure.parent))
         if not name.lower().endswith(folder.suffixes):
             raise Refused(
@@ -105,17 +109,23 @@ class Scope:
         return folder, folder.path / name
 
 
-def scope_of(root: Path, vacancies: Path, stories: Path, media: Path) -> Scope:
-    """The folders of a checkout that the editor may use, each refused when it is a link or lies
-    outside the checkout (then the editor can use none of its files)."""
+def scope_of(root: Path, vacancies: Path, stories: Path, media: Path, departments: Path | None = None) -> Scope:
+    """The folders of a checkout that the editor may use, and the departments file, each refused
+    when it lies outside the checkout."""
     root = root.resolve()
+    files = ()
+    if departments is not None:
+        name = os.path.relpath(departments, root).replace(os.sep, "/")
+        if name.startswith("../") or os.path.isabs(name):
+            raise ValueError(f"{departments} lies outside {root}")
+        files = (name,)
     folders = []
     for path, suffixes in ((vacancies, TEXT_SUFFIXES), (stories, TEXT_SUFFIXES), (media, IMAGE_SUFFIXES)):
         name = os.path.relpath(path, root).replace(os.sep, "/")
         if name.startswith("../") or name == ".." or os.path.isabs(name):
             raise ValueError(f"{path} lies outside {root}")
         folders.append(Folder(name, root / name, suffixes))
-    return Scope(root, tuple(folders))
+    return Scope(root, tuple(folders), files)
 
 
 def _sha256(data: bytes) -> str:

@@ -42,6 +42,7 @@ def config(site: Site) -> dict[str, Any]:
         "collections": [
             _collection(site, "vacancies", s.vacancies_dir, model.VACANCY_FIELDS),
             _collection(site, "stories", s.stories_dir, model.STORY_FIELDS),
+            *([_departments_collection(site)] if site.department_list is not None else []),
         ],
     }
 
@@ -266,9 +267,47 @@ def _choice(site: Site, field: Field) -> dict[str, Any]:
 
 
 def _department(site: Site, field: Field) -> dict[str, Any]:
-    """The departments on the site today: config.yml is public, so not those of scheduled items."""
-    names = {item.vacancy.department for item in site.vacancies} | {story.department for story in site.stories}
-    return _select([{"label": name, "value": name} for name in sorted(names, key=str.casefold)])
+    """A department from the departments file, read by the editor when the form opens (so that one
+    just added there is offered at once); a new one is added in that file (the "departments"
+    collection). Without the file, a department is written as text."""
+    if site.department_list is None:
+        return {"widget": "string"}
+    return {
+        "widget": "relation",
+        "collection": "departments",
+        "file": "departments",
+        "value_field": "departments.*",
+        "search_fields": ["departments.*"],
+        "display_fields": ["departments.*"],
+        "options_length": 200,
+    }
+
+
+def _departments_collection(site: Site) -> dict[str, Any]:
+    """The departments file as a page of the editor: a list to add to, rename or reorder."""
+    t = site.t
+    return {
+        "name": "departments",
+        "label": t("cms.departments"),
+        "label_singular": t("cms.departments"),
+        "editor": {"preview": False},
+        "files": [
+            {
+                "name": "departments",
+                "label": t("cms.departments"),
+                "file": _folder(site, site.settings.departments),
+                "fields": [
+                    {
+                        "name": "departments",
+                        "label": t("cms.departments"),
+                        "hint": t("cms.departments_hint"),
+                        "widget": "list",
+                        "field": {"name": "department", "label": t("cms.department"), "widget": "string"},
+                    }
+                ],
+            }
+        ],
+    }
 
 
 def _scale(site: Site, field: Field) -> dict[str, Any]:

@@ -103,6 +103,8 @@ _outputs_written = False  # set when all but the search index is written (`_fini
 _preview_problems: tuple[str, str, list[str]] | None = None  # heading, what to do, messages
 # `serve` only: what a rebuild worked out per item, taken again by the next for an unchanged item
 _remembered: Remembered | None = None
+# `serve` only: the web editor's config and what its page needs, from the last rebuild without mistakes
+_last_admin: tuple[bytes, Any, Translator] | None = None
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -763,6 +765,7 @@ def _finish_build(config: MkDocsConfig) -> None:
     the feeds and jobs.json, which state each card's size."""
     global _outputs_written
     if _preview_problems is not None:
+        _write_admin_with_problems(Path(config.site_dir))
         _show_preview(config)
         _release()
         return
@@ -797,8 +800,12 @@ def _finish_build(config: MkDocsConfig) -> None:
     _body_html.clear()
     write_atomic(site_dir / "jobs.json", jobs.render(_view, _cards))
     (site_dir / "admin").mkdir(exist_ok=True)  # the editor's script is copied there from overrides/admin/
-    write_atomic(site_dir / "admin" / "config.yml", cms.render_config(_site))
+    admin_config = cms.render_config(_site)
+    write_atomic(site_dir / "admin" / "config.yml", admin_config)
     write_atomic(site_dir / "admin" / "index.html", cms.render_page(_site))
+    if _command == "serve":
+        global _last_admin
+        _last_admin = (admin_config, _site.settings, _site.t)
     events = ical.EventCache(_site.settings.cache_dir / "calendar-events.pickle")
     calendar = ical.render(list(_view.calendar.events), _site.settings, _site.t, _site.today, events)
     write_atomic(site_dir / "calendar.ics", calendar)
@@ -833,6 +840,18 @@ def _finish_after_search(config: MkDocsConfig) -> None:
 
 
 on_post_build = CombinedEvent(_finish_build, _finish_after_search)
+
+
+def _write_admin_with_problems(site_dir: Path) -> None:
+    """`serve` with mistakes in the content: every page shows them, but the web editor opens all the
+    same (as the last rebuild without mistakes made it), with the mistakes beside it, so that what
+    was just saved through it can be fixed there."""
+    if _last_admin is None or _preview_problems is None:
+        return  # no rebuild of this preview has worked yet: nothing to open the editor with
+    admin_config, settings, t = _last_admin
+    with contextlib.suppress(OSError):
+        write_atomic(site_dir / "admin" / "config.yml", admin_config)
+        write_atomic(site_dir / "admin" / "index.html", cms.page(settings, t, _preview_problems))
 
 
 def _show_preview(config: MkDocsConfig) -> None:

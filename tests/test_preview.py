@@ -120,3 +120,41 @@ def test_each_rebuild_of_the_preview_is_shown_whole_and_the_old_ones_go(tmp_path
         time.sleep(0.1)
     preview.close()
     assert not served.exists() and not preview.builds.exists()
+
+
+def test_the_web_editor_opens_in_the_preview_while_the_content_has_a_mistake(site_copy: Path) -> None:
+    """While any saved file had a mistake, make serve put the error page in place of /admin/ itself:
+    the editor could not open to fix what it had just saved."""
+    import yaml
+
+    port = _free_port()
+    env = dict(os.environ, CAREERSITE_TODAY=TODAY, NO_MKDOCS_2_WARNING="1")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=site_copy,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    admin = f"http://127.0.0.1:{port}/admin/"
+    try:
+        status, page = _poll(admin, lambda s, p: s == 200 and "startEditor" in str(p))
+        assert status == 200 and page.select_one(".cs-problems") is None
+        vacancy = site_copy / "vacancies/ciso.md"
+        good = vacancy.read_text(encoding="utf-8")
+        vacancy.write_text(good.replace("closes: ", "closes: 2027-02-30 #", 1), encoding="utf-8")
+        status, page = _poll(admin, lambda s, p: p.select_one(".cs-problems") is not None)
+        panel = page.select_one(".cs-problems")
+        assert status == 200 and panel is not None, status
+        assert "vacancies/ciso.md:" in panel.get_text() and "30 februari 2027 bestaat niet" in panel.get_text()
+        assert panel.get("role") == "alert" and "startEditor" in str(page)  # the editor itself loads
+        with urllib.request.urlopen(admin + "config.yml", timeout=10) as response:
+            config = yaml.safe_load(response.read())
+        assert [c["name"] for c in config["collections"]][:2] == ["vacancies", "stories"]
+        assert _get(f"http://127.0.0.1:{port}/vacancies/ciso/")[1].select_one(".cs-preview-problems") is not None
+        vacancy.write_text(good, encoding="utf-8")  # fixed (through the editor, or by hand)
+        status, page = _poll(admin, lambda s, p: s == 200 and p.select_one(".cs-problems") is None)
+        assert page.select_one(".cs-problems") is None and "startEditor" in str(page)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

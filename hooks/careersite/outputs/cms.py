@@ -17,7 +17,8 @@ import yaml
 
 from careersite.content import model
 from careersite.content.fields import HOURS, IDENTIFIER, SOCIAL_LIMIT, Choice, Field
-from careersite.content.settings import CmsSettings
+from careersite.content.settings import CmsSettings, Settings
+from careersite.i18n import Translator
 from careersite.rules.salary import PERIODS
 from careersite.site import Site
 
@@ -134,15 +135,41 @@ function startEditor() {
 """
 
 
-def render_page(site: Site) -> bytes:
-    """admin/index.html: the editor, not for search engines. Saving to the local folder works only
-    on the author's own computer; elsewhere the page shows a note instead of loading the editor.
-    No setting's value is written into the script: the note is HTML, escaped as HTML, that the
-    script only shows."""
-    s = site.settings
-    title = escape(f"{site.t('cms.title')} · {s.organisation}")
+def render_page(site: Site, problems: tuple[str, str, list[str]] | None = None) -> bytes:
+    """admin/index.html: the editor, not for search engines (`page`)."""
+    return page(site.settings, site.t, problems)
+
+
+# The mistakes beside the editor: a panel at the foot of the page, over Decap's own, folded open.
+_PROBLEMS_STYLE = (
+    ".cs-problems { position: fixed; z-index: 10000; left: 0; right: 0; bottom: 0; max-height: 40vh; "
+    "overflow: auto; margin: 0; padding: .75em 1.25em; background: #fff4e5; color: #3d2600; "
+    "border-top: 3px solid #b45309; font: 1rem/1.45 system-ui, sans-serif; box-shadow: 0 -2px 8px #00000026; } "
+    ".cs-problems summary { font-weight: 700; cursor: pointer; } "
+    ".cs-problems ul { margin: .5em 0; padding-left: 1.25em; } "
+    ".cs-problems li { margin: .25em 0; overflow-wrap: anywhere; font: .9rem/1.4 ui-monospace, monospace; }"
+)
+
+
+def page(settings: Settings, t: Translator, problems: tuple[str, str, list[str]] | None = None) -> bytes:
+    """admin/index.html for a site's settings. Saving to the local folder works only on the
+    author's own computer; elsewhere the page shows a note instead of loading the editor. No
+    setting's value is written into the script: the note is HTML, escaped as HTML, that the script
+    only shows. With `problems` (the preview of content with mistakes: heading, what to do, the
+    messages) the editor opens all the same, with the mistakes in a panel beside it, so that what
+    was just saved can be fixed where it was written."""
+    s = settings
+    title = escape(f"{t('cms.title')} · {s.organisation}")
+    panel = ""
+    if problems is not None:
+        heading, fix, messages = problems
+        items = "".join(f"<li>{escape(message)}</li>" for message in messages)
+        panel = (
+            f'<details class="cs-problems" role="alert" open><summary>{escape(heading)}</summary>'
+            f"<p>{escape(fix)} {escape(t('cms.problems_here'))}</p><ul>{items}</ul></details>\n"
+        )
     if s.cms.backend == "local":
-        note = f'<main id="not-connected" hidden><h1>{title}</h1><p>{escape(site.t("cms.not_connected"))}</p></main>\n'
+        note = f'<main id="not-connected" hidden><h1>{title}</h1><p>{escape(t("cms.not_connected"))}</p></main>\n'
         start = (
             'if (["localhost", "127.0.0.1", "[::1]"].includes(location.hostname)) {\n'
             "  startEditor();\n"
@@ -162,9 +189,10 @@ def render_page(site: Site) -> bytes:
         f"<title>{title}</title>\n"
         '<link href="config.yml" type="text/yaml" rel="cms-config-url">\n'
         "<style>main { font: 1.125rem/1.5 system-ui, sans-serif; max-width: 36em; margin: 3em auto; "
-        "padding: 0 1em; }</style>\n"
+        f"padding: 0 1em; }}{' ' + _PROBLEMS_STYLE if panel else ''}</style>\n"
         "</head>\n"
         "<body>\n"
+        f"{panel}"
         f"{note}"
         f"<script>\n{_START}{start}</script>\n"
         "</body>\n"

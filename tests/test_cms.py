@@ -257,12 +257,12 @@ def _serving(folder: Path) -> Iterator[int]:
         web.shutdown()
 
 
-@pytest.fixture
-def editor(tmp_path: Path) -> Iterator[tuple[Build, str, str]]:
-    """A built copy of the example, served on 127.0.0.1, with `make cms`'s server saving into the
-    copy; yields the build, the editor's address and the server's."""
+@contextlib.contextmanager
+def _editing(folder: Path) -> Iterator[tuple[Build, str, str]]:
+    """`folder` built and served on 127.0.0.1, with `make cms`'s server saving into it; the build,
+    the editor's address and the server's."""
     _browser_ready()
-    build = run_build(copy_example(tmp_path / "site"))
+    build = run_build(folder)
     assert build.returncode == 0, build.output
     port = _free_port()
     proxy = f"http://127.0.0.1:{port}/api/v1"
@@ -290,6 +290,13 @@ def editor(tmp_path: Path) -> Iterator[tuple[Build, str, str]]:
         finally:
             server.terminate()
             server.wait(timeout=10)
+
+
+@pytest.fixture
+def editor(tmp_path: Path) -> Iterator[tuple[Build, str, str]]:
+    """A built copy of the example in the editor (`_editing`)."""
+    with _editing(copy_example(tmp_path / "site")) as editing:
+        yield editing
 
 
 def _drive(admin: str, screenshot: Path, *args: str) -> dict:
@@ -402,3 +409,36 @@ def test_no_setting_is_written_into_the_editor_page_s_script(tmp_path: Path) -> 
         seen = _drive(f"http://werkenbij.test:{port}/admin/", tmp_path / "hosted.png", "visit")
     assert SCRIPTED_NAME in seen["text"] and "make cms" in seen["text"]
     assert [u.split(f":{port}", 1)[1] for u in seen["requests"]] == ["/admin/"]  # no <img src=x> was made
+
+
+def test_a_new_site_is_edited_in_the_browser_from_its_first_day(tmp_path: Path) -> None:
+    """On a new site the department was a closed list of departments already on the site (none),
+    so nothing could be saved and no department started. Now: a department added in the editor,
+    a vacancy and a story saved in it, a mistake that make check names fixed in the editor."""
+    folder = copy_example(tmp_path / "fork")
+    git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "-c", "init.defaultBranch=main"]
+    for command in (["init", "-q"], ["add", "."], ["commit", "-qm", "fork"]):
+        subprocess.run([*git, *command], cwd=folder, check=True, capture_output=True)
+    made = careersite(folder, "new", "site", "--organisation", "Gemeente Noordveen", "--url", "https://w.noordveen.nl/")
+    assert made.returncode == 0, made.stderr
+    photo = tmp_path / "noor.jpg"
+    shutil.copy(EXAMPLE / "stories" / "img" / "fatima-el-amrani.jpg", photo)
+    with _editing(folder) as (_, admin, _server):
+        seen = _drive(admin, tmp_path / "new.png", "newsite", str(photo))
+        assert "#/collections/departments" in [link["href"] for link in seen["collections"]]
+        listed = yaml.safe_load((folder / "content/data/departments.yml").read_text(encoding="utf-8"))
+        assert "Vergunningen" in listed["departments"]
+        vacancy = (folder / "vacancies" / "vergunningverlener.md").read_text(encoding="utf-8")
+        assert "department: Vergunningen" in vacancy and "\npublished: 2026-11-30\n" in vacancy
+        assert "department: Vergunningen" in (folder / "stories" / "noor-jansen.md").read_text(encoding="utf-8")
+        check = careersite(folder, "check", "mkdocs.yml")
+        assert check.returncode == 1 and "vacancies/vergunningverlener.md:" in check.stderr
+        assert "apply: " in check.stderr and "geen andere ontvangers" in check.stderr
+        _drive(admin, tmp_path / "fixed.png", "fix", "vergunningverlener", "https://w.noordveen.nl/solliciteren/")
+    check = careersite(folder, "check", "mkdocs.yml")
+    assert check.returncode == 0, check.stderr
+    built = run_build(folder)
+    assert built.returncode == 0, built.output
+    listing = built.html("vacancies/index.html").get_text()
+    assert "Vergunningverlener" in listing and "Vergunningen" in listing
+    assert "Ik help mensen bouwen" in built.html("stories/noor-jansen/index.html").get_text()

@@ -1,5 +1,6 @@
 // Opens the web editor (/admin/) in headless Chromium and prints what it offers as JSON.
-// Usage: node editor.js ADMIN_URL SCREENSHOT [create PHOTO | visit]      (run by tests/test_cms.py)
+// Usage: node editor.js ADMIN_URL SCREENSHOT [create PHOTO | visit | newsite PHOTO | fix SLUG URL]
+//   (run by tests/test_cms.py)
 //   lists the collections and the fields of a new vacancy and of a new story, and every request the
 //   page made; with `create`, fills in a new vacancy and a new story with PHOTO uploaded, changes an
 //   existing vacancy, and saves
@@ -7,7 +8,7 @@
 const path = require('path');
 const { chromium } = require(path.join(__dirname, '..', 'a11y', 'node_modules', 'playwright-core'));
 
-const [admin, screenshot, action, photo] = process.argv.slice(2);
+const [admin, screenshot, action, photo, args4] = process.argv.slice(2);
 
 // A new entry's form, loaded afresh: moving between two forms in place, Decap keeps the first
 // one's field ids on the second's inputs.
@@ -108,6 +109,62 @@ async function createStory(page, photo) {
   return publish(page, 'noor-jansen');
 }
 
+// A new site's first day: a department added to the list, then a vacancy and a story in it; the
+// vacancy's application address has a mistake the form does not see (make check does).
+async function newSite(page, photo) {
+  await page.goto(`${admin}#/collections/departments/entries/departments`);
+  await page.reload();
+  await page.getByText(/^Voeg afdeling toe$/i).first().click();  // Decap's Dutch: 'add department'
+  const added = page.locator('input[id^="department-field-"]').last();
+  await added.waitFor({ timeout: 30000 });
+  await added.fill('Vergunningen');
+  await publish(page, 'departments');
+  await newEntry(page, 'vacancies');
+  await field(page, 'title').waitFor({ timeout: 30000 });
+  await field(page, 'title').fill('Vergunningverlener');
+  await field(page, 'summary').fill('Je beoordeelt aanvragen voor een omgevingsvergunning. Een vaste baan voor 36 uur.');
+  await pick(page, 'department', 'Vergunningen');
+  await field(page, 'location').fill('Gemeentehuis, Noordveen');
+  await field(page, 'hours').fill('36');
+  await pick(page, 'scale', '10');
+  await field(page, 'published').fill('30-11-2026');
+  await field(page, 'closes').fill('15-01-2027');
+  await field(page, 'apply').fill('mailto:werkenbij@noordveen.example?bcc=iemand@elders.example');
+  await field(page, 'name').fill('Sanne de Wit');
+  await field(page, 'role').fill('teamleider Vergunningen');
+  await field(page, 'phone').fill('0570 75 12 34');
+  await pick(page, 'process', 'Standaard');
+  await fillGaps(page, 'Je beoordeelt aanvragen en adviseert inwoners.');
+  const vacancy = await publish(page, 'vergunningverlener');
+  await newEntry(page, 'stories');
+  await page.waitForSelector('label[for^="body-field-"]', { timeout: 30000 });
+  await field(page, 'title').fill('Ik help mensen bouwen');
+  await field(page, 'name').fill('Noor Jansen');
+  await field(page, 'role').fill('Vergunningverlener');
+  await pick(page, 'department', 'Vergunningen');
+  await field(page, 'summary').fill('Noor beoordeelt aanvragen en legt uit wat nodig is.');
+  await field(page, 'quote').fill('Een goed advies scheelt een afwijzing.');
+  await page.getByText(/^Kies een afbeelding$/).click();
+  await page.locator('input[type=file]').setInputFiles(photo);
+  await page.getByText(/^Gebruik selectie$/).click();
+  await field(page, 'photo_alt').fill('Noor aan haar bureau in het gemeentehuis.');
+  await field(page, 'published').fill('30-11-2026');
+  await field(page, 'consent_until').fill('30-11-2028');
+  await fillGaps(page, 'Ik werk sinds twee jaar bij de gemeente.');
+  const story = await publish(page, 'noor-jansen');
+  return [vacancy, story];
+}
+
+// The mistake make check named, fixed in the editor: the application address written anew.
+async function fix(page, slug, address) {
+  await page.goto(`${admin}#/collections/vacancies/entries/${slug}`);
+  await page.reload();
+  await page.waitForSelector('label[for^="body-field-"]', { timeout: 30000 });
+  await page.waitForTimeout(500);
+  await field(page, 'apply').fill(address);
+  return publish(page, slug);
+}
+
 // An existing vacancy opened, one field changed, and saved.
 async function edit(page, slug) {
   await page.goto(`${admin}#/collections/vacancies/entries/${slug}`);
@@ -146,6 +203,13 @@ async function edit(page, slug) {
   await page.waitForSelector('a[href*="#/collections/"]', { timeout: 30000 });
   const collections = await page.$$eval('a[href*="#/collections/"]', (links) =>
     links.map((a) => ({ href: a.getAttribute('href'), text: a.textContent.trim() })));
+  if (action === 'newsite' || action === 'fix') {
+    const saved = action === 'newsite' ? await newSite(page, photo) : [await fix(page, photo, args4)];
+    await page.screenshot({ path: screenshot });
+    console.log(JSON.stringify({ collections, requests, errors, saved }));
+    await browser.close();
+    return;
+  }
   await page.screenshot({ path: screenshot });
   const vacancy = await labels(page, 'vacancies');
   await page.screenshot({ path: screenshot.replace(/\.png$/, '-vacancy.png'), fullPage: true });

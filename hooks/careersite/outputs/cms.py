@@ -329,6 +329,7 @@ def _departments_collection(site: Site) -> dict[str, Any]:
                         "name": "departments",
                         "label": t("cms.departments"),
                         "hint": t("cms.departments_hint"),
+                        "label_singular": t("cms.department"),  # its button: "Voeg Afdeling toe"
                         "widget": "list",
                         "field": {"name": "department", "label": t("cms.department"), "widget": "string"},
                     }

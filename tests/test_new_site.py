@@ -505,3 +505,25 @@ def test_new_site_prints_file_names_as_escapes(tmp_path: Path) -> None:
     made = new_site(folder, *VALUES)
     assert made.returncode == 0, made.stderr
     assert "\x1b" not in made.stdout and "\\x1b[31mRED\\x1b[0m.md" in made.stdout
+
+
+def test_country_rules_for_pay_hours_and_the_scale_hint(tmp_path: Path) -> None:
+    """GB pay defaulted to per month (UK councils advertise per year); the Norwegian template had
+    `hours: 36` against a 37.5-hour week; the missing-scale hint suggested `scale: 10` on a site
+    without that scale."""
+    for country, language, period, hours in (("GB", "en", "year", 38), ("NO", "nb", "year", 37.5)):
+        folder = fork(tmp_path / country)
+        made = new_site(folder, *VALUES, "--language", language, "--country", country)
+        assert made.returncode == 0, made.stderr
+        table = yaml.safe_load((folder / "content/data/salary.yml").read_text(encoding="utf-8"))
+        assert table["period"] == period and min(min(s) for s in table["scales"].values()) > 20_000
+        created = careersite(folder, "new", "vacancy", "Planner")
+        assert created.returncode == 0, created.stderr
+        path = next((folder / "vacancies").glob("planner*.md"))
+        front = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+        assert front["hours"] == hours
+        check = run_check(folder)
+        scales = list(table["scales"])
+        assert f"'scale: {scales[len(scales) // 2]}'" in check.stderr, check.stderr
+        if "10" not in scales:
+            assert "'scale: 10'" not in check.stderr

@@ -52,6 +52,11 @@ class Site:
     planning: tuple[Problem, ...] = ()  # the warnings on posting (also in `warnings`), for the calendar page
     department_list: tuple[str, ...] | None = None  # the departments file's, which the web editor offers
 
+    @property
+    def salary_period(self) -> str:
+        """The period amounts are shown in: the setting, or the salary table's own."""
+        return self.settings.salary_period or self.salary_table.period
+
     @cached_property
     def open_vacancies(self) -> tuple[Listed, ...]:
         return tuple(item for item in self.vacancies if item.status.is_open)

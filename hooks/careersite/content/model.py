@@ -372,7 +372,9 @@ def _check_vacancy(p: Parsed, ctx: Context, t: Translator) -> None:
         and "scale" not in p.document.front_matter
         and "salary" not in p.document.front_matter
     ):
-        p.problems.append(Problem(p.shown, 1, "scale", t("error.scale_or_salary")))
+        scales = list(ctx.salary_table.scales) if ctx.salary_table else []
+        example = scales[len(scales) // 2] if scales else "…"  # a scale this site's table has
+        p.problems.append(Problem(p.shown, 1, "scale", t("error.scale_or_salary", example=example)))
     if "published" in v and "closes" in v and v["closes"] < v["published"]:
         p.problem(
             t,

@@ -335,7 +335,20 @@ def salary_table(country: str) -> tuple[str, str]:
     if country in ("NL", "NO"):
         return (STARTER / "salary" / f"{country}.yml").read_text(encoding="utf-8"), country
     currency = (get_territory_currencies(country) or ["EUR"])[0]
-    return (STARTER / "salary" / "example.yml").read_text(encoding="utf-8").replace("{currency}", currency), "example"
+    text = (STARTER / "salary" / "example.yml").read_text(encoding="utf-8").replace("{currency}", currency)
+    if country in YEARLY_PAY:  # councils there advertise a salary per year, not per month
+        text = re.sub(r"(?m)^period: month$", "period: year", text)
+        text = re.sub(r"(?m)^(\s+\S+: \[)(.*)\]$", lambda m: m.group(1) + _yearly(m.group(2)) + "]", text)
+    return text, "example"
+
+
+# Where public employers state pay per year (the salary table's `period`, and the pages' default).
+YEARLY_PAY = frozenset({"GB", "IE", "NO", "US", "CA", "AU", "NZ"})
+
+
+def _yearly(steps: str) -> str:
+    """A scale's monthly example amounts as yearly ones (twelve months, rounded to hundreds)."""
+    return ", ".join(str(round(int(step.strip()) * 12, -2)) for step in steps.split(",") if step.strip())
 
 
 def _write(path: Path, content: str | bytes, root: Path, report: Report) -> None:

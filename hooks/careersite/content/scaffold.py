@@ -63,6 +63,18 @@ def translator(config: Path) -> Translator:
     return Translator(language if language in LANGUAGES else "nl")
 
 
+def _fulltime_hours(path: Path) -> float | int:
+    """A full-time week of the site's salary table (36 in the Dutch municipal agreement, 37.5 in
+    Norway), as a new vacancy's hours; 36 when the table does not say."""
+    try:
+        hours = yaml.safe_load(path.read_text(encoding="utf-8")).get("fulltime_hours")
+    except (OSError, yaml.YAMLError, AttributeError, UnicodeDecodeError):
+        return 36
+    if isinstance(hours, bool) or not isinstance(hours, int | float) or not 1 <= hours <= 60:
+        return 36
+    return int(hours) if float(hours).is_integer() else hours
+
+
 def _first_key(path: Path) -> str | None:
     keys = [str(key) for key in _raw(path)]
     return keys[0] if keys else None
@@ -101,7 +113,7 @@ def new_vacancy(config: Path, title: str, today: dt.date) -> tuple[Path, str]:
         "summary": t("scaffold.summary"),
         "department": t("scaffold.department"),
         "location": t("scaffold.location"),
-        "hours": 36,
+        "hours": _fulltime_hours(root / str(settings.get("salary_table", "content/data/salary.yml"))),
         "published": today,
         "closes": today + dt.timedelta(days=CLOSES_AFTER_DAYS),
         "apply": t("scaffold.apply"),

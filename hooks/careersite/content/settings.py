@@ -121,7 +121,7 @@ class Settings:
     closing_soon_days: int
     delete_after_weeks: int
     keep_with_consent_months: int
-    salary_period: str  # the period amounts are shown in: month on a Dutch site, year on a Norwegian one
+    salary_period: str  # the period amounts are shown in; "" for the salary table's own (`Site.salary_period`)
     public_applicant_list: bool  # offentleglova § 25: the applicant list may be made public
     privacy_page: str
     accessibility_page: str | None  # a page in the pages folder, or the web address of the statement
@@ -487,8 +487,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "salary_period",
         _choice("month", "year", "hour"),
-        lambda lang: "year" if lang == "nb" else "month",
-        doc="period amounts are shown in: `month` (default), `year` (default for `nb`) or `hour`",
+        None,
+        doc="period amounts are shown in: `month`, `year` or `hour` (default: the salary table's `period`, "
+        "as the country's employers advertise: per month in NL, per year in NO and GB)",
     ),
     Setting(
         "public_applicant_list",
@@ -673,7 +674,7 @@ def load_settings(
         closing_soon_days=values["closing_soon_days"] if values["closing_soon_days"] is not None else 7,
         delete_after_weeks=retention.get("delete_after_weeks", 4),
         keep_with_consent_months=retention.get("keep_with_consent_months", 12),
-        salary_period=values["salary_period"] or "month",
+        salary_period=values["salary_period"] or "",
         public_applicant_list=bool(values["public_applicant_list"]),
         privacy_page=values["privacy_page"] or "privacy.md",
         accessibility_page=values["accessibility_page"],

@@ -92,7 +92,7 @@ def scale_label(site: Site, keys: tuple[str, ...]) -> str:
 
 def scale_steps(site: Site, key: str) -> ScaleSteps:
     """The amounts of every step of one scale, in the period the site shows."""
-    t, table, period = site.t, site.salary_table, site.settings.salary_period
+    t, table, period = site.t, site.salary_table, site.salary_period
     return ScaleSteps(
         scale_label(site, (key,)),
         tuple(
@@ -117,7 +117,7 @@ def pay(site: Site, vacancy: Vacancy, steps_of: Callable[[str], ScaleSteps] | No
         return Pay(explicit, amounts, period, hours_text, f"{amounts} {period} {hours_text}", None, None)
 
     assert vacancy.scale is not None
-    period_name = site.settings.salary_period
+    period_name = site.salary_period
     full_time = in_period(scale_range(table, vacancy.scale), period_name, table.fulltime_hours)
     for_week = for_hours(full_time, low_hours, high_hours, table.fulltime_hours)
     amounts = _amounts(site, for_week)
@@ -567,7 +567,7 @@ class SalaryPage:
 
 def salary_page(site: Site) -> SalaryPage:
     t, table = site.t, site.salary_table
-    period = site.settings.salary_period
+    period = site.salary_period
 
     def money(amount: float) -> str:
         return t.money(

@@ -810,6 +810,7 @@ def _finish_build(config: MkDocsConfig) -> None:
     calendar = ical.render(list(_view.calendar.events), _site.settings, _site.t, _site.today, events)
     write_atomic(site_dir / "calendar.ics", calendar)
     log.info(f"Calendar: {len(_view.calendar.events)} events, {events.rendered} rendered anew")
+    _write_team_calendar(site_dir)
     for path, key in _rendered_pages:  # written by MkDocs after on_post_page: identical to the cache file
         # The preview's kept tree gets a link to the cache file in place of the written page
         # (`serve --dirty` keeps its pages where MkDocs writes them over: it gets none).
@@ -840,6 +841,22 @@ def _finish_after_search(config: MkDocsConfig) -> None:
 
 
 on_post_build = CombinedEvent(_finish_build, _finish_after_search)
+
+
+def _write_team_calendar(site_dir: Path) -> None:
+    """The team's planning calendar (planned posts, scheduled items, consent endings) at the
+    address its token makes, when the deploy gives one; never linked, listed or indexed."""
+    assert _site is not None
+    try:
+        name = ical.team_file(os.environ)
+    except ical.BadToken:
+        raise Abort(_site.t("build.calendar_token", variable=ical.TOKEN_VARIABLE)) from None
+    if name is None:
+        return
+    events = list(views.calendar_view(_site, team=True).events)
+    kept = ical.EventCache(_site.settings.cache_dir / "calendar-team-events.pickle")
+    write_atomic(site_dir / name, ical.render(events, _site.settings, _site.t, _site.today, kept, team=True))
+    log.info(f"Team calendar: {len(events)} events")
 
 
 def _write_admin_with_problems(site_dir: Path) -> None:

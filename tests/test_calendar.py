@@ -342,3 +342,27 @@ def test_every_wrong_calendar_setting_is_reported_at_once(site_copy: Path) -> No
             setting,
             check.stderr,
         )
+
+
+def test_the_team_subscribes_to_a_planning_calendar_at_an_address_only_it_knows(site_copy: Path) -> None:
+    """calendar.ics leaves out what is planned (it is public), so planning worked only inside
+    make serve. With a token from the deploy's secrets, the build also writes the team's calendar,
+    planned items and consent endings included, at calendar-<token>.ics, linked from nowhere."""
+    token = "q7Vh3-PzK_2mW9xT4rB8nL6cY1sD5fG0"
+    build = run_build(site_copy, CAREERSITE_CALENDAR_TOKEN=token)
+    assert build.returncode == 0, build.output
+    team = (build.site / f"calendar-{token}.ics").read_bytes()
+    public = (build.site / "calendar.ics").read_bytes()
+    assert rfc5545.problems(team) == []
+    assert b"Vakantiemedewerker" in team and b"Vakantiemedewerker" not in public  # online in 2027
+    assert b"X-WR-CALNAME:Planning Gemeente Lindewaard (team)" in team
+    assert len(Calendar.from_ical(team).walk("VEVENT")) > len(Calendar.from_ical(public).walk("VEVENT"))
+    # Never linked, listed or searchable.
+    for path in build.site.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".xml", ".json", ".txt"):
+            assert token not in path.read_text(encoding="utf-8", errors="replace"), path
+    # Without a token there is none; a guessable one stops the build with what to do.
+    assert not list(run_build(site_copy).site.glob("calendar-*.ics"))
+    short = run_build(site_copy, CAREERSITE_CALENDAR_TOKEN="team")
+    assert short.returncode != 0 and "CAREERSITE_CALENDAR_TOKEN moet minstens 24" in short.output
+    assert "Traceback" not in short.output

@@ -295,7 +295,11 @@ def test_github_deploys_from_main_only_and_never_two_runs_at_once() -> None:
 
 def test_github_uses_versioned_actions_no_secrets_and_no_network_steps() -> None:
     text = GITHUB.read_text(encoding="utf-8")
-    assert "secrets" not in text and "${{ env." not in text
+    # One secret, the team calendar's token, given to the publishing build alone.
+    assert re.findall(r"\$\{\{ secrets\.\w+ \}\}", text) == ["${{ secrets.CAREERSITE_CALENDAR_TOKEN }}"]
+    publish = next(s for s in github()["jobs"]["build"]["steps"] if s.get("id") == "publish")
+    assert publish["env"] == {"CAREERSITE_CALENDAR_TOKEN": "${{ secrets.CAREERSITE_CALENDAR_TOKEN }}"}
+    assert "${{ env." not in text
     for name, job in github()["jobs"].items():
         for step in job["steps"]:
             if "uses" in step:

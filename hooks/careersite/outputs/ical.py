@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.metadata
+import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -106,12 +108,12 @@ class EventCache:
             return vevent(written)
         return stamped
 
-    def head(self, settings: Settings, t: Translator, year: int) -> bytes:
+    def head(self, settings: Settings, t: Translator, year: int, team: bool = False) -> bytes:
         """The calendar's frame as written (kept too: rendering it means importing icalendar)."""
-        name = t("calendar.name", organisation=settings.organisation)
+        name = t("calendar.team_name" if team else "calendar.name", organisation=settings.organisation)
         key = (PRODUCT, name, t("calendar.description"), str(settings.timezone), str(year))
         if self.frame is None or self.frame[0] != key:
-            self.frame = (key, frame(settings, t, year).to_ical())
+            self.frame = (key, frame(settings, t, year, team).to_ical())
             self.frame_rendered = True
         return self.frame[1]
 
@@ -128,7 +130,7 @@ def _without_stamp(written: Fields) -> tuple[object, ...]:
     return (written[0], *written[2:])
 
 
-def frame(settings: Settings, t: Translator, year: int) -> Calendar:
+def frame(settings: Settings, t: Translator, year: int, team: bool = False) -> Calendar:
     """The calendar's own properties and the site's time zone (this year and the next two), without
     events. The time zone is a component of its own, so that a calendar without events is still
     a valid one (RFC 5545 asks for at least one component)."""
@@ -141,7 +143,8 @@ def frame(settings: Settings, t: Translator, year: int) -> Calendar:
     calendar.add("method", "PUBLISH")
     # TEXT values: escaped (a comma, semicolon or backslash in the organisation's name), which
     # icalendar does for the properties it knows, not for X- properties given as plain text.
-    calendar.add("x-wr-calname", vText(t("calendar.name", organisation=settings.organisation)))
+    name = t("calendar.team_name" if team else "calendar.name", organisation=settings.organisation)
+    calendar.add("x-wr-calname", vText(name))
     calendar.add("x-wr-caldesc", vText(t("calendar.description")))
     calendar.add("x-wr-timezone", vText(str(settings.timezone)))
     calendar.add("refresh-interval", dt.timedelta(hours=12), parameters={"VALUE": "DURATION"})
@@ -153,12 +156,37 @@ def frame(settings: Settings, t: Translator, year: int) -> Calendar:
 
 
 def render(
-    events: list[Event], settings: Settings, t: Translator, today: dt.date, cache: EventCache | None = None
+    events: list[Event],
+    settings: Settings,
+    t: Translator,
+    today: dt.date,
+    cache: EventCache | None = None,
+    team: bool = False,
 ) -> bytes:
     cache = cache or EventCache()
     stamp = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)  # when this version was made: the build's day
     written = [fields(event, settings, t, stamp) for event in events]
-    head = cache.head(settings, t, today.year)
+    head = cache.head(settings, t, today.year, team)
     body = b"".join(cache.element(item) for item in written)
     cache.save(written)
     return head[: -len(_END)] + body + _END
+
+
+TOKEN_VARIABLE = "CAREERSITE_CALENDAR_TOKEN"
+_TOKEN = re.compile(r"^[A-Za-z0-9_-]{24,128}$")
+
+
+class BadToken(ValueError):
+    """The team calendar's token is too short or holds characters an address cannot."""
+
+
+def team_file(environ: Mapping[str, str]) -> str | None:
+    """The address of the team's planning calendar, `calendar-<token>.ics`, when the deploy gives a
+    token (a CI secret in `CAREERSITE_CALENDAR_TOKEN`); None without one. It holds what is planned,
+    so its address must not be guessable: at least 24 letters, digits, `-` or `_`."""
+    token = (environ.get(TOKEN_VARIABLE) or "").strip()
+    if not token:
+        return None
+    if not _TOKEN.match(token):
+        raise BadToken(TOKEN_VARIABLE)
+    return f"calendar-{token}.ics"

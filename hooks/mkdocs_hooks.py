@@ -105,6 +105,7 @@ _preview_problems: tuple[str, str, list[str]] | None = None  # heading, what to 
 _remembered: Remembered | None = None
 # `serve` only: the web editor's config and what its page needs, from the last rebuild without mistakes
 _last_admin: tuple[bytes, Any, Translator] | None = None
+_last_brand: str | None = None  # `serve` only: the brand stylesheet of the last rebuild without mistakes
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -186,6 +187,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 t("ui.preview_fix"),
                 [str(problem) for problem in error.problems],
             )
+            if _last_brand is not None and BRAND_CSS not in config.extra_css:
+                config.extra_css.insert(0, BRAND_CSS)  # the page of mistakes in the site's colours
             return config
         raise Abort(f"{error.summary}\n{error.report()}") from None
     except LockTimeout as error:
@@ -447,10 +450,15 @@ class _CachedPage(File):
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the brand stylesheet, a page for every public vacancy and story, and the story videos."""
+    global _last_brand
     if _preview_problems is not None:
         # The preview of content with mistakes: no page at all, so that every address shows the
-        # page for a missing one (404.html), which lists the mistakes.
-        return Files([f for f in files if not f.is_documentation_page()])
+        # page for a missing one (404.html), which lists the mistakes, in the colours of the last
+        # rebuild without mistakes.
+        kept = Files([f for f in files if not f.is_documentation_page()])
+        if _last_brand is not None:
+            kept.append(File.generated(config, BRAND_CSS, content=_last_brand))
+        return kept
     assert _site is not None
     uris = [f"vacancies/{i.vacancy.slug}.md" for i in _site.vacancies] + [f"stories/{s.slug}.md" for s in _site.stories]
     names = [uri.removesuffix(".md") for uri in uris]
@@ -459,7 +467,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # The theme's source maps (1.4 MB) serve only a developer reading Material's own code.
     for file in [f for f in files if f.src_uri.startswith("assets/") and f.src_uri.endswith(".map")]:
         files.remove(file)
-    files.append(File.generated(config, BRAND_CSS, content=views.brand_stylesheet(_site)))
+    brand = views.brand_stylesheet(_site)
+    files.append(File.generated(config, BRAND_CSS, content=brand))
+    if _command == "serve":
+        _last_brand = brand
     for item in _site.vacancies:
         _add_item_page(files, config, "vacancy", item, item.vacancy.slug, item.vacancy.body, uris)
     stories_dir = _site.settings.stories_dir

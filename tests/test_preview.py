@@ -151,7 +151,13 @@ def test_the_web_editor_opens_in_the_preview_while_the_content_has_a_mistake(sit
         with urllib.request.urlopen(admin + "config.yml", timeout=10) as response:
             config = yaml.safe_load(response.read())
         assert [c["name"] for c in config["collections"]][:2] == ["vacancies", "stories"]
-        assert _get(f"http://127.0.0.1:{port}/vacancies/ciso/")[1].select_one(".cs-preview-problems") is not None
+        status, problems = _get(f"http://127.0.0.1:{port}/vacancies/ciso/")
+        assert problems.select_one(".cs-preview-problems") is not None
+        # In the site's colours (the page of mistakes lost the brand colour).
+        brand = problems.select_one('link[href$="assets/careersite/brand.css"]')
+        assert brand is not None, "no brand stylesheet on the page of mistakes"
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/assets/careersite/brand.css", timeout=10) as response:
+            assert "#0B5563".lower() in response.read().decode().lower()
         vacancy.write_text(good, encoding="utf-8")  # fixed (through the editor, or by hand)
         status, page = _poll(admin, lambda s, p: s == 200 and p.select_one(".cs-problems") is None)
         assert page.select_one(".cs-problems") is None and "startEditor" in str(page)

@@ -778,7 +778,9 @@ def run(config: Path, given: dict[str, str], *, force: bool, interactive: bool) 
             if not values.get(name, "").strip():
                 values[name] = _default(name, values)
     choices, problems = validate(values, fallback)
-    t = Translator(choices.language if choices else fallback)
+    # One language for the whole answer: the one asked for when it is one (the messages are in it).
+    asked = values.get("language", "").strip()
+    t = Translator(choices.language if choices else asked if asked in LANGUAGES else fallback)
     if problems:
         return 2, "\n".join([t("newsite.invalid"), *problems])
     assert choices is not None

@@ -176,6 +176,13 @@ def test_each_rebuild_serves_what_a_new_server_serves(rebuilds: tuple[list[dict]
     name, _, changed = STEPS[number]
     files, expected = served[number]["files"], fresh[number]["files"]
     differ = sorted(path for path in set(files) | set(expected) if files.get(path) != expected.get(path))
+    if name == "a mistake in a vacancy":
+        # The web editor still opens, as the last rebuild without mistakes made it (with the
+        # mistakes beside it), and the page of mistakes keeps that rebuild's colours; a new server
+        # started on the mistake has no such rebuild.
+        kept = ["admin/config.yml", "admin/index.html", "assets/careersite/brand.css"]
+        assert all(path in files for path in kept) and not any(path in expected for path in kept)
+        differ = [path for path in differ if path not in [*kept, "404.html"]]
     assert not differ, f"after '{name}' the preview differs from a new server's in {differ[:10]}"
     if number:
         before = served[number - 1]["files"]

@@ -99,7 +99,8 @@ def test_a_fork_becomes_an_empty_site_that_checks_and_builds(tmp_path: Path, lan
     assert "content/data/salary.yml" in made.stdout and "content/data/processes.yml" in made.stdout
     assert mentions(folder, "Lindewaard") == []
     # The team's calendar page is there, in the site's language.
-    assert "template: calendar.html" in (folder / "content/kalender.md").read_text(encoding="utf-8")
+    calendar = newsite.page_name("kalender.md", language)
+    assert "template: calendar.html" in (folder / "content" / calendar).read_text(encoding="utf-8")
     assert mentions(folder, "Markt 1") == [] and mentions(folder, "0570") == []
 
     config = yaml.safe_load((folder / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -138,7 +139,18 @@ def test_a_fork_becomes_an_empty_site_that_checks_and_builds(tmp_path: Path, lan
     assert f"--cs-primary: {primary};" in brand and f"--cs-accent: {accent};" in brand
     assert not (build.site / f"vacancies/{vacancies[0].stem}").exists()
     assert json.loads((build.site / "jobs.json").read_text(encoding="utf-8"))["count"] == 0
-    assert spec["currency"] in build.html("salaris/index.html").select_one("table").get_text()
+    pay = newsite.page_name("salaris.md", language).removesuffix(".md")
+    assert spec["currency"] in build.html(f"{pay}/index.html").select_one("table").get_text()
+    # The organisation's pages have addresses in the site's language, and every menu and footer
+    # link leads to a page that was built.
+    assert (build.site / "salaris").exists() == (language == "nl")
+    home = build.html("index.html")
+    for link in home.select(".md-tabs a, .md-footer a, footer a"):
+        href = link.get("href", "")
+        if href.startswith(("http", "mailto:", "tel:", "#")) or href.endswith((".xml", ".ics")):
+            continue
+        target = build.site / href.split("#")[0].lstrip("./")
+        assert target.exists() or (target / "index.html").exists(), (language, href)
     built = [p for p in build.site.rglob("*") if p.suffix in (".html", ".xml", ".json")]
     assert not [str(p) for p in built if b"Lindewaard" in p.read_bytes()]
 
@@ -468,7 +480,7 @@ def test_an_english_council_with_odd_characters_gets_text_in_its_share_tags(tmp_
     assert "cron timezone London (" in (folder / ".gitlab-ci.yml").read_text(encoding="utf-8")
     build = run_build(folder)
     assert build.returncode == 0, build.output
-    for page in ("index.html", "werken-bij/index.html"):
+    for page in ("index.html", "working-here/index.html"):
         tags = build.html(page).select('meta[property="og:title"], meta[name="twitter:title"]')
         assert tags and all(name in tag["content"] and "&amp;" not in tag["content"] for tag in tags), page
     assert newsite.suggested_url("Bjørnfjorden kommune", "nb", "NO") == "https://jobb.bjornfjorden.no/"

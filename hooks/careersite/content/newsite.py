@@ -78,6 +78,39 @@ NAV_KEYS = {
     "vacaturemelding.md": "alerts",
 }
 SEARCH_LANGUAGES = {"nl": "nl", "en": "en", "nb": "no"}  # lunr's names
+# The organisation's pages under names in the site's language, which become their addresses
+# (/lonn/ on a Norwegian site, /pay/ on an English one). The starter pages are kept under the
+# Dutch names of the example (the keys); each is written under its language's name.
+PAGE_NAMES = {
+    "nl": {},
+    "nb": {
+        "werken-bij.md": "jobbe-hos-oss.md",
+        "solliciteren.md": "slik-ansetter-vi.md",
+        "salaris.md": "lonn.md",
+        "vacaturemelding.md": "stillingsvarsel.md",
+        "kalender.md": "innholdskalender.md",
+        "privacy.md": "personvern.md",
+        "toegankelijkheid.md": "tilgjengelighet.md",
+        "feeds.md": "feeder.md",
+    },
+    "en": {
+        "werken-bij.md": "working-here.md",
+        "solliciteren.md": "how-we-recruit.md",
+        "salaris.md": "pay.md",
+        "vacaturemelding.md": "job-alerts.md",
+        "kalender.md": "content-calendar.md",
+        "privacy.md": "privacy.md",
+        "toegankelijkheid.md": "accessibility.md",
+        "feeds.md": "feeds.md",
+    },
+}
+
+
+def page_name(name: str, language: str) -> str:
+    """The file name of a starter page (named as in the Dutch example) on a site in `language`."""
+    return PAGE_NAMES.get(language, {}).get(name, name)
+
+
 EXAMPLE_ORGANISATION = "Gemeente Lindewaard"  # the example a fork starts from
 
 
@@ -319,14 +352,17 @@ def draw_photo(primary: str) -> Image.Image:
 _MARKDOWN_MARKUP = re.compile(r"([\\`*_{}\[\]])")
 
 
-def starter_text(path: Path, organisation: str) -> str:
+def starter_text(path: Path, organisation: str, language: str = "nl") -> str:
     """A starter page with the organisation's name: quoted for YAML in the front matter, and as
     plain text in the Markdown (`Gemeente *Ster*` is not emphasis, `[x](…)` no link)."""
     text = path.read_text(encoding="utf-8")
     _, head, body = text.split("---\n", 2)
     head = head.replace("{organisation}", json.dumps(organisation, ensure_ascii=False)[1:-1])
     plain_text = _MARKDOWN_MARKUP.sub(lambda m: "\\" + m.group(1), organisation)
-    return f"---\n{head}---\n{body.replace('{organisation}', plain_text)}"
+    body = body.replace("{organisation}", plain_text)
+    for old, new in PAGE_NAMES.get(language, {}).items():  # links between the pages, to their new names
+        body = body.replace(f"]({old})", f"]({new})")
+    return f"---\n{head}---\n{body}"
 
 
 def salary_table(country: str) -> tuple[str, str]:
@@ -508,7 +544,13 @@ def rewrite_pages(layout: Layout, choices: Choices, report: Report) -> None:
     """Starter pages in the site's language in place of the example's; a page the starter does not
     know (added by the fork) is kept, with the old organisation's name replaced."""
     starter = STARTER / choices.language / "pages"
-    known = {p.relative_to(starter).as_posix(): p for p in starter.rglob("*.md")}
+    known = {page_name(p.relative_to(starter).as_posix(), choices.language): p for p in starter.rglob("*.md")}
+    # The example's own pages that a starter page replaces under another name: they go.
+    for name in PAGE_NAMES.get(choices.language, {}):
+        old = layout.docs_dir / name
+        if name not in known and old.is_file() and not old.is_symlink():
+            old.unlink()
+            report.removed[old.relative_to(layout.root).as_posix()] = 1
     for page in sorted(layout.docs_dir.rglob("*.md")) if layout.docs_dir.is_dir() else []:
         if page.relative_to(layout.docs_dir).as_posix() not in known and not page.is_symlink():
             text = page.read_text(encoding="utf-8")
@@ -517,7 +559,9 @@ def rewrite_pages(layout: Layout, choices: Choices, report: Report) -> None:
                 page.write_text(renamed, encoding="utf-8")
                 report.renamed.append(page.relative_to(layout.root).as_posix())
     for name, source in sorted(known.items()):
-        _write(layout.docs_dir / name, starter_text(source, choices.organisation), layout.root, report)
+        _write(
+            layout.docs_dir / name, starter_text(source, choices.organisation, choices.language), layout.root, report
+        )
 
 
 def rewrite_config(config: Path, layout: Layout, choices: Choices, t: Translator, logo: str, favicon: str) -> None:
@@ -537,11 +581,19 @@ def rewrite_config(config: Path, layout: Layout, choices: Choices, t: Translator
 
     def label(match: re.Match[str]) -> str:
         key = NAV_KEYS.get(match.group(3))
-        return f"{match.group(1)}{quoted(t(f'newsite.nav.{key}')) if key else match.group(2)}: {match.group(3)}"
+        name = page_name(match.group(3), choices.language)
+        return f"{match.group(1)}{quoted(t(f'newsite.nav.{key}')) if key else match.group(2)}: {name}"
 
     lines.replace_within(("nav",), r"^(\s*- )(.+?):\s+(\S+\.md)\s*$", label)
+    # Pages linked from the footer, not the navigation, under their new names too.
+    lines.replace_within(
+        ("not_in_nav",), r"^(\s*/)(\S+\.md)\s*$", lambda m: m.group(1) + page_name(m.group(2), choices.language)
+    )
     block = ("extra", "careersite")
     lines.set((*block, "organisation"), quoted(org))
+    for setting in ("privacy_page", "accessibility_page"):
+        if (value := lines.get((*block, setting))).endswith(".md"):
+            lines.set((*block, setting), quoted(page_name(value, choices.language)))
     for name in ("tagline", "address", "contact"):
         lines.remove((*block, name))
     lines.set((*block, "language"), quoted(choices.language), after="organisation")

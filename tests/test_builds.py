@@ -56,6 +56,9 @@ def test_closing_soon_is_shown_in_the_last_days(site_copy: Path) -> None:
 def test_norwegian_site_builds_with_yearly_pay_and_applicant_list_notice(site_copy: Path) -> None:
     edit(site_copy / "mkdocs.yml", "    language: nl", "    language: nb")
     edit(site_copy / "mkdocs.yml", "    timezone: Europe/Amsterdam", "    timezone: Europe/Oslo")
+    # Per year is the default of a site in Norway (test_new_site); here the content stays Dutch (its
+    # phone numbers are Dutch), so the period is set.
+    edit(site_copy / "mkdocs.yml", "    closing_soon_days: 7", "    closing_soon_days: 7\n    salary_period: year")
     build = run_build(site_copy)
     assert build.returncode == 0, build.output
     page = build.html("vacancies/beleidsadviseur-wonen/index.html")

@@ -194,9 +194,10 @@ def test_listing_and_home_drop_a_vacancy_once_its_closing_moment_has_passed(serv
     assert after["count"].startswith("12 ")
     departments = tuple(after["groups"])
     assert sum(int(o.rsplit("(", 1)[1].rstrip(")")) for o in after["options"] if o.startswith(departments)) == 12
-    # The filters appearing move the listing as before (0.05 at 390 px, 0.11 at 1280); hiding the
-    # closed cards adds nothing: it happens before the page is first shown.
-    assert after["shift"] <= before["shift"] + 0.001, (before["shift"], after["shift"])
+    # Nothing moves while the page loads: the closed cards go before the first paint, and the
+    # filters' place is held until they show (they moved the listing by 0.05 at 390 px and 0.11 at
+    # 1280 px, Google's "poor" above 0.1).
+    assert before["shift"] < 0.01 and after["shift"] < 0.01, (before["shift"], after["shift"])
     home = browse(served, "lists", "", "2027-11-30T12:00:00+01:00", width)
     assert home["all"] == "12" and not gone & set(home["shown"])
     assert sum(int(o.rsplit("(", 1)[1].rstrip(")")) for o in home["options"]) == 12

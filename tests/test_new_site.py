@@ -529,6 +529,9 @@ def test_country_rules_for_pay_hours_and_the_scale_hint(tmp_path: Path) -> None:
         assert made.returncode == 0, made.stderr
         table = yaml.safe_load((folder / "content/data/salary.yml").read_text(encoding="utf-8"))
         assert table["period"] == period and min(min(s) for s in table["scales"].values()) > 20_000
+        from careersite.config import load
+
+        assert load(folder / "mkdocs.yml", {"CAREERSITE_TODAY": TODAY}).salary_period == "year"  # shown per year
         created = careersite(folder, "new", "vacancy", "Planner")
         assert created.returncode == 0, created.stderr
         path = next((folder / "vacancies").glob("planner*.md"))

@@ -46,6 +46,9 @@ def start_build(folder: Path, today: str = TODAY) -> subprocess.Popen[str]:
         stderr=subprocess.STDOUT,
         text=True,
         start_new_session=True,  # the build, its card workers and helpers share this session
+        # Ctrl-C as in a terminal: a test run started in the background inherits SIGINT ignored,
+        # and Python then never raises KeyboardInterrupt (the build went on and published).
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
 
 

@@ -16,7 +16,7 @@ from careersite.content.data import load_departments, load_processes, load_salar
 from careersite.content.errors import ContentError, Problem, display_path
 from careersite.content.model import Content, Story, Vacancy, load_content
 from careersite.content.pages import check_pages
-from careersite.content.settings import Settings, config_lines, load_settings
+from careersite.content.settings import YEARLY_PAY, Settings, config_lines, load_settings
 from careersite.content.sources import LineDict
 from careersite.content.text import unique_slugs
 from careersite.i18n import Translator
@@ -54,8 +54,13 @@ class Site:
 
     @property
     def salary_period(self) -> str:
-        """The period amounts are shown in: the setting, or the salary table's own."""
-        return self.settings.salary_period or self.salary_table.period
+        """The period amounts are shown in: the setting, else as the country's public employers
+        advertise (per year in Norway, per month in the Netherlands), else the salary table's own."""
+        if self.settings.salary_period:
+            return self.settings.salary_period
+        if self.settings.country in YEARLY_PAY:
+            return "year"
+        return "month" if self.settings.country == "NL" else self.salary_table.period
 
     @cached_property
     def open_vacancies(self) -> tuple[Listed, ...]:

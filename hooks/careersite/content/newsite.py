@@ -38,7 +38,7 @@ from careersite.config import read_config
 from careersite.content import scaffold
 from careersite.content.fields import PLACEHOLDER, WEB_ADDRESS, Invalid
 from careersite.content.model import STORY_FIELDS, VACANCY_FIELDS
-from careersite.content.settings import SETTINGS, Where, _choice, _colour, _country, _text, _timezone
+from careersite.content.settings import SETTINGS, YEARLY_PAY, Where, _choice, _colour, _country, _text, _timezone
 from careersite.content.sources import SourceProblem
 from careersite.content.text import terminal
 from careersite.i18n import LANGUAGES, Translator
@@ -376,10 +376,6 @@ def salary_table(country: str) -> tuple[str, str]:
         text = re.sub(r"(?m)^period: month$", "period: year", text)
         text = re.sub(r"(?m)^(\s+\S+: \[)(.*)\]$", lambda m: m.group(1) + _yearly(m.group(2)) + "]", text)
     return text, "example"
-
-
-# Where public employers state pay per year (the salary table's `period`, and the pages' default).
-YEARLY_PAY = frozenset({"GB", "IE", "NO", "US", "CA", "AU", "NZ"})
 
 
 def _yearly(steps: str) -> str:

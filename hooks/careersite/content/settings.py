@@ -48,6 +48,9 @@ DEFAULT_CHANNELS = {
     "instagram": "Instagram",
     "x": "X",
 }
+# Where public employers state pay per year (Norwegian årslønn, UK and Irish councils); elsewhere
+# per month, unless the salary table says otherwise.
+YEARLY_PAY = frozenset({"NO", "GB", "IE", "US", "CA", "AU", "NZ"})
 # Countries: two-letter territories with a time zone and a currency (not ZZ "unknown", EU, UN, XA…).
 COUNTRIES = frozenset(
     code
@@ -488,8 +491,8 @@ SETTINGS: tuple[Setting, ...] = (
         "salary_period",
         _choice("month", "year", "hour"),
         None,
-        doc="period amounts are shown in: `month`, `year` or `hour` (default: the salary table's `period`, "
-        "as the country's employers advertise: per month in NL, per year in NO and GB)",
+        doc="period amounts are shown in: `month`, `year` or `hour` (default: as the country's public employers "
+        "advertise: per year in NO, GB, IE, US, CA, AU, NZ; per month in NL; elsewhere the salary table's `period`)",
     ),
     Setting(
         "public_applicant_list",

@@ -375,6 +375,15 @@ SETTINGS = (
         "al de naam van een feed",
         "vacancies: {name",
     ),
+    Change(
+        "holiday-region-unknown",  # a region the country's holidays do not know
+        "mkdocs.yml",
+        "    country: NL",
+        "    country: NL\n    holiday_region: SCT",
+        f"{K}.holiday_region",
+        "geen regio van NL",
+        "holiday_region:",
+    ),
     # Folders the build writes must lie apart from what it reads and publishes, inside the project.
     *(
         Change(

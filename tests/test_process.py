@@ -186,3 +186,15 @@ def test_kept_public_holidays_are_the_library_s_and_a_damaged_file_is_read_anew(
     ):
         kept.write_bytes(pickle.dumps(lie))
         assert process.PublicHolidays(country, language, kept).get(holiday) == name, lie
+
+
+def test_a_region_s_own_public_holidays_are_skipped() -> None:
+    """The holiday calendar had no England/Scotland choice: Scotland's St Andrew's Day (30 November
+    2027, a Tuesday) is a working day in England."""
+    from careersite.rules.process import working_days
+
+    day = dt.date(2027, 11, 30)
+    assert working_days("GB-ENG", "en").is_working_day(day)
+    assert not working_days("GB-SCT", "en").is_working_day(day)
+    assert working_days("GB-SCT", "en").holiday(day) == "Saint Andrew's Day"
+    assert working_days("GB-SCT", "en").on_or_after(day) == dt.date(2027, 12, 1)

@@ -218,7 +218,7 @@ def load_site(
         *slips.closed_on_arrival(content.vacancies, today, t),
         *slips.copied_values(content.vacancies, t),
         *slips.page_placeholders(content.pages, root, t),
-        *slips.process_dates_off(content.vacancies, working_days(settings.country, settings.language), today, t),
+        *slips.process_dates_off(content.vacancies, working_days(settings.holiday_area, settings.language), today, t),
     ]
     planning = calendar.posting_warnings(content, settings, today, t, config_path, _channel_lines(lines))
     warnings += planning

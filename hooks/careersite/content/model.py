@@ -404,7 +404,7 @@ def _check_vacancy(p: Parsed, ctx: Context, t: Translator) -> None:
         in_order = not any(pr.field.startswith("process_dates") for pr in p.problems) and "closes" in v
         if in_order and all(process.step(key) for key in dates):
             try:
-                timeline(process, v["closes"], dates, working_days(ctx.settings.country, ctx.settings.language))
+                timeline(process, v["closes"], dates, working_days(ctx.settings.holiday_area, ctx.settings.language))
             except Squeezed as squeezed:
                 p.problems.append(
                     Problem(

@@ -125,6 +125,7 @@ class Settings:
     delete_after_weeks: int
     keep_with_consent_months: int
     salary_period: str  # the period amounts are shown in; "" for the salary table's own (`Site.salary_period`)
+    holiday_region: str  # a region of the country with its own public holidays ("SCT"), or ""
     public_applicant_list: bool  # offentleglova § 25: the applicant list may be made public
     privacy_page: str
     accessibility_page: str | None  # a page in the pages folder, or the web address of the statement
@@ -132,6 +133,11 @@ class Settings:
     cache_dir: Path  # parsed content, rendered cards and feeds kept between builds
     calendar: CalendarSettings = CalendarSettings()
     cms: CmsSettings = CmsSettings()
+
+    @property
+    def holiday_area(self) -> str:
+        """Whose public holidays the timelines skip: the country, or a region of it ("GB-SCT")."""
+        return f"{self.country}-{self.holiday_region}" if self.holiday_region else self.country
 
 
 @dataclass(frozen=True)
@@ -451,6 +457,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("language", _choice(*LANGUAGES), "nl", doc="`nl`, `en` or `nb`: interface strings, dates and amounts"),
     Setting("timezone", _timezone, "Europe/Amsterdam", doc="closing days end at 23:59:59 in this zone"),
     Setting("country", _country, lambda lang: "NO" if lang == "nb" else "NL", doc="two-letter country code"),
+    Setting(
+        "holiday_region",
+        lambda value, where: _holiday_region(value, where),
+        None,
+        doc="the region whose public holidays the timelines skip, where a country's differ by region "
+        "(GB: `ENG`, `SCT`, `WLS`, `NIR`), as the `holidays` library names it; default: the national ones",
+    ),
     Setting("address", _address, {}, doc="`street`, `postal_code`, `locality`, `region`, for structured data"),
     Setting("logo", _logo, doc="logo file (PNG or JPEG for the cards)"),
     Setting(
@@ -678,6 +691,7 @@ def load_settings(
         delete_after_weeks=retention.get("delete_after_weeks", 4),
         keep_with_consent_months=retention.get("keep_with_consent_months", 12),
         salary_period=values["salary_period"] or "",
+        holiday_region=values["holiday_region"] or "",
         public_applicant_list=bool(values["public_applicant_list"]),
         privacy_page=values["privacy_page"] or "privacy.md",
         accessibility_page=values["accessibility_page"],
@@ -687,6 +701,19 @@ def load_settings(
         cms=values["cms"] or CmsSettings(),
     )
     return settings, r.problems
+
+
+def _holiday_region(value: Any, where: Where) -> str:
+    code = scalar(value).upper()
+    import holidays  # here: only a site with a region needs the library's list
+
+    try:
+        regions = holidays.country_holidays(where.country).subdivisions
+    except NotImplementedError:
+        regions = ()
+    if code not in regions:
+        raise Invalid("setting.holiday_region", value=code, country=where.country, options=", ".join(regions) or "-")
+    return code
 
 
 def _known_country(raw: dict[str, Any], language: str) -> str:

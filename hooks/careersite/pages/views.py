@@ -205,7 +205,7 @@ def timeline_view(site: Site, vacancy: Vacancy) -> TimelineView:
     t = site.t
     process = site.processes[vacancy.process]
     placed = timeline(
-        process, vacancy.closes, vacancy.process_dates, working_days(site.settings.country, site.settings.language)
+        process, vacancy.closes, vacancy.process_dates, working_days(site.settings.holiday_area, site.settings.language)
     )
     entries = placed.entries
     steps = tuple(
@@ -603,7 +603,7 @@ class ProcessView:
 
 def processes(site: Site) -> tuple[ProcessView, ...]:
     t = site.t
-    calendar = working_days(site.settings.country, site.settings.language)
+    calendar = working_days(site.settings.holiday_area, site.settings.language)
     return tuple(
         ProcessView(
             p.key,

@@ -87,7 +87,8 @@ def keep_holidays_in(path: Path | None) -> None:
 
 
 def working_days(country: str, language: str) -> WorkingDays:
-    """The working days of a country, with holiday names in the site's language where known."""
+    """The working days of a country, or of a region of it ("GB-SCT": Scotland, ISO 3166-2), with
+    holiday names in the site's language where known."""
     return _working_days(country, language, _kept_holidays)
 
 
@@ -152,13 +153,15 @@ def _valid_years(data: object, key: tuple[str, ...]) -> dict[int, dict[dt.date, 
 def _library_year(country: str, language: str, year: int) -> dict[dt.date, str]:
     import holidays  # here: a build whose years are all kept never imports it
 
+    country, _, region = country.partition("-")
+    area = {"subdiv": region} if region else {}
     try:
-        found = holidays.country_holidays(country, years=year)
+        found = holidays.country_holidays(country, years=year, **area)
     except NotImplementedError:  # a country the library does not know: weekends only
         return {}
     wanted = _HOLIDAY_LANGUAGE.get(language)
     if wanted in getattr(found, "supported_languages", ()):
-        found = holidays.country_holidays(country, years=year, language=wanted)
+        found = holidays.country_holidays(country, years=year, language=wanted, **area)
     return {day: name for day, name in sorted(found.items()) if day.year == year}
 
 

@@ -542,3 +542,28 @@ def test_country_rules_for_pay_hours_and_the_scale_hint(tmp_path: Path) -> None:
         assert f"'scale: {scales[len(scales) // 2]}'" in check.stderr, check.stderr
         if "10" not in scales:
             assert "'scale: 10'" not in check.stderr
+
+
+def test_education_levels_are_the_country_s(tmp_path: Path) -> None:
+    """English pages said 'HBO (higher professional education)': the levels were Dutch everywhere."""
+    from careersite.config import load
+    from careersite.outputs import cms
+
+    for country, language, levels, shown in (
+        ("GB", "en", ["secondary", "vocational", "bachelor", "master"], "Bachelor's degree"),
+        ("NO", "nb", ["vgs", "fagbrev", "fagskole", "bachelor", "master"], "Bachelorgrad"),
+    ):
+        folder = fork(tmp_path / country)
+        assert new_site(folder, *VALUES, "--language", language, "--country", country).returncode == 0
+        site = load(folder / "mkdocs.yml", {"CAREERSITE_TODAY": TODAY})
+        form = {f["name"]: f for f in cms.config(site)["collections"][0]["fields"]}
+        assert [o["value"] for o in form["education"]["options"]] == levels
+        assert shown in [o["label"] for o in form["education"]["options"]]
+        assert all("HBO" not in o["label"] for o in form["education"]["options"])
+        example = next((folder / "vacancies").glob("*.md")).read_text(encoding="utf-8")
+        assert "\neducation: bachelor\n" in example
+        # A Dutch level on such a site is a mistake that names the country's levels.
+        path = next((folder / "vacancies").glob("*.md"))
+        path.write_text(example.replace("education: bachelor", "education: hbo"), encoding="utf-8")
+        check = run_check(folder)
+        assert check.returncode == 1 and ", ".join(levels) in check.stderr, check.stderr

@@ -102,6 +102,7 @@ FORMS = (
     "date",
     "hours",  # a number or a range of hours
     "choice",  # one of the options of its parser (`choice(...)`)
+    "education",  # one of the education levels of the site's country
     "department",  # one of the departments the site's content names
     "scale",  # one or more scales of the salary table
     "salary",  # min, max, period and currency
@@ -454,6 +455,16 @@ class Choice:
 
 def choice(*options: str) -> Choice:
     return Choice(options)
+
+
+@dataclass(frozen=True)
+class ByCountry:
+    """One of the site's country's words (its education levels, `rules.education`)."""
+
+    options_for: Callable[[str], tuple[str, ...]]
+
+    def __call__(self, value: Any, ctx: Context) -> str:
+        return Choice(self.options_for(ctx.settings.country))(value, ctx)
 
 
 def word_list(value: Any, ctx: Context) -> tuple[str, ...]:

@@ -17,12 +17,12 @@ from careersite.content.settings import Settings
 from careersite.content.sources import Document, DocumentCache, LineDict, SourceProblem
 from careersite.content.text import slugify
 from careersite.i18n import Translator
+from careersite.rules import education
 from careersite.rules.process import HiringProcess, Squeezed, timeline, working_days
 from careersite.rules.salary import Range, SalaryTable
 from careersite.rules.status import MANUAL_STATUSES
 
 EMPLOYMENT = ("permanent", "temporary", "internship", "traineeship")
-EDUCATION = ("vmbo", "mbo", "hbo", "wo")
 REMOTE = ("onsite", "hybrid", "remote")
 
 VACANCY_FIELDS: tuple[Field, ...] = (
@@ -95,10 +95,10 @@ VACANCY_FIELDS: tuple[Field, ...] = (
     ),
     Field(
         "education",
-        f.choice(*EDUCATION),
-        doc="education level: " + ", ".join(EDUCATION),
+        f.ByCountry(education.levels),
+        doc="education level, as the site's country names them (" + education.describe() + ")",
         example="hbo",
-        form="choice",
+        form="education",
     ),
     Field(
         "remote",

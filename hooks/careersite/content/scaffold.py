@@ -22,6 +22,7 @@ from careersite.content.model import STORY_FIELDS, VACANCY_FIELDS
 from careersite.content.sources import SourceProblem
 from careersite.content.text import unique_slugs
 from careersite.i18n import LANGUAGES, Translator
+from careersite.rules import education
 
 CLOSES_AFTER_DAYS = 28  # a month to apply, the usual minimum for public employers
 CONSENT_YEARS = 2
@@ -75,6 +76,12 @@ def _fulltime_hours(path: Path) -> float | int:
     return int(hours) if float(hours).is_integer() else hours
 
 
+def _country(settings: dict[str, Any]) -> str:
+    """The site's country as its settings say it (as `country`'s default: NO for `nb`, else NL)."""
+    given = settings.get("country")
+    return str(given).upper() if given else ("NO" if settings.get("language") == "nb" else "NL")
+
+
 def _first_key(path: Path) -> str | None:
     keys = [str(key) for key in _raw(path)]
     return keys[0] if keys else None
@@ -123,7 +130,7 @@ def new_vacancy(config: Path, title: str, today: dt.date) -> tuple[Path, str]:
             "phone": str(contact.get("phone") or ""),
         },
         "process": _first_key(processes) or "[[procedure]]",
-        "education": "hbo",
+        "education": education.default(_country(settings)),
     }
     if not values["contact"]["phone"]:
         del values["contact"]["phone"]

@@ -19,6 +19,7 @@ from careersite.content import model
 from careersite.content.fields import HOURS, IDENTIFIER, SOCIAL_LIMIT, Choice, Field
 from careersite.content.settings import CmsSettings, Settings
 from careersite.i18n import Translator
+from careersite.rules import education
 from careersite.rules.salary import PERIODS
 from careersite.site import Site
 
@@ -294,6 +295,10 @@ def _choice(site: Site, field: Field) -> dict[str, Any]:
     return _select([_option(site, field.name, value) for value in field.parse.options])
 
 
+def _education(site: Site, field: Field) -> dict[str, Any]:
+    return _select([_option(site, "education", level) for level in education.levels(site.settings.country)])
+
+
 def _department(site: Site, field: Field) -> dict[str, Any]:
     """A department from the departments file, read by the editor when the form opens (so that one
     just added there is offered at once); a new one is added in that file (the "departments"
@@ -459,6 +464,7 @@ _WIDGETS = {
     "date": _date,
     "hours": _hours,
     "choice": _choice,
+    "education": _education,
     "department": _department,
     "scale": _scale,
     "salary": _salary,

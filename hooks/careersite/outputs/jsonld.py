@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from careersite.rules import education
 from careersite.rules.clock import end_of_day
 from careersite.rules.salary import Range
 
@@ -13,12 +14,6 @@ if TYPE_CHECKING:
     from careersite.site import Site
 
 _UNIT = {"month": "MONTH", "year": "YEAR", "hour": "HOUR"}
-_EDUCATION = {
-    "vmbo": "high school",
-    "mbo": "professional certificate",
-    "hbo": "bachelor degree",
-    "wo": "postgraduate degree",
-}
 
 
 def employment_types(vacancy: Vacancy, fulltime_hours: float) -> list[str]:
@@ -89,7 +84,7 @@ def job_posting(site: Site, vacancy: Vacancy, pay: Range, body_html: str) -> dic
     if vacancy.education:
         posting["educationRequirements"] = {
             "@type": "EducationalOccupationalCredential",
-            "credentialCategory": _EDUCATION[vacancy.education],
+            "credentialCategory": education.credential(s.country, vacancy.education),
         }
     low, high = vacancy.hours
     posting["workHours"] = f"{low:g}-{high:g} hours per week" if low != high else f"{low:g} hours per week"

@@ -27,6 +27,7 @@ from careersite.content.model import Story, Vacancy, item_url
 from careersite.i18n import Translator
 from careersite.outputs import jsonld
 from careersite.publish.memo import Remembered
+from careersite.rules import education
 from careersite.rules.clock import start_of_day
 from careersite.rules.process import timeline, typical_days, working_days
 from careersite.rules.salary import Range, for_hours, in_period, scale_range
@@ -531,7 +532,7 @@ def listing(site: Site, cards: list[VacancyCard]) -> Listing:
         str(i): t("filter.hours_bucket", low=low + (1 if low else 0), high=high)
         for i, (low, high) in enumerate(HOUR_BUCKETS)
     }
-    education = {key: t(f"education.{key}") for key in ("vmbo", "mbo", "hbo", "wo")}
+    levels = {key: t(f"education.{key}") for key in education.levels(site.settings.country)}
     scales = {key: scale_label(site, (key,)) for key in site.salary_table.scales}
     filters = (
         Filter("department", t("filter.department"), options("department", departments, sorted(departments))),
@@ -541,7 +542,7 @@ def listing(site: Site, cards: list[VacancyCard]) -> Listing:
             options("location", locations, sorted(locations, key=lambda k: locations[k])),
         ),
         Filter("hours", t("filter.hours"), options("hours", hours, list(hours))),
-        Filter("education", t("filter.education"), options("education", education, list(education))),
+        Filter("education", t("filter.education"), options("education", levels, list(levels))),
         Filter("scale", t("filter.scale"), options("scale", scales, list(scales))),
     )
     return Listing(groups, filters, len(cards))

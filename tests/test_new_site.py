@@ -567,3 +567,22 @@ def test_education_levels_are_the_country_s(tmp_path: Path) -> None:
         path.write_text(example.replace("education: bachelor", "education: hbo"), encoding="utf-8")
         check = run_check(folder)
         assert check.returncode == 1 and ", ".join(levels) in check.stderr, check.stderr
+
+
+def test_norwegian_pay_rises_with_seniority_not_a_yearly_step(tmp_path: Path) -> None:
+    """The Norwegian salary page said pay rises 'one step a year for good work' (the Dutch
+    periodiek) and headed the columns 'Trinn 1…7'; KS pay rises with seniority."""
+    folder = fork(tmp_path / "no")
+    assert new_site(folder, *VALUES, "--language", "nb", "--country", "NO").returncode == 0
+    build = run_build(folder)
+    assert build.returncode == 0, build.output
+    table = build.html("lonn/index.html").select_one("table.cs-scales")
+    headings = [th.get_text(strip=True) for th in table.select("thead th.cs-scales__step")]
+    assert headings == ["0 år", "2 år", "4 år", "6 år", "8 år", "10 år", "16 år"]
+    from careersite.config import load
+    from careersite.pages.views import SiteView
+
+    site = load(folder / "mkdocs.yml", {"CAREERSITE_TODAY": TODAY})
+    intro = site.t(f"ui.salary_steps_intro.{SiteView(site).step_basis}")
+    assert "ansiennitet" in intro and "i året" not in intro
+    assert SiteView(site).salary_url == "lonn/"

@@ -17,10 +17,20 @@ from careersite.content.fields import PLAUSIBLE_PAY, Invalid, date, is_empty, pl
 from careersite.content.sources import LineDict, SourceProblem, read_yaml_file
 from careersite.i18n import Translator
 from careersite.rules.process import STEP_KINDS, HiringProcess, Step
-from careersite.rules.salary import PERIODS, Extra, SalaryTable, Scale
+from careersite.rules.salary import PERIODS, STEP_BASES, Extra, SalaryTable, Scale
 
 _KEY = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-TABLE_KEYS = ("name", "effective", "currency", "period", "fulltime_hours", "extras", "scales")
+TABLE_KEYS = (
+    "name",
+    "effective",
+    "currency",
+    "period",
+    "fulltime_hours",
+    "extras",
+    "scales",
+    "step_basis",
+    "step_years",
+)
 EXTRA_KEYS = ("name", "percent", "description")
 PROCESS_KEYS = ("name", "summary", "reply_within_days", "steps")
 STEP_KEYS = ("key", "name", "description", "days", "kind")
@@ -168,6 +178,22 @@ def load_salary_table(path: Path, shown: str, t: Translator) -> tuple[SalaryTabl
         percent = f.value(extra, "percent", f"{where}.percent", _number(0.01, 100, "error.extra_percent"), None)
         description = f.value(extra, "description", f"{where}.description", _text, "")
         extras.append(Extra(name, description, percent))
+    step_basis = f.value(d, "step_basis", "step_basis", _choice(STEP_BASES), "yearly")
+    step_years: tuple[int, ...] = ()
+    if step_basis == "seniority":
+        raw_years = d.get("step_years")
+        longest = max((len(scale.steps) for scale in scales.values()), default=0)
+        if (
+            not isinstance(raw_years, list)
+            or not all(isinstance(y, int) and not isinstance(y, bool) and 0 <= y <= 60 for y in raw_years)
+            or list(raw_years) != sorted(set(raw_years))
+            or len(raw_years) < longest
+        ):
+            f.problem(
+                d, "step_years" if "step_years" in d else "step_basis", "step_years", t("error.step_years", n=longest)
+            )
+        else:
+            step_years = tuple(raw_years)
     table = SalaryTable(
         name=f.value(d, "name", "name", _text, ""),
         effective=effective,
@@ -176,6 +202,8 @@ def load_salary_table(path: Path, shown: str, t: Translator) -> tuple[SalaryTabl
         fulltime_hours=hours,
         scales=scales,
         extras=tuple(extras),
+        step_basis=step_basis,
+        step_years=step_years,
     )
     return table, f.problems
 

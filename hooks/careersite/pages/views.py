@@ -564,6 +564,16 @@ class SalaryPage:
     rows: tuple[ScaleRow, ...]
     extras: tuple[ExtraView, ...]
     max_steps: int
+    step_headings: tuple[str, ...] = ()  # the column of each step: "Trede 3", or "4 år" by seniority
+
+
+def step_headings(site: Site, count: int) -> tuple[str, ...]:
+    """The heading of each step of the salary table: its number, or with pay by seniority (the
+    Norwegian KS tables) the years of service it stands for."""
+    table, t = site.salary_table, site.t
+    if table.step_basis == "seniority" and len(table.step_years) >= count:
+        return tuple(t("ui.step_years_column", n=years) for years in table.step_years[:count])
+    return tuple(t("ui.step_column", n=n) for n in range(1, count + 1))
 
 
 def salary_page(site: Site) -> SalaryPage:
@@ -589,6 +599,7 @@ def salary_page(site: Site) -> SalaryPage:
             ExtraView(e.name, e.description, t.percent(e.percent) if e.percent else None) for e in table.extras
         ),
         max_steps=max((len(r.steps) for r in rows), default=0),
+        step_headings=step_headings(site, max((len(r.steps) for r in rows), default=0)),
     )
 
 
@@ -827,6 +838,18 @@ class SiteView:
         """The job alerts page (the page with template alerts.html), if the site has one."""
         page = self.site.page_templates.get("alerts.html")
         return page_url(page) if page else None
+
+    @cached_property
+    def salary_url(self) -> str | None:
+        """The salary scales page (the page with template salary.html), if the site has one: its
+        name follows the site's language (/salaris/, /lonn/, /pay/)."""
+        page = self.site.page_templates.get("salary.html")
+        return page_url(page) if page else None
+
+    @property
+    def step_basis(self) -> str:
+        """How pay rises through the steps of a scale (`SalaryTable.step_basis`)."""
+        return self.site.salary_table.step_basis
 
     @cached_property
     def footer(self) -> FooterView:

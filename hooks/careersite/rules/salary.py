@@ -34,6 +34,9 @@ class Scale:
         return self.steps[-1]
 
 
+STEP_BASES = ("yearly", "seniority", "individual")
+
+
 @dataclass(frozen=True)
 class SalaryTable:
     """A collective agreement's pay table: scales with steps, for a full-time week, per period."""
@@ -45,6 +48,11 @@ class SalaryTable:
     fulltime_hours: float
     scales: dict[str, Scale]
     extras: tuple[Extra, ...] = ()
+    # How pay rises through a scale's steps: `yearly` (a step a year for good work: the Dutch
+    # periodiek), `seniority` (by years of service: the Norwegian KS tables, whose steps are
+    # `step_years`), or `individual` (agreed person by person).
+    step_basis: str = "yearly"
+    step_years: tuple[int, ...] = ()  # with `seniority`: the years of service of each step
 
 
 @dataclass(frozen=True)

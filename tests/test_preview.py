@@ -4,6 +4,7 @@ shows the page again once the mistake is fixed."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import socket
@@ -12,6 +13,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -47,20 +49,30 @@ def _poll(url: str, done, seconds: float = 60) -> tuple[int, BeautifulSoup]:
         time.sleep(0.5)
 
 
-def test_the_preview_shows_the_mistakes_and_recovers_when_they_are_fixed(site_copy: Path) -> None:
-    vacancy = site_copy / "vacancies/ciso.md"
-    good = vacancy.read_text(encoding="utf-8")
-    vacancy.write_text(good.replace("closes: ", "closes: 2027-02-30 #", 1), encoding="utf-8")
+@contextlib.contextmanager
+def _make_serve(folder: Path) -> Iterator[int]:
+    """`make serve` in `folder` on a free port, on the pinned day; its port."""
     port = _free_port()
     env = dict(os.environ, CAREERSITE_TODAY=TODAY, NO_MKDOCS_2_WARNING="1")
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=site_copy,
+        cwd=folder,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     try:
+        yield port
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_the_preview_shows_the_mistakes_and_recovers_when_they_are_fixed(site_copy: Path) -> None:
+    vacancy = site_copy / "vacancies/ciso.md"
+    good = vacancy.read_text(encoding="utf-8")
+    vacancy.write_text(good.replace("closes: ", "closes: 2027-02-30 #", 1), encoding="utf-8")
+    with _make_serve(site_copy) as port:
         url = f"http://127.0.0.1:{port}/vacancies/ciso/"
         status, page = _poll(url, lambda s, p: p.select_one(".cs-preview-problems") is not None)
         problems = page.select_one(".cs-preview-problems")
@@ -94,9 +106,6 @@ def test_the_preview_shows_the_mistakes_and_recovers_when_they_are_fixed(site_co
         src = page.select_one("img.cs-scard__photo")["src"]
         status, page = _poll(url, lambda s, p: s == 200 and p.select_one("img.cs-scard__photo")["src"] != src)
         assert page.select_one("img.cs-scard__photo")["src"] != src, "the preview kept the replaced photo"
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def test_each_rebuild_of_the_preview_is_shown_whole_and_the_old_ones_go(tmp_path: Path) -> None:
@@ -127,17 +136,8 @@ def test_the_web_editor_opens_in_the_preview_while_the_content_has_a_mistake(sit
     the editor could not open to fix what it had just saved."""
     import yaml
 
-    port = _free_port()
-    env = dict(os.environ, CAREERSITE_TODAY=TODAY, NO_MKDOCS_2_WARNING="1")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=site_copy,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    admin = f"http://127.0.0.1:{port}/admin/"
-    try:
+    with _make_serve(site_copy) as port:
+        admin = f"http://127.0.0.1:{port}/admin/"
         status, page = _poll(admin, lambda s, p: s == 200 and "startEditor" in str(p))
         assert status == 200 and page.select_one(".cs-problems") is None
         vacancy = site_copy / "vacancies/ciso.md"
@@ -161,6 +161,3 @@ def test_the_web_editor_opens_in_the_preview_while_the_content_has_a_mistake(sit
         vacancy.write_text(good, encoding="utf-8")  # fixed (through the editor, or by hand)
         status, page = _poll(admin, lambda s, p: s == 200 and p.select_one(".cs-problems") is None)
         assert page.select_one(".cs-problems") is None and "startEditor" in str(page)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)

@@ -90,23 +90,29 @@ async function publish(page, slug) {
 }
 
 // A story with a photo uploaded through the media library.
-async function createStory(page, photo) {
+async function story(page, photo, values) {
   await newEntry(page, 'stories');
   await page.waitForSelector('label[for^="body-field-"]', { timeout: 30000 });
-  await field(page, 'title').fill('Ik maak de regels begrijpelijk');
-  await field(page, 'name').fill('Noor Jansen');
-  await field(page, 'role').fill('Jurist Sociaal Domein');
-  await pick(page, 'department', 'Sociaal Domein');
-  await field(page, 'summary').fill('Noor schrijft besluiten die inwoners in één keer begrijpen.');
-  await field(page, 'quote').fill('Een goed besluit lees je één keer.');
+  for (const name of ['title', 'name', 'role']) await field(page, name).fill(values[name]);
+  await pick(page, 'department', values.department);
+  for (const name of ['summary', 'quote']) await field(page, name).fill(values[name]);
   await page.getByText(/^Kies een afbeelding$/).click();
   await page.locator('input[type=file]').setInputFiles(photo);
   await page.getByText(/^Gebruik selectie$/).click();
-  await field(page, 'photo_alt').fill('Noor aan haar bureau in het Stadskantoor.');
-  await field(page, 'published').fill('30-11-2026');
+  await field(page, 'photo_alt').fill(values.photo_alt);
+  await field(page, 'published').fill('30-11-2026');  // as Dutch writes dates
   await field(page, 'consent_until').fill('30-11-2028');
-  await fillGaps(page, 'Ik werk sinds twee jaar bij de gemeente.');
-  return publish(page, 'noor-jansen');
+  await fillGaps(page, values.text);
+  return publish(page, values.slug);
+}
+
+async function createStory(page, photo) {
+  return story(page, photo, {
+    slug: 'noor-jansen', title: 'Ik maak de regels begrijpelijk', name: 'Noor Jansen', role: 'Jurist Sociaal Domein',
+    department: 'Sociaal Domein', summary: 'Noor schrijft besluiten die inwoners in één keer begrijpen.',
+    quote: 'Een goed besluit lees je één keer.', photo_alt: 'Noor aan haar bureau in het Stadskantoor.',
+    text: 'Ik werk sinds twee jaar bij de gemeente.',
+  });
 }
 
 // A new site's first day: a department added to the list, then a vacancy and a story in it; the
@@ -136,23 +142,13 @@ async function newSite(page, photo) {
   await pick(page, 'process', 'Standaard');
   await fillGaps(page, 'Je beoordeelt aanvragen en adviseert inwoners.');
   const vacancy = await publish(page, 'vergunningverlener');
-  await newEntry(page, 'stories');
-  await page.waitForSelector('label[for^="body-field-"]', { timeout: 30000 });
-  await field(page, 'title').fill('Ik help mensen bouwen');
-  await field(page, 'name').fill('Noor Jansen');
-  await field(page, 'role').fill('Vergunningverlener');
-  await pick(page, 'department', 'Vergunningen');
-  await field(page, 'summary').fill('Noor beoordeelt aanvragen en legt uit wat nodig is.');
-  await field(page, 'quote').fill('Een goed advies scheelt een afwijzing.');
-  await page.getByText(/^Kies een afbeelding$/).click();
-  await page.locator('input[type=file]').setInputFiles(photo);
-  await page.getByText(/^Gebruik selectie$/).click();
-  await field(page, 'photo_alt').fill('Noor aan haar bureau in het gemeentehuis.');
-  await field(page, 'published').fill('30-11-2026');
-  await field(page, 'consent_until').fill('30-11-2028');
-  await fillGaps(page, 'Ik werk sinds twee jaar bij de gemeente.');
-  const story = await publish(page, 'noor-jansen');
-  return [vacancy, story];
+  const saved = await story(page, photo, {
+    slug: 'noor-jansen', title: 'Ik help mensen bouwen', name: 'Noor Jansen', role: 'Vergunningverlener',
+    department: 'Vergunningen', summary: 'Noor beoordeelt aanvragen en legt uit wat nodig is.',
+    quote: 'Een goed advies scheelt een afwijzing.', photo_alt: 'Noor aan haar bureau in het gemeentehuis.',
+    text: 'Ik werk sinds twee jaar bij de gemeente.',
+  });
+  return [vacancy, saved];
 }
 
 // The mistake make check named, fixed in the editor: the application address written anew.

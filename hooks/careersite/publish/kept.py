@@ -13,6 +13,7 @@ read so that a cache can never stop or falsify a build.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import hmac
@@ -89,10 +90,7 @@ def key() -> bytes:
         data = read_regular(path)
     except FileNotFoundError:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
-            with os.fdopen(handle, "wb") as out:
-                out.write(secrets.token_bytes(32))
+            _make_key(path)
             data = read_regular(path)
         except OSError:
             return secrets.token_bytes(32)
@@ -101,6 +99,22 @@ def key() -> bytes:
     if len(data) < 32 or _tracked(path):
         return secrets.token_bytes(32)
     return data
+
+
+def _make_key(path: Path) -> None:
+    """A new key at `path`, whole or not at all: written beside it, then linked into place, so
+    that two builds starting at once (or a test run's workers) never read half a key, and the
+    one that comes second keeps the first one's."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    handle = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(secrets.token_bytes(32))
+        with contextlib.suppress(FileExistsError):  # another build made the key first: that one is kept
+            os.link(partial, path)
+    finally:
+        os.unlink(partial)
 
 
 def _tracked(path: Path) -> bool:

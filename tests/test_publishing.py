@@ -125,7 +125,12 @@ def test_ctrl_c_publishes_nothing(site_copy: Path, references: dict[str, dict[st
     assert run_build(site_copy).returncode == 0
     shutil.rmtree(site_copy / ".cache")
     process = start_build(site_copy, today=OTHER_DAY)
-    time.sleep(1.0)
+    # Pressed while the build works (its card workers drawing), not while Python is still starting:
+    # there a KeyboardInterrupt can land inside multiprocessing's start-up, an interpreter matter.
+    cards = site_copy / ".cache" / "cards"
+    deadline = time.monotonic() + 60
+    while not (cards.is_dir() and any(cards.iterdir())) and time.monotonic() < deadline:
+        time.sleep(0.05)
     os.killpg(process.pid, signal.SIGINT)  # as a terminal sends it: to the build and its workers
     process.communicate(timeout=60)
     assert digest(site_copy / "site") == references[TODAY]

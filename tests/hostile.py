@@ -23,7 +23,7 @@ hours: 32-36
 scale: 10
 published: 2026-11-16
 closes: 2027-12-13
-apply: https://werkenbij.lindewaard.example/solliciteren/jurist-sociaal-domein-{name}
+apply: https://sollicitatie.lindewaard.example/vacature/jurist-sociaal-domein-{name}
 contact:
   name: Ilse Kramer
   role: teamleider Juridische Zaken
@@ -370,6 +370,11 @@ CASES: tuple[Case, ...] = (
             ("bcc", "sanne@lindewaard.example?bcc=spy@evil.example"),
             ("two", "sanne@lindewaard.example,spy@evil.example"),
         )
+    ),
+    Case(
+        "apply-own-host-no-page",  # the example's old /solliciteren/<vacancy>: a 404 once deployed
+        fields={"apply": "https://werkenbij.lindewaard.example/solliciteren/jurist-sociaal-domein"},
+        expect=E("apply", "maakt daar geen pagina"),
     ),
     Case(
         "apply-mailto-bcc",

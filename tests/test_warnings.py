@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import run_build
+from conftest import edit, run_build
 from hostile import VACANCY, set_field
 from test_author_errors import line_of, run_check
 
@@ -65,3 +65,16 @@ def test_likely_slips_are_warned_about_by_check_and_build(site_copy: Path) -> No
     assert all(entry.startswith("waarschuwing: ") for entry in check.stderr.splitlines())
     assert "jurist-oud" not in check.stderr  # closed long ago: no new vacancy, no warning
     assert "'Ruimte & Wonen' lijkt op de afdeling 'Ruimte en Wonen'" in check.stderr
+
+
+def test_an_application_address_on_the_site_may_be_one_of_its_pages(site_copy: Path) -> None:
+    """A page the build makes is a fine target (the hiring page, another vacancy); another host too."""
+    for target in (
+        "https://werkenbij.lindewaard.example/solliciteren/",
+        "https://werkenbij.lindewaard.example/solliciteren",
+        "https://werkenbij.lindewaard.example/vacancies/ciso/",
+        "https://solliciteren.werkenbij-elders.example/lindewaard/ciso",
+    ):
+        edit(site_copy / "vacancies/ciso.md", "apply: https://", f"apply: {target}#")
+        assert run_check(site_copy).returncode == 0, target
+        edit(site_copy / "vacancies/ciso.md", f"apply: {target}#", "apply: https://")

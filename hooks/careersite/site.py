@@ -192,6 +192,7 @@ def load_site(
     problems += found
     page_templates: dict[str, str] = {}
     problems += check_pages(content.pages, root, templates, t, settings.docs_dir, page_templates)
+    problems += slips.apply_links_on_the_site(content.vacancies, content.pages, settings.docs_dir, settings.site_url, t)
     listed = [
         Listed(v, vacancy_status(today, v.published, v.closes, v.status, settings.closing_soon_days))
         for v in content.vacancies

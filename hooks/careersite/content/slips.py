@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from careersite.content.errors import Problem, display_path
 from careersite.content.fields import PLACEHOLDER, shown
@@ -132,3 +133,39 @@ def process_dates_off(
                 message = t("warning.process_date_day_off", value=day, day=name)
                 problems.append(Problem(v.source, v.line(field), field, message))
     return problems
+
+
+def apply_links_on_the_site(
+    vacancies: Sequence[Vacancy], pages: Sequence[Path], docs_dir: Path, site_url: str, t: Translator
+) -> list[Problem]:
+    """An application address on the site's own host that leads to no page the build makes (the
+    example's /solliciteren/<vacancy> addresses: a 404 once deployed). The site makes its
+    organisation's pages and a page per vacancy and story; an application form lives elsewhere."""
+    own = urlsplit(site_url)
+    if not own.hostname:
+        return []
+    base = own.path if own.path.endswith("/") else own.path + "/"
+    made = {_page_address(page, docs_dir) for page in pages}
+    made |= {f"vacancies/{v.slug}/" for v in vacancies} | {"stories/", "vacancies/"}
+    problems = []
+    for vacancy in vacancies:
+        target = urlsplit(vacancy.apply)
+        if target.scheme not in ("http", "https") or (target.hostname or "").lower() != own.hostname.lower():
+            continue
+        path = target.path if target.path.startswith(base) else None
+        relative = path[len(base) :] if path is not None else None
+        if relative is not None and (relative in made or f"{relative}/" in made or relative.rstrip("/") + "/" in made):
+            continue
+        problems.append(
+            Problem(vacancy.source, vacancy.line("apply"), "apply", t("error.apply_no_page", value=vacancy.apply))
+        )
+    return problems
+
+
+def _page_address(page: Path, docs_dir: Path) -> str:
+    """The address of one of the organisation's pages, relative to the site: `salaris.md` → `salaris/`."""
+    stem = page.relative_to(docs_dir).with_suffix("").as_posix()
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index")
+        return stem
+    return f"{stem}/"

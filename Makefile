@@ -11,7 +11,7 @@ A11Y_STAMP := tests/a11y/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 # Values given on the command line are taken as written ($(value …)), never expanded: make would
 # otherwise export them to every command, expanded, and a title holding $(shell …) would run it.
-unexport TITLE NAME ORG LANGUAGE COUNTRY TIMEZONE URL PRIMARY ACCENT FORCE STATUS
+unexport TITLE NAME ORG LANGUAGE COUNTRY TIMEZONE URL PRIMARY ACCENT REGION FORCE STATUS
 
 .PHONY: site serve test check lint bench clean new-vacancy new-story new-site deploy-schedule cms publish
 
@@ -78,7 +78,8 @@ new-site: export CAREERSITE_NEW_TIMEZONE := $(call given,TIMEZONE)
 new-site: export CAREERSITE_NEW_URL := $(call given,URL)
 new-site: export CAREERSITE_NEW_PRIMARY := $(call given,PRIMARY)
 new-site: export CAREERSITE_NEW_ACCENT := $(call given,ACCENT)
-new-site: $(STAMP)  ## turn this fork into an empty site; asks what is not given: make new-site ORG="Gemeente Noordveen" LANGUAGE=nl COUNTRY=NL URL=https://werkenbij.noordveen.nl/ PRIMARY="#1F4E79" ACCENT="#E8A317" [TIMEZONE=…] [FORCE=1]
+new-site: export CAREERSITE_NEW_REGION := $(call given,REGION)
+new-site: $(STAMP)  ## turn this fork into an empty site; asks what is not given: make new-site ORG="Gemeente Noordveen" LANGUAGE=nl COUNTRY=NL URL=https://werkenbij.noordveen.nl/ PRIMARY="#1F4E79" ACCENT="#E8A317" [TIMEZONE=…] [REGION=…] [FORCE=1]
 	@PYTHONPATH=hooks $(BIN)/python -m careersite new site --from-environment $(if $(filter 1 yes true,$(value FORCE)),--force)
 
 clean:

@@ -586,3 +586,21 @@ def test_norwegian_pay_rises_with_seniority_not_a_yearly_step(tmp_path: Path) ->
     intro = site.t(f"ui.salary_steps_intro.{SiteView(site).step_basis}")
     assert "ansiennitet" in intro and "i året" not in intro
     assert SiteView(site).salary_url == "lonn/"
+
+
+def test_a_british_site_names_the_region_whose_holidays_count(tmp_path: Path) -> None:
+    """The holiday calendar had no England/Scotland choice."""
+    for region, expected in (("", "ENG"), ("sct", "SCT")):
+        folder = fork(tmp_path / f"gb{region}")
+        extra = ("--region", region) if region else ()
+        made = new_site(folder, *VALUES, "--language", "en", "--country", "GB", *extra)
+        assert made.returncode == 0, made.stderr
+        config = yaml.safe_load((folder / "mkdocs.yml").read_text(encoding="utf-8"))
+        assert config["extra"]["careersite"]["holiday_region"] == expected
+        assert run_check(folder).returncode == 0
+    folder = fork(tmp_path / "wrong")
+    made = new_site(folder, *VALUES, "--language", "en", "--country", "GB", "--region", "XX")
+    assert made.returncode == 2 and "REGION: 'XX'" in made.stderr and "ENG, NIR, SCT, WLS" in made.stderr
+    folder = fork(tmp_path / "nl")
+    assert new_site(folder, *VALUES).returncode == 0
+    assert "holiday_region" not in (folder / "mkdocs.yml").read_text(encoding="utf-8")

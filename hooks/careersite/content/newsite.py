@@ -38,7 +38,17 @@ from careersite.config import read_config
 from careersite.content import scaffold
 from careersite.content.fields import PLACEHOLDER, WEB_ADDRESS, Invalid
 from careersite.content.model import STORY_FIELDS, VACANCY_FIELDS
-from careersite.content.settings import SETTINGS, YEARLY_PAY, Where, _choice, _colour, _country, _text, _timezone
+from careersite.content.settings import (
+    SETTINGS,
+    YEARLY_PAY,
+    Where,
+    _choice,
+    _colour,
+    _country,
+    _holiday_region,
+    _text,
+    _timezone,
+)
 from careersite.content.sources import SourceProblem
 from careersite.content.text import terminal
 from careersite.i18n import LANGUAGES, Translator
@@ -67,7 +77,10 @@ OPTIONS = {
     "url": "URL",
     "primary": "PRIMARY",
     "accent": "ACCENT",
+    "region": "REGION",
 }
+# Countries whose regions have public holidays of their own, asked for one (`holiday_region`).
+REGIONS_ASKED = {"GB": "ENG"}
 NAV_KEYS = {
     "index.md": "home",
     "vacancies/index.md": "vacancies",
@@ -125,6 +138,7 @@ class Choices:
     url: str
     primary: str
     accent: str
+    region: str = ""  # `holiday_region`, for a country whose regions differ
 
 
 @dataclass
@@ -174,6 +188,7 @@ def validate(values: dict[str, str], fallback: str) -> tuple[Choices | None, lis
         "language": lambda v: _choice(*LANGUAGES)(v, where),
         "country": lambda v: _country(v, where),
         "timezone": lambda v: str(_timezone(v, where)),
+        "region": lambda v: _holiday_region(v, Where(Path("."), Path("."), fallback, checked.get("country", "NL"))),
         "url": _url,
         "primary": lambda v: _colour(v, where, "primary"),
         "accent": lambda v: _colour(v, where, "accent"),
@@ -187,6 +202,10 @@ def validate(values: dict[str, str], fallback: str) -> tuple[Choices | None, lis
             if not value:
                 problems[name] = Invalid("newsite.timezone_needed", value=checked["country"])
                 continue
+        if name == "region" and not value.strip():
+            if checked.get("country") not in REGIONS_ASKED:
+                continue  # the national holidays: no region to name
+            value = REGIONS_ASKED[checked["country"]]
         try:
             checked[name] = parse(value)
         except Invalid as error:
@@ -595,6 +614,10 @@ def rewrite_config(config: Path, layout: Layout, choices: Choices, t: Translator
     lines.set((*block, "language"), quoted(choices.language), after="organisation")
     lines.set((*block, "timezone"), quoted(choices.timezone), after="language")
     lines.set((*block, "country"), quoted(choices.country), after="timezone")  # NO would be false
+    if choices.region:
+        lines.set((*block, "holiday_region"), quoted(choices.region), after="country")
+    else:
+        lines.remove((*block, "holiday_region"))
     lines.set((*block, "logo"), (layout.docs_dir / logo).relative_to(layout.root).as_posix(), after="country")
     lines.set((*block, "colors"), "", after="logo")
     lines.set((*block, "colors", "primary"), quoted(choices.primary))
@@ -784,6 +807,8 @@ def ask(given: dict[str, str], t: Translator, prompt: Callable[[str], str] = inp
     for name in OPTIONS:
         if values.get(name, "").strip():
             continue
+        if name == "region" and (values.get("country") or "").upper() not in REGIONS_ASKED:
+            continue
         default = _default(name, values)
         answer = prompt(t(f"newsite.ask.{name}") + (f" [{default}]" if default else "") + ": ").strip()
         values[name] = answer or default
@@ -803,6 +828,8 @@ def _default(name: str, values: dict[str, str]) -> str:
         return default_timezone(country)
     if name == "url" and values.get("organisation", "").strip():
         return suggested_url(values["organisation"], language, country)
+    if name == "region":
+        return REGIONS_ASKED.get(country, "")
     if name in ("primary", "accent"):
         return {"primary": "#0B5563", "accent": "#F2A900"}[name]
     return ""

@@ -485,3 +485,40 @@ def test_a_mistake_at_night_still_closes_what_closes_today(tmp_path: Path) -> No
     assert not subprocess.run([*git, "worktree", "list"], cwd=folder, capture_output=True, text=True).stdout.count(
         "last-good"
     )
+
+
+@pytest.mark.parametrize(
+    ("status", "deployed", "open_issue", "code", "called"),
+    [
+        ("fallback", "success", "", 1, "issue create"),
+        ("failed", "skipped", "7", 1, "issue comment 7"),
+        ("built", "success", "7", 0, "issue close 7"),
+        ("built", "success", "", 0, None),
+    ],
+)
+def test_the_alert_step_opens_updates_and_closes_one_issue(
+    tmp_path: Path, status: str, deployed: str, open_issue: str, code: int, called: str | None
+) -> None:
+    """The alert job's script, run here with a stand-in for GitHub's gh that records its calls."""
+    script = next(step["run"] for step in github()["jobs"]["alert"]["steps"])
+    fake = tmp_path / "gh"
+    fake.write_text(f'#!/bin/sh\necho "$*" >> "$GH_CALLS"\ncase "$1 $2" in "issue list") echo "{open_issue}";; esac\n')
+    fake.chmod(0o755)
+    calls = tmp_path / "calls"
+    env = {
+        "PATH": f"{tmp_path}:/usr/bin:/bin",
+        "GH_CALLS": str(calls),
+        "STATUS": status,
+        "DEPLOYED": deployed,
+        "RUN": "https://github.com/x/y/actions/runs/1",
+    }
+    done = subprocess.run(["bash", "-e", "-c", script], env=env, capture_output=True, text=True)
+    assert done.returncode == code, done.stderr
+    made = calls.read_text().splitlines() if calls.exists() else []
+    assert made[0].startswith("issue list --state open --search")
+    if called is None:
+        assert made[1:] == []
+    else:
+        assert made[1].startswith(called), made
+        if "create" in called or "comment" in called:
+            assert "make check" in made[1] and ("last content that built" in made[1]) == (status == "fallback")

@@ -103,8 +103,7 @@ _outputs_written = False  # set when all but the search index is written (`_fini
 _preview_problems: tuple[str, str, list[str]] | None = None  # heading, what to do, messages
 # `serve` only: what a rebuild worked out per item, taken again by the next for an unchanged item
 _remembered: Remembered | None = None
-# `serve` only: the web editor's config and what its page needs, from the last rebuild without mistakes
-_last_admin: tuple[bytes, Any, Translator] | None = None
+_editor = cms.EditorFiles()  # `serve` keeps the editor of the last rebuild without mistakes in it
 _last_brand: str | None = None  # `serve` only: the brand stylesheet of the last rebuild without mistakes
 
 
@@ -776,7 +775,7 @@ def _finish_build(config: MkDocsConfig) -> None:
     the feeds and jobs.json, which state each card's size."""
     global _outputs_written
     if _preview_problems is not None:
-        _write_admin_with_problems(Path(config.site_dir))
+        _editor.write_with_problems(Path(config.site_dir), _preview_problems)
         _show_preview(config)
         _release()
         return
@@ -810,18 +809,11 @@ def _finish_build(config: MkDocsConfig) -> None:
     del items  # the feeds are written: make room for the rest (16 MB of items at 10,000 vacancies)
     _body_html.clear()
     write_atomic(site_dir / "jobs.json", jobs.render(_view, _cards))
-    (site_dir / "admin").mkdir(exist_ok=True)  # the editor's script is copied there from overrides/admin/
-    admin_config = cms.render_config(_site)
-    write_atomic(site_dir / "admin" / "config.yml", admin_config)
-    write_atomic(site_dir / "admin" / "index.html", cms.render_page(_site))
-    if _command == "serve":
-        global _last_admin
-        _last_admin = (admin_config, _site.settings, _site.t)
-    events = ical.EventCache(_site.settings.cache_dir / "calendar-events.pickle")
-    calendar = ical.render(list(_view.calendar.events), _site.settings, _site.t, _site.today, events)
-    write_atomic(site_dir / "calendar.ics", calendar)
-    log.info(f"Calendar: {len(_view.calendar.events)} events, {events.rendered} rendered anew")
-    _write_team_calendar(site_dir)
+    _editor.write(_site, site_dir, keep=_command == "serve")
+    try:
+        log.info(ical.write(_site, list(_view.calendar.events), site_dir, os.environ))
+    except ical.BadToken:
+        raise Abort(_site.t("build.calendar_token", variable=ical.TOKEN_VARIABLE)) from None
     for path, key in _rendered_pages:  # written by MkDocs after on_post_page: identical to the cache file
         # The preview's kept tree gets a link to the cache file in place of the written page
         # (`serve --dirty` keeps its pages where MkDocs writes them over: it gets none).
@@ -852,34 +844,6 @@ def _finish_after_search(config: MkDocsConfig) -> None:
 
 
 on_post_build = CombinedEvent(_finish_build, _finish_after_search)
-
-
-def _write_team_calendar(site_dir: Path) -> None:
-    """The team's planning calendar (planned posts, scheduled items, consent endings) at the
-    address its token makes, when the deploy gives one; never linked, listed or indexed."""
-    assert _site is not None
-    try:
-        name = ical.team_file(os.environ)
-    except ical.BadToken:
-        raise Abort(_site.t("build.calendar_token", variable=ical.TOKEN_VARIABLE)) from None
-    if name is None:
-        return
-    events = list(views.calendar_view(_site, team=True).events)
-    kept = ical.EventCache(_site.settings.cache_dir / "calendar-team-events.pickle")
-    write_atomic(site_dir / name, ical.render(events, _site.settings, _site.t, _site.today, kept, team=True))
-    log.info(f"Team calendar: {len(events)} events")
-
-
-def _write_admin_with_problems(site_dir: Path) -> None:
-    """`serve` with mistakes in the content: every page shows them, but the web editor opens all the
-    same (as the last rebuild without mistakes made it), with the mistakes beside it, so that what
-    was just saved through it can be fixed there."""
-    if _last_admin is None or _preview_problems is None:
-        return  # no rebuild of this preview has worked yet: nothing to open the editor with
-    admin_config, settings, t = _last_admin
-    with contextlib.suppress(OSError):
-        write_atomic(site_dir / "admin" / "config.yml", admin_config)
-        write_atomic(site_dir / "admin" / "index.html", cms.page(settings, t, _preview_problems))
 
 
 def _show_preview(config: MkDocsConfig) -> None:

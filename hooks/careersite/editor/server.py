@@ -31,11 +31,13 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from careersite.content.fields import IMAGE_SUFFIXES
 from careersite.content.text import terminal
+from careersite.publish import kept
 
 DEFAULT_PORT = 8081
 MAX_BODY = 50 * 1024 * 1024  # a photo from a camera, as base64, with room to spare
@@ -239,34 +241,25 @@ def _text_name(name: str) -> bool:
 
 def _refuse_odd_file(path: Path, shown: Any) -> None:
     """Refuse a link, folder, pipe or device where a file is to be written or removed."""
-    try:
-        info = os.lstat(path)
-    except FileNotFoundError:
-        return
-    if not stat.S_ISREG(info.st_mode):
+    if os.path.lexists(path) and not kept.is_regular(path):
         raise Refused(403, f"{terminal(shown)!r} is a link or not a plain file; the editor leaves it alone")
 
 
 def read_regular(path: Path) -> bytes | None:
     """A plain file's bytes, without following a link or waiting on a pipe; None when missing."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        handle = os.open(path, flags)
+        return kept.read_regular(path, check=partial(_readable, path.name))
     except FileNotFoundError:
         return None
-    except OSError as error:
-        if error.errno in (40, 62):  # ELOOP: a link (Linux 40, macOS 62)
-            raise Refused(403, f"{path.name} is a link; the editor does not follow links") from None
-        raise
-    with os.fdopen(handle, "rb") as source:
-        info = os.fstat(source.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise Refused(403, f"{path.name} is not a plain file")
-        if info.st_nlink > 1:  # a hard link to a file elsewhere: the editor would read that file
-            raise Refused(403, f"{path.name} is linked to another file; the editor leaves it alone")
-        if info.st_size > MAX_FILE:
-            raise Refused(413, f"{path.name} is larger than {MAX_FILE // 1024 // 1024} MB")
-        return source.read()
+    except kept.NotRegular:
+        raise Refused(403, f"{path.name} is a link or not a plain file; the editor leaves it alone") from None
+
+
+def _readable(name: str, info: os.stat_result) -> None:
+    if info.st_nlink > 1:  # a hard link to a file elsewhere: the editor would read that file
+        raise Refused(403, f"{name} is linked to another file; the editor leaves it alone")
+    if info.st_size > MAX_FILE:
+        raise Refused(413, f"{name} is larger than {MAX_FILE // 1024 // 1024} MB")
 
 
 class Editor:
@@ -462,12 +455,19 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.close_connection = True
         self._answer(refused.status, {"error": refused.reason}, origin)
 
-    def do_OPTIONS(self) -> None:
+    def _admitted(self) -> tuple[bool, str | None]:
+        """Whether the request may be answered (a refusal is sent when not), and its Origin."""
         try:
             self._check_host()
-            origin = self._allowed_origin()
+            return True, self._allowed_origin()
         except Refused as refused:
-            return self._refuse(refused)
+            self._refuse(refused)
+            return False, None
+
+    def do_OPTIONS(self) -> None:
+        admitted, origin = self._admitted()
+        if not admitted:
+            return
         self._answer(
             204 if origin else 200,
             None,
@@ -480,11 +480,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         )
 
     def do_GET(self) -> None:
-        try:
-            self._check_host()
-            origin = self._allowed_origin()
-        except Refused as refused:
-            return self._refuse(refused)
+        admitted, origin = self._admitted()
+        if not admitted:
+            return
         self._answer(200, {"server": "careersite local editor server", "api": "/api/v1"}, origin)
 
     def do_POST(self) -> None:

@@ -9,8 +9,10 @@ form on the next build; the form cannot ask for what the model refuses.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from html import escape
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -19,6 +21,7 @@ from careersite.content import model
 from careersite.content.fields import HOURS, IDENTIFIER, SOCIAL_LIMIT, Choice, Field
 from careersite.content.settings import CmsSettings, Settings
 from careersite.i18n import Translator
+from careersite.publish.files import write_atomic
 from careersite.rules import education
 from careersite.rules.salary import PERIODS
 from careersite.site import Site
@@ -199,6 +202,31 @@ def page(settings: Settings, t: Translator, problems: tuple[str, str, list[str]]
         "</body>\n"
         "</html>\n"
     ).encode()
+
+
+class EditorFiles:
+    """admin/config.yml and admin/index.html. The preview (`keep`) remembers the last ones it
+    wrote, so that while the content has mistakes the editor still opens, as the last rebuild
+    without mistakes made it, with the mistakes beside it (`write_with_problems`)."""
+
+    def __init__(self) -> None:
+        self.last: tuple[bytes, Settings, Translator] | None = None
+
+    def write(self, site: Site, site_dir: Path, keep: bool = False) -> None:
+        config_bytes = render_config(site)
+        (site_dir / "admin").mkdir(exist_ok=True)  # the editor's script is copied there from overrides/admin/
+        write_atomic(site_dir / "admin" / "config.yml", config_bytes)
+        write_atomic(site_dir / "admin" / "index.html", render_page(site))
+        if keep:
+            self.last = (config_bytes, site.settings, site.t)
+
+    def write_with_problems(self, site_dir: Path, problems: tuple[str, str, list[str]]) -> None:
+        if self.last is None:
+            return  # no rebuild of this preview has worked yet: nothing to open the editor with
+        config_bytes, settings, t = self.last
+        with contextlib.suppress(OSError):
+            write_atomic(site_dir / "admin" / "config.yml", config_bytes)
+            write_atomic(site_dir / "admin" / "index.html", page(settings, t, problems))
 
 
 def _folder(site: Site, folder: os.PathLike[str]) -> str:

@@ -22,13 +22,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from careersite.content import calendar as content_calendar
 from careersite.content.calendar import Event, title
 from careersite.content.settings import Settings
 from careersite.i18n import Translator
 from careersite.publish import kept
+from careersite.publish.files import write_atomic
 
 if TYPE_CHECKING:
     from icalendar import Calendar
+
+    from careersite.site import Site
 
 PRODUCT = "-//careersite//content calendar//EN"
 # The kept events' and frame's key: icalendar's version, and LAYOUT, bumped when vevent() or frame() change.
@@ -190,3 +194,21 @@ def team_file(environ: Mapping[str, str]) -> str | None:
     if not _TOKEN.match(token):
         raise BadToken(TOKEN_VARIABLE)
     return f"calendar-{token}.ics"
+
+
+def write(site: Site, public: list[Event], site_dir: Path, environ: Mapping[str, str]) -> str:
+    """calendar.ics with the `public` events, and the team's planning calendar (planned items,
+    their posts, consent endings) at the address its token makes, when the deploy gives one:
+    never linked, listed or indexed. Raises `BadToken` before writing anything when the token is
+    guessable. What was written, for the build's log."""
+    team_name = team_file(environ)
+    settings, t = site.settings, site.t
+    kept_public = EventCache(settings.cache_dir / "calendar-events.pickle")
+    write_atomic(site_dir / "calendar.ics", render(public, settings, t, site.today, kept_public))
+    said = f"Calendar: {len(public)} events, {kept_public.rendered} rendered anew"
+    if team_name is not None:
+        team = content_calendar.events(site.content, settings, site.processes, site.today, True)
+        kept_team = EventCache(settings.cache_dir / "calendar-team-events.pickle")
+        write_atomic(site_dir / team_name, render(team, settings, t, site.today, kept_team, team=True))
+        said += f"; team calendar: {len(team)} events"
+    return said

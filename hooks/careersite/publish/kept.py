@@ -24,7 +24,7 @@ import pickle
 import secrets
 import stat
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -48,9 +48,10 @@ class NotRegular(OSError):
     """A link, pipe, device or folder where a plain file was expected."""
 
 
-def read_regular(path: Path | str) -> bytes:
+def read_regular(path: Path | str, check: Callable[[os.stat_result], None] | None = None) -> bytes:
     """A plain file's bytes, without following a link and without waiting on a pipe: raises
-    `NotRegular` for anything else in its place, FileNotFoundError when there is nothing."""
+    `NotRegular` for anything else in its place, FileNotFoundError when there is nothing. `check`
+    sees the opened file's status before it is read (and may refuse it by raising)."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         handle = os.open(path, flags)
@@ -59,8 +60,11 @@ def read_regular(path: Path | str) -> bytes:
             raise NotRegular(error.errno, "not a plain file", str(path)) from None
         raise
     with os.fdopen(handle, "rb") as source:
-        if not stat.S_ISREG(os.fstat(source.fileno()).st_mode):
+        info = os.fstat(source.fileno())
+        if not stat.S_ISREG(info.st_mode):
             raise NotRegular(0, "not a plain file", str(path))
+        if check is not None:
+            check(info)
         return source.read()
 
 
@@ -132,11 +136,7 @@ def _tracked(path: Path) -> bool:
 
 
 def _checksum(purpose: str, payload: bytes) -> bytes:
-    return hmac.new(key(), purpose.encode("utf-8") + b"\0" + payload, hashlib.sha256).digest()
-
-
-def _framed(purpose: str, payload: bytes) -> bytes:
-    return _MAGIC + _checksum(purpose, payload) + payload
+    return hmac.new(key(), purpose.encode("utf-8", "surrogatepass") + b"\0" + payload, hashlib.sha256).digest()
 
 
 def _payload(path: Path, purpose: str) -> bytes | None:
@@ -179,12 +179,12 @@ def load(path: Path, purpose: str, allowed: Iterable[tuple[str, str]] = ()) -> A
 def save(path: Path, purpose: str, value: Any) -> None:
     """Keep `value` in `path` for `purpose` (atomically; a cache that cannot be written only makes
     the next build slower)."""
-    _files.write_if_possible(path, _framed(purpose, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
+    _files.write_if_possible(path, framed(purpose, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
 
 
 def framed(purpose: str, payload: bytes) -> bytes:
     """Bytes of a kept file written for `purpose` (`unframed` reads them back)."""
-    return _framed(purpose, payload)
+    return _MAGIC + _checksum(purpose, payload) + payload
 
 
 def unframed(data: bytes, purpose: str) -> bytes | None:
@@ -208,7 +208,7 @@ def load_json(path: Path, purpose: str) -> Any | None:
 
 def framed_json(purpose: str, value: Any) -> bytes:
     """`value` as a kept JSON file's bytes, with its checksum."""
-    return _framed(purpose, json.dumps(value, sort_keys=True, separators=(",", ":")).encode())
+    return framed(purpose, json.dumps(value, sort_keys=True, separators=(",", ":")).encode())
 
 
 def save_json(path: Path, purpose: str, value: Any) -> None:
@@ -217,13 +217,12 @@ def save_json(path: Path, purpose: str, value: Any) -> None:
 
 def row(name: str, data: bytes) -> bytes:
     """A row of a kept index, with a keyed checksum over its name and data (`unrow`)."""
-    mac = hmac.new(key(), name.encode("utf-8", "surrogatepass") + b"\0" + data, hashlib.sha256)
-    return mac.digest()[:16] + data
+    return _checksum(name, data)[:16] + data
 
 
 def unrow(name: str, stored: bytes) -> bytes | None:
     """A row's data when its checksum matches its name and data, else None (made again)."""
     data = stored[16:]
-    if len(stored) < 16 or not hmac.compare_digest(stored[:16], row(name, data)[:16]):
+    if len(stored) < 16 or not hmac.compare_digest(stored[:16], _checksum(name, data)[:16]):
         return None
     return data

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from zoneinfo import ZoneInfo
 
@@ -20,6 +21,7 @@ def today(timezone: ZoneInfo, environ: dict[str, str] | None = None) -> dt.date:
     return dt.datetime.now(timezone).date()
 
 
+@functools.lru_cache(maxsize=4096)  # every feed item and card asks, and days repeat
 def start_of_day(day: dt.date, timezone: ZoneInfo) -> dt.datetime:
     """The first moment of `day` in the site's time zone, with its UTC offset. Worked out in UTC:
     where the clock skips midnight (a summer time that starts at 00:00) the day starts at 01:00,

@@ -153,6 +153,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             # The preview writes into a folder of MkDocs' own, outside the project.
             site_dir=Path(config.site_dir) if _command == "build" else None,
             theme_dir=Path(config.theme.custom_dir) if config.theme.custom_dir else None,
+            directory_urls=config.use_directory_urls,
         )
         for warning in _site.warnings:
             log.warning(str(warning))
@@ -397,9 +398,9 @@ def _add_item_page(
     """A vacancy's or story's page: copied from the cache when nothing it shows has changed, else
     rendered by MkDocs (and kept in the cache for the next build)."""
     assert _page_cache is not None
-    folder = "vacancies" if kind == "vacancy" else "stories"
-    uri = f"{folder}/{slug}.md"
-    url = f"{folder}/{slug}/" if config.use_directory_urls else f"{folder}/{slug}.html"
+    assert _site is not None
+    uri = _site.addresses.item_source(kind, slug)
+    url = _site.addresses.vacancy(slug) if kind == "vacancy" else _site.addresses.story(slug)
     guid = _guid(kind, item)
     _generated[url] = uri
     if kind != "vacancy" or not views.robots(item):
@@ -459,7 +460,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             kept.append(File.generated(config, BRAND_CSS, content=_last_brand))
         return kept
     assert _site is not None
-    uris = [f"vacancies/{i.vacancy.slug}.md" for i in _site.vacancies] + [f"stories/{s.slug}.md" for s in _site.stories]
+    addresses = _site.addresses
+    uris = [addresses.item_source("vacancy", i.vacancy.slug) for i in _site.vacancies]
+    uris += [addresses.item_source("story", s.slug) for s in _site.stories]
     names = [uri.removesuffix(".md") for uri in uris]
     if _preview is None:
         _start_page_folders(config, names)
@@ -476,7 +479,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for story in _site.stories:
         _add_item_page(files, config, "story", story, story.slug, story.body, uris)
         # The photo is published as resized copies (drawn with the cards), never as the author's file.
-        video = f"stories/{story.video}"
+        video = f"{addresses.story_folder}/{story.video}"
         if story.video and (path := stories_dir / story.video).is_file() and files.get_file_from_path(video) is None:
             files.append(File.generated(config, video, abs_src_path=str(path)))
     if _preview is not None:
@@ -484,14 +487,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-ITEM_FOLDERS = ("vacancies", "stories")
-
-
 def _link_item_folders(files: Files, config: MkDocsConfig, names: list[str]) -> None:
     """`serve`: the rebuild's item page folders are those of the previous rebuild, brought up to
     date (`PreviewFolders.link_items`); the folders of new items are made in another process."""
     assert _preview is not None
-    expected: dict[str, set[str]] = {folder: set() for folder in ITEM_FOLDERS}
+    assert _site is not None
+    expected: dict[str, set[str]] = {folder: set() for folder in _site.addresses.item_folders}
     rewritten = []
     for file in files:
         top, _, rest = file.dest_uri.partition("/")

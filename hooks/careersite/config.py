@@ -40,6 +40,7 @@ def load(config_path: Path, environ: dict[str, str] | None = None, rebuilds: boo
         rebuilds=rebuilds,
         site_dir=root / str(config.get("site_dir") or "site"),
         theme_dir=_custom_dir(config, root),
+        directory_urls=config.get("use_directory_urls", True) is not False,
     )
 
 

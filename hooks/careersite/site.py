@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from careersite.addresses import Addresses
 from careersite.cards.sources import forget_file_versions
 from careersite.content import calendar, slips
 from careersite.content.body import BodyCheck, Renderer, VerdictCache, page_source
 from careersite.content.data import load_departments, load_processes, load_salary_table
 from careersite.content.errors import ContentError, Problem, display_path
-from careersite.content.model import Content, Story, Vacancy, load_content
+from careersite.content.model import Content, Story, Vacancy, find_pages, load_content
 from careersite.content.pages import check_pages
 from careersite.content.settings import YEARLY_PAY, Settings, config_lines, load_settings
 from careersite.content.sources import LineDict
@@ -45,6 +46,7 @@ class Site:
     vacancies: tuple[Listed, ...]  # every public vacancy (open or closed), newest first
     stories: tuple[Story, ...]  # every story that is published and still has consent, newest first
     warnings: tuple[Problem, ...]
+    addresses: Addresses  # every address of the site (`addresses.py`)
     bodies: BodyCheck | None = None
     # texts whose check waits for the build to render them: "vacancy:<id>" -> (text, file, first line)
     deferred: dict[str, tuple[str, str, int]] = field(default_factory=dict)
@@ -154,6 +156,7 @@ def load_site(
     rebuilds: bool = False,
     site_dir: Path | None = None,
     theme_dir: Path | None = None,
+    directory_urls: bool = True,
 ) -> Site:
     """Load and check everything; raise `ContentError` with every problem found, or return the site.
 
@@ -163,7 +166,8 @@ def load_site(
     build to check on the HTML it renders anyway (`Site.deferred`), unless there are problems.
     `templates` are the names of the templates the theme has, which pages may name. `rebuilds`:
     the process builds the site again on every save (the preview), and keeps what it can in memory.
-    `site_dir` and `theme_dir` are the folders MkDocs publishes into and copies the theme from."""
+    `site_dir` and `theme_dir` are the folders MkDocs publishes into and copies the theme from;
+    `directory_urls` is MkDocs' `use_directory_urls` (`salaris/` or `salaris.html`)."""
     settings, problems = load_settings(
         extra,
         root=root,
@@ -188,11 +192,13 @@ def load_site(
     departments_shown = display_path(settings.departments, root)
     department_list, found = load_departments(settings.departments, departments_shown, t)
     problems += found
-    content, found = load_content(settings, table, processes, t, rebuilds)
-    problems += found
+    pages = find_pages(settings.docs_dir)
     page_templates: dict[str, str] = {}
-    problems += check_pages(content.pages, root, templates, t, settings.docs_dir, page_templates)
-    problems += slips.apply_links_on_the_site(content.vacancies, content.pages, settings.docs_dir, settings.site_url, t)
+    problems += check_pages(pages, root, templates, t, settings.docs_dir, page_templates)
+    addresses = Addresses.of(settings.site_url, page_templates, directory_urls)
+    content, found = load_content(settings, table, processes, t, rebuilds, addresses.item_folders, pages)
+    problems += found
+    problems += slips.apply_links_on_the_site(content.vacancies, pages, settings.docs_dir, addresses, t)
     listed = [
         Listed(v, vacancy_status(today, v.published, v.closes, v.status, settings.closing_soon_days))
         for v in content.vacancies
@@ -250,6 +256,7 @@ def load_site(
         tuple(public),
         tuple(stories),
         tuple(warnings),
+        addresses,
         bodies,
         deferred,
         page_templates,

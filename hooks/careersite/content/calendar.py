@@ -13,8 +13,9 @@ import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 
+from careersite.addresses import Addresses
 from careersite.content.errors import Problem
-from careersite.content.model import Content, Story, Vacancy, channels_of, item_url, subject
+from careersite.content.model import Content, Story, Vacancy, channels_of, subject
 from careersite.content.settings import Settings
 from careersite.i18n import Translator
 from careersite.rules.process import HiringProcess
@@ -56,17 +57,23 @@ def _posted(item: Vacancy | Story, today: dt.date) -> bool:
     return item.published <= item.consent_until
 
 
-def _common(item: Vacancy | Story, public: bool) -> dict[str, object]:
+def _common(item: Vacancy | Story, public: bool, addresses: Addresses) -> dict[str, object]:
+    if not public:
+        url = ""
+    elif isinstance(item, Vacancy):
+        url = addresses.vacancy(item.slug)
+    else:
+        url = addresses.story(item.slug)
     return {
         "subject": subject(item),
-        "url": item_url(item) if public else "",
+        "url": url,
         "source": item.source,
         "planned": not public,
     }
 
 
-def _vacancy_events(vacancy: Vacancy, process: HiringProcess | None, public: bool) -> list[Event]:
-    common = _common(vacancy, public)
+def _vacancy_events(vacancy: Vacancy, process: HiringProcess | None, public: bool, addresses: Addresses) -> list[Event]:
+    common = _common(vacancy, public, addresses)
     uid = f"vacancy-{vacancy.id}"
     events = [Event(vacancy.published, "vacancy_live", uid=f"{uid}-live", **common)]
     if vacancy.status in ("filled", "cancelled"):
@@ -78,8 +85,8 @@ def _vacancy_events(vacancy: Vacancy, process: HiringProcess | None, public: boo
     return events
 
 
-def _story_events(story: Story, today: dt.date, public: bool, team: bool) -> list[Event]:
-    common = _common(story, public)
+def _story_events(story: Story, today: dt.date, public: bool, team: bool, addresses: Addresses) -> list[Event]:
+    common = _common(story, public, addresses)
     events = [Event(story.published, "story_live", uid=f"story-{story.id}-live", **common)]
     # When an employee's consent ends is the team's business, not the public's.
     if team and today <= story.consent_until <= today + dt.timedelta(days=CONSENT_NOTICE_DAYS):
@@ -87,7 +94,9 @@ def _story_events(story: Story, today: dt.date, public: bool, team: bool) -> lis
     return events
 
 
-def _post_events(item: Vacancy | Story, settings: Settings, today: dt.date, public: bool) -> list[Event]:
+def _post_events(
+    item: Vacancy | Story, settings: Settings, today: dt.date, public: bool, addresses: Addresses
+) -> list[Event]:
     if not _posted(item, today):
         return []
     kind = "vacancy" if isinstance(item, Vacancy) else "story"
@@ -97,7 +106,7 @@ def _post_events(item: Vacancy | Story, settings: Settings, today: dt.date, publ
             "post",
             detail=settings.channels[key].name,
             uid=f"{kind}-{item.id}-post-{key}",
-            **_common(item, public),
+            **_common(item, public, addresses),
         )
         for key in channels_of(item, settings)
         if key in settings.channels
@@ -105,7 +114,12 @@ def _post_events(item: Vacancy | Story, settings: Settings, today: dt.date, publ
 
 
 def events(
-    content: Content, settings: Settings, processes: dict[str, HiringProcess], today: dt.date, team: bool
+    content: Content,
+    settings: Settings,
+    processes: dict[str, HiringProcess],
+    today: dt.date,
+    team: bool,
+    addresses: Addresses,
 ) -> list[Event]:
     """Every event from `HISTORY_DAYS` ago on, in order of day, kind and subject. Without `team`,
     only what is public today (the published site): the title of a vacancy that is not yet online
@@ -115,13 +129,13 @@ def events(
     for vacancy in content.vacancies:
         public = vacancy.published <= today
         if public or team:
-            found += _vacancy_events(vacancy, processes.get(vacancy.process), public)
-            found += _post_events(vacancy, settings, today, public)
+            found += _vacancy_events(vacancy, processes.get(vacancy.process), public, addresses)
+            found += _post_events(vacancy, settings, today, public, addresses)
     for story in content.stories:
         public = story.published <= today <= story.consent_until
         if (public or (team and story.published > today)) and _posted(story, today):
-            found += _story_events(story, today, public, team)
-            found += _post_events(story, settings, today, public)
+            found += _story_events(story, today, public, team, addresses)
+            found += _post_events(story, settings, today, public, addresses)
     first = today - dt.timedelta(days=HISTORY_DAYS)
     return sorted((e for e in found if e.day >= first), key=lambda e: (e.day, KINDS.index(e.kind), e.subject, e.uid))
 

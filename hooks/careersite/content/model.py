@@ -277,11 +277,6 @@ def channels_of(entry: Vacancy | Story, settings: Settings) -> tuple[str, ...]:
     return entry.channels or settings.default_channels
 
 
-def item_url(entry: Vacancy | Story) -> str:
-    """The address of an item's page, relative to the site root."""
-    return f"{'vacancies' if isinstance(entry, Vacancy) else 'stories'}/{entry.slug}/"
-
-
 def subject(entry: Vacancy | Story) -> str:
     """What an item is called in lists and messages: the vacancy's title, the employee's name."""
     return entry.title if isinstance(entry, Vacancy) else entry.name
@@ -523,9 +518,13 @@ def load_content(
     processes: dict[str, HiringProcess],
     t: Translator,
     rebuilds: bool = False,
+    folders: tuple[str, str] = ("vacancies", "stories"),
+    pages: tuple[Path, ...] | None = None,
 ) -> tuple[Content, list[Problem]]:
     """Read and validate every story and vacancy; return what parsed and every problem found.
-    `rebuilds`: the process builds the site again on every save (the preview)."""
+    `rebuilds`: the process builds the site again on every save (the preview). `folders` are the
+    folders of the vacancy and story pages on the site (`Addresses.item_folders`): a file may not
+    be named as a page the organisation keeps there. `pages`: the pages folder's, when found already."""
     root = settings.root
     base = dict(
         settings=settings,
@@ -538,7 +537,7 @@ def load_content(
 
     cache = DocumentCache.open(settings.cache_dir / "documents.pickle", rebuilds)
     images.load_verdicts(settings.cache_dir / "photos.json")
-    story_docs, found = _documents(settings.stories_dir, root, t, cache, reserved_names(settings.docs_dir / "stories"))
+    story_docs, found = _documents(settings.stories_dir, root, t, cache, reserved_names(settings.docs_dir / folders[1]))
     problems += found
     story_ctx = Context(**base, folder=settings.stories_dir, folder_shown=display_path(settings.stories_dir, root))
     stories = []
@@ -554,7 +553,7 @@ def load_content(
             stories.append(Story(**_source_fields(document, shown, v), photo_path=photo_path, **v))
 
     vacancy_docs, found = _documents(
-        settings.vacancies_dir, root, t, cache, reserved_names(settings.docs_dir / "vacancies")
+        settings.vacancies_dir, root, t, cache, reserved_names(settings.docs_dir / folders[0])
     )
     cache.save()
     images.save_verdicts(settings.cache_dir / "photos.json")
@@ -586,9 +585,14 @@ def load_content(
             del _parsed[gone]
 
     problems += _duplicate_ids(vacancies, t) + _duplicate_ids(stories, t)
-    pages = tuple(sorted(settings.docs_dir.rglob("*.md"))) if settings.docs_dir.is_dir() else ()
     texts = tuple((d.body, shown, d.body_line) for d, shown in story_docs + vacancy_docs)
+    pages = find_pages(settings.docs_dir) if pages is None else pages
     return Content(tuple(vacancies), tuple(stories), texts, pages), problems
+
+
+def find_pages(docs_dir: Path) -> tuple[Path, ...]:
+    """The organisation's own pages: every Markdown file in the pages folder."""
+    return tuple(sorted(docs_dir.rglob("*.md"))) if docs_dir.is_dir() else ()
 
 
 # The preview's parsed vacancies: path -> (front matter, body, shown, vacancy, problems), all of

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from careersite.addresses import Addresses
 from careersite.content.errors import Problem, display_path
 from careersite.content.fields import PLACEHOLDER, shown
 from careersite.content.model import Story, Vacancy
@@ -136,17 +137,17 @@ def process_dates_off(
 
 
 def apply_links_on_the_site(
-    vacancies: Sequence[Vacancy], pages: Sequence[Path], docs_dir: Path, site_url: str, t: Translator
+    vacancies: Sequence[Vacancy], pages: Sequence[Path], docs_dir: Path, addresses: Addresses, t: Translator
 ) -> list[Problem]:
     """An application address on the site's own host that leads to no page the build makes (the
     example's /solliciteren/<vacancy> addresses: a 404 once deployed). The site makes its
     organisation's pages and a page per vacancy and story; an application form lives elsewhere."""
-    own = urlsplit(site_url)
+    own = urlsplit(addresses.root)
     if not own.hostname:
         return []
     base = own.path if own.path.endswith("/") else own.path + "/"
-    made = {_page_address(page, docs_dir) for page in pages}
-    made |= {f"vacancies/{v.slug}/" for v in vacancies} | {"stories/", "vacancies/"}
+    made = {addresses.page(page.relative_to(docs_dir).as_posix()) for page in pages}
+    made |= {addresses.vacancy(v.slug) for v in vacancies} | {addresses.vacancies, addresses.stories}
     problems = []
     for vacancy in vacancies:
         target = urlsplit(vacancy.apply)
@@ -160,12 +161,3 @@ def apply_links_on_the_site(
             Problem(vacancy.source, vacancy.line("apply"), "apply", t("error.apply_no_page", value=vacancy.apply))
         )
     return problems
-
-
-def _page_address(page: Path, docs_dir: Path) -> str:
-    """The address of one of the organisation's pages, relative to the site: `salaris.md` → `salaris/`."""
-    stem = page.relative_to(docs_dir).with_suffix("").as_posix()
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem.removesuffix("index")
-        return stem
-    return f"{stem}/"

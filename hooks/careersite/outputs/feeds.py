@@ -25,7 +25,7 @@ from careersite.content.fields import SOCIAL_LIMIT
 from careersite.content.model import Story, Vacancy
 from careersite.content.settings import Channel
 from careersite.outputs.social import PORTRAIT_CHANNEL, Card, Cards, CardSet, channels_of
-from careersite.pages.views import SiteView, story_url, vacancy_url
+from careersite.pages.views import SiteView
 from careersite.publish.cache import CacheFolder, ends_with
 from careersite.publish.files import copy_file, write_atomic
 from careersite.publish.memo import Remembered
@@ -124,14 +124,14 @@ def plan(site: Site) -> list[FeedPlan]:
             "feeds/vacancies.xml",
             t("feed.vacancies.title", organisation=organisation),
             t("feed.vacancies.description", organisation=organisation),
-            "vacancies/",
+            site.addresses.vacancies,
             ("vacancy",),
         ),
         FeedPlan(
             "feeds/stories.xml",
             t("feed.stories.title", organisation=organisation),
             t("feed.stories.description", organisation=organisation),
-            "stories/",
+            site.addresses.stories,
             ("story",),
         ),
     ]
@@ -154,7 +154,7 @@ def plan(site: Site) -> list[FeedPlan]:
                 f"feeds/department/{slug}.xml",
                 t("feed.department.title", department=department, organisation=organisation),
                 t("feed.department.description", department=department, organisation=organisation),
-                f"vacancies/?department={slug}",
+                site.addresses.department(slug),
                 ("vacancy",),
                 department=department,
             )
@@ -454,10 +454,11 @@ def items(view: SiteView, cards: Cards, body_html: dict[str, str], length_of: Ca
         deadline = t("vacancy.closes_on", date=t.date(v.closes))
         description = describe(v.summary, f"{view.pay(v).summary}. {deadline}.")
         content = partial(vacancy_content, listed)
-        made = item("vacancy", v, vacancy_url(v), description, content, cards.for_vacancy(listed))
+        made = item("vacancy", v, view.site.addresses.vacancy(v.slug), description, content, cards.for_vacancy(listed))
         result.append(again(made, listed))
     for story in site.stories:
         content = partial(story_content, story)
-        made = item("story", story, story_url(story), describe(story.summary, ""), content, cards.for_story(story))
+        link = view.site.addresses.story(story.slug)
+        made = item("story", story, link, describe(story.summary, ""), content, cards.for_story(story))
         result.append(again(made, story))
     return result

@@ -207,7 +207,7 @@ def write(site: Site, public: list[Event], site_dir: Path, environ: Mapping[str,
     write_atomic(site_dir / "calendar.ics", render(public, settings, t, site.today, kept_public))
     said = f"Calendar: {len(public)} events, {kept_public.rendered} rendered anew"
     if team_name is not None:
-        team = content_calendar.events(site.content, settings, site.processes, site.today, True)
+        team = content_calendar.events(site.content, settings, site.processes, site.today, True, site.addresses)
         kept_team = EventCache(settings.cache_dir / "calendar-team-events.pickle")
         write_atomic(site_dir / team_name, render(team, settings, t, site.today, kept_team, team=True))
         said += f"; team calendar: {len(team)} events"

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from careersite.outputs.social import Cards
-from careersite.pages.views import SiteView, vacancy_url
+from careersite.pages.views import SiteView
 
 FORMAT_VERSION = 1
 
@@ -41,7 +41,7 @@ def _vacancies(view: SiteView, cards: Cards) -> Iterator[dict[str, Any]]:
             {
                 "id": v.id,
                 "title": v.title,
-                "url": s.site_url + vacancy_url(v),
+                "url": view.site.addresses.absolute(view.site.addresses.vacancy(v.slug)),
                 "department": v.department,
                 "location": v.location,
                 "hours": {"min": low, "max": high},

@@ -34,7 +34,7 @@ def employment_types(vacancy: Vacancy, fulltime_hours: float) -> list[str]:
 def job_posting(site: Site, vacancy: Vacancy, pay: Range, body_html: str) -> dict[str, Any]:
     """The JobPosting of one vacancy, with the salary for its hours and its text as HTML."""
     s = site.settings
-    url = f"{s.site_url}vacancies/{vacancy.slug}/"
+    url = site.addresses.absolute(site.addresses.vacancy(vacancy.slug))
     description = f"<p>{_escape(vacancy.summary)}</p>\n{body_html}"
     address = {
         "@type": "PostalAddress",

@@ -9,7 +9,7 @@ from careersite.cards import draw as cards
 from careersite.cards.sources import file_state
 from careersite.content.model import Story, Vacancy, channels_of
 from careersite.content.settings import Settings
-from careersite.pages.views import SiteView, story_url, vacancy_url
+from careersite.pages.views import SiteView
 from careersite.site import Listed
 
 LOCALES = {"nl": "nl_NL", "en": "en_GB", "nb": "nb_NO"}
@@ -168,8 +168,8 @@ def open_graph(view: SiteView, card: Card, title: str, description: str, path: s
 
 def vacancy_graph(view: SiteView, cardset: CardSet, item: Listed) -> OpenGraph:
     v = item.vacancy
-    return open_graph(view, cardset.og, v.title, v.summary, vacancy_url(v))
+    return open_graph(view, cardset.og, v.title, v.summary, view.site.addresses.vacancy(v.slug))
 
 
 def story_graph(view: SiteView, cardset: CardSet, story: Story) -> OpenGraph:
-    return open_graph(view, cardset.og, story.title, story.summary, story_url(story), "article")
+    return open_graph(view, cardset.og, story.title, story.summary, view.site.addresses.story(story.slug), "article")

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property, partial
 from typing import Any, TypeVar
-from urllib.parse import parse_qs, quote, urlparse
+from urllib.parse import parse_qs, urlparse
 
 import phonenumbers
 from babel.lists import format_list
@@ -23,7 +23,7 @@ from careersite.cards.photos import PhotoSpec, Picture, picture
 from careersite.cards.sources import file_state
 from careersite.content import calendar
 from careersite.content.errors import Problem
-from careersite.content.model import Story, Vacancy, item_url
+from careersite.content.model import Story, Vacancy
 from careersite.i18n import Translator
 from careersite.outputs import jsonld
 from careersite.publish.memo import Remembered
@@ -36,14 +36,6 @@ from careersite.site import Listed, Site
 
 HOUR_BUCKETS = ((0, 16), (16, 24), (24, 32), (32, 40))
 T = TypeVar("T")
-
-
-def vacancy_url(vacancy: Vacancy) -> str:
-    return item_url(vacancy)
-
-
-def story_url(story: Story) -> str:
-    return item_url(story)
 
 
 def story_picture(story: Story) -> Picture:
@@ -257,7 +249,7 @@ class StoryCard:
     photo_alt: str
 
 
-def story_card(story: Story) -> StoryCard:
+def story_card(site: Site, story: Story) -> StoryCard:
     return StoryCard(
         story.title,
         story.name,
@@ -265,7 +257,7 @@ def story_card(story: Story) -> StoryCard:
         story.department,
         story.summary,
         story.quote,
-        story_url(story),
+        site.addresses.story(story.slug),
         story_picture(story),
         story.photo_alt,
     )
@@ -298,7 +290,7 @@ def vacancy_card(site: Site, item: Listed, salary: Pay) -> VacancyCard:
         id=v.id,
         title=v.title,
         summary=v.summary,
-        url=vacancy_url(v),
+        url=site.addresses.vacancy(v.slug),
         department=v.department,
         location=v.location,
         hours=t.hours(low, high),
@@ -430,7 +422,7 @@ def vacancy_page(
         ),
         apply_href=v.apply,
         apply_by_mail=v.apply.startswith("mailto:"),
-        stories=tuple(story_card(s) for s in site.related_stories(v)),
+        stories=tuple(story_card(site, s) for s in site.related_stories(v)),
         notices=tuple(notices),
         jsonld=jsonld.render(jsonld.job_posting(site, v, salary.range, body_html)) if item.status.is_open else None,
         is_open=item.status.is_open,
@@ -455,7 +447,7 @@ def video_view(site: Site, story: Story) -> VideoView | None:
         return VideoView("vimeo", f"https://player.vimeo.com/video/{parsed.path.strip('/')}?autoplay=1&dnt=1", title)
     if parsed.scheme in ("http", "https"):
         return VideoView("link", story.video, title)
-    return VideoView("file", quote(f"stories/{story.video}"), title)
+    return VideoView("file", site.addresses.story_file(story.video), title)
 
 
 @dataclass(frozen=True)
@@ -473,11 +465,11 @@ STORY_VACANCIES = 6
 def story_page(site: Site, story: Story, cards: list[VacancyCard], vacancy_count: int) -> StoryPage:
     """A story page; `cards` are the newest open vacancies of its department, of `vacancy_count`."""
     return StoryPage(
-        card=story_card(story),
+        card=story_card(site, story),
         video=video_view(site, story),
         vacancies=tuple(cards),
         vacancy_count=vacancy_count,
-        department_url=f"vacancies/?department={site.department_slug(story.department)}",
+        department_url=site.addresses.department(site.department_slug(story.department)),
     )
 
 
@@ -725,7 +717,7 @@ def calendar_view(site: Site, team: bool) -> CalendarView:
     """The content calendar, per day. Without `team` it holds only what is public today, and no
     planning warnings (they name what is planned)."""
     t = site.t
-    found = calendar.events(site.content, site.settings, site.processes, site.today, team)
+    found = calendar.events(site.content, site.settings, site.processes, site.today, team, site.addresses)
     by_day: dict[dt.date, list[CalendarEntry]] = {}
     for event in found:
         # The label says what happens; the text adds the step or channel, or the whole title.
@@ -751,6 +743,7 @@ class SiteView:
         self.remembered = remembered
         self.t = site.t
         self.settings = site.settings
+        self.addresses = site.addresses
         self._pay: dict[str, Pay] = {}
         self._steps: dict[str, ScaleSteps] = {}
         self._timelines: dict[tuple[Any, ...], TimelineView] = {}
@@ -831,20 +824,20 @@ class SiteView:
 
     @cached_property
     def privacy_url(self) -> str:
-        return page_url(self.settings.privacy_page)
+        return self.addresses.page(self.settings.privacy_page)
 
     @cached_property
     def alerts_url(self) -> str | None:
         """The job alerts page (the page with template alerts.html), if the site has one."""
         page = self.site.page_templates.get("alerts.html")
-        return page_url(page) if page else None
+        return self.addresses.page(page) if page else None
 
     @cached_property
     def salary_url(self) -> str | None:
         """The salary scales page (the page with template salary.html), if the site has one: its
         name follows the site's language (/salaris/, /lonn/, /pay/)."""
         page = self.site.page_templates.get("salary.html")
-        return page_url(page) if page else None
+        return self.addresses.page(page) if page else None
 
     @property
     def step_basis(self) -> str:
@@ -878,7 +871,7 @@ class SiteView:
 
     @cached_property
     def stories(self) -> tuple[StoryCard, ...]:
-        return tuple(story_card(s) for s in self.site.stories)
+        return tuple(story_card(self.site, s) for s in self.site.stories)
 
     def photo_specs(self) -> list[PhotoSpec]:
         """Every copy of every published story's photo, to be drawn with the cards: a photo's copies
@@ -898,16 +891,6 @@ class SiteView:
     @cached_property
     def latest_vacancies(self) -> tuple[VacancyCard, ...]:
         return tuple(self.card(item) for item in self.site.open_vacancies[:6])
-
-
-def page_url(name: str) -> str:
-    """The address of a page of the pages folder, relative to the site root: `privacy.md` →
-    `privacy/`, `team/index.md` → `team/`; a web address stays as it is."""
-    if "://" in name:
-        return name
-    stem = name.removesuffix(".md")
-    stem = stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem
-    return f"{stem}/" if stem and not stem.endswith("/") else stem
 
 
 @dataclass(frozen=True)
@@ -936,11 +919,11 @@ def footer(site: Site, alerts_page: str | None, feeds_page: str | None, calendar
     a = s.address
     address = ", ".join(part for part in (a.street, " ".join(p for p in (a.postal_code, a.locality) if p)) if part)
     links = [
-        Link(t("ui.footer_alerts"), page_url(alerts_page)) if alerts_page else None,
-        Link(t("ui.footer_accessibility"), page_url(s.accessibility_page)) if s.accessibility_page else None,
-        Link(t("ui.footer_privacy"), page_url(s.privacy_page)),
-        Link(t("ui.footer_feeds"), page_url(feeds_page)) if feeds_page else None,
-        Link(t("ui.footer_calendar"), page_url(calendar_page)) if calendar_page else None,
+        Link(t("ui.footer_alerts"), site.addresses.page(alerts_page)) if alerts_page else None,
+        Link(t("ui.footer_accessibility"), site.addresses.page(s.accessibility_page)) if s.accessibility_page else None,
+        Link(t("ui.footer_privacy"), site.addresses.page(s.privacy_page)),
+        Link(t("ui.footer_feeds"), site.addresses.page(feeds_page)) if feeds_page else None,
+        Link(t("ui.footer_calendar"), site.addresses.page(calendar_page)) if calendar_page else None,
     ]
     return FooterView(
         s.organisation,

@@ -34,7 +34,7 @@ from careersite.content.errors import ContentError, Problem
 from careersite.content.pages import template_names
 from careersite.content.text import terminal
 from careersite.i18n import Translator
-from careersite.outputs import cms, feeds, ical, jobs, social
+from careersite.outputs import cms, feeds, ical, jobs, redirects, social
 from careersite.pages import views
 from careersite.pages.whitespace import squeeze
 from careersite.publish import kept
@@ -810,6 +810,8 @@ def _finish_build(config: MkDocsConfig) -> None:
     del items  # the feeds are written: make room for the rest (16 MB of items at 10,000 vacancies)
     _body_html.clear()
     write_atomic(site_dir / "jobs.json", jobs.render(_view, _cards))
+    if moved := redirects.write(_site, site_dir):
+        log.info(f"Earlier addresses: {moved} pages sending readers on")
     _editor.write(_site, site_dir, keep=_command == "serve")
     try:
         log.info(ical.write(_site, list(_view.calendar.events), site_dir, os.environ))

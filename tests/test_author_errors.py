@@ -123,9 +123,9 @@ def test_expired_consent_leaves_the_story_out_with_a_warning(site_copy: Path) ->
     assert build.returncode == 0, build.output
     line = line_of(site_copy / "stories/henk-bosman.md", "consent_until:")
     assert f"stories/henk-bosman.md:{line}: consent_until: " in build.output and "30 november 2026" in build.output
-    assert not (site_copy / "site/stories/henk-bosman").exists()
+    assert not (site_copy / "site/verhalen/henk-bosman").exists()
     assert not (site_copy / "site/stories/img/henk-bosman.jpg").exists()
-    overview = Build(site_copy, 0, "").html("stories/index.html")
+    overview = Build(site_copy, 0, "").html("verhalen/index.html")
     assert "henk-bosman" not in str(overview)
 
 

@@ -21,7 +21,7 @@ OPEN = {s: fm for s, fm in content.vacancies().items() if content.is_open(fm, dt
 
 def rendered(build: Build, query: dict[str, str]) -> BeautifulSoup:
     """The listing page's DOM after its script ran, opened with the filters in the address."""
-    url = (build.site / "vacancies" / "index.html").as_uri() + ("?" + urlencode(query) if query else "")
+    url = (build.site / "vacatures" / "index.html").as_uri() + ("?" + urlencode(query) if query else "")
     with tempfile.TemporaryDirectory() as profile:
         result = subprocess.run(
             [

@@ -34,23 +34,23 @@ def test_the_date_decides_what_is_open(site_copy: Path) -> None:
     future = next(slug for slug, fm in content.vacancies().items() if fm["published"].year == 2028)
     published = content.vacancies()[future]["published"]
     before = run_build(site_copy, today=(published - dt.timedelta(days=1)).isoformat())
-    assert not (before.site / "vacancies" / future).exists()
+    assert not (before.site / "vacatures" / future).exists()
     on_the_day = run_build(site_copy, today=published.isoformat())
     assert on_the_day.returncode == 0, on_the_day.output
-    assert (on_the_day.site / "vacancies" / future / "index.html").exists()
-    listing = on_the_day.html("vacancies/index.html")
+    assert (on_the_day.site / "vacatures" / future / "index.html").exists()
+    listing = on_the_day.html("vacatures/index.html")
     assert any(a["href"].rstrip("/").endswith(future) for a in listing.select(".cs-vcard a"))
 
 
 def test_closing_soon_is_shown_in_the_last_days(site_copy: Path) -> None:
     slug = next(s for s, f in content.vacancies().items() if str(f["closes"]) == "2027-12-06")
     build = run_build(site_copy, today="2027-12-02")
-    page = build.html(f"vacancies/{slug}/index.html")
+    page = build.html(f"vacatures/{slug}/index.html")
     assert "Sluit binnenkort" in page.select_one(".cs-badge--soon").get_text()
     after = run_build(site_copy, today="2027-12-07")
-    page = after.html(f"vacancies/{slug}/index.html")
+    page = after.html(f"vacatures/{slug}/index.html")
     assert page.select_one('meta[name="robots"]')["content"] == "noindex"
-    assert slug not in str(after.html("vacancies/index.html").select(".cs-vcard"))
+    assert slug not in str(after.html("vacatures/index.html").select(".cs-vcard"))
 
 
 def test_norwegian_site_builds_with_yearly_pay_and_applicant_list_notice(site_copy: Path) -> None:
@@ -61,7 +61,7 @@ def test_norwegian_site_builds_with_yearly_pay_and_applicant_list_notice(site_co
     edit(site_copy / "mkdocs.yml", "    closing_soon_days: 7", "    closing_soon_days: 7\n    salary_period: year")
     build = run_build(site_copy)
     assert build.returncode == 0, build.output
-    page = build.html("vacancies/beleidsadviseur-wonen/index.html")
+    page = build.html("vacatures/beleidsadviseur-wonen/index.html")
     assert page.select_one("html")["lang"] == "nb"
     assert "offentleglova § 25" in page.select_one(".cs-notice--info").get_text()
     pay = " ".join(page.select_one(".cs-pay").get_text(" ", strip=True).split())
@@ -85,6 +85,6 @@ def test_english_site_builds(site_copy: Path) -> None:
     edit(site_copy / "mkdocs.yml", "    language: nl", "    language: en")
     build = run_build(site_copy)
     assert build.returncode == 0, build.output
-    page = build.html("vacancies/beleidsadviseur-wonen/index.html")
+    page = build.html("vacatures/beleidsadviseur-wonen/index.html")
     assert "gross per month" in page.select_one(".cs-pay").get_text()
     assert not page.select(".cs-notice--info")

@@ -51,7 +51,7 @@ def test_calendar_ics_lists_the_days_that_matter_as_all_day_events(example: Buil
     ciso = found[f"vacancy-ciso-closes{host}"]
     assert ciso["summary"] == "Vacature sluit: Chief Information Security Officer (CISO)"
     assert ciso["start"] == dt.date(2027, 12, 10)
-    assert ciso["url"] == "https://werkenbij.lindewaard.example/vacancies/ciso/"
+    assert ciso["url"] == "https://werkenbij.lindewaard.example/vacatures/ciso/"
     interview = found[f"vacancy-beleidsadviseur-wonen-step-gesprek1{host}"]
     assert interview["summary"] == "Eerste gesprek: Beleidsadviseur Wonen"
     assert interview["start"] == dt.date(2027, 12, 15)
@@ -102,7 +102,7 @@ def test_the_calendar_page_shows_what_comes_first_and_is_for_the_team_only(examp
         (e.select_one(".cs-calendar__label").text, e.find("a").text) for e in first.select(".cs-calendar__entry")
     ]
     assert entries == [("sluit", "Klantcontactmedewerker")]
-    assert first.find("a")["href"].endswith("vacancies/klantcontactmedewerker-kcc/")
+    assert first.find("a")["href"].endswith("vacatures/klantcontactmedewerker-kcc/")
     past = page.select_one("details.cs-calendar__past")
     assert past is not None and "Afgelopen 30 dagen" in past.summary.text
     assert page.select_one('meta[name="robots"]')["content"] == "noindex"

@@ -38,7 +38,7 @@ def browse(served: str, check: str, *args: str) -> dict:
     return json.loads(result.stdout)
 
 
-@pytest.mark.parametrize("path", ["", "vacancies/beleidsadviseur-wonen/", "stories/henk-bosman/", "solliciteren/"])
+@pytest.mark.parametrize("path", ["", "vacatures/beleidsadviseur-wonen/", "verhalen/henk-bosman/", "solliciteren/"])
 def test_the_phone_menu_lists_every_section_and_each_link_works(served: str, path: str) -> None:
     found = browse(served, "menu", path)
     assert found["buttonVisible"]
@@ -71,13 +71,13 @@ def test_a_wrong_address_gets_a_dutch_page_that_leads_back_to_the_vacancies(exam
     assert page.select_one("h1").get_text(strip=True) == "Deze pagina bestaat niet (meer)"
     assert "Not found" not in page.get_text()
     links = {urljoin("https://example.org/nope/deeper/", a["href"]) for a in page.select(".md-content a")}
-    assert {"https://example.org/vacancies/", "https://example.org/"} <= links
+    assert {"https://example.org/vacatures/", "https://example.org/"} <= links
     listed = [a["href"] for a in page.select(".cs-notfound .cs-links a")]
-    assert listed and all(href.startswith("/vacancies/") for href in listed)
+    assert listed and all(href.startswith("/vacatures/") for href in listed)
     assert page.select_one("footer a[href='/toegankelijkheid/']")
 
 
-@pytest.mark.parametrize("path", ["vacancies/beleidsadviseur-wonen/", "vacancies/teamleider-openbare-ruimte/", ""])
+@pytest.mark.parametrize("path", ["vacatures/beleidsadviseur-wonen/", "vacatures/teamleider-openbare-ruimte/", ""])
 @pytest.mark.parametrize("width", ["390", "1024", "1280"])
 def test_fact_labels_never_split_and_text_lines_stay_readable(served: str, path: str, width: str) -> None:
     found = browse(served, "layout", path, width)
@@ -93,7 +93,7 @@ def test_fact_labels_never_split_and_text_lines_stay_readable(served: str, path:
 def test_a_printed_vacancy_fits_two_pages_and_says_how_to_apply(served: str, tmp_path: Path, slug: str) -> None:
     fm = content.vacancies()[slug]
     out = tmp_path / f"{slug}.pdf"
-    browse(served, "pdf", f"vacancies/{slug}/", str(out))
+    browse(served, "pdf", f"vacatures/{slug}/", str(out))
     reader = PdfReader(out)
     assert len(reader.pages) <= 2, f"{slug}: {len(reader.pages)} pages"
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
@@ -107,7 +107,7 @@ def test_a_printed_vacancy_fits_two_pages_and_says_how_to_apply(served: str, tmp
 
 
 def test_a_filled_vacancy_invites_no_application_and_points_elsewhere(example: Build) -> None:
-    page = example.html("vacancies/jurist-omgevingsrecht/index.html")
+    page = example.html("vacatures/jurist-omgevingsrecht/index.html")
     notice = page.select_one(".cs-notice--closed").get_text(" ", strip=True)
     assert "vervuld" in notice and "sloot op" in notice
     assert not page.select("a.cs-apply") and not page.select("article a[href^='tel:']")
@@ -129,10 +129,10 @@ def test_the_scale_column_stays_in_view_when_the_salary_table_scrolls_on_a_phone
 @pytest.mark.parametrize(
     ("path", "width", "dpr"),
     [
-        ("stories/wei-chen/", "390", "3"),
-        ("stories/", "390", "2"),
-        ("stories/wei-chen/", "1280", "1"),
-        ("stories/", "1024", "1"),
+        ("verhalen/wei-chen/", "390", "3"),
+        ("verhalen/", "390", "2"),
+        ("verhalen/wei-chen/", "1280", "1"),
+        ("verhalen/", "1024", "1"),
         ("", "1280", "2"),
     ],
 )
@@ -173,7 +173,7 @@ def test_an_open_vacancy_page_reads_as_closed_once_its_closing_moment_has_passed
     """The site was built while the vacancy was open (CISO closes on 10 December 2027); a page
     loaded after that day, before any rebuild, invites no application (issue 11, progressive
     enhancement: without JavaScript the page is as built)."""
-    found = browse(served, "clock", "vacancies/ciso/", moment)
+    found = browse(served, "clock", "vacatures/ciso/", moment)
     assert found["apply"] is still_open and found["notice"] is not still_open, found
     assert found["printApply"] is still_open, found
     assert found["status"] == ("open" if still_open else "closed"), found
@@ -186,8 +186,8 @@ def test_listing_and_home_drop_a_vacancy_once_its_closing_moment_has_passed(serv
     """After a closing moment the vacancy page closed itself, but the listing and the home page kept
     offering the job until a rebuild (a failed nightly build: for days). Now the cards go as the page
     is read, the counts follow, and the page does not jump."""
-    before = browse(served, "lists", "vacancies/", "2026-12-01T12:00:00+01:00", width)
-    after = browse(served, "lists", "vacancies/", "2027-11-30T12:00:00+01:00", width)  # two have closed
+    before = browse(served, "lists", "vacatures/", "2026-12-01T12:00:00+01:00", width)
+    after = browse(served, "lists", "vacatures/", "2027-11-30T12:00:00+01:00", width)  # two have closed
     gone = {"Klantcontactmedewerker", "Medewerker Buitendienst Groen"}
     assert gone <= set(before["shown"]) and not gone & set(after["shown"])
     assert len(after["shown"]) == len(before["shown"]) - 2 == 12

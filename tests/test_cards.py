@@ -63,11 +63,11 @@ def test_pages_point_to_their_cards(example: Build) -> None:
         for key in ("og:title", "og:description", "og:image:alt", "twitter:title", "twitter:description"):
             assert meta[key], f"{path}: {key}"
         assert len(meta["og:title"]) <= 70 or "vacancies" not in str(path)
-    vacancy = example.html("vacancies/ciso/index.html")
+    vacancy = example.html("vacatures/ciso/index.html")
     image = vacancy.select_one('meta[property="og:image"]')["content"]
     assert "/cards/vacancy-ciso-" in image
     assert "Chief Information Security Officer" in vacancy.select_one('meta[property="og:image:alt"]')["content"]
-    story = example.html("stories/wei-chen/index.html")
+    story = example.html("verhalen/wei-chen/index.html")
     assert "/cards/story-wei-chen-" in story.select_one('meta[property="og:image"]')["content"]
 
 
@@ -250,7 +250,7 @@ def test_rebuild_reuses_cards_and_a_change_renames_only_its_card(site_copy: Path
     after = set(os.listdir(third.site / "cards"))
     changed = before ^ after
     assert len(changed) == 2 and all("vacancy-ciso" in name for name in changed)
-    page = third.html("vacancies/ciso/index.html")
+    page = third.html("vacatures/ciso/index.html")
     assert page.select_one('meta[property="og:image"]')["content"].split("/")[-1] in after - before
 
 

@@ -356,10 +356,10 @@ def test_a_vacancy_and_a_story_made_in_the_editor_pass_make_check_and_build(edit
     assert check.returncode == 0, check.stdout + check.stderr + vacancy + story
     again = run_build(build.folder)
     assert again.returncode == 0, again.output
-    page = again.html("stories/noor-jansen/index.html")
+    page = again.html("verhalen/noor-jansen/index.html")
     assert "Een goed besluit lees je één keer." in page.get_text()
     assert page.select_one("img[src*='photos/noor-jansen-']") is not None
-    assert "Jurist Sociaal Domein" in again.html("vacancies/jurist-sociaal-domein/index.html").get_text()
+    assert "Jurist Sociaal Domein" in again.html("vacatures/jurist-sociaal-domein/index.html").get_text()
 
 
 def test_on_the_published_host_a_local_only_editor_says_so_and_loads_nothing(example: Build, tmp_path: Path) -> None:
@@ -439,6 +439,6 @@ def test_a_new_site_is_edited_in_the_browser_from_its_first_day(tmp_path: Path) 
     assert check.returncode == 0, check.stderr
     built = run_build(folder)
     assert built.returncode == 0, built.output
-    listing = built.html("vacancies/index.html").get_text()
+    listing = built.html("vacatures/index.html").get_text()
     assert "Vergunningverlener" in listing and "Vergunningen" in listing
-    assert "Ik help mensen bouwen" in built.html("stories/noor-jansen/index.html").get_text()
+    assert "Ik help mensen bouwen" in built.html("verhalen/noor-jansen/index.html").get_text()

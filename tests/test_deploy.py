@@ -478,7 +478,7 @@ def test_a_mistake_at_night_still_closes_what_closes_today(tmp_path: Path) -> No
     code, word, output = _publish(folder, "2027-11-30")  # Klantcontactmedewerker closed on 25 November
     assert (code, word) == (2, "fallback"), output
     assert "vacancies/ciso.md:" in output and good[:12] in output
-    listing = (folder / "site/vacancies/index.html").read_text(encoding="utf-8")
+    listing = (folder / "site/vacatures/index.html").read_text(encoding="utf-8")
     assert "Klantcontactmedewerker" not in listing and "Nieuw" not in listing and "Chief Information" in listing
     jobs = json.loads((folder / "site/jobs.json").read_text(encoding="utf-8"))
     assert "klantcontactmedewerker-kcc" not in json.dumps(jobs)

@@ -39,7 +39,7 @@ def test_example_has_the_promised_mix() -> None:
 @pytest.mark.parametrize("slug", sorted(OPEN))
 def test_open_vacancy_shows_pay_for_its_hours(example: Build, slug: str) -> None:
     fm = OPEN[slug]
-    page = example.html(f"vacancies/{slug}/index.html")
+    page = example.html(f"vacatures/{slug}/index.html")
     pay = text(page.select_one(".cs-pay"))
     low_h, high_h = content.hours(fm["hours"])
     if "scale" in fm:
@@ -64,7 +64,7 @@ def test_open_vacancy_shows_pay_for_its_hours(example: Build, slug: str) -> None
 @pytest.mark.parametrize("slug", sorted(OPEN))
 def test_open_vacancy_shows_timeline_contact_and_apply(example: Build, slug: str) -> None:
     fm = OPEN[slug]
-    page = example.html(f"vacancies/{slug}/index.html")
+    page = example.html(f"vacatures/{slug}/index.html")
     steps = [text(li.select_one(".cs-timeline__name")) for li in page.select("#cs-timeline ~ ol.cs-timeline > li")]
     expected = [s["name"] for s in content.processes()[fm["process"]]["steps"]]
     assert [re.sub(r" (Assessment|Screening)$", "", s) for s in steps[1:]] == expected
@@ -89,7 +89,7 @@ def test_open_vacancy_shows_timeline_contact_and_apply(example: Build, slug: str
 @pytest.mark.parametrize("slug", sorted(OPEN))
 def test_open_vacancy_has_valid_jobposting(example: Build, slug: str) -> None:
     fm = OPEN[slug]
-    scripts = example.html(f"vacancies/{slug}/index.html").select('script[type="application/ld+json"]')
+    scripts = example.html(f"vacatures/{slug}/index.html").select('script[type="application/ld+json"]')
     assert len(scripts) == 1
     posting = json.loads(scripts[0].string)
     assert posting["@type"] == "JobPosting"
@@ -117,24 +117,24 @@ def test_open_vacancy_has_valid_jobposting(example: Build, slug: str) -> None:
 
 @pytest.mark.parametrize("slug", sorted(CLOSED))
 def test_closed_vacancy_keeps_page_with_notice_and_noindex(example: Build, slug: str) -> None:
-    page = example.html(f"vacancies/{slug}/index.html")
+    page = example.html(f"vacatures/{slug}/index.html")
     assert page.select_one('meta[name="robots"]')["content"] == "noindex"
     assert not page.select('script[type="application/ld+json"]')
     notice = text(page.select_one(".cs-notice--closed"))
     status = VACANCIES[slug].get("status")
     assert {"filled": "vervuld", "reviewing": "in behandeling"}.get(status, "gesloten") in notice.lower()
     assert not page.select("a.cs-apply")
-    assert f"/vacancies/{slug}/" not in (example.site / "sitemap.xml").read_text()
+    assert f"/vacatures/{slug}/" not in (example.site / "sitemap.xml").read_text()
 
 
 def test_future_vacancy_is_not_built(example: Build) -> None:
     for slug in FUTURE:
-        assert not (example.site / "vacancies" / slug).exists()
+        assert not (example.site / "vacatures" / slug).exists()
         assert slug not in (example.site / "sitemap.xml").read_text()
 
 
 def test_listing_shows_open_vacancies_grouped_by_department(example: Build) -> None:
-    page = example.html("vacancies/index.html")
+    page = example.html("vacatures/index.html")
     cards = page.select(".cs-vcard")
     links = {a["href"].strip("/").split("/")[-1] for a in page.select(".cs-vcard a")}
     assert links == set(OPEN) and len(cards) == len(OPEN)
@@ -148,7 +148,7 @@ def test_listing_shows_open_vacancies_grouped_by_department(example: Build) -> N
 
 @pytest.mark.parametrize("name", ["department", "location", "hours", "education", "scale"])
 def test_filter_options_select_the_right_vacancies(example: Build, name: str) -> None:
-    page = example.html("vacancies/index.html")
+    page = example.html("vacatures/index.html")
     cards = page.select(".cs-vcard")
     select = page.select_one(f'select[name="{name}"]')
     for option in select.select("option")[1:]:
@@ -175,15 +175,15 @@ def test_filter_options_select_the_right_vacancies(example: Build, name: str) ->
 def test_item_pages_stay_out_of_the_navigation(example: Build) -> None:
     nav = example.html("index.html").select_one("nav.md-nav--primary")
     hrefs = [a["href"] for a in nav.select("a")]
-    assert not any("vacancies/" in h and h.rstrip("/").split("/")[-1] in VACANCIES for h in hrefs)
+    assert not any("vacatures/" in h and h.rstrip("/").split("/")[-1] in VACANCIES for h in hrefs)
 
 
 def test_story_pages_link_open_vacancies_of_their_department(example: Build) -> None:
     for slug, fm in content.stories().items():
-        page = example.html(f"stories/{slug}/index.html")
+        page = example.html(f"verhalen/{slug}/index.html")
         img = page.select_one("img.cs-story__photo")
         assert img["alt"] == fm["photo_alt"]
-        assert (example.site / "stories" / slug / img["src"]).resolve().is_file()
+        assert (example.site / "verhalen" / slug / img["src"]).resolve().is_file()
         linked = {a["href"].strip("/").split("/")[-1] for a in page.select("#cs-dept-vacancies ~ ul .cs-vcard a")}
         assert linked == {s for s, v in OPEN.items() if v["department"] == fm["department"]}
 
@@ -192,7 +192,7 @@ def test_video_loads_nothing_from_a_third_party_until_clicked(example: Build) ->
     with_video = [slug for slug, fm in content.stories().items() if fm.get("video")]
     assert with_video
     for slug in with_video:
-        page = example.html(f"stories/{slug}/index.html")
+        page = example.html(f"verhalen/{slug}/index.html")
         assert not page.select("iframe")
         facade = page.select_one(".cs-video__facade")
         assert facade["data-embed"].startswith("https://www.youtube-nocookie.com/embed/")
@@ -228,7 +228,7 @@ def test_content_pages_show_scales_and_processes(example: Build) -> None:
         assert [
             text(n).replace(" Assessment", "").replace(" Screening", "") for n in section.select(".cs-timeline__name")
         ] == [s["name"] for s in process["steps"]]
-    for page in ("index.html", "werken-bij/index.html", "privacy/index.html", "stories/index.html"):
+    for page in ("index.html", "werken-bij/index.html", "privacy/index.html", "verhalen/index.html"):
         assert example.html(page).select_one("h1")
 
 
@@ -255,7 +255,7 @@ def test_timeline_is_consistent_on_working_days(example: Build, slug: str) -> No
 
     dutch = holidays.country_holidays("NL")
     fm = OPEN[slug]
-    page = example.html(f"vacancies/{slug}/index.html")
+    page = example.html(f"vacatures/{slug}/index.html")
     steps = page.select("#cs-timeline ~ ol.cs-timeline > li:not(.cs-timeline__item--apply)")
     days = [dt.date.fromisoformat(li.select_one("time")["datetime"]) for li in steps]
     assert days == sorted(set(days)) and days[0] > fm["closes"], days
@@ -291,13 +291,13 @@ def test_make_serve_watches_the_templates_the_readme_says_it_does() -> None:
 
 def test_a_step_named_after_its_kind_is_announced_without_repeating_itself(example: Build) -> None:
     """'Bij deze procedure hoort een assessment: Assessment.' read as a template left unfilled."""
-    for path in ("vacancies/ciso/index.html", "solliciteren/index.html"):
+    for path in ("vacatures/ciso/index.html", "solliciteren/index.html"):
         page = example.html(path)
         text = " ".join(page.get_text(" ").split())
         assert "assessment: Assessment" not in text, path
         names = [p.get_text(" ", strip=True) for p in page.select(".cs-timeline__name")]
         assert "Assessment" in names, (path, names)  # the step itself, without a badge saying it again
         assert "Referenties en VOG Screening" in names, (path, names)  # a badge where it adds something
-    text = " ".join(example.html("vacancies/ciso/index.html").get_text(" ").split())
+    text = " ".join(example.html("vacatures/ciso/index.html").get_text(" ").split())
     assert "Bij deze procedure hoort een assessment." in text
     assert "Bij deze procedure hoort een screening: Referenties en VOG." in text

@@ -83,7 +83,7 @@ def test_vacancy_feed_carries_open_vacancies_newest_first(example: Build) -> Non
         slug = next(s for s, fm in OPEN.items() if guid("vacancy", s, fm) == entry.id)
         fm = OPEN[slug]
         assert entry.guidislink is False
-        assert entry.link == f"{SITE_URL}vacancies/{slug}/"
+        assert entry.link == f"{SITE_URL}vacatures/{slug}/"
         assert entry.title == fm["title"]
         assert entry.published_parsed[:6] == midnight_utc(fm["published"])
         assert len(entry.summary) <= 200
@@ -123,12 +123,12 @@ def test_story_feed_carries_published_stories(example: Build) -> None:
 def test_channel_feeds_carry_their_items_text_and_tags(example: Build, channel: str) -> None:
     feed = parse(example, f"feeds/{channel}.xml")
     expected = {
-        guid("vacancy", s, fm): ("vacancies", s, fm)
+        guid("vacancy", s, fm): ("vacatures", s, fm)
         for s, fm in OPEN.items()
         if channel in fm.get("channels", DEFAULT_CHANNELS)
     }
     expected |= {
-        guid("story", s, fm): ("stories", s, fm)
+        guid("story", s, fm): ("verhalen", s, fm)
         for s, fm in STORIES.items()
         if fm["published"] <= DAY and channel in fm.get("channels", DEFAULT_CHANNELS)
     }
@@ -160,13 +160,13 @@ def test_department_feeds_hold_only_their_department(example: Build) -> None:
 
 
 def test_pages_link_their_feeds(example: Build) -> None:
-    for page in ("index.html", "vacancies/index.html", "stories/wei-chen/index.html"):
+    for page in ("index.html", "vacatures/index.html", "verhalen/wei-chen/index.html"):
         links = {
             link["href"].split("/")[-1]
             for link in example.html(page).select('link[rel="alternate"][type="application/rss+xml"]')
         }
         assert {"vacancies.xml", "stories.xml"} <= links
-    vacancy = example.html("vacancies/ciso/index.html")
+    vacancy = example.html("vacatures/ciso/index.html")
     hrefs = [link["href"] for link in vacancy.select('link[type="application/rss+xml"]')]
     assert any(h.endswith("department/informatie-en-ict.xml") for h in hrefs)
     listing = example.html("feeds/index.html")
@@ -180,7 +180,7 @@ def test_jobs_json_lists_open_vacancies(example: Build) -> None:
     assert set(by_id) == {fm.get("id", s) for s, fm in OPEN.items()}
     for slug, fm in OPEN.items():
         job = by_id[fm.get("id", slug)]
-        assert job["url"] == f"{SITE_URL}vacancies/{slug}/" and job["title"] == fm["title"]
+        assert job["url"] == f"{SITE_URL}vacatures/{slug}/" and job["title"] == fm["title"]
         assert job["published"] == fm["published"].isoformat() and job["closes"] == fm["closes"].isoformat()
         assert job["salary"]["currency"] == "EUR" and job["salary"]["period"] == "month"
         assert job["salary"]["min"] <= job["salary"]["max"]

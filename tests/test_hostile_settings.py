@@ -405,6 +405,62 @@ SETTINGS = (
             ("around-content", "stories/..", "de map van de site zelf"),
         )
     ),
+    # Earlier addresses: each old one free, each new one a page of the site (was: no such setting;
+    # the example's old /vacancies/ links gave a 404 once the folder followed the language).
+    *(
+        Change(f"earlier-{name}", "mkdocs.yml", old, new, f"{K}.earlier_addresses{field}", words, at)
+        for name, old, new, field, words, at in (
+            (
+                "taken",
+                "      vacancies/: vacatures/",
+                "      salaris/: vacatures/",
+                ".salaris/",
+                "nog steeds een pagina van deze site",
+                "salaris/: vacatures/",
+            ),
+            (
+                "no-page",
+                "      stories/: verhalen/",
+                "      stories/: verhaaltjes/",
+                ".stories/",
+                "'verhaaltjes/' is geen pagina van deze site",
+                "stories/: verhaaltjes/",
+            ),
+            (
+                "in-feeds",
+                "      stories/: verhalen/",
+                "      feeds/oud/: verhalen/",
+                ".feeds/oud/",
+                "ligt in de map feeds/",
+                "feeds/oud/: verhalen/",
+            ),
+            (
+                "in-items",
+                "      stories/: verhalen/",
+                "      vacatures/oud/: verhalen/",
+                ".vacatures/oud/",
+                "ligt in de map vacatures/",
+                "vacatures/oud/: verhalen/",
+            ),
+            (
+                "web-address",
+                "      vacancies/: vacatures/",
+                '      "https://oud.example/banen": vacatures/',
+                ".https://oud.example/banen",
+                "geen adres op deze site",
+                "https://oud.example/banen",
+            ),
+            ("home", "      vacancies/: vacatures/", '      "/": vacatures/', "./", "voorpagina", '"/": vacatures/'),
+            (
+                "a-list",
+                "    earlier_addresses:\n",
+                "    earlier_addresses: [vacancies/]\n    oud:\n",
+                "",
+                "als een blok",
+                "earlier_addresses: [vacancies/]",
+            ),
+        )
+    ),
     Change(
         "site-in-theme",
         "mkdocs.yml",

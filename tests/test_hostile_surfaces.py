@@ -33,7 +33,7 @@ def test_links_where_the_build_writes_are_replaced_never_followed(site_copy: Pat
         assert (victim / "keep.txt").read_text() == "not the build's\n"
     site = site_copy / "site"
     assert site.is_dir() and not site.is_symlink()
-    assert "Vacatures" in (site / "vacancies" / "index.html").read_text(encoding="utf-8")
+    assert "Vacatures" in (site / "vacatures" / "index.html").read_text(encoding="utf-8")
     assert not os.path.lexists(site_copy / "site.partial")
     assert not any(site_copy.glob("site.partial-cards*"))
 

@@ -66,19 +66,19 @@ def search_index(build: Build) -> list[dict]:
 def test_unpublished_and_closed_items_are_not_in_the_search_index(hidden: Build) -> None:
     docs = search_index(hidden)
     locations = {doc["location"].split("#")[0] for doc in docs}
-    assert "vacancies/beleidsadviseur-wonen/" in locations  # open vacancies are found
+    assert "vacatures/beleidsadviseur-wonen/" in locations  # open vacancies are found
     closed = [slug for slug, fm in content.vacancies().items() if not content.is_open(fm, DAY)]
     assert closed
     for slug in ("geheim-project", "vervulde-baan", "ingetrokken-baan", *closed):
-        assert f"vacancies/{slug}/" not in locations, slug
-    assert "stories/henk-bosman/" not in locations
+        assert f"vacatures/{slug}/" not in locations, slug
+    assert "verhalen/henk-bosman/" not in locations
     text = json.dumps(docs, ensure_ascii=False)
     for words in ("Projectleider Geheim", "Vervuld Zoekwoord", "Ingetrokken Zoekwoord", "Henk Bosman"):
         assert words not in text, words
 
 
 def test_closed_vacancies_keep_a_page_that_says_so(hidden: Build) -> None:
-    page = hidden.html("vacancies/vervulde-baan/index.html")
+    page = hidden.html("vacatures/vervulde-baan/index.html")
     assert page.select_one('meta[name="robots"]')["content"] == "noindex"
     assert "vervuld" in page.select_one(".cs-notice--closed").get_text().lower()
     assert not page.select('script[type="application/ld+json"]')
@@ -86,8 +86,8 @@ def test_closed_vacancies_keep_a_page_that_says_so(hidden: Build) -> None:
 
 def test_nothing_unpublished_is_listed_fed_or_mapped(hidden: Build) -> None:
     site = hidden.site
-    assert not (site / "vacancies/geheim-project").exists()
-    assert not (site / "stories/henk-bosman").exists()
+    assert not (site / "vacatures/geheim-project").exists()
+    assert not (site / "verhalen/henk-bosman").exists()
     assert not (site / "stories/img/henk-bosman.jpg").exists()
     jobs = json.loads((site / "jobs.json").read_text(encoding="utf-8"))
     ids = {job["id"] for job in jobs["vacancies"]}
@@ -101,7 +101,7 @@ def test_nothing_unpublished_is_listed_fed_or_mapped(hidden: Build) -> None:
         feed = feedparser.parse(feed_path.read_bytes())
         titles = " ".join(entry.title for entry in feed.entries)
         assert "Geheim" not in titles and "Zoekwoord" not in titles and "Henk" not in titles, feed_path
-    listing = hidden.html("vacancies/index.html").get_text()
+    listing = hidden.html("vacatures/index.html").get_text()
     assert "Zoekwoord" not in listing and "Geheim" not in listing
 
 
@@ -129,14 +129,14 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 
 def test_a_title_with_special_characters_is_shown_as_text_everywhere(hostile: Build) -> None:
-    page = hostile.html("vacancies/jurist-html/index.html")
+    page = hostile.html("vacatures/jurist-html/index.html")
     title = TITLE.replace("''", "'")
     assert page.select_one("h1").get_text() == title
     assert page.select_one("title").get_text().startswith(title)
     assert page.select_one('meta[property="og:title"]')["content"] == title
     assert not [s for s in page.select("script:not([type])") if "alert" in (s.string or "")]
     # The JSON-LD, read as a browser does (up to the first "</script"), is the whole posting.
-    raw = (hostile.site / "vacancies/jurist-html/index.html").read_text(encoding="utf-8")
+    raw = (hostile.site / "vacatures/jurist-html/index.html").read_text(encoding="utf-8")
     start = raw.index('<script type="application/ld+json">') + len('<script type="application/ld+json">')
     posting = json.loads(raw[start : raw.index("</script", start)])
     assert posting["title"] == title
@@ -147,12 +147,12 @@ def test_a_title_with_special_characters_is_shown_as_text_everywhere(hostile: Bu
 
 
 def test_the_first_line_of_a_text_is_text_not_page_settings(hostile: Build) -> None:
-    page = hostile.html("vacancies/jurist-html/index.html")
+    page = hostile.html("vacatures/jurist-html/index.html")
     assert "Tip: lees eerst de wet." in page.select_one(".cs-body").get_text()
 
 
 def test_a_photo_name_with_a_quote_cannot_add_attributes(hostile: Build) -> None:
-    for path in ("stories/index.html", "stories/wei-chen/index.html", "index.html"):
+    for path in ("verhalen/index.html", "verhalen/wei-chen/index.html", "index.html"):
         page = hostile.html(path)
         for img in page.select("img"):
             assert "onerror" not in img.attrs, (path, img)
@@ -179,7 +179,7 @@ def test_departments_with_the_same_slug_get_their_own_feeds(site_copy: Path) -> 
         holding = [file for file, titles in feeds.items() if f"Functie {name}" in titles]
         assert len(holding) == 1, (name, holding)
         assert all(t.startswith("Functie") is False or t == f"Functie {name}" for t in feeds[holding[0]])
-    listing = build.html("vacancies/index.html")
+    listing = build.html("vacatures/index.html")
     values = [o["value"] for o in listing.select('select[name="department"] option') if o.get("value")]
     assert len(values) == len(set(values))
     assert "warning" in build.output.lower() and "Sociaal domein" in build.output

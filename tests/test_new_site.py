@@ -137,7 +137,7 @@ def test_a_fork_becomes_an_empty_site_that_checks_and_builds(tmp_path: Path, lan
     assert spec["nav"] in [a.get_text(strip=True) for a in home.select(".md-tabs a")]
     brand = (build.site / "assets/careersite/brand.css").read_text(encoding="utf-8")
     assert f"--cs-primary: {primary};" in brand and f"--cs-accent: {accent};" in brand
-    assert not (build.site / f"vacancies/{vacancies[0].stem}").exists()
+    assert not (build.site / f"vacatures/{vacancies[0].stem}").exists()
     assert json.loads((build.site / "jobs.json").read_text(encoding="utf-8"))["count"] == 0
     pay = newsite.page_name("salaris.md", language).removesuffix(".md")
     assert spec["currency"] in build.html(f"{pay}/index.html").select_one("table").get_text()

@@ -66,49 +66,49 @@ EDITS = {
         "vacancies/ciso.md",
         "## Wat ga je doen",
         "## Wat ga jij doen",
-        ["vacancies/ciso/index.html"],
+        ["vacatures/ciso/index.html"],
     ),
     "vacancy-title": (
         "vacancies/ciso.md",
         "title: Chief Information Security Officer (CISO)",
         "title: CISO van Lindewaard",
-        ["vacancies/ciso/index.html", "stories/anel-hodzic/index.html"],  # the story lists its department's vacancies
+        ["vacatures/ciso/index.html", "verhalen/anel-hodzic/index.html"],  # the story lists its department's vacancies
     ),
     "story-quote": (
         "stories/anel-hodzic.md",
         'quote: "Als hier iets lekt,',
         'quote: "Als hier ooit iets lekt,',
-        ["stories/anel-hodzic/index.html", "vacancies/ciso/index.html"],  # the vacancy shows the story
+        ["verhalen/anel-hodzic/index.html", "vacatures/ciso/index.html"],  # the vacancy shows the story
     ),
     "salary-table": (
         "content/data/salary.yml",
         '"12": [4352,',
         '"12": [4360,',
-        ["vacancies/ciso/index.html"],
+        ["vacatures/ciso/index.html"],
     ),
     "process-data": (
         "content/data/processes.yml",
         "name: Selectie van de brieven",
         "name: Selectie van de sollicitaties",
-        ["vacancies/beleidsadviseur-wonen/index.html", "solliciteren/index.html"],  # the standard procedure
+        ["vacatures/beleidsadviseur-wonen/index.html", "solliciteren/index.html"],  # the standard procedure
     ),
     "settings": (
         "mkdocs.yml",
         "      phone: 0570 75 10 00",
         "      phone: 0570 75 10 99",
-        ["vacancies/ciso/index.html", "stories/anel-hodzic/index.html"],  # the footer
+        ["vacatures/ciso/index.html", "verhalen/anel-hodzic/index.html"],  # the footer
     ),
     "template": (
         "overrides/vacancy.html",
         '<p class="cs-print-only cs-print-org">',
         '<p class="cs-print-only cs-print-org" data-test="1">',
-        ["vacancies/ciso/index.html"],
+        ["vacatures/ciso/index.html"],
     ),
     "engine-strings": (
         "hooks/careersite/i18n/locales/nl.yml",
         'print_printed: "Afgedrukt van {url}"',
         'print_printed: "Afgedrukt vanaf {url}"',
-        ["vacancies/ciso/index.html"],
+        ["vacatures/ciso/index.html"],
     ),
 }
 
@@ -131,14 +131,14 @@ def test_a_change_to_what_a_page_shows_changes_the_page(site_copy: Path, case: s
 def test_a_vacancy_that_closes_overnight_changes_without_any_file_changing(site_copy: Path) -> None:
     first = run_build(site_copy)
     assert first.returncode == 0, first.output
-    page = first.html("vacancies/klantcontactmedewerker-kcc/index.html")
+    page = first.html("vacatures/klantcontactmedewerker-kcc/index.html")
     assert page.select_one(".cs-apply, a.md-button--primary[href*='solliciteren'], .cs-apply-box") is not None or (
         "Solliciteer" in page.get_text()
     )
     next_day = "2027-11-26"  # the vacancy closes on 25 November 2027
     warm = run_build(site_copy, today=next_day)
     assert warm.returncode == 0, warm.output
-    closed = warm.html("vacancies/klantcontactmedewerker-kcc/index.html")
+    closed = warm.html("vacatures/klantcontactmedewerker-kcc/index.html")
     assert "Solliciteer nu" not in closed.get_text()
     assert digest(warm.site) == cold(site_copy, next_day)
 
@@ -237,6 +237,6 @@ def test_offline_search_holds_every_page(site_copy: Path) -> None:
         script = (site_copy / "site/search/search_index.js").read_text()
         offline = json.loads(script[script.index("{") : script.rindex("}") + 1])
         locations = {entry["location"].split("#")[0] for entry in offline["docs"]}
-        # The offline plugin turns off directory URLs: vacancies/ciso.html.
-        assert "vacancies/ciso.html" in locations and any(url.startswith("stories/") for url in locations)
+        # The offline plugin turns off directory URLs: vacatures/ciso.html.
+        assert "vacatures/ciso.html" in locations and any(url.startswith("verhalen/") for url in locations)
         assert offline == index

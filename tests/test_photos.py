@@ -221,7 +221,7 @@ def test_the_site_publishes_resized_copies_and_never_the_authors_photo(site_copy
     assert not (build.site / "stories/img").exists(), "the author's files are not published"
     biggest = max((path.stat().st_size, path.name) for path in (build.site / "photos").iterdir())
     assert biggest[0] < 1_500_000, biggest
-    for page_path in ("stories/wei-chen/index.html", "stories/index.html", "index.html"):
+    for page_path in ("verhalen/wei-chen/index.html", "verhalen/index.html", "index.html"):
         page = BeautifulSoup((build.site / page_path).read_text(), "html.parser")
         images = [img for img in page.select("img[srcset]") if "wei-chen" in img["src"]]
         assert images, page_path

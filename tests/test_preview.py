@@ -73,7 +73,7 @@ def test_the_preview_shows_the_mistakes_and_recovers_when_they_are_fixed(site_co
     good = vacancy.read_text(encoding="utf-8")
     vacancy.write_text(good.replace("closes: ", "closes: 2027-02-30 #", 1), encoding="utf-8")
     with _make_serve(site_copy) as port:
-        url = f"http://127.0.0.1:{port}/vacancies/ciso/"
+        url = f"http://127.0.0.1:{port}/vacatures/ciso/"
         status, page = _poll(url, lambda s, p: p.select_one(".cs-preview-problems") is not None)
         problems = page.select_one(".cs-preview-problems")
         assert problems is not None, f"no messages in the preview (status {status})"
@@ -151,7 +151,7 @@ def test_the_web_editor_opens_in_the_preview_while_the_content_has_a_mistake(sit
         with urllib.request.urlopen(admin + "config.yml", timeout=10) as response:
             config = yaml.safe_load(response.read())
         assert [c["name"] for c in config["collections"]][:2] == ["vacancies", "stories"]
-        status, problems = _get(f"http://127.0.0.1:{port}/vacancies/ciso/")
+        status, problems = _get(f"http://127.0.0.1:{port}/vacatures/ciso/")
         assert problems.select_one(".cs-preview-problems") is not None
         # In the site's colours (the page of mistakes lost the brand colour).
         brand = problems.select_one('link[href$="assets/careersite/brand.css"]')

@@ -514,12 +514,12 @@ def test_files_of_the_live_site_are_linked_only_while_they_are_unchanged(site_co
     second = run_build(site_copy)
     linked = int(re.search(r"Files linked from the live site: (\d+)", second.output)[1])
     cards = len(list((second.site / "cards").iterdir())) + len(list((second.site / "photos").iterdir()))
-    pages = len(list((second.site / "vacancies").glob("*/index.html"))) + len(
-        list((second.site / "stories").glob("*/index.html"))
+    pages = len(list((second.site / "vacatures").glob("*/index.html"))) + len(
+        list((second.site / "verhalen").glob("*/index.html"))
     )
     assert linked == cards + pages, second.output
     card = next((second.site / "cards").glob("vacancy-ciso-*.png"))
-    page = second.site / "vacancies/ciso/index.html"
+    page = second.site / "vacatures/ciso/index.html"
     for path in (card, page):
         with open(path, "r+b") as handle:  # in place: the same inode, as an editor or a script might
             handle.seek(0, os.SEEK_END)

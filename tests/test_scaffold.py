@@ -53,7 +53,7 @@ def test_a_new_vacancy_names_every_gap_and_builds_once_filled_in(site_copy: Path
     body_line = text.splitlines().index("[[Beschrijf het werk in een paar zinnen.]]") + 1
     assert f"vacancies/adviseur-duurzaamheid.md:{body_line}: body: de tekst is nog niet ingevuld" in check.stderr
     build = run_build(site_copy)
-    assert build.returncode == 1 and not (site_copy / "site/vacancies/adviseur-duurzaamheid").exists()
+    assert build.returncode == 1 and not (site_copy / "site/vacatures/adviseur-duurzaamheid").exists()
     # Filled in, it checks and builds, and its page is online from today.
     fill_in(
         path,
@@ -72,7 +72,7 @@ def test_a_new_vacancy_names_every_gap_and_builds_once_filled_in(site_copy: Path
     assert check.returncode == 0, check.stderr
     build = run_build(site_copy)
     assert build.returncode == 0, build.output
-    page = build.html("vacancies/adviseur-duurzaamheid/index.html")
+    page = build.html("vacatures/adviseur-duurzaamheid/index.html")
     assert page.select_one("h1").get_text(strip=True) == "Adviseur Duurzaamheid"
     assert page.select_one("a.cs-apply")["href"] == "mailto:werkenbij@lindewaard.example"
 
@@ -103,7 +103,7 @@ def test_a_new_story_asks_for_its_photo_and_builds_once_filled_in(site_copy: Pat
     assert check.returncode == 0, check.stderr
     build = run_build(site_copy)
     assert build.returncode == 0, build.output
-    assert build.html("stories/noor-de-vries/index.html").select_one("h1").get_text(strip=True) == (
+    assert build.html("verhalen/noor-de-vries/index.html").select_one("h1").get_text(strip=True) == (
         "Ik zie mijn werk terug in de straat"
     )
 

@@ -41,7 +41,7 @@ STEPS = [
     (
         "a vacancy's title, shown on a closed vacancy of its department",
         {"edits": [["vacancies/financieel-adviseur.md", "title: Financieel Adviseur", "title: Financieel Expert"]]},
-        ["vacancies/financieel-adviseur/index.html", "vacancies/hr-adviseur/index.html", "vacancies/index.html"],
+        ["vacatures/financieel-adviseur/index.html", "vacatures/hr-adviseur/index.html", "vacatures/index.html"],
     ),
     (
         "a vacancy's title, listed on its department's story",
@@ -54,17 +54,17 @@ STEPS = [
                 ]
             ]
         },
-        ["vacancies/ciso/index.html", "stories/anel-hodzic/index.html"],
+        ["vacatures/ciso/index.html", "verhalen/anel-hodzic/index.html"],
     ),
     (
         "a story's quote, shown on its department's vacancy",
         {"edits": [["stories/anel-hodzic.md", 'quote: "Als hier iets lekt,', 'quote: "Als hier ooit iets lekt,']]},
-        ["stories/anel-hodzic/index.html", "vacancies/ciso/index.html"],
+        ["verhalen/anel-hodzic/index.html", "vacatures/ciso/index.html"],
     ),
     (
         "a salary table",
         {"edits": [["content/data/salary.yml", '"12": [4352,', '"12": [4360,']]},
-        ["vacancies/ciso/index.html"],
+        ["vacatures/ciso/index.html"],
     ),
     (
         "a hiring procedure",
@@ -73,12 +73,12 @@ STEPS = [
                 ["content/data/processes.yml", "name: Selectie van de brieven", "name: Selectie van de sollicitaties"]
             ]
         },
-        ["vacancies/beleidsadviseur-wonen/index.html"],
+        ["vacatures/beleidsadviseur-wonen/index.html"],
     ),
     (
         "the settings",
         {"edits": [["mkdocs.yml", "      phone: 0570 75 10 00", "      phone: 0570 75 10 99"]]},
-        ["vacancies/ciso/index.html", "stories/anel-hodzic/index.html"],
+        ["vacatures/ciso/index.html", "verhalen/anel-hodzic/index.html"],
     ),
     (
         "a template",
@@ -91,12 +91,12 @@ STEPS = [
                 ]
             ]
         },
-        ["vacancies/ciso/index.html"],
+        ["vacatures/ciso/index.html"],
     ),
     (
         "a story's photo saved again under its name",
         {"write": [["stories/img/anel-hodzic.jpg", _photo()]]},
-        ["stories/anel-hodzic/index.html", "vacancies/ciso/index.html"],
+        ["verhalen/anel-hodzic/index.html", "vacatures/ciso/index.html"],
     ),
     (
         "the salary table moved out of the pages folder",
@@ -109,17 +109,17 @@ STEPS = [
     (
         "the salary table out of the pages folder",
         {"edits": [["salary.yml", '"12": [4360,', '"12": [4370,']]},
-        ["vacancies/ciso/index.html"],
+        ["vacatures/ciso/index.html"],
     ),
     (
         "a vacancy moved to another department",
         {"edits": [["vacancies/ict-architect.md", "department: Informatie en ICT", "department: Bedrijfsvoering"]]},
-        ["vacancies/ict-architect/index.html", "stories/anel-hodzic/index.html"],
+        ["vacatures/ict-architect/index.html", "verhalen/anel-hodzic/index.html"],
     ),
     (
         "a vacancy closed by its date",
         {"edits": [["vacancies/wijkconsulent-wmo.md", "closes: 2027-12-20", "closes: 2026-11-20"]]},
-        ["vacancies/wijkconsulent-wmo/index.html", "vacancies/index.html"],
+        ["vacatures/wijkconsulent-wmo/index.html", "vacatures/index.html"],
     ),
     (
         "a mistake in a vacancy",
@@ -136,7 +136,7 @@ STEPS = [
     (
         "the next day, when a vacancy has closed",
         {"today": "2027-11-26"},
-        ["vacancies/klantcontactmedewerker-kcc/index.html", "vacancies/index.html"],
+        ["vacatures/klantcontactmedewerker-kcc/index.html", "vacatures/index.html"],
     ),
 ]
 
@@ -201,9 +201,9 @@ def test_an_unchanged_rebuild_renders_no_page_and_keeps_every_file(rebuilds: tup
 def test_a_removed_vacancy_is_gone_and_an_added_one_is_served(rebuilds: tuple[list[dict], list[dict]]) -> None:
     served, _ = rebuilds
     removed = next(n for n, (name, _, _) in enumerate(STEPS) if name == "a vacancy removed")
-    assert "vacancies/stage-communicatie/index.html" in served[removed - 1]["files"]
-    assert not any(path.startswith("vacancies/stage-communicatie/") for path in served[removed]["files"])
-    assert "vacancies/ict-architect-2/index.html" in served[removed + 1]["files"]
+    assert "vacatures/stage-communicatie/index.html" in served[removed - 1]["files"]
+    assert not any(path.startswith("vacatures/stage-communicatie/") for path in served[removed]["files"])
+    assert "vacatures/ict-architect-2/index.html" in served[removed + 1]["files"]
 
 
 def test_a_preview_leaves_the_site_s_cached_pages_and_the_other_way_round(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ def test_a_changed_template_is_used_on_the_next_build(site_copy: Path) -> None:
     )
     second = run_build(site_copy)
     assert second.returncode == 0, second.output
-    page = second.html("vacancies/ciso/index.html")
+    page = second.html("vacatures/ciso/index.html")
     assert page.select_one("article.cs-vacancy")["data-edited"] == "yes"
 
 
@@ -32,7 +32,7 @@ def test_vacancies_sharing_a_closing_date_keep_their_own_interview_dates(site_co
     assert build.returncode == 0, build.output
 
     def when(slug: str) -> list[str]:
-        page = build.html(f"vacancies/{slug}/index.html")
+        page = build.html(f"vacatures/{slug}/index.html")
         return [p.get_text(" ", strip=True) for p in page.select(".cs-timeline__when")]
 
     architect, ciso = when("ict-architect"), when("ciso")

@@ -72,7 +72,7 @@ def test_an_application_address_on_the_site_may_be_one_of_its_pages(site_copy: P
     for target in (
         "https://werkenbij.lindewaard.example/solliciteren/",
         "https://werkenbij.lindewaard.example/solliciteren",
-        "https://werkenbij.lindewaard.example/vacancies/ciso/",
+        "https://werkenbij.lindewaard.example/vacatures/ciso/",
         "https://solliciteren.werkenbij-elders.example/lindewaard/ciso",
     ):
         edit(site_copy / "vacancies/ciso.md", "apply: https://", f"apply: {target}#")

@@ -125,9 +125,9 @@ def test_the_published_pages_carry_no_template_indentation_and_no_source_maps(ex
         assert not re.search(r"\n[ \t]+<", kept.sub("", html)), path
     # Material's source maps serve only a developer reading the theme's code; what pages load is there.
     assert not list(example.site.rglob("*.map"))
-    page = example.html("vacancies/ciso/index.html")
+    page = example.html("vacatures/ciso/index.html")
     for address in [s["src"] for s in page.select("script[src]")] + [
         link["href"] for link in page.select('link[rel="stylesheet"]')
     ]:
         if not address.startswith("http"):
-            assert (example.site / "vacancies/ciso" / address).resolve().is_file(), address
+            assert (example.site / "vacatures/ciso" / address).resolve().is_file(), address

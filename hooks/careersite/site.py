@@ -53,6 +53,8 @@ class Site:
     page_templates: dict[str, str] = field(default_factory=dict)  # template → the page that uses it
     planning: tuple[Problem, ...] = ()  # the warnings on posting (also in `warnings`), for the calendar page
     department_list: tuple[str, ...] | None = None  # the departments file's, which the web editor offers
+    # (earlier address, address now) of `earlier_addresses`, each now as the site writes it
+    earlier: tuple[tuple[str, str], ...] = ()
 
     @property
     def salary_period(self) -> str:
@@ -199,6 +201,14 @@ def load_site(
     content, found = load_content(settings, table, processes, t, rebuilds, addresses.item_folders, pages)
     problems += found
     problems += slips.apply_links_on_the_site(content.vacancies, pages, settings.docs_dir, addresses, t)
+    earlier: tuple[tuple[str, str], ...] = ()
+    if settings.earlier_addresses:
+        made = slips.made_addresses(pages, settings.docs_dir, addresses, content.vacancies, content.stories)
+        earlier_lines = _setting_lines(lines, "earlier_addresses")
+        found, earlier = slips.earlier_addresses(
+            settings.earlier_addresses, made, addresses, config_path, earlier_lines, t
+        )
+        problems += found
     listed = [
         Listed(v, vacancy_status(today, v.published, v.closes, v.status, settings.closing_soon_days))
         for v in content.vacancies
@@ -262,18 +272,25 @@ def load_site(
         page_templates,
         tuple(planning),
         department_list,
+        earlier,
     )
 
 
 def _channel_lines(lines: LineDict | None) -> dict[str, int]:
     """The line of each channel's key under `channels:` in the configuration file, and under ""
     the line of `channels:` itself (for default channels that the file does not list)."""
+    return _setting_lines(lines, "channels")
+
+
+def _setting_lines(lines: LineDict | None, setting: str) -> dict[str, int]:
+    """The line of each key of a mapping setting in the configuration file, and under "" the line
+    of the setting itself."""
     block = config_lines(lines)
-    if block is None or "channels" not in block.lines:
+    if block is None or setting not in block.lines:
         return {}
-    channels = block["channels"]
-    own = {str(k): v for k, v in channels.lines.items()} if isinstance(channels, LineDict) else {}
-    return {"": block.lines["channels"], **own}
+    value = block[setting]
+    own = {str(k): v for k, v in value.lines.items()} if isinstance(value, LineDict) else {}
+    return {"": block.lines[setting], **own}
 
 
 def _check_bodies(

@@ -8,6 +8,7 @@
 //   photos PATH WIDTH DPR  the story photos a screen loads: shown size, chosen copy, bytes, layout shift
 //   clock PATH ISO      a vacancy page opened with the browser's clock at ISO: what it invites
 //   lists PATH ISO [W]  a page with vacancy lists at that moment: what it shows and counts
+//   follow PATH         open PATH (an earlier address) and say where the browser ends, and its heading
 const { chromium } = require('playwright-core');
 
 const [base, check, ...args] = process.argv.slice(2);
@@ -19,6 +20,14 @@ async function open(browser, path, width) {
 }
 
 const checks = {
+  async follow(browser, path) {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(base + path, { waitUntil: 'load' });
+    await page.waitForSelector('.cs-vacancy, article h1, .md-content h1', { timeout: 10000 });
+    const found = { url: page.url(), h1: (await page.textContent('h1')) || '' };
+    await page.close();
+    return found;
+  },
   async menu(browser, path) {
     const page = await open(browser, path, 390);
     const button = page.locator('.md-header label[for="__drawer"]');

@@ -14,6 +14,7 @@ own functions (`scaffold.py`), their gaps filled with text marked as an example 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -83,8 +84,8 @@ OPTIONS = {
 REGIONS_ASKED = {"GB": "ENG"}
 NAV_KEYS = {
     "index.md": "home",
-    "vacancies/index.md": "vacancies",
-    "stories/index.md": "stories",
+    "vacatures/index.md": "vacancies",
+    "verhalen/index.md": "stories",
     "werken-bij.md": "working",
     "solliciteren.md": "hiring",
     "salaris.md": "salary",
@@ -105,6 +106,8 @@ PAGE_NAMES = {
         "privacy.md": "personvern.md",
         "toegankelijkheid.md": "tilgjengelighet.md",
         "feeds.md": "feeder.md",
+        "vacatures/index.md": "ledige-stillinger/index.md",
+        "verhalen/index.md": "historier/index.md",
     },
     "en": {
         "werken-bij.md": "working-here.md",
@@ -115,6 +118,8 @@ PAGE_NAMES = {
         "privacy.md": "privacy.md",
         "toegankelijkheid.md": "accessibility.md",
         "feeds.md": "feeds.md",
+        "vacatures/index.md": "vacancies/index.md",
+        "verhalen/index.md": "stories/index.md",
     },
 }
 
@@ -566,6 +571,9 @@ def rewrite_pages(layout: Layout, choices: Choices, report: Report) -> None:
         if name not in known and old.is_file() and not old.is_symlink():
             old.unlink()
             report.removed[old.relative_to(layout.root).as_posix()] = 1
+            with contextlib.suppress(OSError):  # a listing's folder, when nothing else is in it
+                if old.parent != layout.docs_dir:
+                    old.parent.rmdir()
     for page in sorted(layout.docs_dir.rglob("*.md")) if layout.docs_dir.is_dir() else []:
         if page.relative_to(layout.docs_dir).as_posix() not in known and not page.is_symlink():
             text = page.read_text(encoding="utf-8")
@@ -609,7 +617,8 @@ def rewrite_config(config: Path, layout: Layout, choices: Choices, t: Translator
     for setting in ("privacy_page", "accessibility_page"):
         if (value := lines.get((*block, setting))).endswith(".md"):
             lines.set((*block, setting), quoted(page_name(value, choices.language)))
-    for name in ("tagline", "address", "contact"):
+    # A new site has no earlier addresses (the example's moved folders are not its own).
+    for name in ("tagline", "address", "contact", "earlier_addresses"):
         lines.remove((*block, name))
     lines.set((*block, "language"), quoted(choices.language), after="organisation")
     lines.set((*block, "timezone"), quoted(choices.timezone), after="language")

@@ -133,6 +133,7 @@ class Settings:
     cache_dir: Path  # parsed content, rendered cards and feeds kept between builds
     calendar: CalendarSettings = CalendarSettings()
     cms: CmsSettings = CmsSettings()
+    earlier_addresses: tuple[tuple[str, str], ...] = ()  # (old, new), relative to the site root
 
     @property
     def holiday_area(self) -> str:
@@ -451,6 +452,39 @@ def _cms(value: Any, where: Where) -> CmsSettings:
     )
 
 
+# An address of the site as an author writes it: letters, digits and `-._~/` (no scheme, query,
+# fragment or `..`); a leading slash is allowed and dropped.
+_SITE_ADDRESS = re.compile(r"^/?(?!.*\.\.)[A-Za-z0-9._~/-]*$")
+
+
+def _site_address(value: Any, field: str) -> str:
+    text = scalar(value)
+    if not _SITE_ADDRESS.match(text) or "//" in text:
+        raise Invalid("setting.site_address", field=field, value=text)
+    text = text.lstrip("/")
+    return text if not text or text.endswith(("/", ".html")) else f"{text}/"
+
+
+def _earlier_addresses(value: Any, where: Where) -> tuple[tuple[str, str], ...]:
+    """Addresses the site had before → where that is now (`vacancies/: vacatures/`); whether the
+    new address is one the site makes is checked with the site's pages (`slips.earlier_addresses`)."""
+    if not isinstance(value, dict):
+        raise Invalid("setting.earlier_addresses", value=value)
+    errors, moves = [], []
+    for old, new in value.items():
+        try:
+            before = _site_address(old, f"earlier_addresses.{old}")
+            now = _site_address(new, f"earlier_addresses.{old}")
+            if not before:
+                raise Invalid("setting.earlier_is_home", field=f"earlier_addresses.{old}")
+            moves.append((before, now))
+        except Invalid as error:
+            errors.append(error)
+    if errors:
+        raise Several(errors)
+    return tuple(moves)
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting("organisation", _text, doc="name of the employer", required=True),
     Setting("tagline", _text, "", doc="career tagline, on the home page and its card"),
@@ -541,6 +575,14 @@ SETTINGS: tuple[Setting, ...] = (
         doc="the web editor at `/admin/`: `backend` `local` (default: saves through `make cms`), `github` or "
         "`gitlab`, with `repo` (owner/name), `branch` (main), `base_url` (GitHub: your OAuth provider; GitLab: "
         "your own GitLab) and `app_id` (GitLab: the OAuth application's id)",
+    ),
+    Setting(
+        "earlier_addresses",
+        _earlier_addresses,
+        {},
+        doc="addresses the site had before, each with the address it has now (`vacancies/: vacatures/`); each "
+        "old address gets a page that sends the reader on, so that shared links keep working. An old folder "
+        "of the vacancies or stories sends each item on too (`vacancies/ciso/` → `vacatures/ciso/`)",
     ),
     Setting(
         "cache_dir",
@@ -698,6 +740,7 @@ def load_settings(
         contact=values["contact"] or SiteContact(),
         cache_dir=cache_dir or root / ".cache",
         calendar=values["calendar"] or CalendarSettings(),
+        earlier_addresses=values["earlier_addresses"] or (),
         cms=values["cms"] or CmsSettings(),
     )
     return settings, r.problems

@@ -146,8 +146,7 @@ def apply_links_on_the_site(
     if not own.hostname:
         return []
     base = own.path if own.path.endswith("/") else own.path + "/"
-    made = {addresses.page(page.relative_to(docs_dir).as_posix()) for page in pages}
-    made |= {addresses.vacancy(v.slug) for v in vacancies} | {addresses.vacancies, addresses.stories}
+    made = made_addresses(pages, docs_dir, addresses, vacancies)
     problems = []
     for vacancy in vacancies:
         target = urlsplit(vacancy.apply)
@@ -161,3 +160,65 @@ def apply_links_on_the_site(
             Problem(vacancy.source, vacancy.line("apply"), "apply", t("error.apply_no_page", value=vacancy.apply))
         )
     return problems
+
+
+def made_addresses(
+    pages: Sequence[Path],
+    docs_dir: Path,
+    addresses: Addresses,
+    vacancies: Sequence[Vacancy],
+    stories: Sequence[Story] = (),
+) -> set[str]:
+    """The addresses of the pages a build makes, relative to the site root: the organisation's
+    pages, the listings, and a page per vacancy and story."""
+    made = {addresses.page(page.relative_to(docs_dir).as_posix()) for page in pages}
+    made |= {addresses.vacancy(v.slug) for v in vacancies} | {addresses.story(s.slug) for s in stories}
+    return made | {addresses.vacancies, addresses.stories}
+
+
+# Folders the build writes itself: an earlier address there would be overwritten, or overwrite.
+OWN_FOLDERS = ("assets", "feeds", "cards", "photos", "search", "admin")
+
+
+def earlier_addresses(
+    moves: Sequence[tuple[str, str]],
+    made: set[str],
+    addresses: Addresses,
+    config_path: str,
+    line_of: dict[str, int],
+    t: Translator,
+) -> tuple[list[Problem], tuple[tuple[str, str], ...]]:
+    """The setting `earlier_addresses` against the site: each old address must be free (no page,
+    not in a folder the build writes), each new one a page the site makes, written either way
+    (`vacatures/` is `vacatures/index.html` without directory addresses). The problems, and the
+    moves with each new address as the site writes it."""
+    problems, resolved = [], []
+    for old, new in moves:
+        line = line_of.get(old, line_of.get(f"/{old}", line_of.get(old.rstrip("/"), line_of.get("", 0))))
+        field = f"{CONFIG_SETTING}.{old}"
+        top = old.split("/", 1)[0]
+        now = next((a for a in _written_forms(new) if a in made), None)
+        if old in made or Addresses.file(old) in {Addresses.file(a) for a in made}:
+            problems.append(Problem(config_path, line, field, t("setting.earlier_taken", value=old)))
+        elif top in (*OWN_FOLDERS, *addresses.item_folders):
+            problems.append(Problem(config_path, line, field, t("setting.earlier_inside", value=old, folder=top)))
+        if now is None:
+            problems.append(
+                Problem(config_path, line, field, t("setting.earlier_target", value=new, example=addresses.vacancies))
+            )
+        else:
+            resolved.append((old, now))
+    return problems, tuple(resolved)
+
+
+def _written_forms(address: str) -> tuple[str, ...]:
+    """The ways one page's address is written, with and without directory addresses."""
+    if address in ("", "index.html"):
+        return ("", "index.html")
+    if address.endswith("/"):
+        return (address, f"{address}index.html", f"{address.rstrip('/')}.html")
+    stem = address.removesuffix(".html").removesuffix("/index")
+    return (address, f"{stem}/", f"{stem}.html", f"{stem}/index.html")
+
+
+CONFIG_SETTING = "extra.careersite.earlier_addresses"

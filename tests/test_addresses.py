@@ -54,9 +54,7 @@ def found_in_html(site: Path) -> Iterator[tuple[str, str]]:
             continue  # the web editor's page, whose addresses are Decap's
         here = page_address(site, path)
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        values = [
-            element.get(attribute) for name, attribute in ADDRESSES.items() for element in soup.find_all(name)
-        ]
+        values = [element.get(attribute) for name, attribute in ADDRESSES.items() for element in soup.find_all(name)]
         for img in soup.find_all(["img", "source"]):
             values += [part.split()[0] for part in (img.get("srcset") or "").split(",") if part.strip()]
         values += [meta.get("content") for meta in soup.select('meta[property="og:url"], meta[property="og:image"]')]

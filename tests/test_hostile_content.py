@@ -93,7 +93,7 @@ def test_build_reports_the_same_and_keeps_the_previous_site(
 PAGE_CASES = [
     # (page, old, new, field, words, text on the line)
     (
-        "content/vacancies/index.md",
+        "content/vacatures/index.md",
         "template: vacancies.html",
         "template: vacatures.html",
         "template",

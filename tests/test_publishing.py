@@ -259,7 +259,7 @@ def test_the_page_folders_made_beside_the_build_change_nothing(
         site = built[0].site
         pages = {
             str(p.parent.relative_to(site))
-            for kind in ("vacancies", "stories")
+            for kind in ("vacatures", "verhalen")
             for p in site.glob(f"{kind}/*/index.html")
         }
         assert sorted(folders) == sorted(pages) and len(pages) > 20

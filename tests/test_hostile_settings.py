@@ -405,6 +405,15 @@ SETTINGS = (
             ("around-content", "stories/..", "de map van de site zelf"),
         )
     ),
+    Change(
+        "hours-shown",
+        "mkdocs.yml",
+        "    closing_soon_days: 7",
+        "    closing_soon_days: 7\n    hours_shown: procent",
+        f"{K}.hours_shown",
+        "'procent'",
+        "hours_shown: procent",
+    ),
     # Earlier addresses: each old one free, each new one a page of the site (was: no such setting;
     # the example's old /vacancies/ links gave a 404 once the folder followed the language).
     *(

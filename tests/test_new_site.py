@@ -64,6 +64,7 @@ SITES = {
         timezone="Europe/Amsterdam",
         nav="Vacatures",
         currency="€",
+        folders=("vacatures", "verhalen"),
     ),
     "en": dict(
         args=["--organisation", "St. Mary's Council", "--language", "en", "--country", "GB"],
@@ -73,6 +74,7 @@ SITES = {
         timezone="Europe/London",
         nav="Vacancies",
         currency="£",
+        folders=("vacancies", "stories"),
     ),
     "nb": dict(
         args=["--organisation", "Fjordvik kommune", "--language", "nb", "--country", "NO"],
@@ -82,6 +84,7 @@ SITES = {
         timezone="Europe/Oslo",
         nav="Stillinger",
         currency="kr",
+        folders=("ledige-stillinger", "historier"),
     ),
 }
 
@@ -137,7 +140,15 @@ def test_a_fork_becomes_an_empty_site_that_checks_and_builds(tmp_path: Path, lan
     assert spec["nav"] in [a.get_text(strip=True) for a in home.select(".md-tabs a")]
     brand = (build.site / "assets/careersite/brand.css").read_text(encoding="utf-8")
     assert f"--cs-primary: {primary};" in brand and f"--cs-accent: {accent};" in brand
-    assert not (build.site / f"vacatures/{vacancies[0].stem}").exists()
+    # The listings and their items live in folders named in the site's language; no earlier
+    # addresses of the example come along (its /vacancies/ was never this site's).
+    listing, stories_folder = spec["folders"]
+    assert build.html(f"{listing}/index.html").select_one("h1")
+    assert build.html(f"{stories_folder}/index.html").select_one("h1")
+    assert not (build.site / f"{listing}/{vacancies[0].stem}").exists()
+    assert "earlier_addresses" not in settings
+    if language != "en":
+        assert not (build.site / "vacancies").exists() and not (build.site / "stories").exists()
     assert json.loads((build.site / "jobs.json").read_text(encoding="utf-8"))["count"] == 0
     pay = newsite.page_name("salaris.md", language).removesuffix(".md")
     assert spec["currency"] in build.html(f"{pay}/index.html").select_one("table").get_text()
@@ -531,7 +542,16 @@ def test_country_rules_for_pay_hours_and_the_scale_hint(tmp_path: Path) -> None:
         assert table["period"] == period and min(min(s) for s in table["scales"].values()) > 20_000
         from careersite.config import load
 
-        assert load(folder / "mkdocs.yml", {"CAREERSITE_TODAY": TODAY}).salary_period == "year"  # shown per year
+        site = load(folder / "mkdocs.yml", {"CAREERSITE_TODAY": TODAY})
+        assert site.salary_period == "year"  # shown per year
+        # Part-time work as a share of the post in Norway (stillingsprosent), as hours elsewhere.
+        assert (
+            site.working_time(30, 37.5)
+            == {
+                "NO": "80–100 % stilling (30–37,5 timer per uke)",
+                "GB": "30–37.5 hours a week",
+            }[country]
+        )
         created = careersite(folder, "new", "vacancy", "Planner")
         assert created.returncode == 0, created.stderr
         path = next((folder / "vacancies").glob("planner*.md"))

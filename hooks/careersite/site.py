@@ -17,7 +17,7 @@ from careersite.content.data import load_departments, load_processes, load_salar
 from careersite.content.errors import ContentError, Problem, display_path
 from careersite.content.model import Content, Story, Vacancy, find_pages, load_content
 from careersite.content.pages import check_pages
-from careersite.content.settings import YEARLY_PAY, Settings, config_lines, load_settings
+from careersite.content.settings import PERCENT_HOURS, YEARLY_PAY, Settings, config_lines, load_settings
 from careersite.content.sources import LineDict
 from careersite.content.text import unique_slugs
 from careersite.i18n import Translator
@@ -65,6 +65,33 @@ class Site:
         if self.settings.country in YEARLY_PAY:
             return "year"
         return "month" if self.settings.country == "NL" else self.salary_table.period
+
+    @property
+    def hours_shown(self) -> str:
+        """How working time is written: the setting, else as the country's public employers
+        advertise it ("80 % stilling" in Norway, "32 uur per week" in the Netherlands)."""
+        return self.settings.hours_shown or ("percent" if self.settings.country in PERCENT_HOURS else "hours")
+
+    def working_time(self, low: float, high: float) -> str:
+        """A vacancy's working time for people: "36 uur per week", or "80–100 % stilling (30–37,5
+        timer per uke)" as a share of the salary table's full-time week."""
+        t = self.t
+        if self.hours_shown != "percent":
+            return t.hours(low, high)
+        full = self.salary_table.fulltime_hours
+
+        def percent(hours: float) -> str:
+            return t.number(round(hours / full * 100, 1))
+
+        if low == high:
+            return t("hours.percent_exact", percent=percent(low), hours=t.number(low))
+        return t(
+            "hours.percent_range",
+            low=percent(low),
+            high=percent(high),
+            hours_low=t.number(low),
+            hours_high=t.number(high),
+        )
 
     @cached_property
     def open_vacancies(self) -> tuple[Listed, ...]:

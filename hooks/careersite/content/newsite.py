@@ -657,7 +657,7 @@ def write_examples(config: Path, choices: Choices, t: Translator, scale: str, re
     values["contact"] = {**{k: _example(v, t) for k, v in front["contact"].items()}, "email": "jobs@example.org"}
     values["apply"] = "https://example.org/"
     values["scale"] = scale
-    note = t("newsite.example_note", kind=t("scaffold.vacancy"), day=t.date(EXAMPLE_DAY))
+    note = t("newsite.example_note", kind=t("newsite.vacancy"), day=t.date(EXAMPLE_DAY))
     _fill(vacancy, values, f"{note}\n\n{_example(t('scaffold.body'), t)}", VACANCY_FIELDS)
     report.written.append(vacancy.relative_to(root).as_posix())
 

@@ -51,6 +51,9 @@ DEFAULT_CHANNELS = {
 # Where public employers state pay per year (Norwegian årslønn, UK and Irish councils); elsewhere
 # per month, unless the salary table says otherwise.
 YEARLY_PAY = frozenset({"NO", "GB", "IE", "US", "CA", "AU", "NZ"})
+# Countries whose public employers state part-time work as a share of a full-time post
+# (stillingsprosent: "80 % stilling"), not as hours.
+PERCENT_HOURS = frozenset({"NO", "SE", "DK", "FI"})
 # Countries: two-letter territories with a time zone and a currency (not ZZ "unknown", EU, UN, XA…).
 COUNTRIES = frozenset(
     code
@@ -125,6 +128,7 @@ class Settings:
     delete_after_weeks: int
     keep_with_consent_months: int
     salary_period: str  # the period amounts are shown in; "" for the salary table's own (`Site.salary_period`)
+    hours_shown: str  # "hours" or "percent"; "" for the country's custom (`Site.hours_shown`)
     holiday_region: str  # a region of the country with its own public holidays ("SCT"), or ""
     public_applicant_list: bool  # offentleglova § 25: the applicant list may be made public
     privacy_page: str
@@ -542,6 +546,13 @@ SETTINGS: tuple[Setting, ...] = (
         "advertise: per year in NO, GB, IE, US, CA, AU, NZ; per month in NL; elsewhere the salary table's `period`)",
     ),
     Setting(
+        "hours_shown",
+        _choice("hours", "percent"),
+        None,
+        doc="working time as `hours` a week or as a `percent` of a full-time post with its hours (default: "
+        "`percent` in NO, SE, DK, FI, where posts are advertised so; `hours` elsewhere)",
+    ),
+    Setting(
         "public_applicant_list",
         _boolean,
         lambda lang: lang == "nb",
@@ -733,6 +744,7 @@ def load_settings(
         delete_after_weeks=retention.get("delete_after_weeks", 4),
         keep_with_consent_months=retention.get("keep_with_consent_months", 12),
         salary_period=values["salary_period"] or "",
+        hours_shown=values["hours_shown"] or "",
         holiday_region=values["holiday_region"] or "",
         public_applicant_list=bool(values["public_applicant_list"]),
         privacy_page=values["privacy_page"] or "privacy.md",

@@ -122,7 +122,7 @@ class Cards:
         t, v = self.view.t, item.vacancy
         pay = self.view.pay(v)
         amounts = f"{pay.amounts} {t(f'card.period.{pay.range.period}')}"
-        details = t("card.details", hours=t.hours(*v.hours), location=v.location)
+        details = t("card.details", hours=self.view.site.working_time(*v.hours), location=v.location)
         closes = t.day_month(v.closes) if (v.closes - self.view.site.today).days < 300 else t.date(v.closes)
         deadline = t("card.deadline", date=closes)
         text = cards.VacancyText(v.title, amounts, details, deadline)

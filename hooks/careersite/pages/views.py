@@ -293,7 +293,7 @@ def vacancy_card(site: Site, item: Listed, salary: Pay) -> VacancyCard:
         url=site.addresses.vacancy(v.slug),
         department=v.department,
         location=v.location,
-        hours=t.hours(low, high),
+        hours=site.working_time(low, high),
         pay=salary.summary,
         closes=t("vacancy.closes_on", date=t.date(v.closes)),
         status=item.status,

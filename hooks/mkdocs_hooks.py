@@ -1,13 +1,15 @@
-"""MkDocs adapter for the career-site engine: MkDocs events in, engine calls out, no domain rules.
+"""MkDocs adapter for the career-site engine: MkDocs events in, `Build` calls out, no domain rules.
 
-take the project's build lock, load and check all content, start drawing cards (on_config) → add
-pages (on_files) → keep compiled templates in the cache (on_env) → give pages their data and check
-the text of each (on_page_markdown, on_page_context) → cards, feeds and jobs.json, then the search
-index with every page's entries after the search plugin wrote it (on_post_build) → publish the
-finished build in one atomic step and release the lock (on_shutdown).
+The build's order is the engine's (`careersite/build.py`): load and check, plan feeds and draw
+cards (on_config) → add a page per vacancy and story (on_files) → hand each item page's rendered
+text to the build (on_page_context) → the build's outputs (on_post_build) → publish the finished
+folder in one atomic step and release the lock (on_shutdown).
 
-Whatever goes wrong, the previous site stays in place: the build writes into a staging folder,
-and a problem of the file system (a full disk, a read-only folder) is one line, not a traceback.
+What stays here is MkDocs' own: the item pages as MkDocs files (rendered, or copied from the page
+cache), the search index with every page's entries spliced in, the preview's folders and file
+watcher, the compiled-template cache, and the staging folder swapped in for `site/`. Whatever goes
+wrong, the previous site stays in place, and a problem of the file system (a full disk, a
+read-only folder) is one line, not a traceback.
 """
 
 from __future__ import annotations
@@ -24,17 +26,19 @@ import subprocess
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from careersite.cards.files import CardFailure, CardRenderer
+from careersite.build import Build, Stop
 from careersite.cards.sources import file_state
 from careersite.config import read_config
-from careersite.content.errors import ContentError, Problem
+from careersite.content.errors import ContentError
+from careersite.content.model import ref
 from careersite.content.pages import template_names
 from careersite.content.text import terminal
 from careersite.i18n import Translator
-from careersite.outputs import cms, feeds, ical, jobs, redirects, social
+from careersite.outputs import cms
 from careersite.pages import views
 from careersite.pages.whitespace import squeeze
 from careersite.publish import kept
@@ -44,7 +48,7 @@ from careersite.publish.memo import Remembered
 from careersite.publish.pages import PageCache, digest, tree_digest
 from careersite.publish.preview import PreviewFolders
 from careersite.publish.swap import publish, remove_later
-from careersite.site import Site, load_site
+from careersite.site import load_site
 from jinja2 import Environment, FileSystemBytecodeCache, TemplateNotFound
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -61,85 +65,93 @@ LOCK_WAIT_SECONDS = 30 * 60
 # Given to MkDocs before a generated page's text, so that the text can never set page metadata:
 # MkDocs reads a YAML block, or `key: value` lines, at the top of a page as its settings.
 EMPTY_META = "---\n{}\n---\n"
-
-_command: str | None = None
-_dirty = False  # `mkdocs serve --dirty`
-_preview: PreviewFolders | None = None  # `serve`: the served folder and the rebuilds behind it
-_last_t: Translator | None = None  # `serve`: the interface strings of the previous rebuild's site
-_site: Site | None = None
-_view: views.SiteView | None = None
-_cards: social.Cards | None = None
-_renderer: CardRenderer | None = None
-_feeds: list[feeds.FeedPlan] = []
-_alerts: tuple[feeds.JobAlert, ...] = ()
-_body_html: dict[str, str] = {}  # "vacancy:<id>" or "story:<id>" -> the page's text as rendered
-_pages: dict[str, tuple[str, Any]] = {}  # src_uri -> ("vacancy", Listed) or ("story", Story)
-_body_problems: list[Problem] = []
-_page_cache: PageCache | None = None
-_placer: Placer | None = None  # puts cards, photos and cached pages into the site
-_rendered_pages: list[tuple[str, str]] = []  # (path in the site, cache file) of pages rendered and kept
-_shared = ""  # a digest of what every item page repeats of the rest of the site (feeds, footer, …)
-_generated: dict[str, str] = {}  # page URL -> src_uri of each vacancy and story page, in build order
-# page URL -> its search entries as JSON text (`_entries_text`), for every item page, rendered or cached
-_cached_search: dict[str, str] = {}
-_search_start: dict[str, int] = {}  # src_uri -> how many search entries existed before the page
-_sitemap_items: list[str] = []  # URLs of the item pages a sitemap lists, in build order
-_bad_bodies: set[str] = set()  # guids of texts that broke the policy
-_body_keys: dict[str, str] = {}  # src_uri -> the key of its body's rendering, for pages being rendered
-_search: Any = None  # the search plugin's index of this build, if the site has search
-# The search index's text up to its entries, and every page's entries as JSON text: written after the
-# search plugin has written its index without them (`_write_search_index`)
-_pending_index: tuple[str, list[str]] | None = None
-_publish: tuple[Path, Path] | None = None  # (staging folder, final site folder) for a one-step swap
-_folders: subprocess.Popen[bytes] | None = None  # making the item pages' folders (`_start_page_folders`)
-_rebuilds = 0  # `serve`: rebuilds so far
 FULL_COLLECTION_EVERY = 20
-_lock: BuildLock | None = None
-_failed = False
-_complete = False  # set when every output is written: only a complete build is published
-_outputs_written = False  # set when all but the search index is written (`_finish_build`)
-# `serve` only: the author's mistakes, shown on every page of the preview instead of stopping the
-# server (a stopped rebuild leaves the browser waiting, with the messages only in the terminal).
-_preview_problems: tuple[str, str, list[str]] | None = None  # heading, what to do, messages
-# `serve` only: what a rebuild worked out per item, taken again by the next for an unchanged item
-_remembered: Remembered | None = None
-_editor = cms.EditorFiles()  # `serve` keeps the editor of the last rebuild without mistakes in it
-_last_brand: str | None = None  # `serve` only: the brand stylesheet of the last rebuild without mistakes
+
+
+@dataclass
+class _Session:
+    """What lives as long as the MkDocs process: one build, or every rebuild of `make serve`."""
+
+    command: str | None = None
+    dirty: bool = False  # `mkdocs serve --dirty`
+    preview: PreviewFolders | None = None  # `serve`: the served folder and the rebuilds behind it
+    # `serve`: what a rebuild worked out per item, taken again by the next for an unchanged item
+    remembered: Remembered | None = None
+    lock: BuildLock | None = None
+    rebuilds: int = 0  # `serve`: rebuilds so far
+    last_t: Translator | None = None  # `serve`: the interface strings of the previous rebuild's site
+    last_brand: str | None = None  # `serve`: the brand stylesheet of the last rebuild without mistakes
+    editor: cms.EditorFiles = field(default_factory=cms.EditorFiles)  # `serve` keeps the last good editor
+
+
+@dataclass
+class _Run:
+    """MkDocs' side of one build: the item pages as MkDocs files, the page cache, the search index."""
+
+    pages: dict[str, tuple[str, Any]] = field(default_factory=dict)  # src_uri -> ("vacancy", Listed) | ("story", Story)
+    page_cache: PageCache | None = None
+    placer: Placer | None = None  # puts cards, photos and cached pages into the site
+    rendered_pages: list[tuple[str, str]] = field(default_factory=list)  # (path in the site, cache file) kept
+    shared: str = ""  # a digest of what every item page repeats of the rest of the site (feeds, footer, …)
+    generated: dict[str, str] = field(default_factory=dict)  # page URL -> src_uri of each item page, in order
+    # page URL -> its search entries as JSON text (`_entries_text`), for every item page, rendered or cached
+    cached_search: dict[str, str] = field(default_factory=dict)
+    search_start: dict[str, int] = field(default_factory=dict)  # src_uri -> entries before the page
+    sitemap_items: list[str] = field(default_factory=list)  # URLs of the item pages a sitemap lists
+    body_keys: dict[str, str] = field(default_factory=dict)  # src_uri -> its body rendering's key
+    search: Any = None  # the search plugin's index of this build, if the site has search
+    # The search index's text up to its entries, and every page's entries as JSON text: written after
+    # the search plugin has written its index without them (`_write_search_index`)
+    pending_index: tuple[str, list[str]] | None = None
+    publish: tuple[Path, Path] | None = None  # (staging folder, final site folder) for a one-step swap
+    folders: subprocess.Popen[bytes] | None = None  # making the item pages' folders (`_start_page_folders`)
+    failed: bool = False
+    complete: bool = False  # set when every output is written: only a complete build is published
+    outputs_written: bool = False  # set when all but the search index is written (`_finish_build`)
+    # `serve` only: the author's mistakes, shown on every page of the preview instead of stopping the
+    # server (a stopped rebuild leaves the browser waiting, with the messages only in the terminal).
+    problems: tuple[str, str, list[str]] | None = None  # heading, what to do, messages
+
+
+# The module's state: what changes during a build is in these two names and the session's fields.
+_session = _Session()
+_build: Build | None = None
+_run = _Run()
+_idle = threading.Event()  # `serve`: set while no rebuild runs
+_idle.set()
+IDLE_WAIT_SECONDS = 60  # a poll waits at most this long for a rebuild
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _command, _dirty, _remembered
-    _command = command
-    _dirty = dirty
-    if command == "serve" and _remembered is None:
-        _remembered = Remembered()
+    _session.command = command
+    _session.dirty = dirty
+    if command == "serve" and _session.remembered is None:
+        _session.remembered = Remembered()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Take the lock and load and check all content, before anything in the site folder is touched."""
-    global _site, _view, _cards, _renderer, _feeds, _alerts, _publish, _failed, _lock, _complete, _preview_problems
-    global _placer, _outputs_written
+    global _build, _run
     config_file = Path(config.config_file_path)
     root = config_file.parent
-    _failed = _complete = _outputs_written = False
-    _preview_problems = None
-    if _command == "serve" and not _dirty:
+    command = _session.command
+    if command == "serve":
+        _forget_previous_build()
+    _run = _Run()
+    if command == "serve" and not _session.dirty:
         # Each rebuild of the preview goes into a folder of its own, shown when it is written
         # (`serve --dirty` writes only changed pages over the previous ones: it keeps its folder).
-        global _preview
-        if _preview is None:
-            _preview = PreviewFolders(Path(config.site_dir))
-        config.site_dir = str(_preview.next())
+        if _session.preview is None:
+            _session.preview = PreviewFolders(Path(config.site_dir))
+        config.site_dir = str(_session.preview.next())
     try:
-        if _lock is None:
-            _lock = BuildLock(root / LOCK_FILE)
-        _lock.acquire(LOCK_WAIT_SECONDS, _waiting)
-        if _command == "serve":
+        if _session.lock is None:
+            _session.lock = BuildLock(root / LOCK_FILE)
+        _session.lock.acquire(LOCK_WAIT_SECONDS, _waiting)
+        if command == "serve":
             _idle.clear()
         _, lines = read_config(config_file)
-        if _command == "serve":
-            _forget_previous_build()
-        _site = load_site(
+        site = load_site(
             config.extra,
             root=root,
             site_url=config.site_url or "",
@@ -147,47 +159,42 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             docs_dir=Path(config.docs_dir),
             lines=lines,
             markdown=[{name: config.mdx_configs.get(name)} for name in config.markdown_extensions],
-            defer_bodies=_command == "build",  # the preview checks every text before it shows any
+            defer_bodies=command == "build",  # the preview checks every text before it shows any
             templates=template_names(Path(folder) for folder in config.theme.dirs),
-            rebuilds=_command == "serve",
+            rebuilds=command == "serve",
             # The preview writes into a folder of MkDocs' own, outside the project.
-            site_dir=Path(config.site_dir) if _command == "build" else None,
+            site_dir=Path(config.site_dir) if command == "build" else None,
             theme_dir=Path(config.theme.custom_dir) if config.theme.custom_dir else None,
             directory_urls=config.use_directory_urls,
         )
-        for warning in _site.warnings:
+        for warning in site.warnings:
             log.warning(str(warning))
-        for folder in (_site.settings.cache_dir, *(_site.settings.cache_dir / n for n in ("cards", "feeds"))):
+        for folder in (site.settings.cache_dir, *(site.settings.cache_dir / n for n in ("cards", "feeds"))):
             if ensure_folder(folder):
-                log.warning(_site.t("build.cache_replaced", path=folder))
+                log.warning(site.t("build.cache_replaced", path=folder))
         scope = _scope(config)
-        if _remembered is not None:
+        remembered = _session.remembered
+        if remembered is not None:
             # The files behind the settings may lie outside the folders of the scope (a salary
             # table in data/, a logo, a parent of mkdocs.yml): what was read from them counts too.
-            s = _site
-            logo = file_state(s.settings.logo) if s.settings.logo else None
-            _remembered.start((scope, s.today, logo, repr(s.settings), repr(s.salary_table), repr(s.processes)))
-        _view = views.SiteView(_site, preview=_command == "serve", remembered=_remembered)
-        _pages.clear()
-        _body_html.clear()
-        _body_problems.clear()
-        _feeds = feeds.plan(_site)
-        _alerts = feeds.job_alerts(_site, _feeds)
-        _cards = social.Cards(_view)
-        _renderer = CardRenderer(_site.settings.cache_dir / "cards")
+            logo = file_state(site.settings.logo) if site.settings.logo else None
+            remembered.start(
+                (scope, site.today, logo, repr(site.settings), repr(site.salary_table), repr(site.processes))
+            )
+        _build = Build.start(site, _session.editor, os.environ, preview=command == "serve", remembered=remembered)
         _start_page_cache(config, scope)
     except ContentError as error:
         _release()
-        if _command == "serve":
+        if command == "serve":
             log.error(f"{error.summary}\n{error.report()}")
-            _site = _view = None
+            _build = None
             t = Translator(error.language)
-            _preview_problems = (
+            _run.problems = (
                 t("ui.preview_problems", n=len(error.problems)),
                 t("ui.preview_fix"),
                 [str(problem) for problem in error.problems],
             )
-            if _last_brand is not None and BRAND_CSS not in config.extra_css:
+            if _session.last_brand is not None and BRAND_CSS not in config.extra_css:
                 config.extra_css.insert(0, BRAND_CSS)  # the page of mistakes in the site's colours
             return config
         raise Abort(f"{error.summary}\n{error.report()}") from None
@@ -199,31 +206,32 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except OSError as error:
         _release()
         raise Abort(_file_system_message(error)) from None
-    config.theme["language"] = _site.settings.language
+    config.theme["language"] = site.settings.language
     if BRAND_CSS not in config.extra_css:
         config.extra_css.insert(0, BRAND_CSS)
     # MkDocs dates the sitemap with SOURCE_DATE_EPOCH; tie it to "today" so rebuilds are identical.
-    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(_site.today.timetuple()))
+    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(site.today.timetuple()))
     # What is loaded now lives until the build ends: keep it out of the garbage collector's full
     # passes (about 5 % of a large build). `serve` unfreezes it when the next rebuild starts.
     gc.freeze()
-    if _command == "build":
+    if command == "build":
         final = Path(config.site_dir)
         staging = final.with_name(final.name + ".partial")
         clear_path(staging)  # a link in its place is removed, never followed and emptied
         config.site_dir = str(staging)
-        _publish = (staging, final)
+        _run.publish = (staging, final)
     # Cards render in worker processes while MkDocs renders the pages. A build's workers also write
     # each new card beside the staging folder, moved into it at the end; a preview links the cache's.
     try:
-        _renderer.start([*_cards.all_specs(), *_view.photo_specs()], _card_copies() if _publish else None)
+        _build.draw_cards(_card_copies() if _run.publish else None)
     except OSError as error:
         _release()
         raise Abort(_file_system_message(error)) from None
     # A link in the site's place is not a live site to take files from: it is replaced at the end.
-    live = _publish[1] if _publish is not None and _publish[1].is_dir() and not _publish[1].is_symlink() else None
-    manifest = _site.settings.cache_dir / "published.json"
-    _placer = Placer(manifest, live, Path(config.site_dir), preview=_command == "serve")
+    final_site = _run.publish[1] if _run.publish is not None else None
+    live = final_site if final_site is not None and final_site.is_dir() and not final_site.is_symlink() else None
+    manifest = site.settings.cache_dir / "published.json"
+    _run.placer = Placer(manifest, live, Path(config.site_dir), preview=command == "serve")
     return config
 
 
@@ -231,31 +239,19 @@ def _forget_previous_build() -> None:
     """`serve`: let the previous rebuild's site, pages and cards go before this one loads its own,
     so that the two are never in memory together (at 10,000 vacancies each is some 200 MB, and the
     garbage collector's passes over both made a rebuild's loading twice as slow)."""
-    global _site, _view, _cards, _placer, _renderer, _page_cache, _feeds, _alerts, _search, _pending_index, _last_t
-    if _site is not None:
-        _last_t = _site.t  # messages while this rebuild loads are in the site's language
-    if _page_cache is not None:
-        _page_cache.index.close()
-    _site = _view = _cards = _placer = _renderer = _page_cache = _search = _pending_index = None
-    _feeds, _alerts = [], ()
-    for memo in (
-        _pages,
-        _body_html,
-        _generated,
-        _cached_search,
-        _search_start,
-        _body_keys,
-        _sitemap_items,
-        _rendered_pages,
-    ):
-        memo.clear()
+    global _build, _run
+    if _build is not None:
+        _session.last_t = _build.site.t  # messages while this rebuild loads are in the site's language
+    if _run.page_cache is not None:
+        _run.page_cache.index.close()
+    _build = None
+    _run = _Run()
     # What the previous rebuild loaded was frozen (`gc.freeze()`): most of it is freed when let go
-    # above, and the rest is what the next rebuilds take again (`_remembered`, the documents). A
+    # above, and the rest is what the next rebuilds take again (`remembered`, the documents). A
     # full pass over it took 0.75 s of every rebuild at 10,000 vacancies; it runs every
     # FULL_COLLECTION_EVERY rebuilds, for the few hundred objects a rebuild leaves in cycles.
-    global _rebuilds
-    _rebuilds += 1
-    if _rebuilds % FULL_COLLECTION_EVERY == 0:
+    _session.rebuilds += 1
+    if _session.rebuilds % FULL_COLLECTION_EVERY == 0:
         gc.unfreeze()
     gc.collect()
 
@@ -264,8 +260,8 @@ def _card_copies() -> Path:
     """Where this build's card workers write the site's copies of new cards: a folder of its own
     beside the staging folder. Earlier builds' folders go (a killed build's, never published; its
     orphaned workers, if still finishing a card, fail on the missing folder and end)."""
-    assert _publish is not None
-    staging = _publish[0]
+    assert _run.publish is not None
+    staging = _run.publish[0]
     for old in staging.parent.glob(f"{staging.name}-cards-*"):
         clear_path(old)
     return staging.with_name(f"{staging.name}-cards-{os.getpid()}")
@@ -279,7 +275,7 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     (a poll then costs some 6 % of one core), up to MkDocs' 0.5 s from about 3,300. watchdog's
     emitters keep the interval in `_timeout` (pinned watchdog 7.1.0); a version without it keeps
     MkDocs' interval."""
-    files = len(_site.content.texts) + len(_site.content.pages) if _site is not None else 0
+    files = len(_build.site.content.texts) + len(_build.site.content.pages) if _build is not None else 0
     interval = min(0.5, max(0.2, files * 0.00015))
     observer = getattr(server, "observer", None)
     for watcher in [observer, *getattr(observer, "emitters", ())]:
@@ -300,11 +296,6 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     return server
 
 
-_idle = threading.Event()  # `serve`: set while no rebuild runs
-_idle.set()
-IDLE_WAIT_SECONDS = 60  # a poll waits at most this long for a rebuild
-
-
 def _when_idle(call: Callable[..., Any]) -> Callable[..., Any]:
     """`call`, once no rebuild runs (or after IDLE_WAIT_SECONDS)."""
 
@@ -322,7 +313,7 @@ def _waiting(holder: str) -> None:
 def _t() -> Translator:
     """The interface strings of the site, or of the last site loaded (`serve`), or Dutch before
     the site's language is known."""
-    return _site.t if _site is not None else _last_t or Translator("nl")
+    return _build.site.t if _build is not None else _session.last_t or Translator("nl")
 
 
 def _scope(config: MkDocsConfig) -> str:
@@ -338,58 +329,52 @@ def _scope(config: MkDocsConfig) -> str:
         sources.append(Path(config.theme.custom_dir))
         skip.append(Path(config.theme.custom_dir) / "admin")
     files = tree_digest(sources, skip)
-    return digest(files, versions, _command, config.site_url, config.use_directory_urls)
+    return digest(files, versions, _session.command, config.site_url, config.use_directory_urls)
 
 
 def _start_page_cache(config: MkDocsConfig, scope: str) -> None:
     """The cache of rendered item pages, scoped to everything every page is made of."""
-    global _page_cache, _shared, _search, _pending_index
-    assert _site is not None and _view is not None
+    assert _build is not None
     # The preview's pages (which show what is planned) apart from the site's: each keeps only its
     # own, so one folder would lose the site's pages to every `make serve` and the other way round.
-    folder = "pages" if _command == "build" else f"pages-{_command}"
-    _page_cache = PageCache(_site.settings.cache_dir / folder, scope, _remembered)
-    v = _view
-    _shared = digest(repr(_feeds), repr(_alerts), repr(v.footer), v.privacy_url, v.alerts_url, v.salary.title)
-    _generated.clear()
-    _cached_search.clear()
-    _search_start.clear()
-    _body_keys.clear()
-    _search = _search_index(config)
-    _pending_index = None
-    _bad_bodies.clear()
-    _sitemap_items.clear()
-    _rendered_pages.clear()
+    folder = "pages" if _session.command == "build" else f"pages-{_session.command}"
+    _run.page_cache = PageCache(_build.site.settings.cache_dir / folder, scope, _session.remembered)
+    v = _build.view
+    _run.shared = digest(
+        repr(_build.feeds), repr(_build.alerts), repr(v.footer), v.privacy_url, v.alerts_url, v.salary.title
+    )
+    _run.search = _search_index(config)
 
 
 def _item_key(kind: str, item: Any, body: str) -> str:
     """The key of an item page: the item, its page's values on this day, and what it repeats of the
     site. `make serve` takes the previous rebuild's key of a page whose inputs are equal."""
-    assert _view is not None
-    if _remembered is None:
+    assert _build is not None
+    remembered = _session.remembered
+    if remembered is None:
         return _whole_item_key(kind, item, body)
-    inputs = (body, _shared, _view.page_inputs(item))
-    return _remembered.get(("page key", _guid(kind, item)), inputs, lambda: _whole_item_key(kind, item, body))
+    inputs = (body, _run.shared, _build.view.page_inputs(item))
+    key = ("page key", _ref(kind, item).guid)
+    return remembered.get(key, inputs, lambda: _whole_item_key(kind, item, body))
 
 
 def _whole_item_key(kind: str, item: Any, body: str) -> str:
-    assert _page_cache is not None and _view is not None and _cards is not None
+    assert _run.page_cache is not None and _build is not None
+    view, cache = _build.view, _run.page_cache
+    graph = _build.open_graph(item)
     if kind == "vacancy":
-        page = _view.vacancy_page(item, body)
-        graph = social.vacancy_graph(_view, _cards.for_vacancy(item), item)
+        page = view.vacancy_page(item, body)
         # Only a closed page shows how many vacancies are open ("Alle vacatures (14)").
-        count = None if item.status.is_open else _view.listing.count
-        return _page_cache.key(kind, repr(item.vacancy), repr(page), repr(graph), _shared, count)
-    page = _view.story_page(item)
-    graph = social.story_graph(_view, _cards.for_story(item), item)
-    return _page_cache.key(kind, repr(item), repr(page), repr(graph), _shared)
+        count = None if item.status.is_open else view.listing.count
+        return cache.key(kind, repr(item.vacancy), repr(page), repr(graph), _run.shared, count)
+    return cache.key(kind, repr(item), repr(view.story_page(item)), repr(graph), _run.shared)
 
 
 def _body_key(slug: str, body: str, uris: list[str]) -> str:
     """The key of a body's rendering: its text and place (links in it are made relative to the
     page), and, when it links to other pages by file, which pages exist."""
-    assert _page_cache is not None
-    return _page_cache.key("body", slug, body, uris if ".md" in body else None)
+    assert _run.page_cache is not None
+    return _run.page_cache.key("body", slug, body, uris if ".md" in body else None)
 
 
 def _add_item_page(
@@ -397,35 +382,34 @@ def _add_item_page(
 ) -> None:
     """A vacancy's or story's page: copied from the cache when nothing it shows has changed, else
     rendered by MkDocs (and kept in the cache for the next build)."""
-    assert _page_cache is not None
-    assert _site is not None
-    uri = _site.addresses.item_source(kind, slug)
-    url = _site.addresses.vacancy(slug) if kind == "vacancy" else _site.addresses.story(slug)
-    guid = _guid(kind, item)
-    _generated[url] = uri
+    assert _run.page_cache is not None and _build is not None
+    addresses = _build.site.addresses
+    uri = addresses.item_source(kind, slug)
+    url = addresses.vacancy(slug) if kind == "vacancy" else addresses.story(slug)
+    _run.generated[url] = uri
     if kind != "vacancy" or not views.robots(item):
-        _sitemap_items.append(url)
+        _run.sitemap_items.append(url)
     body_key = _body_key(slug, body, uris)
-    rendered = _page_cache.body(body_key)
+    rendered = _run.page_cache.body(body_key)
     if rendered is not None:
         key = _item_key(kind, item, rendered)
-        stored = _page_cache.page(key)
+        stored = _run.page_cache.page(key)
         if stored is not None:
             cached = _CachedPage.generated(config, uri, abs_src_path=str(stored.html_path))
             cached.dest_uri = f"{url}index.html" if config.use_directory_urls else url  # as the rendered page
             cached.key = stored.html_path.name
             files.append(cached)
-            _body_html[guid] = stored.body
-            _cached_search[url] = stored.search
+            _build.bodies[_ref(kind, item)] = stored.body
+            _run.cached_search[url] = stored.search
             return
     files.append(File.generated(config, uri, content=EMPTY_META + body, inclusion=InclusionLevel.NOT_IN_NAV))
-    _pages[uri] = (kind, item)
-    _body_keys[uri] = body_key
+    _run.pages[uri] = (kind, item)
+    _run.body_keys[uri] = body_key
 
 
-def _guid(kind: str, item: Any) -> str:
-    """ "vacancy:<id>" or "story:<id>": how the feeds, the body checks and `_body_html` name an item."""
-    return f"{kind}:{item.vacancy.id if kind == 'vacancy' else item.id}"
+def _ref(kind: str, item: Any) -> Any:
+    """Which item a page is of (`ItemRef`): its page is keyed and its text kept under it."""
+    return ref(item.vacancy if kind == "vacancy" else item)
 
 
 class _CachedPage(File):
@@ -440,49 +424,48 @@ class _CachedPage(File):
         return False
 
     def copy_file(self, dirty: bool = False) -> None:
-        assert self.abs_src_path is not None and _placer is not None
+        assert self.abs_src_path is not None and _run.placer is not None
         try:
-            _placer.put(self.abs_src_path, self.dest_uri, self.key)
+            _run.placer.put(self.abs_src_path, self.dest_uri, self.key)
         except FileNotFoundError:  # its folder is not there yet (made in another process, or kept)
             os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
-            _placer.put(self.abs_src_path, self.dest_uri, self.key)
+            _run.placer.put(self.abs_src_path, self.dest_uri, self.key)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the brand stylesheet, a page for every public vacancy and story, and the story videos."""
-    global _last_brand
-    if _preview_problems is not None:
+    if _run.problems is not None:
         # The preview of content with mistakes: no page at all, so that every address shows the
         # page for a missing one (404.html), which lists the mistakes, in the colours of the last
         # rebuild without mistakes.
-        kept = Files([f for f in files if not f.is_documentation_page()])
-        if _last_brand is not None:
-            kept.append(File.generated(config, BRAND_CSS, content=_last_brand))
-        return kept
-    assert _site is not None
-    addresses = _site.addresses
-    uris = [addresses.item_source("vacancy", i.vacancy.slug) for i in _site.vacancies]
-    uris += [addresses.item_source("story", s.slug) for s in _site.stories]
+        kept_files = Files([f for f in files if not f.is_documentation_page()])
+        if _session.last_brand is not None:
+            kept_files.append(File.generated(config, BRAND_CSS, content=_session.last_brand))
+        return kept_files
+    assert _build is not None
+    site, addresses = _build.site, _build.site.addresses
+    uris = [addresses.item_source("vacancy", i.vacancy.slug) for i in site.vacancies]
+    uris += [addresses.item_source("story", s.slug) for s in site.stories]
     names = [uri.removesuffix(".md") for uri in uris]
-    if _preview is None:
+    if _session.preview is None:
         _start_page_folders(config, names)
     # The theme's source maps (1.4 MB) serve only a developer reading Material's own code.
     for file in [f for f in files if f.src_uri.startswith("assets/") and f.src_uri.endswith(".map")]:
         files.remove(file)
-    brand = views.brand_stylesheet(_site)
+    brand = views.brand_stylesheet(site)
     files.append(File.generated(config, BRAND_CSS, content=brand))
-    if _command == "serve":
-        _last_brand = brand
-    for item in _site.vacancies:
+    if _session.command == "serve":
+        _session.last_brand = brand
+    for item in site.vacancies:
         _add_item_page(files, config, "vacancy", item, item.vacancy.slug, item.vacancy.body, uris)
-    stories_dir = _site.settings.stories_dir
-    for story in _site.stories:
+    stories_dir = site.settings.stories_dir
+    for story in site.stories:
         _add_item_page(files, config, "story", story, story.slug, story.body, uris)
         # The photo is published as resized copies (drawn with the cards), never as the author's file.
         video = f"{addresses.story_folder}/{story.video}"
         if story.video and (path := stories_dir / story.video).is_file() and files.get_file_from_path(video) is None:
             files.append(File.generated(config, video, abs_src_path=str(path)))
-    if _preview is not None:
+    if _session.preview is not None:
         _link_item_folders(files, config, names)
     return files
 
@@ -490,9 +473,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def _link_item_folders(files: Files, config: MkDocsConfig, names: list[str]) -> None:
     """`serve`: the rebuild's item page folders are those of the previous rebuild, brought up to
     date (`PreviewFolders.link_items`); the folders of new items are made in another process."""
-    assert _preview is not None
-    assert _site is not None
-    expected: dict[str, set[str]] = {folder: set() for folder in _site.addresses.item_folders}
+    assert _session.preview is not None
+    assert _build is not None
+    expected: dict[str, set[str]] = {folder: set() for folder in _build.site.addresses.item_folders}
     rewritten = []
     for file in files:
         top, _, rest = file.dest_uri.partition("/")
@@ -501,12 +484,12 @@ def _link_item_folders(files: Files, config: MkDocsConfig, names: list[str]) -> 
             if not isinstance(file, _CachedPage):
                 rewritten.append(file.dest_uri)  # MkDocs writes it anew
     try:
-        present = _preview.link_items(Path(config.site_dir), expected, rewritten)
+        present = _session.preview.link_items(Path(config.site_dir), expected, rewritten)
     except OSError:
         _start_page_folders(config, names)  # no links here: the rebuild makes its own folders
         return
     missing = [name for name in names if name.partition("/")[2] not in present.get(name.partition("/")[0], ())]
-    _start_page_folders(config, missing, _preview.items)
+    _start_page_folders(config, missing, _session.preview.items)
 
 
 class _SafeBytecodeCache(FileSystemBytecodeCache):
@@ -541,7 +524,6 @@ def _start_page_folders(config: MkDocsConfig, names: list[str], site_dir: Path |
     folder at a time as it places the pages. Whatever goes wrong here, MkDocs makes the folder
     itself (and reports a real error then); the folders are in place before it places files
     (`_wait_for_page_folders`)."""
-    global _folders
     if not config.use_directory_urls or not names:
         return
     site_dir = site_dir or Path(config.site_dir)
@@ -551,34 +533,33 @@ def _start_page_folders(config: MkDocsConfig, names: list[str], site_dir: Path |
             listing.write(b"\0".join(os.fsencode(name) for name in names))
             listing.seek(0)
             command = ["xargs", "-0", "mkdir", "-p", "--"]
-            _folders = subprocess.Popen(
+            _run.folders = subprocess.Popen(
                 command, stdin=listing, cwd=site_dir, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
             )
     except OSError:
-        _folders = None  # no xargs or mkdir here (Windows): MkDocs makes the folders
+        _run.folders = None  # no xargs or mkdir here (Windows): MkDocs makes the folders
 
 
 def _wait_for_page_folders() -> None:
-    global _folders
-    if _folders is None:
+    if _run.folders is None:
         return
     try:
-        _folders.wait(timeout=120)
+        _run.folders.wait(timeout=120)
     except subprocess.TimeoutExpired:
-        _folders.kill()
-        _folders.wait()
-    _folders = None
+        _run.folders.kill()
+        _run.folders.wait()
+    _run.folders = None
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Keep compiled templates between builds: Jinja checks each template's source before reusing it.
     The last event before MkDocs places files: the item pages' folders are made by then."""
     _wait_for_page_folders()
-    if _site is None:
+    if _build is None:
         return env
-    folder = _site.settings.cache_dir / "templates"
+    folder = _build.site.settings.cache_dir / "templates"
     if ensure_folder(folder):
-        log.warning(_site.t("build.cache_replaced", path=folder))
+        log.warning(_build.site.t("build.cache_replaced", path=folder))
     env.bytecode_cache = _SafeBytecodeCache(str(folder))
     return env
 
@@ -591,7 +572,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     for name in ("title", "description"):
         if name in page.meta and not isinstance(page.meta[name], Markup):
             page.meta[name] = escape(str(page.meta[name]))
-    kind, item = _pages.get(page.file.src_uri, (None, None))
+    kind, item = _run.pages.get(page.file.src_uri, (None, None))
     if kind == "vacancy":
         page.meta.update(
             title=escape(item.vacancy.title),
@@ -615,31 +596,35 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 @event_priority(100)  # before the search plugin adds the page's entries, which are counted here
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-    assert _site is not None and _view is not None
-    if page.file.src_uri in _pages and _search is not None:
-        _search_start[page.file.src_uri] = len(_search.entries)
-    assert _cards is not None
-    context["cs"] = _view
-    context["feeds"] = _feeds
-    context["alerts"] = _alerts
-    kind, item = _pages.get(page.file.src_uri, (None, None))
+    assert _build is not None
+    if page.file.src_uri in _run.pages and _run.search is not None:
+        _run.search_start[page.file.src_uri] = len(_run.search.entries)
+    _template_values(context)
+    kind, item = _run.pages.get(page.file.src_uri, (None, None))
+    body = page.content or ""
+    if kind is not None:
+        _build.take_body(_ref(kind, item), body)
+        context["og"] = _build.open_graph(item)
     if kind == "vacancy":
-        _check_body(f"vacancy:{item.vacancy.id}", page.content or "")
-        _body_html[f"vacancy:{item.vacancy.id}"] = page.content or ""
-        context["vacancy"] = _view.vacancy_page(item, page.content or "")
-        context["og"] = social.vacancy_graph(_view, _cards.for_vacancy(item), item)
+        context["vacancy"] = _build.vacancy_page(item, body)
+        context["job_posting"] = _build.job_posting(item, body)
     elif kind == "story":
-        _check_body(f"story:{item.id}", page.content or "")
-        _body_html[f"story:{item.id}"] = page.content or ""
-        context["story"] = _view.story_page(item)
-        context["og"] = social.story_graph(_view, _cards.for_story(item), item)
-    else:
+        context["story"] = _build.view.story_page(item)
+    elif kind is None:
         # The title and description are escaped for Material by now (`on_page_markdown`); the share
         # tags' template escapes what it is given, so it gets text (og:title said "A &amp;amp; B").
         title = _as_text(page.meta.get("title") or page.title or config.site_name)
         description = _as_text(page.meta.get("description") or config.site_description or "")
-        context["og"] = social.open_graph(_view, _cards.home.og, title, description, page.url)
+        context["og"] = _build.page_graph(title, description, page.url)
     return context
+
+
+def _template_values(context: dict[str, Any]) -> None:
+    """What every template draws on: the site's views, its feeds and job alerts."""
+    if _build is not None:
+        context["cs"] = _build.view
+        context["feeds"] = _build.feeds
+        context["alerts"] = _build.alerts
 
 
 def _as_text(value: Any) -> str:
@@ -661,17 +646,17 @@ def _complete_search_index() -> None:
     Done last, when the feeds and jobs.json are written. The cached entries stay the JSON text they
     were kept as: the index is written with that text put in place (`_spliced_index`), so they are
     never read into some 35 objects a page (35 MB at 10,000 vacancies)."""
-    if _search is None:
+    if _run.search is None:
         return
-    own = [entry for entry in _search.entries if entry["location"].split("#")[0] not in _generated]
-    items = [_cached_search.get(url, "[]") for url in _generated]
-    _cached_search.clear()
-    generate = getattr(_search, "generate_search_index", None)
-    if _dirty or generate is None:
+    own = [entry for entry in _run.search.entries if entry["location"].split("#")[0] not in _run.generated]
+    items = [_run.cached_search.get(url, "[]") for url in _run.generated]
+    _run.cached_search.clear()
+    generate = getattr(_run.search, "generate_search_index", None)
+    if _session.dirty or generate is None:
         # `serve --dirty` merges the index with the previous one: it needs every entry as a value.
-        _search.entries[:] = own + _read_entries(items)
+        _run.search.entries[:] = own + _read_entries(items)
         return
-    _search.generate_search_index = lambda prev: _spliced_index(generate, own, items)
+    _run.search.generate_search_index = lambda prev: _spliced_index(generate, own, items)
 
 
 def _entries_text(entries: list[dict[str, Any]]) -> str:
@@ -689,25 +674,23 @@ def _spliced_index(generate: Any, own: list[dict[str, Any]], items: list[str]) -
     be added as text: the plugin then writes an index without entries, ending in `"docs":[]}`, and
     `_write_search_index` writes it again with every entry between those brackets, in the form in
     which the plugin writes them, a page at a time (the whole index is never one string in memory)."""
-    global _pending_index
-    assert _search is not None
-    _search.entries[:] = []
+    assert _run.search is not None
+    _run.search.entries[:] = []
     empty = generate(None)
     if not empty.endswith('"docs":[]}'):  # a plugin that writes its index otherwise: every entry as a value
-        _search.entries[:] = own + _read_entries(items)
+        _run.search.entries[:] = own + _read_entries(items)
         return generate(None)
-    _pending_index = (empty[:-2], [_entries_text(own), *items])
+    _run.pending_index = (empty[:-2], [_entries_text(own), *items])
     return empty
 
 
 def _write_search_index(config: MkDocsConfig) -> None:
     """Write the search index with every page's entries (see `_spliced_index`), in place of the one
     the search plugin wrote without them (the plugin's file is there unless it failed to write it)."""
-    global _pending_index
-    if _pending_index is None:
+    if _run.pending_index is None:
         return
-    start, texts = _pending_index
-    _pending_index = None
+    start, texts = _run.pending_index
+    _run.pending_index = None
     path = Path(config.site_dir) / "search" / "search_index.json"
     if path.is_file():
         write_atomic(path, _index_parts(start, texts))
@@ -730,104 +713,70 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     its text and its search entries, for the next build."""
     output = squeeze(output)
     uri = page.file.src_uri
-    kind, item = _pages.get(uri, (None, None))
-    if kind is None or _page_cache is None or uri not in _body_keys:
+    kind, item = _run.pages.get(uri, (None, None))
+    if kind is None or _run.page_cache is None or uri not in _run.body_keys or _build is None:
         return output
-    guid = _guid(kind, item)
-    if guid in _bad_bodies:
+    item_ref = _ref(kind, item)
+    if item_ref in _build.bad:
         return output  # a text with mistakes is never kept
     body = page.content or ""
-    entries = _search.entries[_search_start[uri] :] if _search is not None and uri in _search_start else []
-    _cached_search[page.url] = search = _entries_text(entries)
+    search = _run.search
+    start = _run.search_start.get(uri)
+    entries = search.entries[start:] if search is not None and start is not None else []
+    _run.cached_search[page.url] = text = _entries_text(entries)
     with contextlib.suppress(OSError):  # a cache that cannot be written only slows the next build
-        _page_cache.put_body(_body_keys[uri], body)
+        _run.page_cache.put_body(_run.body_keys[uri], body)
         key = _item_key(kind, item, body)
-        _page_cache.put_page(key, output, _body_html.get(guid, body), search)
-        _rendered_pages.append((page.file.dest_uri, f"{key}.html"))
+        _run.page_cache.put_page(key, output, _build.bodies.get(item_ref, body), text)
+        _run.rendered_pages.append((page.file.dest_uri, f"{key}.html"))
     return output
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
     """Templates that are not pages (404.html, the sitemap) draw on the same values as pages."""
-    context["cs_problems"] = _preview_problems
-    context["cs_item_pages"] = _sitemap_items
-    if _view is not None:
-        context["cs"] = _view
-        context["feeds"] = _feeds
-        context["alerts"] = _alerts
+    context["cs_problems"] = _run.problems
+    context["cs_item_pages"] = _run.sitemap_items
+    _template_values(context)
     return context
-
-
-def _check_body(key: str, html: str) -> None:
-    """Check a page's text on the HTML MkDocs rendered, when no earlier build or check has."""
-    assert _site is not None and _site.bodies is not None
-    if key in _site.deferred:
-        text, shown, first = _site.deferred[key]
-        found = _site.bodies.record(text, html)
-        problems = _site.bodies.problems(found, text, shown, first, _site.t)
-        _body_problems.extend(problems)
-        if problems:
-            _bad_bodies.add(key)
 
 
 @event_priority(100)  # before the search plugin writes its index
 def _finish_build(config: MkDocsConfig) -> None:
-    """Stop on problems in the texts; else wait for the cards and put them in the site, then write
-    the feeds and jobs.json, which state each card's size."""
-    global _outputs_written
-    if _preview_problems is not None:
-        _editor.write_with_problems(Path(config.site_dir), _preview_problems)
+    """The build's outputs (`Build.finish`: cards, feeds, jobs.json, …), then the page cache's
+    record of what was placed, and the search index's entries of the cached pages."""
+    if _run.problems is not None:
+        _session.editor.write_with_problems(Path(config.site_dir), _run.problems)
         _show_preview(config)
         _release()
         return
-    assert _page_cache is not None
+    assert _run.page_cache is not None and _build is not None and _run.placer is not None
     with contextlib.suppress(OSError):
-        _page_cache.finish()
-    log.info(f"Pages: {len(_pages)} rendered, {len(_generated) - len(_pages)} from the cache")
-    assert _renderer is not None and _site is not None and _view is not None and _cards is not None
-    if _site.bodies is not None:
-        _site.bodies.cache.save()
-    if _body_problems:
-        error = ContentError(_body_problems, _site.t("error.summary", n=len(_body_problems)))
-        raise Abort(f"{error.summary}\n{error.report()}")
-    site_dir = Path(config.site_dir)
-    assert _placer is not None
+        _run.page_cache.finish()
+    log.info(f"Pages: {len(_run.pages)} rendered, {len(_run.generated) - len(_run.pages)} from the cache")
     try:
-        report = _renderer.finish(site_dir, _placer)
-    except CardFailure as error:
-        raise Abort(_site.t("build.card_failed", card=error.name, problem=error.problem)) from None
-    timing = f" ({report.render_seconds:.2f} s)" if report.rendered or report.photos_rendered else ""
-    log.info(
-        f"Cards: {report.rendered} rendered, {report.reused} from the cache; "
-        f"photos: {report.photos_rendered} resized, {report.photos_reused} from the cache{timing}"
-    )
-    for name, characters in sorted(report.missing.items()):
-        log.warning(f"cards/{name}: no shipped font can draw {characters!r}; left out of the card")
-
-    items = feeds.items(_view, _cards, _body_html, _renderer.sizes.__getitem__)
-    written, elements = feeds.write_all(_site, _feeds, items, site_dir, _site.settings.cache_dir / "feeds", _remembered)
-    log.info(f"Feeds: {written} of {len(_feeds)} made anew, with {elements} item elements rendered")
-    del items  # the feeds are written: make room for the rest (16 MB of items at 10,000 vacancies)
-    _body_html.clear()
-    write_atomic(site_dir / "jobs.json", jobs.render(_view, _cards))
-    if moved := redirects.write(_site, site_dir):
-        log.info(f"Earlier addresses: {moved} pages sending readers on")
-    _editor.write(_site, site_dir, keep=_command == "serve")
-    try:
-        log.info(ical.write(_site, list(_view.calendar.events), site_dir, os.environ))
-    except ical.BadToken:
-        raise Abort(_site.t("build.calendar_token", variable=ical.TOKEN_VARIABLE)) from None
-    for path, key in _rendered_pages:  # written by MkDocs after on_post_page: identical to the cache file
+        _build.finish(Path(config.site_dir), _run.placer, _log)
+    except Stop as stop:
+        raise Abort(str(stop)) from None
+    placer = _run.placer
+    for path, key in _run.rendered_pages:  # written by MkDocs after on_post_page: identical to the cache file
         # The preview's kept tree gets a link to the cache file in place of the written page
         # (`serve --dirty` keeps its pages where MkDocs writes them over: it gets none).
-        _placer.record(path, key, str(_page_cache.folder.path / key) if _preview is not None else None)
-    _placer.save()
-    if _placer.preview:
-        log.info(f"Files linked from the cache: {_placer.linked}; kept from the previous rebuild: {_placer.kept}")
+        placer.record(path, key, str(_run.page_cache.folder.path / key) if _session.preview is not None else None)
+    placer.save()
+    if placer.preview:
+        log.info(f"Files linked from the cache: {placer.linked}; kept from the previous rebuild: {placer.kept}")
     else:
-        log.info(f"Files linked from the live site: {_placer.linked}")
+        log.info(f"Files linked from the live site: {placer.linked}")
     _complete_search_index()
-    _outputs_written = True
+    _run.outputs_written = True
+
+
+def _log(line: str) -> None:
+    """A line of the build's log: a warning when it says so."""
+    if line.startswith("warning: "):
+        log.warning(line.removeprefix("warning: "))
+    else:
+        log.info(line)
 
 
 # After the search plugin (0), before anything that reads its index (Material's offline plugin: -100).
@@ -835,13 +784,12 @@ def _finish_build(config: MkDocsConfig) -> None:
 def _finish_after_search(config: MkDocsConfig) -> None:
     """Complete the search index (`_write_search_index`); the build is then complete, and a
     rebuild of `make serve` is shown."""
-    global _complete, _outputs_written
-    if not _outputs_written:
+    if not _run.outputs_written:
         return  # the preview of content with mistakes: shown already
-    _outputs_written = False
+    _run.outputs_written = False
     _write_search_index(config)
-    _complete = True
-    if _command != "build":
+    _run.complete = True
+    if _session.command != "build":
         _show_preview(config)
         _release()  # `serve` rebuilds: each rebuild takes the lock anew
 
@@ -851,26 +799,25 @@ on_post_build = CombinedEvent(_finish_build, _finish_after_search)
 
 def _show_preview(config: MkDocsConfig) -> None:
     """In `make serve`, serve the rebuild just written (the search index follows into the same folder)."""
-    if _preview is not None:
+    if _session.preview is not None:
         try:
-            _preview.show(Path(config.site_dir))
+            _session.preview.show(Path(config.site_dir))
         except OSError as error:
             raise Abort(_file_system_message(error)) from None
 
 
 def on_build_error(error: Exception) -> None:
     """Stop the card workers; say what the file system refused in one line, not a traceback."""
-    global _failed, _pending_index
-    _failed = True
-    _pending_index = None
+    _run.failed = True
+    _run.pending_index = None
     try:
         _wait_for_page_folders()  # before the failed build's folder goes
-        if _renderer is not None:
-            _renderer.cancel()
-        if _page_cache is not None:
-            _page_cache.index.close()
+        if _build is not None:
+            _build.cancel()
+        if _run.page_cache is not None:
+            _run.page_cache.index.close()
     finally:
-        if _command != "build":
+        if _session.command != "build":
             _release()  # also lets the preview's file watcher look again
     if isinstance(error, TemplateNotFound):
         raise Abort(_t()("build.template_missing", name=error.name)) from None
@@ -891,18 +838,17 @@ def _file_system_message(error: OSError) -> str:
 
 def on_shutdown() -> None:
     """Swap the finished build in for the previous site in one step, or drop a failed one."""
-    global _publish
     _wait_for_page_folders()  # a build stopped by Ctrl-C: before its folder goes
-    if _preview is not None:
-        _preview.close()
+    if _session.preview is not None:
+        _session.preview.close()
     try:
-        if _publish is None:
+        if _run.publish is None:
             return
-        staging, final = _publish
-        if _renderer is not None:
-            _renderer.discard_copies()
-        _publish = None
-        if _failed or not _complete or not staging.is_dir():
+        staging, final = _run.publish
+        if _build is not None:
+            _build.renderer.discard_copies()
+        _run.publish = None
+        if _run.failed or not _run.complete or not staging.is_dir():
             # A failed build, or one interrupted (Ctrl-C) before it was complete: nothing changes.
             shutil.rmtree(staging, ignore_errors=True)
             return
@@ -918,6 +864,6 @@ def on_shutdown() -> None:
 
 
 def _release() -> None:
-    if _lock is not None:
-        _lock.release()
+    if _session.lock is not None:
+        _session.lock.release()
     _idle.set()

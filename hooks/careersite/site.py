@@ -15,7 +15,7 @@ from careersite.content import calendar, slips
 from careersite.content.body import BodyCheck, Renderer, VerdictCache, page_source
 from careersite.content.data import load_departments, load_processes, load_salary_table
 from careersite.content.errors import ContentError, Problem, display_path
-from careersite.content.model import Content, Story, Vacancy, find_pages, load_content
+from careersite.content.model import Content, ItemRef, Story, Vacancy, find_pages, load_content, ref
 from careersite.content.pages import check_pages
 from careersite.content.settings import PERCENT_HOURS, YEARLY_PAY, Settings, config_lines, load_settings
 from careersite.content.sources import LineDict
@@ -49,7 +49,7 @@ class Site:
     addresses: Addresses  # every address of the site (`addresses.py`)
     bodies: BodyCheck | None = None
     # texts whose check waits for the build to render them: "vacancy:<id>" -> (text, file, first line)
-    deferred: dict[str, tuple[str, str, int]] = field(default_factory=dict)
+    deferred: dict[ItemRef, tuple[str, str, int]] = field(default_factory=dict)
     page_templates: dict[str, str] = field(default_factory=dict)  # template → the page that uses it
     planning: tuple[Problem, ...] = ()  # the warnings on posting (also in `warnings`), for the calendar page
     department_list: tuple[str, ...] | None = None  # the departments file's, which the web editor offers
@@ -245,8 +245,8 @@ def load_site(
         VerdictCache(settings.cache_dir / "bodies.pickle", Renderer(markdown).key),
         urlsplit(settings.site_url).hostname or "",
     )
-    public_keys = {i.vacancy.source: f"vacancy:{i.vacancy.id}" for i in listed if i.status.is_public}
-    public_keys |= {s.source: f"story:{s.id}" for s in content.stories if s.published <= today <= s.consent_until}
+    public_keys = {i.vacancy.source: ref(i.vacancy) for i in listed if i.status.is_public}
+    public_keys |= {s.source: ref(s) for s in content.stories if s.published <= today <= s.consent_until}
     found, deferred = _check_bodies(content, root, bodies, public_keys, t, defer=defer_bodies and not problems)
     problems += found
     bodies.cache.save()
@@ -321,13 +321,15 @@ def _setting_lines(lines: LineDict | None, setting: str) -> dict[str, int]:
 
 
 def _check_bodies(
-    content: Content, root: Path, bodies: BodyCheck, public: dict[str, str], t: Translator, defer: bool
-) -> tuple[list[Problem], dict[str, tuple[str, str, int]]]:
+    content: Content, root: Path, bodies: BodyCheck, public: dict[str, ItemRef], t: Translator, defer: bool
+) -> tuple[list[Problem], dict[ItemRef, tuple[str, str, int]]]:
     """The policy's problems in the text of every file and page; with `defer`, the texts of public
     items not yet judged are returned for the build to check on its own rendering."""
     problems: list[Problem] = []
-    deferred = {}
-    texts = [(body, shown, first, public.get(shown)) for body, shown, first in content.texts]
+    deferred: dict[ItemRef, tuple[str, str, int]] = {}
+    texts: list[tuple[str, str, int, ItemRef | None]] = [
+        (body, shown, first, public.get(shown)) for body, shown, first in content.texts
+    ]
     for path in content.pages:
         try:
             text, first = page_source(path)

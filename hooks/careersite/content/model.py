@@ -7,7 +7,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from careersite.content import fields as f
 from careersite.content import images
@@ -275,6 +275,22 @@ def _line(lines: str, name: str) -> int:
 def channels_of(entry: Vacancy | Story, settings: Settings) -> tuple[str, ...]:
     """The channels an item is posted to: its own `channels:`, else the site's default ones."""
     return entry.channels or settings.default_channels
+
+
+class ItemRef(NamedTuple):
+    """Which vacancy or story: what a build keeps each item's rendered text and checks under, and
+    what the feeds name it by (`guid`, never changed: schedulers know an item by it)."""
+
+    kind: str  # "vacancy" or "story"
+    id: str
+
+    @property
+    def guid(self) -> str:
+        return f"{self.kind}:{self.id}"
+
+
+def ref(entry: Vacancy | Story) -> ItemRef:
+    return ItemRef("vacancy" if isinstance(entry, Vacancy) else "story", entry.id)
 
 
 def subject(entry: Vacancy | Story) -> str:

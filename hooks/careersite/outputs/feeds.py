@@ -22,7 +22,7 @@ from urllib.parse import urlencode
 from markupsafe import escape
 
 from careersite.content.fields import SOCIAL_LIMIT
-from careersite.content.model import Story, Vacancy
+from careersite.content.model import ItemRef, Story, Vacancy, ref
 from careersite.content.settings import Channel
 from careersite.outputs.social import PORTRAIT_CHANNEL, Card, Cards, CardSet, channels_of
 from careersite.pages.views import SiteView
@@ -400,9 +400,9 @@ def write_all(
     return written, elements.rendered
 
 
-def items(view: SiteView, cards: Cards, body_html: dict[str, str], length_of: Callable[[str], int]) -> list[Item]:
+def items(view: SiteView, cards: Cards, body_html: dict[ItemRef, str], length_of: Callable[[str], int]) -> list[Item]:
     """Every open vacancy and published story as a feed item; `body_html` holds each page's text as
-    rendered for the site (by guid) and `length_of` gives a card file's size in bytes."""
+    rendered for the site and `length_of` gives a card file's size in bytes."""
     site, t, s = view.site, view.t, view.settings
 
     def image(card: Card) -> Image:
@@ -430,13 +430,12 @@ def items(view: SiteView, cards: Cards, body_html: dict[str, str], length_of: Ca
     def vacancy_content(listed: Listed) -> str:
         v = listed.vacancy
         facts = "".join(f"<li><strong>{escape(f.label)}:</strong> {escape(f.value)}</li>" for f in view.facts(listed))
-        return f"<p>{escape(v.summary)}</p>\n<ul>{facts}</ul>\n{body_html.get(f'vacancy:{v.id}', '')}"
+        return f"<p>{escape(v.summary)}</p>\n<ul>{facts}</ul>\n{body_html.get(ref(v), '')}"
 
     def story_content(story: Story) -> str:
         return (
             f"<blockquote><p>{escape(story.quote)}</p></blockquote>\n"
-            f"<p>{escape(t('ui.quote_by', name=story.name, role=story.role))}</p>\n"
-            + body_html.get(f"story:{story.id}", "")
+            f"<p>{escape(t('ui.quote_by', name=story.name, role=story.role))}</p>\n" + body_html.get(ref(story), "")
         )
 
     def again(made: Item, entry: Listed | Story) -> Item:
@@ -444,7 +443,11 @@ def items(view: SiteView, cards: Cards, body_html: dict[str, str], length_of: Ca
         its text is made of and its page's text are as they were."""
         if view.remembered is not None:
             # Its compared fields, without its text's maker (which holds this rebuild's whole site)
-            inputs = (tuple(getattr(made, name) for name in _COMPARED), entry, body_html.get(made.guid))
+            inputs = (
+                tuple(getattr(made, name) for name in _COMPARED),
+                entry,
+                body_html.get(ItemRef(made.kind, made.id)),
+            )
             made.__dict__["digest"] = view.remembered.get(("feed item", made.guid), inputs, lambda: made.digest)
         return made
 

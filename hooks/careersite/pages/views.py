@@ -25,7 +25,6 @@ from careersite.content import calendar
 from careersite.content.errors import Problem
 from careersite.content.model import Story, Vacancy
 from careersite.i18n import Translator
-from careersite.outputs import jsonld
 from careersite.publish.memo import Remembered
 from careersite.rules import education
 from careersite.rules.clock import start_of_day
@@ -343,7 +342,6 @@ class VacancyPage:
     apply_by_mail: bool
     stories: tuple[StoryCard, ...]
     notices: tuple[str, ...]
-    jsonld: str | None
     is_open: bool
     closed_text: str | None
     similar: tuple[VacancyCard, ...] = ()  # open vacancies like this one, shown once it is closed
@@ -424,7 +422,6 @@ def vacancy_page(
         apply_by_mail=v.apply.startswith("mailto:"),
         stories=tuple(story_card(site, s) for s in site.related_stories(v)),
         notices=tuple(notices),
-        jsonld=jsonld.render(jsonld.job_posting(site, v, salary.range, body_html)) if item.status.is_open else None,
         is_open=item.status.is_open,
         closed_text=closed_text,
         similar=similar,

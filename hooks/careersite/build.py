@@ -1,0 +1,182 @@
+"""One build of the site, whichever engine renders its pages.
+
+The order, owned here: the site is loaded and checked (`site.load_site`) → `Build.start` plans the
+feeds and starts drawing the cards in worker processes → the engine renders the pages, handing
+each vacancy's and story's rendered text to `Build.take_body` (checked, and kept for the feeds) →
+`Build.finish` stops on mistakes in those texts, puts the cards in the site, then writes each
+output in `OUTPUTS`, in order → the engine publishes the folder.
+
+An output is a module with one entry point `write(build, site_dir) -> str | None` (what it did,
+for the build's log) and one line in `OUTPUTS`. Everything an output needs is on the `Build`: the
+site, its views, the cards and their file sizes, each item page's rendered text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from careersite.cards.files import CardFailure, CardRenderer
+from careersite.content.errors import ContentError, Problem
+from careersite.content.model import ItemRef, Story
+from careersite.outputs import cms, feeds, ical, jobs, jsonld, redirects, social
+from careersite.pages import views
+from careersite.publish.files import Placer, write_atomic
+from careersite.publish.memo import Remembered
+from careersite.site import Listed, Site
+
+
+class Stop(Exception):
+    """The build cannot be completed; the message says why and what to do, in the site's language."""
+
+
+Output = Callable[["Build", Path], "str | None"]
+
+
+def _feeds(build: Build, site_dir: Path) -> str:
+    items = feeds.items(build.view, build.cards, build.bodies, build.renderer.sizes.__getitem__)
+    cache = build.site.settings.cache_dir / "feeds"
+    written, elements = feeds.write_all(build.site, build.feeds, items, site_dir, cache, build.remembered)
+    build.bodies.clear()  # the feeds are written: make room for the rest (26 MB of texts at 10,000)
+    return f"Feeds: {written} of {len(build.feeds)} made anew, with {elements} item elements rendered"
+
+
+def _jobs(build: Build, site_dir: Path) -> None:
+    write_atomic(site_dir / "jobs.json", jobs.render(build.view, build.cards))
+
+
+def _redirects(build: Build, site_dir: Path) -> str | None:
+    moved = redirects.write(build.site, site_dir)
+    return f"Earlier addresses: {moved} pages sending readers on" if moved else None
+
+
+def _editor(build: Build, site_dir: Path) -> None:
+    build.editor.write(build.site, site_dir, keep=build.preview)
+
+
+def _calendar(build: Build, site_dir: Path) -> str:
+    try:
+        return ical.write(build.site, list(build.view.calendar.events), site_dir, build.environ)
+    except ical.BadToken:
+        raise Stop(build.site.t("build.calendar_token", variable=ical.TOKEN_VARIABLE)) from None
+
+
+# What a build writes besides the pages, in this order (the feeds state each card's size: the cards
+# are in the site before any of these).
+OUTPUTS: tuple[Output, ...] = (_feeds, _jobs, _redirects, _editor, _calendar)
+
+
+@dataclass
+class Build:
+    """What one build knows, from loading the site until its outputs are written."""
+
+    site: Site
+    view: views.SiteView
+    cards: social.Cards
+    renderer: CardRenderer
+    feeds: list[feeds.FeedPlan]
+    alerts: tuple[feeds.JobAlert, ...]
+    editor: cms.EditorFiles
+    environ: Mapping[str, str]
+    preview: bool = False  # `make serve`: planned items show, and the editor of this build is kept
+    remembered: Remembered | None = None  # `make serve`: what the previous rebuild worked out
+    bodies: dict[ItemRef, str] = field(default_factory=dict)  # each item page's text as rendered
+    problems: list[Problem] = field(default_factory=list)  # mistakes found in rendered texts
+    bad: set[ItemRef] = field(default_factory=set)  # the items whose text has mistakes
+
+    @classmethod
+    def start(
+        cls,
+        site: Site,
+        editor: cms.EditorFiles,
+        environ: Mapping[str, str],
+        preview: bool = False,
+        remembered: Remembered | None = None,
+    ) -> Build:
+        """Plan the feeds and the cards of `site`; the cards start drawing with `draw_cards`."""
+        view = views.SiteView(site, preview=preview, remembered=remembered)
+        plans = feeds.plan(site)
+        return cls(
+            site=site,
+            view=view,
+            cards=social.Cards(view),
+            renderer=CardRenderer(site.settings.cache_dir / "cards"),
+            feeds=plans,
+            alerts=feeds.job_alerts(site, plans),
+            editor=editor,
+            environ=environ,
+            preview=preview,
+            remembered=remembered,
+        )
+
+    def draw_cards(self, copies: Path | None) -> None:
+        """Start drawing every card and photo copy in worker processes, while the pages render.
+        `copies`: where a build's workers also write each new card, moved into the site at the end."""
+        self.renderer.start([*self.cards.all_specs(), *self.view.photo_specs()], copies)
+
+    # The item pages, as the engine renders them.
+
+    def vacancy_page(self, item: Listed, body_html: str) -> views.VacancyPage:
+        return self.view.vacancy_page(item, body_html)
+
+    def job_posting(self, item: Listed, body_html: str) -> str | None:
+        """The vacancy's JobPosting (JSON-LD) while it is open, for its page."""
+        if not item.status.is_open:
+            return None
+        v = item.vacancy
+        return jsonld.render(jsonld.job_posting(self.site, v, self.view.pay(v).range, body_html))
+
+    def open_graph(self, item: Listed | Story) -> social.OpenGraph:
+        if isinstance(item, Listed):
+            return social.vacancy_graph(self.view, self.cards.for_vacancy(item), item)
+        return social.story_graph(self.view, self.cards.for_story(item), item)
+
+    def page_graph(self, title: str, description: str, address: str) -> social.OpenGraph:
+        """The share tags of one of the organisation's own pages, with the site's card."""
+        return social.open_graph(self.view, self.cards.home.og, title, description, address)
+
+    def take_body(self, ref: ItemRef, html: str) -> bool:
+        """An item page's text as the engine rendered it: checked when no earlier build or check
+        has (`Site.deferred`), and kept for the feeds. False when it has mistakes."""
+        site = self.site
+        if ref in site.deferred and site.bodies is not None:
+            text, shown, first = site.deferred[ref]
+            found = site.bodies.record(text, html)
+            problems = site.bodies.problems(found, text, shown, first, site.t)
+            if problems:
+                self.problems.extend(problems)
+                self.bad.add(ref)
+        self.bodies[ref] = html
+        return ref not in self.bad
+
+    # The end.
+
+    def finish(self, site_dir: Path, placer: Placer, log: Callable[[str], None]) -> None:
+        """Stop on mistakes in the rendered texts; else put the cards in the site and write every
+        output. Raises `Stop` with the message for the author."""
+        site = self.site
+        if site.bodies is not None:
+            site.bodies.cache.save()
+        if self.problems:
+            error = ContentError(self.problems, site.t("error.summary", n=len(self.problems)))
+            raise Stop(f"{error.summary}\n{error.report()}")
+        try:
+            report = self.renderer.finish(site_dir, placer)
+        except CardFailure as error:
+            raise Stop(site.t("build.card_failed", card=error.name, problem=error.problem)) from None
+        timing = f" ({report.render_seconds:.2f} s)" if report.rendered or report.photos_rendered else ""
+        log(
+            f"Cards: {report.rendered} rendered, {report.reused} from the cache; "
+            f"photos: {report.photos_rendered} resized, {report.photos_reused} from the cache{timing}"
+        )
+        for name, characters in sorted(report.missing.items()):
+            log(f"warning: cards/{name}: no shipped font can draw {characters!r}; left out of the card")
+        for output in OUTPUTS:
+            said = output(self, site_dir)
+            if said:
+                log(said)
+
+    def cancel(self) -> None:
+        """A build that failed or was stopped: the card workers stop."""
+        self.renderer.cancel()

@@ -20,7 +20,7 @@ from test_author_errors import run_check
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from careersite.content import newsite  # noqa: E402
+from careersite.scaffolding import newsite  # noqa: E402
 
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "init.defaultBranch=main"]
 

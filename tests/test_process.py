@@ -146,10 +146,11 @@ def test_kept_public_holidays_are_the_library_s_and_a_damaged_file_is_read_anew(
     tmp_path, monkeypatch, country: str, language: str, day: str, name: str
 ) -> None:
     import holidays
+    from careersite.publish.kept import Keeper
     from careersite.rules import process
 
     kept = tmp_path / "holidays.pickle"
-    first = process.PublicHolidays(country, language, kept)
+    first = process.PublicHolidays(country, language, Keeper(kept))
     years = (2026, 2027, 2028)
     for year in years:
         assert process.WorkingDays(first).holiday(dt.date(year, 1, 1))  # New Year's Day in every country here
@@ -162,16 +163,16 @@ def test_kept_public_holidays_are_the_library_s_and_a_damaged_file_is_read_anew(
         raise AssertionError("the library was asked for a kept year")
 
     monkeypatch.setattr(process, "_library_year", refuse)
-    again = process.PublicHolidays(country, language, kept)
+    again = process.PublicHolidays(country, language, Keeper(kept))
     assert dict(again.items()) == dict(first.items())
     assert dt.date.fromisoformat(day) in again and not process.WorkingDays(again).is_working_day(dt.date(2027, 12, 25))
     monkeypatch.undo()
 
     # Another language, or a damaged file, is read from the library again.
-    english = process.PublicHolidays(country, "en", kept)
+    english = process.PublicHolidays(country, "en", Keeper(kept))
     assert english.get(dt.date(2027, 12, 25)) == "Christmas Day"
     kept.write_bytes(b"\x80\x04 damaged")
-    damaged = process.PublicHolidays(country, language, kept)
+    damaged = process.PublicHolidays(country, language, Keeper(kept))
     assert damaged.get(dt.date.fromisoformat(day)) == name
 
     # A file of the right shape that says something this build would never write is not believed.
@@ -185,7 +186,7 @@ def test_kept_public_holidays_are_the_library_s_and_a_damaged_file_is_read_anew(
         {"key": key, "years": {2027: {holiday: 17}}},  # a name that is no text
     ):
         kept.write_bytes(pickle.dumps(lie))
-        assert process.PublicHolidays(country, language, kept).get(holiday) == name, lie
+        assert process.PublicHolidays(country, language, Keeper(kept)).get(holiday) == name, lie
 
 
 def test_a_region_s_own_public_holidays_are_skipped() -> None:

@@ -18,7 +18,6 @@ import sys
 from pathlib import Path
 
 from careersite.config import load, read_config
-from careersite.content import newsite, scaffold
 from careersite.content.errors import ContentError, Problem, source_problem
 from careersite.content.fields import Field
 from careersite.content.model import STORY_FIELDS, VACANCY_FIELDS
@@ -27,6 +26,7 @@ from careersite.content.sources import SourceProblem
 from careersite.i18n import LANGUAGES, Translator
 from careersite.publish import schedule
 from careersite.rules import clock
+from careersite.scaffolding import newsite, scaffold
 
 
 def check(config_path: Path) -> int:

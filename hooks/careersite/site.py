@@ -21,6 +21,7 @@ from careersite.content.settings import PERCENT_HOURS, YEARLY_PAY, Settings, con
 from careersite.content.sources import LineDict
 from careersite.content.text import unique_slugs
 from careersite.i18n import Translator
+from careersite.publish import kept
 from careersite.rules import clock
 from careersite.rules.process import HiringProcess, keep_holidays_in, working_days
 from careersite.rules.salary import SalaryTable
@@ -208,7 +209,7 @@ def load_site(
         theme_dir=theme_dir,
     )
     t = Translator(settings.language)
-    keep_holidays_in(settings.cache_dir / "holidays.pickle")
+    keep_holidays_in(kept.Keeper(settings.cache_dir / "holidays.pickle"))
     forget_file_versions()
     try:
         today = clock.today(settings.timezone, environ)

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from PIL import ImageDraw, ImageFont
 
+from careersite.i18n.languages import LANGUAGES_BY_CODE
+
 if TYPE_CHECKING:
     import pyphen
 
@@ -39,7 +41,7 @@ CHAINS = {
 ELLIPSIS = "…"
 LINE_HEIGHT = 1.22
 REFERENCE_SIZE = 100
-_HYPHENATION = {"nl": "nl_NL", "nb": "nb_NO", "en": "en_GB"}
+_HYPHENATION = {code: language.hyphenation for code, language in LANGUAGES_BY_CODE.items()}
 
 
 @cache

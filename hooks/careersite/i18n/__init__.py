@@ -13,8 +13,9 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
-LANGUAGES = ("nl", "en", "nb")
-_BABEL_LOCALES = {"nl": "nl_NL", "en": "en_GB", "nb": "nb_NO"}
+from careersite.i18n.languages import LANGUAGES_BY_CODE
+
+LANGUAGES = tuple(LANGUAGES_BY_CODE)
 _CATALOG_DIR = Path(__file__).parent / "locales"
 
 
@@ -51,7 +52,7 @@ class Translator:
         if language not in LANGUAGES:
             raise ValueError(f"unsupported language {language!r}")
         self.language = language
-        self.locale = Locale.parse(_BABEL_LOCALES[language])
+        self.locale = Locale.parse(LANGUAGES_BY_CODE[language].babel)
         self._strings = catalog(language)
         self._fixed: dict[str, str] = {}
         pattern = self.locale.currency_formats["standard"].pattern

@@ -21,12 +21,13 @@ from careersite.content import model
 from careersite.content.fields import HOURS, IDENTIFIER, SOCIAL_LIMIT, Choice, Field
 from careersite.content.settings import CmsSettings, Settings
 from careersite.i18n import Translator
+from careersite.i18n.languages import LANGUAGES_BY_CODE
 from careersite.publish.files import write_atomic
 from careersite.rules import education
 from careersite.rules.salary import PERIODS
 from careersite.site import Site
 
-DECAP_LOCALES = {"nl": "nl", "en": "en", "nb": "nb_no"}
+DECAP_LOCALES = {code: language.cms for code, language in LANGUAGES_BY_CODE.items()}
 LOCAL_SERVER = "http://127.0.0.1:8081/api/v1"  # where `make cms` (careersite.editor.server) listens
 
 

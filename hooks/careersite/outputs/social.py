@@ -9,10 +9,11 @@ from careersite.cards import draw as cards
 from careersite.cards.sources import file_state
 from careersite.content.model import Story, Vacancy, channels_of
 from careersite.content.settings import Settings
+from careersite.i18n.languages import LANGUAGES_BY_CODE
 from careersite.pages.views import SiteView
 from careersite.site import Listed
 
-LOCALES = {"nl": "nl_NL", "en": "en_GB", "nb": "nb_NO"}
+LOCALES = {code: language.og_locale for code, language in LANGUAGES_BY_CODE.items()}
 PORTRAIT_CHANNEL = "instagram"  # the one feed that posts the 1080×1350 portrait card
 
 

@@ -25,6 +25,7 @@ import secrets
 import stat
 import subprocess
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -226,3 +227,17 @@ def unrow(name: str, stored: bytes) -> bytes | None:
     if len(stored) < 16 or not hmac.compare_digest(stored[:16], _checksum(name, data)[:16]):
         return None
     return data
+
+
+@dataclass(frozen=True)
+class Keeper:
+    """One kept file, for a part of the engine that must not write files itself (the rules): it
+    loads and saves values through this, never knowing where they are kept."""
+
+    path: Path
+
+    def load(self, purpose: str) -> Any | None:
+        return load(self.path, purpose)
+
+    def save(self, purpose: str, value: Any) -> None:
+        save(self.path, purpose, value)

@@ -8,9 +8,9 @@ import importlib.metadata
 import statistics
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Protocol
 
-from careersite.publish import kept as keep
+from careersite.i18n.languages import LANGUAGES_BY_CODE
 
 STEP_KINDS = ("assessment", "screening")
 
@@ -74,16 +74,27 @@ class WorkingDays:
         return day
 
 
-_HOLIDAY_LANGUAGE = {"nl": "nl", "nb": "no", "en": "en_US"}
+_HOLIDAY_LANGUAGE = {code: language.holidays for code, language in LANGUAGES_BY_CODE.items()}
 HOLIDAYS_LAYOUT = "1"  # part of the kept file's key: bump when _library_year or the languages change
-_kept_holidays: Path | None = None  # see keep_holidays_in
 
 
-def keep_holidays_in(path: Path | None) -> None:
-    """Keep the public holidays of each year a build needs in the file `path`, so that later
-    builds need not import the holidays library (0.1 s: its Islamic calendars are large tables)."""
+class Store(Protocol):
+    """Where the public holidays are kept between builds (a file the publishing layer owns: the
+    rules write no files)."""
+
+    def load(self, purpose: str) -> object | None: ...
+
+    def save(self, purpose: str, value: object) -> None: ...
+
+
+_kept_holidays: Store | None = None  # see keep_holidays_in
+
+
+def keep_holidays_in(store: Store | None) -> None:
+    """Keep the public holidays of each year a build needs in `store`, so that later builds need
+    not import the holidays library (0.1 s: its Islamic calendars are large tables)."""
     global _kept_holidays
-    _kept_holidays = path
+    _kept_holidays = store
 
 
 def working_days(country: str, language: str) -> WorkingDays:
@@ -93,7 +104,7 @@ def working_days(country: str, language: str) -> WorkingDays:
 
 
 @functools.cache
-def _working_days(country: str, language: str, kept: Path | None) -> WorkingDays:
+def _working_days(country: str, language: str, kept: Store | None) -> WorkingDays:
     return WorkingDays(PublicHolidays(country, language, kept))
 
 
@@ -102,19 +113,19 @@ class PublicHolidays(Mapping[dt.date, str]):
     when it holds the year for this country, language and version of the holidays library, else
     from the library (and then written to the file). A damaged file is read as an empty one."""
 
-    def __init__(self, country: str, language: str, kept: Path | None = None) -> None:
+    def __init__(self, country: str, language: str, kept: Store | None = None) -> None:
         self.country, self.language, self.kept = country, language, kept
         self.key = (HOLIDAYS_LAYOUT, importlib.metadata.version("holidays"), country, language)
         self.years: dict[int, dict[dt.date, str]] = {}
         if kept is not None:
-            self.years = _valid_years(keep.load(kept, f"holidays {self.key}"), self.key)
+            self.years = _valid_years(kept.load(f"holidays {self.key}"), self.key)
 
     def _year(self, year: int) -> dict[dt.date, str]:
         found = self.years.get(year)
         if found is None:
             found = self.years[year] = _library_year(self.country, self.language, year)
             if self.kept is not None and all(self.years.values()):
-                keep.save(self.kept, f"holidays {self.key}", {"key": self.key, "years": self.years})
+                self.kept.save(f"holidays {self.key}", {"key": self.key, "years": self.years})
         return found
 
     def __getitem__(self, day: dt.date) -> str:

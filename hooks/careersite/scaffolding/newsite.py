@@ -36,7 +36,6 @@ from PIL import Image, ImageDraw, ImageFont
 
 from careersite.cards import colours
 from careersite.config import read_config
-from careersite.content import scaffold
 from careersite.content.fields import PLACEHOLDER, WEB_ADDRESS, Invalid
 from careersite.content.model import STORY_FIELDS, VACANCY_FIELDS
 from careersite.content.settings import (
@@ -53,8 +52,10 @@ from careersite.content.settings import (
 from careersite.content.sources import SourceProblem
 from careersite.content.text import terminal
 from careersite.i18n import LANGUAGES, Translator
+from careersite.i18n.languages import LANGUAGES_BY_CODE
 from careersite.publish import schedule
 from careersite.rules import clock
+from careersite.scaffolding import scaffold
 
 STARTER = Path(__file__).parent / "starter"
 FONT = Path(__file__).parent.parent / "cards" / "fonts" / "NotoSans-Bold.ttf"
@@ -91,7 +92,7 @@ NAV_KEYS = {
     "salaris.md": "salary",
     "vacaturemelding.md": "alerts",
 }
-SEARCH_LANGUAGES = {"nl": "nl", "en": "en", "nb": "no"}  # lunr's names
+SEARCH_LANGUAGES = {code: language.search for code, language in LANGUAGES_BY_CODE.items()}
 # The organisation's pages under names in the site's language, which become their addresses
 # (/lonn/ on a Norwegian site, /pay/ on an English one). The starter pages are kept under the
 # Dutch names of the example (the keys); each is written under its language's name.

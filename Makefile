@@ -53,6 +53,7 @@ cms: $(STAMP)  ## let the web editor at http://127.0.0.1:8000/admin/ save into t
 test: $(STAMP) $(A11Y_STAMP)  ## run the whole test suite
 	$(BIN)/ruff check hooks tests benchmarks tools
 	$(BIN)/ruff format --check hooks tests benchmarks tools
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -n auto --dist loadfile
 
 bench: $(STAMP)  ## build a synthetic site of 1000 vacancies and 200 stories and print timings

@@ -275,6 +275,22 @@ def test_bad_requests_get_an_error_and_the_server_goes_on(checkout: Path, raw: b
         assert all("\x1b" not in message for message in running.messages)  # escaped in its log
 
 
+@pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH", "FOO"])
+def test_other_methods_get_an_answer_and_change_nothing(checkout: Path, method: str) -> None:
+    """Was: PUT, DELETE and PATCH were set to None on the handler, so each ended in a TypeError and
+    a closed connection without an answer (the editor showed a network error)."""
+    before = {p: p.read_bytes() for p in checkout.rglob("*.md")}
+    with _running(checkout) as running:
+        connection = http.client.HTTPConnection("127.0.0.1", running.port, timeout=10)
+        body = json.dumps({"action": "deleteFiles", "params": {"paths": ["vacancies/a.md"]}})
+        headers = {"Host": f"127.0.0.1:{running.port}", "Origin": ORIGIN, "Content-Type": "application/json"}
+        connection.request(method, "/api/v1", body=body, headers=headers)
+        assert connection.getresponse().status == 501
+        connection.close()
+        assert alive(running.port)
+    assert {p: p.read_bytes() for p in checkout.rglob("*.md")} == before
+
+
 def test_a_request_that_is_too_large_or_not_json_is_refused_before_it_is_read(checkout: Path) -> None:
     with _running(checkout) as running:
         port = running.port

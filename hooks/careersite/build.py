@@ -21,6 +21,7 @@ from careersite.cards.files import CardFailure, CardRenderer
 from careersite.content.errors import ContentError, Problem
 from careersite.content.model import ItemRef, Story
 from careersite.outputs import cms, feeds, ical, jobs, jsonld, redirects, social
+from careersite.outputs.feeds import FeedPlan, JobAlert  # by name: the field `feeds` hides the module in `Build`
 from careersite.pages import views
 from careersite.publish.files import Placer, write_atomic
 from careersite.publish.memo import Remembered
@@ -75,8 +76,8 @@ class Build:
     view: views.SiteView
     cards: social.Cards
     renderer: CardRenderer
-    feeds: list[feeds.FeedPlan]
-    alerts: tuple[feeds.JobAlert, ...]
+    feeds: list[FeedPlan]
+    alerts: tuple[JobAlert, ...]
     editor: cms.EditorFiles
     environ: Mapping[str, str]
     preview: bool = False  # `make serve`: planned items show, and the editor of this build is kept

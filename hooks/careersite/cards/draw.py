@@ -26,12 +26,12 @@ MARGINS = {"og": (64, 28), "instagram": (80, 48)}  # (sides, top and bottom): no
 # Quality 80 with optimised Huffman tables: a fifth smaller than 85 without (a vacancy card 72 ->
 # 59 KB; text edges look the same at twice the size), for 0.5 ms more per card. A site's cards are
 # most of its size, and the hosts' limit is 1 GB.
-JPEG = {"format": "JPEG", "quality": 80, "subsampling": 2, "optimize": True}
+JPEG = {"quality": 80, "subsampling": 2, "optimize": True}
 # Cards of flat colour and text (a vacancy's, the home page's) are PNG with a palette of the brand's
 # colours: a vacancy card 55 -> 19 KB, and its text edges as drawn (a JPEG rings around them). zlib
 # level 6: level 9 saves 1 KB more for six times the time. Photos (story cards) stay JPEG, and so
 # does every Instagram card: Instagram's publishing API takes JPEG only.
-PNG = {"format": "PNG", "compress_level": 6}
+PNG = {"compress_level": 6}
 MIME_TYPES = {"jpg": "image/jpeg", "png": "image/png"}
 BLEND_STEPS = 16  # shades between a text colour and its background, for the text's smooth edges
 LOGO_COLOURS = 160  # of the palette, for the logo on its white disc
@@ -363,9 +363,9 @@ def render(spec: CardSpec) -> tuple[bytes, frozenset[str]]:
     buffer = io.BytesIO()
     if spec.extension == "png":
         image = canvas.image.quantize(palette=_palette(spec.brand), dither=Image.Dither.NONE)
-        image.save(buffer, **PNG)
+        image.save(buffer, "PNG", **PNG)
     else:
-        canvas.image.save(buffer, **JPEG)
+        canvas.image.save(buffer, "JPEG", **JPEG)
     return buffer.getvalue(), frozenset(canvas.missing)
 
 
@@ -383,7 +383,7 @@ def _brand_palette(brand: Brand, logo_version: tuple[int, int] | None) -> Image.
         (colours.text_on(brand.accent), brand.accent),
         ("#FFFFFF", brand.primary),
     ]
-    found = [
+    found: list[tuple[int, ...]] = [
         colours.rgb(colours.mix(back, text, i / BLEND_STEPS)) for text, back in pairs for i in range(BLEND_STEPS + 1)
     ]
     if brand.logo:

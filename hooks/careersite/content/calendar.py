@@ -57,40 +57,50 @@ def _posted(item: Vacancy | Story, today: dt.date) -> bool:
     return item.published <= item.consent_until
 
 
-def _common(item: Vacancy | Story, public: bool, addresses: Addresses) -> dict[str, object]:
+@dataclass(frozen=True)
+class _Common:
+    """What every event about one item shares."""
+
+    subject: str
+    url: str
+    source: str
+    planned: bool
+
+    def event(self, day: dt.date, kind: str, uid: str, detail: str = "") -> Event:
+        return Event(
+            day, kind, self.subject, detail=detail, uid=uid, url=self.url, source=self.source, planned=self.planned
+        )
+
+
+def _common(item: Vacancy | Story, public: bool, addresses: Addresses) -> _Common:
     if not public:
         url = ""
     elif isinstance(item, Vacancy):
         url = addresses.vacancy(item.slug)
     else:
         url = addresses.story(item.slug)
-    return {
-        "subject": subject(item),
-        "url": url,
-        "source": item.source,
-        "planned": not public,
-    }
+    return _Common(subject=subject(item), url=url, source=item.source, planned=not public)
 
 
 def _vacancy_events(vacancy: Vacancy, process: HiringProcess | None, public: bool, addresses: Addresses) -> list[Event]:
     common = _common(vacancy, public, addresses)
     uid = f"vacancy-{vacancy.id}"
-    events = [Event(vacancy.published, "vacancy_live", uid=f"{uid}-live", **common)]
+    events = [common.event(vacancy.published, "vacancy_live", uid=f"{uid}-live")]
     if vacancy.status in ("filled", "cancelled"):
         return events  # it closed when the status was set: no closing day or interviews to come
-    events.append(Event(vacancy.closes, "vacancy_closes", uid=f"{uid}-closes", **common))
+    events.append(common.event(vacancy.closes, "vacancy_closes", uid=f"{uid}-closes"))
     for key, day in sorted(vacancy.process_dates.items()):
         step = process.step(key) if process else None
-        events.append(Event(day, "process_date", detail=step.name if step else key, uid=f"{uid}-step-{key}", **common))
+        events.append(common.event(day, "process_date", detail=step.name if step else key, uid=f"{uid}-step-{key}"))
     return events
 
 
 def _story_events(story: Story, today: dt.date, public: bool, team: bool, addresses: Addresses) -> list[Event]:
     common = _common(story, public, addresses)
-    events = [Event(story.published, "story_live", uid=f"story-{story.id}-live", **common)]
+    events = [common.event(story.published, "story_live", uid=f"story-{story.id}-live")]
     # When an employee's consent ends is the team's business, not the public's.
     if team and today <= story.consent_until <= today + dt.timedelta(days=CONSENT_NOTICE_DAYS):
-        events.append(Event(story.consent_until, "consent_ends", uid=f"story-{story.id}-consent", **common))
+        events.append(common.event(story.consent_until, "consent_ends", uid=f"story-{story.id}-consent"))
     return events
 
 
@@ -100,14 +110,9 @@ def _post_events(
     if not _posted(item, today):
         return []
     kind = "vacancy" if isinstance(item, Vacancy) else "story"
+    common = _common(item, public, addresses)
     return [
-        Event(
-            item.published,
-            "post",
-            detail=settings.channels[key].name,
-            uid=f"{kind}-{item.id}-post-{key}",
-            **_common(item, public, addresses),
-        )
+        common.event(item.published, "post", detail=settings.channels[key].name, uid=f"{kind}-{item.id}-post-{key}")
         for key in channels_of(item, settings)
         if key in settings.channels
     ]
@@ -150,7 +155,8 @@ def posting_warnings(
     anew. `line_of` gives the line of each channel's key in the configuration file ("" that of
     `channels:` itself, for the default channels)."""
     posts: dict[str, dict[dt.date, list[Vacancy | Story]]] = defaultdict(lambda: defaultdict(list))
-    for item in [*content.vacancies, *content.stories]:
+    items: list[Vacancy | Story] = [*content.vacancies, *content.stories]
+    for item in items:
         if _posted(item, today):
             for key in channels_of(item, settings):
                 posts[key][item.published].append(item)

@@ -137,8 +137,8 @@ def control_character(value: Any, depth: int = 0) -> tuple[str, str] | None:
     value itself. YAML escapes ("\\u0001") make these only when the file is read, so they pass the
     check of the raw text."""
     if isinstance(value, str):
-        found = REPORTED_CHARACTERS.search(value)
-        return ("", found.group()) if found else None
+        match = REPORTED_CHARACTERS.search(value)
+        return ("", match.group()) if match else None
     if depth > 32:
         return None
     if isinstance(value, dict):
@@ -210,7 +210,8 @@ def text(max_length: int | None = None) -> Parser:
     return parse
 
 
-def date(value: Any, ctx: Context) -> dt.date:
+def date(value: Any, ctx: Context | None) -> dt.date:
+    """A date in the years a site may name; it needs no context (a data file's date has none)."""
     if isinstance(value, BadDate):
         raise _impossible(value)
     if isinstance(value, dt.datetime):

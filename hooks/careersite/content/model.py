@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -542,20 +542,23 @@ def load_content(
     folders of the vacancy and story pages on the site (`Addresses.item_folders`): a file may not
     be named as a page the organisation keeps there. `pages`: the pages folder's, when found already."""
     root = settings.root
-    base = dict(
-        settings=settings,
-        salary_table=salary_table,
-        salary_table_path=display_path(settings.salary_table, root),
-        processes=processes,
-        processes_path=display_path(settings.processes, root),
-    )
+    salary_table_path = display_path(settings.salary_table, root)
+    processes_path = display_path(settings.processes, root)
     problems: list[Problem] = []
 
     cache = DocumentCache.open(settings.cache_dir / "documents.pickle", rebuilds)
     images.load_verdicts(settings.cache_dir / "photos.json")
     story_docs, found = _documents(settings.stories_dir, root, t, cache, reserved_names(settings.docs_dir / folders[1]))
     problems += found
-    story_ctx = Context(**base, folder=settings.stories_dir, folder_shown=display_path(settings.stories_dir, root))
+    story_ctx = Context(
+        settings=settings,
+        salary_table=salary_table,
+        salary_table_path=salary_table_path,
+        processes=processes,
+        processes_path=processes_path,
+        folder=settings.stories_dir,
+        folder_shown=display_path(settings.stories_dir, root),
+    )
     stories = []
     for document, shown in story_docs:
         p = parse_document(document, shown, STORY_FIELDS, story_ctx, t)
@@ -566,6 +569,7 @@ def load_content(
         problems += p.problems + gaps
         if not p.problems and not gaps:
             photo_path = f.path_in(settings.stories_dir, v["photo"])
+            assert photo_path is not None  # the photo's field found it inside the stories folder
             stories.append(Story(**_source_fields(document, shown, v), photo_path=photo_path, **v))
 
     vacancy_docs, found = _documents(
@@ -575,8 +579,8 @@ def load_content(
     images.save_verdicts(settings.cache_dir / "photos.json")
     problems += found
     slugs = frozenset(d.path.stem for d, _ in story_docs)
-    vacancy_ctx = Context(
-        **base,
+    vacancy_ctx = replace(
+        story_ctx,
         folder=settings.vacancies_dir,
         folder_shown=display_path(settings.vacancies_dir, root),
         story_slugs=slugs,

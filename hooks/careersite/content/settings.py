@@ -58,7 +58,11 @@ PERCENT_HOURS = frozenset({"NO", "SE", "DK", "FI"})
 COUNTRIES = frozenset(
     code
     for code in Locale("en").territories
-    if len(code) == 2 and code.isalpha() and get_global("territory_zones").get(code) and get_territory_currencies(code)
+    if isinstance(code, str)
+    and len(code) == 2
+    and code.isalpha()
+    and get_global("territory_zones").get(code)
+    and get_territory_currencies(code)
 )
 
 
@@ -648,8 +652,8 @@ class _Reader:
         except Invalid as error:
             self.problem(error.field or spec.name, error.key, **error.params)
         except Several as several:
-            for error in several.errors:
-                self.problem(error.field or spec.name, error.key, **error.params)
+            for invalid in several.errors:
+                self.problem(invalid.field or spec.name, invalid.key, **invalid.params)
         try:
             return spec.parse(default, where) if default is not None else None
         except Invalid:

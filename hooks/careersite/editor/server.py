@@ -115,7 +115,7 @@ def scope_of(root: Path, vacancies: Path, stories: Path, media: Path, department
     """The folders of a checkout that the editor may use, and the departments file, each refused
     when it lies outside the checkout."""
     root = root.resolve()
-    files = ()
+    files: tuple[str, ...] = ()
     if departments is not None:
         name = os.path.relpath(departments, root).replace(os.sep, "/")
         if name.startswith("../") or os.path.isabs(name):
@@ -514,8 +514,6 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self._refuse(Refused(500, f"{error.strerror or error}: {terminal(error.filename or '')}"), origin)
         except Exception as error:  # anything else: an answer, and the server goes on
             self._refuse(Refused(500, f"{type(error).__name__}: {terminal(str(error))}"), origin)
-
-    do_PUT = do_DELETE = do_PATCH = None  # type: ignore[assignment]
 
 
 class EditorServer(http.server.ThreadingHTTPServer):

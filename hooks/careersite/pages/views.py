@@ -568,6 +568,7 @@ def step_headings(site: Site, count: int) -> tuple[str, ...]:
 def salary_page(site: Site) -> SalaryPage:
     t, table = site.t, site.salary_table
     period = site.salary_period
+    assert table.effective is not None  # a site is built only from a table without mistakes
 
     def money(amount: float) -> str:
         return t.money(
@@ -745,7 +746,7 @@ class SiteView:
         self._steps: dict[str, ScaleSteps] = {}
         self._timelines: dict[tuple[Any, ...], TimelineView] = {}
         self._cards: dict[str, VacancyCard] = {}
-        self._page: tuple[str, VacancyPage] | None = None  # the last vacancy page asked for
+        self._page: tuple[tuple[str, str], VacancyPage] | None = None  # the last vacancy page asked for, by (id, body)
 
     def pay(self, vacancy: Vacancy) -> Pay:
         if vacancy.id not in self._pay:

@@ -35,6 +35,8 @@ class CacheFolder:
 
     def _load(self) -> dict[str, int]:
         data = kept.load_json(self.manifest, f"manifest {self.path.name}")
+        if not isinstance(data, dict):
+            return {}  # no manifest, or one that is not a mapping: every file is checked by its content
         try:
             return {str(name): _pack(int(size), int(mtime)) for name, (size, mtime) in data.items()}
         except Exception:

@@ -6,7 +6,7 @@ import datetime as dt
 import functools
 import importlib.metadata
 import statistics
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -86,6 +86,8 @@ class Store(Protocol):
 
     def save(self, purpose: str, value: object) -> None: ...
 
+    def __hash__(self) -> int: ...  # a store is part of the key of the working days it serves
+
 
 _kept_holidays: Store | None = None  # see keep_holidays_in
 
@@ -137,7 +139,7 @@ class PublicHolidays(Mapping[dt.date, str]):
     def __contains__(self, day: object) -> bool:
         return isinstance(day, dt.date) and day in self._year(day.year)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[dt.date]:
         return (day for year in sorted(self.years) for day in sorted(self.years[year]))
 
     def __len__(self) -> int:
@@ -165,14 +167,14 @@ def _library_year(country: str, language: str, year: int) -> dict[dt.date, str]:
     import holidays  # here: a build whose years are all kept never imports it
 
     country, _, region = country.partition("-")
-    area = {"subdiv": region} if region else {}
+    subdiv = region or None  # None: the whole country, as when no subdiv is given
     try:
-        found = holidays.country_holidays(country, years=year, **area)
+        found = holidays.country_holidays(country, subdiv=subdiv, years=year)
     except NotImplementedError:  # a country the library does not know: weekends only
         return {}
     wanted = _HOLIDAY_LANGUAGE.get(language)
     if wanted in getattr(found, "supported_languages", ()):
-        found = holidays.country_holidays(country, years=year, language=wanted, **area)
+        found = holidays.country_holidays(country, subdiv=subdiv, years=year, language=wanted)
     return {day: name for day, name in sorted(found.items()) if day.year == year}
 
 

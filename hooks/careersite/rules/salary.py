@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 PERIODS = ("month", "year", "hour")
@@ -42,7 +43,7 @@ class SalaryTable:
     """A collective agreement's pay table: scales with steps, for a full-time week, per period."""
 
     name: str
-    effective: object  # a datetime.date; kept loose so the table can be built from YAML as is
+    effective: dt.date | None  # None only in a table with mistakes, from which no site is built
     currency: str
     period: str
     fulltime_hours: float

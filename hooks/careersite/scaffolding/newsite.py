@@ -296,8 +296,8 @@ class ConfigLines:
         added to its parent block, after the sibling `after` when that is there."""
         line = self.find(path)
         if line is not None:
-            indent = " " * self._indent(self.lines[line])
-            self.lines[line : self._end(line)] = [f"{indent}{path[-1]}:{' ' if value else ''}{value}"]
+            spaces = " " * self._indent(self.lines[line])
+            self.lines[line : self._end(line)] = [f"{spaces}{path[-1]}:{' ' if value else ''}{value}"]
             return
         parent = self.find(path[:-1]) if len(path) > 1 else None
         if len(path) > 1 and parent is None:
@@ -434,6 +434,11 @@ def _empty(folder: Path, root: Path, report: Report) -> None:
     report.removed[folder.relative_to(root).as_posix()] = count
 
 
+def _mapping(value: object) -> dict[Any, Any]:
+    """A block of the configuration when it is a mapping, else an empty one."""
+    return value if isinstance(value, dict) else {}
+
+
 @dataclass(frozen=True)
 class Layout:
     """Where the fork keeps what new-site replaces, from its `mkdocs.yml`."""
@@ -452,9 +457,9 @@ class Layout:
     def of(cls, config: Path) -> Layout:
         root = config.parent.resolve()
         raw, _ = read_config(config)
-        extra = raw.get("extra") if isinstance(raw.get("extra"), dict) else {}
-        settings = extra.get("careersite") if isinstance(extra.get("careersite"), dict) else {}
-        theme = raw.get("theme") if isinstance(raw.get("theme"), dict) else {}
+        extra = _mapping(raw.get("extra"))
+        settings = _mapping(extra.get("careersite"))
+        theme = _mapping(raw.get("theme"))
 
         def inside(value: Any, default: str, base: Path = root) -> Path:
             # normpath, not resolve(): a link on the way is found and refused (`links`), not followed
@@ -665,10 +670,11 @@ def write_examples(config: Path, choices: Choices, t: Translator, scale: str, re
     story, _ = scaffold.new_story(config, t("newsite.example_person"), EXAMPLE_DAY)
     front = yaml.safe_load(story.read_text(encoding="utf-8").split("---\n", 2)[1])
     values = {k: _example(v, t) if isinstance(v, str) else v for k, v in front.items()}
-    values["published"] = EXAMPLE_DAY + dt.timedelta(days=1)  # not on the vacancy's day: one post a day
+    published = EXAMPLE_DAY + dt.timedelta(days=1)  # not on the vacancy's day: one post a day
+    values["published"] = published
     values["consent_until"] = EXAMPLE_LAST_DAY
     values["department"] = _example(t("scaffold.department"), t)
-    note = t("newsite.example_note", kind=t("newsite.story"), day=t.date(values["published"]))
+    note = t("newsite.example_note", kind=t("newsite.story"), day=t.date(published))
     _fill(story, values, f"{note}\n\n{_example(t('scaffold.story_body'), t)}", STORY_FIELDS)
     report.written.append(story.relative_to(root).as_posix())
     photo = story.parent / str(values["photo"])

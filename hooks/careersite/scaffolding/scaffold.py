@@ -113,7 +113,8 @@ def new_vacancy(config: Path, title: str, today: dt.date) -> tuple[Path, str]:
     path = folder / f"{file_name(title)}.md"
     if path.exists():
         raise Exists(t("scaffold.exists", path=path.relative_to(root)))
-    contact = settings.get("contact") if isinstance(settings.get("contact"), dict) else {}
+    written = settings.get("contact")
+    contact = written if isinstance(written, dict) else {}
     processes = root / str(settings.get("processes", "content/data/processes.yml"))
     values: dict[str, Any] = {
         "title": title,

@@ -322,11 +322,11 @@ def card_throughput(site: Path) -> tuple[int, float]:
     sys.path.insert(0, str(site / "hooks"))
     from careersite.cards.files import CardRenderer
     from careersite.config import load
+    from careersite.offers import Offers
     from careersite.outputs.social import Cards
-    from careersite.pages.views import SiteView
 
     built = load(site / "mkdocs.yml", environ={"CAREERSITE_TODAY": TODAY})
-    specs = Cards(SiteView(built)).all_specs()
+    specs = Cards(Offers(built)).all_specs()
     with tempfile.TemporaryDirectory() as cache, tempfile.TemporaryDirectory() as out:
         renderer = CardRenderer(Path(cache))
         start = time.perf_counter()

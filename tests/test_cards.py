@@ -12,8 +12,8 @@ import pytest
 from cardcheck import check_canvas
 from careersite.cards.draw import Brand, CardSpec, HomeText, StoryText, VacancyText, draw, render
 from careersite.config import load
+from careersite.offers import Offers
 from careersite.outputs.social import Cards
-from careersite.pages.views import SiteView
 from conftest import EXAMPLE, ROOT, TODAY, Build, edit, run_build
 from PIL import Image, ImageChops
 from test_author_errors import line_of
@@ -24,7 +24,7 @@ PHOTO = str(EXAMPLE / "stories/img/wei-chen.jpg")
 
 def example_cards(root: Path = ROOT) -> Cards:
     site = load(root / "mkdocs.yml", environ={"CAREERSITE_TODAY": TODAY})
-    return Cards(SiteView(site))
+    return Cards(Offers(site))
 
 
 def test_every_card_of_the_example_is_the_right_size_and_readable(example: Build) -> None:

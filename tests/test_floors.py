@@ -19,7 +19,8 @@ FORBIDDEN = {
     "cards": {"config", "build", "site", "pages", "outputs", "scaffolding", "editor"},
     "publish": {"config", "build", "site", "pages", "outputs", "scaffolding", "editor", "cards"},
     "pages": {"config", "build", "outputs", "scaffolding", "editor"},
-    "outputs": {"config", "build", "scaffolding", "editor"},
+    "outputs": {"config", "build", "scaffolding", "editor", "pages"},
+    "offers": {"config", "build", "scaffolding", "editor", "pages", "outputs"},
     "site": {"config", "build", "pages", "outputs", "scaffolding", "editor"},
 }
 

@@ -36,7 +36,7 @@ Output = Callable[["Build", Path], "str | None"]
 
 
 def _feeds(build: Build, site_dir: Path) -> str:
-    items = feeds.items(build.view, build.cards, build.bodies, build.renderer.sizes.__getitem__)
+    items = feeds.items(build.view.offers, build.cards, build.bodies, build.renderer.sizes.__getitem__)
     cache = build.site.settings.cache_dir / "feeds"
     written, elements = feeds.write_all(build.site, build.feeds, items, site_dir, cache, build.remembered)
     build.bodies.clear()  # the feeds are written: make room for the rest (26 MB of texts at 10,000)
@@ -44,7 +44,7 @@ def _feeds(build: Build, site_dir: Path) -> str:
 
 
 def _jobs(build: Build, site_dir: Path) -> None:
-    write_atomic(site_dir / "jobs.json", jobs.render(build.view, build.cards))
+    write_atomic(site_dir / "jobs.json", jobs.render(build.view.offers, build.cards))
 
 
 def _redirects(build: Build, site_dir: Path) -> str | None:
@@ -101,7 +101,7 @@ class Build:
         return cls(
             site=site,
             view=view,
-            cards=social.Cards(view),
+            cards=social.Cards(view.offers),
             renderer=CardRenderer(site.settings.cache_dir / "cards"),
             feeds=plans,
             alerts=feeds.job_alerts(site, plans),
@@ -126,16 +126,16 @@ class Build:
         if not item.status.is_open:
             return None
         v = item.vacancy
-        return jsonld.render(jsonld.job_posting(self.site, v, self.view.pay(v).range, body_html))
+        return jsonld.render(jsonld.job_posting(self.site, v, self.view.offers.pay(v).range, body_html))
 
     def open_graph(self, item: Listed | Story) -> social.OpenGraph:
         if isinstance(item, Listed):
-            return social.vacancy_graph(self.view, self.cards.for_vacancy(item), item)
-        return social.story_graph(self.view, self.cards.for_story(item), item)
+            return social.vacancy_graph(self.view.offers, self.cards.for_vacancy(item), item)
+        return social.story_graph(self.view.offers, self.cards.for_story(item), item)
 
     def page_graph(self, title: str, description: str, address: str) -> social.OpenGraph:
         """The share tags of one of the organisation's own pages, with the site's card."""
-        return social.open_graph(self.view, self.cards.home.og, title, description, address)
+        return social.open_graph(self.view.offers, self.cards.home.og, title, description, address)
 
     def take_body(self, ref: ItemRef, html: str) -> bool:
         """An item page's text as the engine rendered it: checked when no earlier build or check

@@ -24,8 +24,8 @@ from markupsafe import escape
 from careersite.content.fields import SOCIAL_LIMIT
 from careersite.content.model import ItemRef, Story, Vacancy, ref
 from careersite.content.settings import Channel
+from careersite.offers import Offers
 from careersite.outputs.social import PORTRAIT_CHANNEL, Card, Cards, CardSet, channels_of
-from careersite.pages.views import SiteView
 from careersite.publish.cache import CacheFolder, ends_with
 from careersite.publish.files import copy_file, write_atomic
 from careersite.publish.memo import Remembered
@@ -400,7 +400,7 @@ def write_all(
     return written, elements.rendered
 
 
-def items(view: SiteView, cards: Cards, body_html: dict[ItemRef, str], length_of: Callable[[str], int]) -> list[Item]:
+def items(view: Offers, cards: Cards, body_html: dict[ItemRef, str], length_of: Callable[[str], int]) -> list[Item]:
     """Every open vacancy and published story as a feed item; `body_html` holds each page's text as
     rendered for the site and `length_of` gives a card file's size in bytes."""
     site, t, s = view.site, view.t, view.settings
@@ -454,10 +454,10 @@ def items(view: SiteView, cards: Cards, body_html: dict[ItemRef, str], length_of
     result = []
     for listed in site.open_vacancies:
         v = listed.vacancy
-        deadline = t("vacancy.closes_on", date=t.date(v.closes))
-        description = describe(v.summary, f"{view.pay(v).summary}. {deadline}.")
+        offer = view.of(listed)
+        description = describe(v.summary, f"{offer.pay.summary}. {offer.closes_on}.")
         content = partial(vacancy_content, listed)
-        made = item("vacancy", v, view.site.addresses.vacancy(v.slug), description, content, cards.for_vacancy(listed))
+        made = item("vacancy", v, offer.url, description, content, cards.for_vacancy(listed))
         result.append(again(made, listed))
     for story in site.stories:
         content = partial(story_content, story)

@@ -6,20 +6,20 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from careersite.offers import Offers
 from careersite.outputs.social import Cards
-from careersite.pages.views import SiteView
 
 FORMAT_VERSION = 1
 
 
-def jobs(view: SiteView, cards: Cards) -> dict[str, Any]:
+def jobs(view: Offers, cards: Cards) -> dict[str, Any]:
     """The document: who publishes it, as of which day, and each open vacancy, newest first."""
     document = _head(view)
     document["vacancies"] = list(_vacancies(view, cards))
     return document
 
 
-def _head(view: SiteView) -> dict[str, Any]:
+def _head(view: Offers) -> dict[str, Any]:
     s = view.settings
     return {
         "version": FORMAT_VERSION,
@@ -30,7 +30,7 @@ def _head(view: SiteView) -> dict[str, Any]:
     }
 
 
-def _vacancies(view: SiteView, cards: Cards) -> Iterator[dict[str, Any]]:
+def _vacancies(view: Offers, cards: Cards) -> Iterator[dict[str, Any]]:
     """Each open vacancy, newest first, one at a time."""
     s = view.settings
     for listed in view.site.open_vacancies:
@@ -41,7 +41,7 @@ def _vacancies(view: SiteView, cards: Cards) -> Iterator[dict[str, Any]]:
             {
                 "id": v.id,
                 "title": v.title,
-                "url": view.site.addresses.absolute(view.site.addresses.vacancy(v.slug)),
+                "url": view.of(listed).link,
                 "department": v.department,
                 "location": v.location,
                 "hours": {"min": low, "max": high},
@@ -64,7 +64,7 @@ def _vacancies(view: SiteView, cards: Cards) -> Iterator[dict[str, Any]]:
         )
 
 
-def render(view: SiteView, cards: Cards) -> Iterator[bytes]:
+def render(view: Offers, cards: Cards) -> Iterator[bytes]:
     """The document with one vacancy per line: readable, easy to diff between days, and quick to
     write (indenting every field is ten times slower for a thousand vacancies). Made one vacancy
     at a time, for `write_atomic` to write as it goes: never all of it in memory (20 MB at 10,000)."""

@@ -10,7 +10,7 @@ from careersite.cards.sources import file_state
 from careersite.content.model import Story, Vacancy, channels_of
 from careersite.content.settings import Settings
 from careersite.i18n.languages import LANGUAGES_BY_CODE
-from careersite.pages.views import SiteView
+from careersite.offers import Offers
 from careersite.site import Listed
 
 LOCALES = {code: language.og_locale for code, language in LANGUAGES_BY_CODE.items()}
@@ -70,7 +70,7 @@ class OpenGraph:
 class Cards:
     """The cards of one build: one set per open vacancy and published story, and one for the home page."""
 
-    def __init__(self, view: SiteView) -> None:
+    def __init__(self, view: Offers) -> None:
         self.view = view
         s = view.settings
         self.brand = cards.Brand(
@@ -123,7 +123,7 @@ class Cards:
         t, v = self.view.t, item.vacancy
         pay = self.view.pay(v)
         amounts = f"{pay.amounts} {t(f'card.period.{pay.range.period}')}"
-        details = t("card.details", hours=self.view.site.working_time(*v.hours), location=v.location)
+        details = t("card.details", hours=self.view.of(item).working_time, location=v.location)
         closes = t.day_month(v.closes) if (v.closes - self.view.site.today).days < 300 else t.date(v.closes)
         deadline = t("card.deadline", date=closes)
         text = cards.VacancyText(v.title, amounts, details, deadline)
@@ -150,7 +150,7 @@ class Cards:
         return self.stories.get(story.id, self.home)
 
 
-def open_graph(view: SiteView, card: Card, title: str, description: str, path: str, kind: str = "website") -> OpenGraph:
+def open_graph(view: Offers, card: Card, title: str, description: str, path: str, kind: str = "website") -> OpenGraph:
     s = view.settings
     return OpenGraph(
         title=title,
@@ -167,10 +167,10 @@ def open_graph(view: SiteView, card: Card, title: str, description: str, path: s
     )
 
 
-def vacancy_graph(view: SiteView, cardset: CardSet, item: Listed) -> OpenGraph:
+def vacancy_graph(view: Offers, cardset: CardSet, item: Listed) -> OpenGraph:
     v = item.vacancy
     return open_graph(view, cardset.og, v.title, v.summary, view.site.addresses.vacancy(v.slug))
 
 
-def story_graph(view: SiteView, cardset: CardSet, story: Story) -> OpenGraph:
+def story_graph(view: Offers, cardset: CardSet, story: Story) -> OpenGraph:
     return open_graph(view, cardset.og, story.title, story.summary, view.site.addresses.story(story.slug), "article")

@@ -9,14 +9,12 @@ import datetime as dt
 import json
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property, partial
 from typing import Any, TypeVar
 from urllib.parse import parse_qs, urlparse
 
 import phonenumbers
-from babel.lists import format_list
 
 from careersite.cards import colours
 from careersite.cards.photos import PhotoSpec, Picture, picture
@@ -25,11 +23,19 @@ from careersite.content import calendar
 from careersite.content.errors import Problem
 from careersite.content.model import Story, Vacancy
 from careersite.i18n import Translator
+from careersite.offers import (
+    ExtraView,
+    Fact,
+    Offer,
+    Offers,
+    Pay,
+    closing_moment,
+    scale_label,
+)
 from careersite.publish.memo import Remembered
 from careersite.rules import education
-from careersite.rules.clock import start_of_day
 from careersite.rules.process import timeline, typical_days, working_days
-from careersite.rules.salary import Range, for_hours, in_period, scale_range
+from careersite.rules.salary import Range, in_period
 from careersite.rules.status import Status
 from careersite.site import Listed, Site
 
@@ -40,116 +46,6 @@ T = TypeVar("T")
 def story_picture(story: Story) -> Picture:
     """The story's photo as resized copies; the author's file itself is never published."""
     return picture(story.slug, story.photo_path)
-
-
-@dataclass(frozen=True)
-class ScaleSteps:
-    label: str
-    amounts: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class ExtraView:
-    name: str
-    description: str
-    amount: str | None
-
-
-@dataclass(frozen=True)
-class Pay:
-    """The salary of a vacancy as a candidate reads it."""
-
-    range: Range  # for the vacancy's hours, in the period the site shows
-    amounts: str  # "€ 3.108 – € 4.920"
-    period: str  # "bruto per maand"
-    hours: str  # "bij 32 uur"
-    summary: str  # the three together
-    scale: str | None  # "schaal 10"
-    full_time: str | None  # the full-time range, when the hours are part-time
-    steps: tuple[ScaleSteps, ...] = ()
-    extras: tuple[ExtraView, ...] = ()
-
-
-def _amounts(site: Site, pay: Range) -> str:
-    money = site.t.money_exact if pay.period == "hour" else site.t.money
-    low, high = money(pay.minimum, pay.currency), money(pay.maximum, pay.currency)
-    return low if low == high else f"{low} – {high}"
-
-
-def scale_label(site: Site, keys: tuple[str, ...]) -> str:
-    if len(keys) == 1:
-        return site.t("pay.scale", scale=keys[0])
-    return site.t("pay.scales", scales=format_list(list(keys), locale=site.t.locale))
-
-
-def scale_steps(site: Site, key: str) -> ScaleSteps:
-    """The amounts of every step of one scale, in the period the site shows."""
-    t, table, period = site.t, site.salary_table, site.salary_period
-    return ScaleSteps(
-        scale_label(site, (key,)),
-        tuple(
-            t.money(
-                in_period(Range(a, a, table.currency, table.period), period, table.fulltime_hours).minimum,
-                table.currency,
-            )
-            for a in table.scales[key].steps
-        ),
-    )
-
-
-def pay(site: Site, vacancy: Vacancy, steps_of: Callable[[str], ScaleSteps] | None = None) -> Pay:
-    """The pay of a vacancy; `steps_of` may supply each scale's steps from a cache (vacancies share scales)."""
-    t, table = site.t, site.salary_table
-    low_hours, high_hours = vacancy.hours
-    hours_text = t("pay.at_hours", hours=_hours_number(site, vacancy.hours))
-    if vacancy.salary is not None:
-        explicit = vacancy.salary
-        amounts = _amounts(site, explicit)
-        period = t(f"pay.period.{explicit.period}")
-        return Pay(explicit, amounts, period, hours_text, f"{amounts} {period} {hours_text}", None, None)
-
-    assert vacancy.scale is not None
-    period_name = site.salary_period
-    full_time = in_period(scale_range(table, vacancy.scale), period_name, table.fulltime_hours)
-    for_week = for_hours(full_time, low_hours, high_hours, table.fulltime_hours)
-    amounts = _amounts(site, for_week)
-    period = t(f"pay.period.{period_name}")
-    part_time = low_hours < table.fulltime_hours or high_hours != table.fulltime_hours
-    full_time_text = None
-    if part_time and period_name != "hour":
-        full_time_text = t(
-            "pay.full_time",
-            amounts=_amounts(site, full_time),
-            period=period,
-            hours=t.number(table.fulltime_hours),
-        )
-    steps = tuple((steps_of or partial(scale_steps, site))(key) for key in vacancy.scale)
-    extras = tuple(
-        ExtraView(
-            extra.name,
-            extra.description,
-            t("pay.extra_amount", amounts=_amounts(site, for_week.scaled(extra.percent / 100)), period=period)
-            if extra.percent
-            else None,
-        )
-        for extra in table.extras
-    )
-    return Pay(
-        for_week,
-        amounts,
-        period,
-        hours_text,
-        f"{amounts} {period} {hours_text}",
-        scale_label(site, vacancy.scale),
-        full_time_text,
-        steps,
-        extras,
-    )
-
-
-def _hours_number(site: Site, hours: tuple[float, float]) -> str:
-    low, high = hours
-    return site.t.number(low) if low == high else f"{site.t.number(low)}–{site.t.number(high)}"
 
 
 @dataclass(frozen=True)
@@ -282,19 +178,19 @@ class VacancyCard:
     # after it hides the card, before any rebuild has taken it off (`careersite.js`, `expire_cards`)
 
 
-def vacancy_card(site: Site, item: Listed, salary: Pay) -> VacancyCard:
+def vacancy_card(site: Site, offer: Offer) -> VacancyCard:
+    item = offer.listed
     v, t = item.vacancy, site.t
-    low, high = v.hours
     return VacancyCard(
         id=v.id,
         title=v.title,
         summary=v.summary,
-        url=site.addresses.vacancy(v.slug),
+        url=offer.url,
         department=v.department,
         location=v.location,
-        hours=site.working_time(low, high),
-        pay=salary.summary,
-        closes=t("vacancy.closes_on", date=t.date(v.closes)),
+        hours=offer.working_time,
+        pay=offer.pay.summary,
+        closes=offer.closes_on,
         status=item.status,
         status_text=t(f"status.{item.status.value}"),
         filters={
@@ -304,24 +200,13 @@ def vacancy_card(site: Site, item: Listed, salary: Pay) -> VacancyCard:
             "education": v.education or "",
             "scale": " ".join(v.scale or ()),
         },
-        closes_at=closing_moment(site, v.closes),
+        closes_at=offer.closes_at,
     )
-
-
-def closing_moment(site: Site, closes: dt.date) -> str:
-    """The moment a vacancy closes, as a browser reads it: the start of the day after its last day."""
-    return start_of_day(closes + dt.timedelta(days=1), site.settings.timezone).isoformat()
 
 
 def _overlaps(hours: tuple[float, float], bucket: tuple[int, int]) -> bool:
     low, high = hours
     return low <= bucket[1] and high > bucket[0]
-
-
-@dataclass(frozen=True)
-class Fact:
-    label: str
-    value: str
 
 
 @dataclass(frozen=True)
@@ -370,35 +255,17 @@ def robots(item: Listed) -> str | None:
     return None if item.status.is_open else "noindex"
 
 
-def vacancy_facts(site: Site, item: Listed, card: VacancyCard, salary: Pay) -> tuple[Fact, ...]:
-    """The facts at the top of a vacancy's page (and in its feed item): department, place, hours, pay…"""
-    v, t = item.vacancy, site.t
-    facts = [
-        Fact(t("fact.department"), v.department),
-        Fact(t("fact.location"), v.location),
-        Fact(t("fact.hours"), card.hours),
-        Fact(t("fact.salary"), salary.summary),
-        Fact(t("fact.employment"), t(f"employment.{v.employment}")),
-    ]
-    if v.education:
-        facts.append(Fact(t("fact.education"), t(f"education.{v.education}")))
-    if v.remote:
-        facts.append(Fact(t("fact.remote"), t(f"remote.{v.remote}")))
-    facts.append(Fact(t("fact.closes"), t.date(v.closes)))
-    return tuple(facts)
-
-
 def vacancy_page(
     site: Site,
-    item: Listed,
+    offer: Offer,
     card: VacancyCard,
-    salary: Pay,
     body_html: str,
     timeline: TimelineView | None = None,
     similar: tuple[VacancyCard, ...] = (),
 ) -> VacancyPage:
     """A vacancy's page; `body_html` is the author's text as rendered for the page, and `timeline`
     may come from a cache (vacancies with the same procedure and closing date share one)."""
+    item, salary = offer.listed, offer.pay
     v, t = item.vacancy, site.t
     notices = []
     if site.settings.public_applicant_list:
@@ -408,7 +275,7 @@ def vacancy_page(
         closed_text = t(f"closed.{item.status.value}", date=v.closes, published=v.published)
     return VacancyPage(
         card=card,
-        facts=vacancy_facts(site, item, card, salary),
+        facts=offer.facts,
         pay=salary,
         timeline=timeline or timeline_view(site, v),
         contact=ContactView(
@@ -425,7 +292,7 @@ def vacancy_page(
         is_open=item.status.is_open,
         closed_text=closed_text,
         similar=similar,
-        closes_at=closing_moment(site, v.closes) if item.status.is_open else "",
+        closes_at=offer.closes_at if item.status.is_open else "",
         closed_later=t("closed.closed", date=v.closes) if item.status.is_open else "",
     )
 
@@ -742,22 +609,13 @@ class SiteView:
         self.t = site.t
         self.settings = site.settings
         self.addresses = site.addresses
-        self._pay: dict[str, Pay] = {}
-        self._steps: dict[str, ScaleSteps] = {}
+        self.offers = Offers(site, remembered)  # what pages and outputs both state of a vacancy
+        self.pay = self.offers.pay
+        self.again = self.offers.again
+        self.scale_steps = self.offers.scale_steps
         self._timelines: dict[tuple[Any, ...], TimelineView] = {}
         self._cards: dict[str, VacancyCard] = {}
         self._page: tuple[tuple[str, str], VacancyPage] | None = None  # the last vacancy page asked for, by (id, body)
-
-    def pay(self, vacancy: Vacancy) -> Pay:
-        if vacancy.id not in self._pay:
-            make = partial(pay, self.site, vacancy, self.scale_steps)
-            self._pay[vacancy.id] = self.again(("pay", vacancy.id), vacancy, make)
-        return self._pay[vacancy.id]
-
-    def again(self, name: tuple[str, str], inputs: Any, make: Callable[[], T]) -> T:
-        """`make()`, or in `make serve` the previous rebuild's value when its `inputs` were equal
-        (all else it depends on, the settings, data files and today, is the rebuild's scope)."""
-        return make() if self.remembered is None else self.remembered.get(name, inputs, make)
 
     def page_inputs(self, item: Listed | Story) -> tuple[Any, ...]:
         """All that a vacancy's or story's page shows of itself and of other items, beside the
@@ -781,17 +639,12 @@ class SiteView:
             count,
         )
 
-    def scale_steps(self, key: str) -> ScaleSteps:
-        if key not in self._steps:
-            self._steps[key] = scale_steps(self.site, key)
-        return self._steps[key]
-
     def card(self, item: Listed) -> VacancyCard:
         """A vacancy's card, computed once however many pages list it."""
         v = item.vacancy
         if v.id not in self._cards:
             inputs = (item, self.site.department_slug(v.department), self.site.location_slug(v.location))
-            make = partial(vacancy_card, self.site, item, self.pay(v))
+            make = partial(vacancy_card, self.site, self.offers.of(item))
             self._cards[v.id] = self.again(("card", v.id), inputs, make)
         return self._cards[v.id]
 
@@ -807,14 +660,10 @@ class SiteView:
                 self._timelines[timeline_key] = timeline_view(self.site, v)
             similar = () if item.status.is_open else tuple(self.card(i) for i in self.site.similar_open(v))
             page = vacancy_page(
-                self.site, item, self.card(item), self.pay(v), body_html, self._timelines[timeline_key], similar
+                self.site, self.offers.of(item), self.card(item), body_html, self._timelines[timeline_key], similar
             )
             self._page = (key, page)
         return self._page[1]
-
-    def facts(self, item: Listed) -> tuple[Fact, ...]:
-        """The facts of a vacancy's page, without the rest of the page (for its feed item)."""
-        return vacancy_facts(self.site, item, self.card(item), self.pay(item.vacancy))
 
     def story_page(self, story: Story) -> StoryPage:
         listed = self.site.open_in_department(story.department)

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-from html import escape
 from pathlib import Path
 from typing import Any
 
 import yaml
+from markupsafe import escape
 
 from careersite.content import model
 from careersite.content.fields import HOURS, IDENTIFIER, SOCIAL_LIMIT, Choice, Field

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import escape
+
 from careersite.rules import education
 from careersite.rules.clock import end_of_day
 from careersite.rules.salary import Range
@@ -35,7 +37,7 @@ def job_posting(site: Site, vacancy: Vacancy, pay: Range, body_html: str) -> dic
     """The JobPosting of one vacancy, with the salary for its hours and its text as HTML."""
     s = site.settings
     url = site.addresses.absolute(site.addresses.vacancy(vacancy.slug))
-    description = f"<p>{_escape(vacancy.summary)}</p>\n{body_html}"
+    description = f"<p>{escape(vacancy.summary)}</p>\n{body_html}"
     address = {
         "@type": "PostalAddress",
         "streetAddress": s.address.street,
@@ -100,7 +102,3 @@ def render(data: dict[str, Any]) -> str:
         if char in text:
             text = text.replace(char, f"\\u{ord(char):04x}")
     return text
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

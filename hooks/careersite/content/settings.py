@@ -191,6 +191,13 @@ class Setting:
     default: Any = None
     doc: str = ""
     required: bool = False
+    path: bool = False  # a file or folder, relative to the project: a default that fails its check is still its path
+
+    def unchecked(self, where: Where) -> Any:
+        """The default as a value, without its checks: what the settings hold when neither the
+        written value nor the default passes (the build stops on the problem reported)."""
+        default = self.default(where.language) if callable(self.default) else self.default
+        return where.root / default if self.path and isinstance(default, str) else default
 
 
 def _text(value: Any, where: Where) -> str:
@@ -514,17 +521,18 @@ SETTINGS: tuple[Setting, ...] = (
         {},
         doc="`primary` (#0B5563) and `accent` (#F2A900) as #RRGGBB; text on them is adjusted to WCAG AA",
     ),
-    Setting("salary_table", _file, "content/data/salary.yml", doc="the salary table file"),
-    Setting("processes", _file, "content/data/processes.yml", doc="the hiring processes file"),
+    Setting("salary_table", _file, "content/data/salary.yml", doc="the salary table file", path=True),
+    Setting("processes", _file, "content/data/processes.yml", doc="the hiring processes file", path=True),
     Setting(
         "departments",
         lambda value, where: _inside(value, where, where.root),
         "content/data/departments.yml",
         doc="the list of departments that the web editor offers (and where it adds one); optional: "
         "without the file, a department is written in each file",
+        path=True,
     ),
-    Setting("vacancies_dir", _folder, "vacancies", doc="folder of the vacancy files"),
-    Setting("stories_dir", _folder, "stories", doc="folder of the story files and their photos"),
+    Setting("vacancies_dir", _folder, "vacancies", doc="folder of the vacancy files", path=True),
+    Setting("stories_dir", _folder, "stories", doc="folder of the story files and their photos", path=True),
     Setting(
         "channels",
         _channels,
@@ -605,6 +613,7 @@ SETTINGS: tuple[Setting, ...] = (
         ".cache",
         doc="where cards, feeds and parsed files are kept between builds: a folder of its own inside the project, "
         "apart from the pages, theme, content, hooks, `.git` and the site (`site_dir`, which must lie apart too)",
+        path=True,
     ),
 )
 
@@ -646,7 +655,10 @@ class _Reader:
             value = self.raw[spec.name]
         if control := control_problem(value):
             self.problem(".".join(filter(None, (spec.name, control.field))), control.key, **control.params)
-            return spec.parse(default, where) if default is not None and spec.parse is not _text else default
+            try:
+                return spec.parse(default, where) if default is not None and spec.parse is not _text else default
+            except (Invalid, Several):
+                return spec.unchecked(where)
         try:
             return spec.parse(value, where)
         except Invalid as error:
@@ -656,8 +668,8 @@ class _Reader:
                 self.problem(invalid.field or spec.name, invalid.key, **invalid.params)
         try:
             return spec.parse(default, where) if default is not None else None
-        except Invalid:
-            return None
+        except (Invalid, Several):
+            return spec.unchecked(where)
 
 
 def config_lines(lines: LineDict | None) -> LineDict | None:
@@ -722,42 +734,42 @@ def load_settings(
     if site_dir is not None:
         for key, params in _written_folder_problems(site_dir, "site_dir", values, where):
             r.problems.append(Problem(config_path, top.get("site_dir", 0), "site_dir", t(key, **params)))
-    colours = values["colors"] or {}
-    retention = values["applicant_data"] or {}
+    # Each value is the written one, else its declared default (`SETTINGS`): no default is restated here.
+    colours, retention = values["colors"], values["applicant_data"]
     settings = Settings(
         root=root,
         docs_dir=where.docs_dir,
         site_url=(site_url or "").rstrip("/") + "/",
-        organisation=values["organisation"] or "",
-        tagline=values["tagline"] or "",
+        organisation=values["organisation"] or "",  # required: its absence is a problem already
+        tagline=values["tagline"],
         language=t.language,
-        timezone=values["timezone"] or ZoneInfo("Europe/Amsterdam"),
-        country=values["country"] or "NL",
-        address=values["address"] or Address(),
+        timezone=values["timezone"],
+        country=values["country"],
+        address=values["address"],
         logo=values["logo"],
-        primary_colour=colours.get("primary", "#0B5563"),
-        accent_colour=colours.get("accent", "#F2A900"),
-        salary_table=values["salary_table"] or root / "content/data/salary.yml",
-        processes=values["processes"] or root / "content/data/processes.yml",
-        departments=values["departments"] or root / "content/data/departments.yml",
-        vacancies_dir=values["vacancies_dir"] or root / "vacancies",
-        stories_dir=values["stories_dir"] or root / "stories",
+        primary_colour=colours["primary"],
+        accent_colour=colours["accent"],
+        salary_table=values["salary_table"],
+        processes=values["processes"],
+        departments=values["departments"],
+        vacancies_dir=values["vacancies_dir"],
+        stories_dir=values["stories_dir"],
         channels=channels,
         default_channels=default_channels,
-        closing_soon_days=values["closing_soon_days"] if values["closing_soon_days"] is not None else 7,
-        delete_after_weeks=retention.get("delete_after_weeks", 4),
-        keep_with_consent_months=retention.get("keep_with_consent_months", 12),
-        salary_period=values["salary_period"] or "",
-        hours_shown=values["hours_shown"] or "",
-        holiday_region=values["holiday_region"] or "",
+        closing_soon_days=values["closing_soon_days"],
+        delete_after_weeks=retention["delete_after_weeks"],
+        keep_with_consent_months=retention["keep_with_consent_months"],
+        salary_period=values["salary_period"] or "",  # none: as the country advertises (`Site`)
+        hours_shown=values["hours_shown"] or "",  # none: as the country advertises (`Site`)
+        holiday_region=values["holiday_region"] or "",  # none: the country's own holidays
         public_applicant_list=bool(values["public_applicant_list"]),
-        privacy_page=values["privacy_page"] or "privacy.md",
+        privacy_page=values["privacy_page"],
         accessibility_page=values["accessibility_page"],
-        contact=values["contact"] or SiteContact(),
-        cache_dir=cache_dir or root / ".cache",
-        calendar=values["calendar"] or CalendarSettings(),
-        earlier_addresses=values["earlier_addresses"] or (),
-        cms=values["cms"] or CmsSettings(),
+        contact=values["contact"],
+        cache_dir=cache_dir,
+        calendar=values["calendar"],
+        earlier_addresses=values["earlier_addresses"],
+        cms=values["cms"],
     )
     return settings, r.problems
 

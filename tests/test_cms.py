@@ -57,8 +57,37 @@ def test_a_new_text_starts_as_new_vacancy_s_and_dates_follow_the_language(site) 
     closes = fields(config, "vacancies")["closes"]
     assert closes["widget"] == "sitedate" and closes["date_format"] == "DD-MM-YYYY"
     assert closes["placeholder"] == "dd-mm-jjjj" and "15-01-2027" in closes["invalid"]
-    formats = {language: Translator(language)("cms.date_format") for language in ("nl", "nb", "en")}
-    assert formats == {"nl": "DD-MM-YYYY", "nb": "DD.MM.YYYY", "en": "DD/MM/YYYY"}
+    formats = {language: Translator(language)("cms.date_format") for language in LANGUAGES}
+    assert formats == {
+        "nl": "DD-MM-YYYY",
+        "nb": "DD.MM.YYYY",
+        "en": "DD/MM/YYYY",
+        "sv": "YYYY-MM-DD",
+        "da": "DD.MM.YYYY",
+    }
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js")
+def test_the_date_field_takes_each_language_s_way_of_writing_a_date() -> None:
+    """A Swedish editor types 2027-01-15 (was: refused, only day-first dates were read)."""
+    script = cms._START.split("const toStored = ", 1)[1].split("\n  };\n", 1)[0] + "\n  };"
+    code = (
+        f"const toStored = {script}\n"
+        'console.log(JSON.stringify(["2027-01-15", "15-01-2027", "15.01.2027", "15/1/2027", '
+        '"2027-02-30", "30.02.2027", "2027/01/15", "15-01-27"].map(toStored)));'
+    )
+    result = subprocess.run(["node", "-e", code], capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [
+        "2027-01-15",
+        "2027-01-15",
+        "2027-01-15",
+        "2027-01-15",
+        None,
+        None,
+        None,
+        None,
+    ]
 
 
 def test_every_declared_field_is_in_the_form_with_its_required_flag_and_hint(site) -> None:

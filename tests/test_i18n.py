@@ -30,6 +30,8 @@ def test_dates_and_durations_per_language() -> None:
     assert Translator("nl").duration(43) == "6 weken"
     assert Translator("nl").duration(10) == "10 dagen"
     assert Translator("en").duration(7) == "1 week"
+    assert Translator("sv").date(day) == "15 januari 2027" and Translator("sv").duration(43) == "6 veckor"
+    assert Translator("da").date(day) == "15. januar 2027" and Translator("da").duration(43) == "6 uger"
 
 
 def test_readme_field_reference_is_generated_from_the_declarations() -> None:

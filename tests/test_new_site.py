@@ -86,6 +86,26 @@ SITES = {
         currency="kr",
         folders=("ledige-stillinger", "historier"),
     ),
+    "sv": dict(
+        args=["--organisation", "Sjöviks kommun", "--language", "sv", "--country", "SE"],
+        url="https://jobb.sjoviks.example/",
+        colours=("#005A9C", "#F2A900"),
+        site_name="Jobba hos Sjöviks kommun",
+        timezone="Europe/Stockholm",
+        nav="Lediga jobb",
+        currency="kr",
+        folders=("lediga-jobb", "medarbetare"),
+    ),
+    "da": dict(
+        args=["--organisation", "Hvidbjerg Kommune", "--language", "da", "--country", "DK"],
+        url="https://job.hvidbjerg.example/",
+        colours=("#1F4E79", "#E8A317"),
+        site_name="Job i Hvidbjerg Kommune",
+        timezone="Europe/Copenhagen",
+        nav="Ledige stillinger",
+        currency="kr.",
+        folders=("ledige-stillinger", "medarbejdere"),
+    ),
 }
 
 

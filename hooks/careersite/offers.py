@@ -104,7 +104,9 @@ def pay(site: Site, vacancy: Vacancy, steps_of: Callable[[str], ScaleSteps] | No
             period=period,
             hours=t.number(table.fulltime_hours),
         )
-    steps = tuple((steps_of or partial(scale_steps, site))(key) for key in vacancy.scale)
+    # Pay set individually within a range (Sweden): no steps, only the range and how it is agreed.
+    individual = table.step_basis == "individual"
+    steps = () if individual else tuple((steps_of or partial(scale_steps, site))(key) for key in vacancy.scale)
     extras = tuple(
         ExtraView(
             extra.name,

@@ -36,6 +36,7 @@ from careersite.content.fields import (
 from careersite.content.images import unreadable
 from careersite.content.sources import LineDict
 from careersite.i18n import LANGUAGES, Translator
+from careersite.i18n.languages import LANGUAGES_BY_CODE
 
 CONFIG_KEY = "extra.careersite"
 _COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
@@ -53,7 +54,7 @@ DEFAULT_CHANNELS = {
 YEARLY_PAY = frozenset({"NO", "GB", "IE", "US", "CA", "AU", "NZ"})
 # Countries whose public employers state part-time work as a share of a full-time post
 # (stillingsprosent: "80 % stilling"), not as hours.
-PERCENT_HOURS = frozenset({"NO", "SE", "DK", "FI"})
+PERCENT_HOURS = frozenset({"NO", "SE", "FI"})
 # Countries: two-letter territories with a time zone and a currency (not ZZ "unknown", EU, UN, XA…).
 COUNTRIES = frozenset(
     code
@@ -503,9 +504,14 @@ def _earlier_addresses(value: Any, where: Where) -> tuple[tuple[str, str], ...]:
 SETTINGS: tuple[Setting, ...] = (
     Setting("organisation", _text, doc="name of the employer", required=True),
     Setting("tagline", _text, "", doc="career tagline, on the home page and its card"),
-    Setting("language", _choice(*LANGUAGES), "nl", doc="`nl`, `en` or `nb`: interface strings, dates and amounts"),
+    Setting(
+        "language",
+        _choice(*LANGUAGES),
+        "nl",
+        doc=f"{', '.join(f'`{code}`' for code in LANGUAGES)}: interface strings, dates and amounts",
+    ),
     Setting("timezone", _timezone, "Europe/Amsterdam", doc="closing days end at 23:59:59 in this zone"),
-    Setting("country", _country, lambda lang: "NO" if lang == "nb" else "NL", doc="two-letter country code"),
+    Setting("country", _country, lambda lang: LANGUAGES_BY_CODE[lang].country, doc="two-letter country code"),
     Setting(
         "holiday_region",
         lambda value, where: _holiday_region(value, where),
@@ -562,13 +568,15 @@ SETTINGS: tuple[Setting, ...] = (
         _choice("hours", "percent"),
         None,
         doc="working time as `hours` a week or as a `percent` of a full-time post with its hours (default: "
-        "`percent` in NO, SE, DK, FI, where posts are advertised so; `hours` elsewhere)",
+        "`percent` in NO, SE, FI, where posts are advertised so; `hours` elsewhere)",
     ),
     Setting(
         "public_applicant_list",
         _boolean,
-        lambda lang: lang == "nb",
-        doc="`true` shows the offentleglova § 25 notice on each vacancy (default for `nb`)",
+        lambda lang: LANGUAGES_BY_CODE[lang].public_applicants,
+        doc="`true` shows on each vacancy that applications are public records (Norway's offentleglova § 25, "
+        "Sweden's offentlighetsprincipen; default for `nb` and `sv`); Danish sites say that hiring cases are "
+        "exempt from access to documents",
     ),
     Setting("privacy_page", _page, "privacy.md", doc="the page on applicant data, in the pages folder"),
     Setting(
@@ -847,8 +855,10 @@ def settings_table() -> str:
         if spec.required:
             default = "required"
         elif callable(spec.default):
-            nl, nb = (_shown_default(spec.default(language)) for language in ("nl", "nb"))
-            default = f"`{nl}`, `{nb}` for `nb`"
+            # The default follows the language: Dutch's, then each other language's where it differs.
+            base = _shown_default(spec.default("nl"))
+            others = [(code, _shown_default(spec.default(code))) for code in LANGUAGES if code != "nl"]
+            default = ", ".join([f"`{base}`", *(f"`{value}` for `{code}`" for code, value in others if value != base)])
         elif isinstance(spec.default, str | int) and spec.default != "":
             default = f"`{spec.default}`"
         else:

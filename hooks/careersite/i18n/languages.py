@@ -15,6 +15,10 @@ class Language:
     cms: str  # Decap CMS's locale of its interface
     holidays: str  # the `holidays` library's language of holiday names
     search: str  # lunr's language of MkDocs' search plugin
+    country: str = "NL"  # the country of a site in this language that names none
+    # Applications to a public employer are public records by default (Norway's offentleglova § 25,
+    # Sweden's offentlighetsprincipen): each vacancy says so (setting `public_applicant_list`).
+    public_applicants: bool = False
 
 
 LANGUAGES_BY_CODE: dict[str, Language] = {
@@ -22,6 +26,37 @@ LANGUAGES_BY_CODE: dict[str, Language] = {
     for language in (
         Language("nl", babel="nl_NL", og_locale="nl_NL", hyphenation="nl_NL", cms="nl", holidays="nl", search="nl"),
         Language("en", babel="en_GB", og_locale="en_GB", hyphenation="en_GB", cms="en", holidays="en_US", search="en"),
-        Language("nb", babel="nb_NO", og_locale="nb_NO", hyphenation="nb_NO", cms="nb_no", holidays="no", search="no"),
+        Language(
+            "nb",
+            babel="nb_NO",
+            og_locale="nb_NO",
+            hyphenation="nb_NO",
+            cms="nb_no",
+            holidays="no",
+            search="no",
+            country="NO",
+            public_applicants=True,
+        ),
+        Language(
+            "sv",
+            babel="sv_SE",
+            og_locale="sv_SE",
+            hyphenation="sv",
+            cms="sv",
+            holidays="sv",
+            search="sv",
+            country="SE",
+            public_applicants=True,
+        ),
+        Language(
+            "da",
+            babel="da_DK",
+            og_locale="da_DK",
+            hyphenation="da_DK",
+            cms="da",
+            holidays="da",
+            search="da",
+            country="DK",
+        ),
     )
 }

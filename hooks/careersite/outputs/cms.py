@@ -92,7 +92,10 @@ function dateWidget() {
     return format.replace("DD", m[3]).replace("MM", m[2]).replace("YYYY", m[1]);
   };
   const toStored = (text) => {
-    const m = /^\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{4})\s*$/.exec(text);
+    // Day first (15-01-2027, 15.01.2027, 15/01/2027) or year first (2027-01-15, as Swedish dates are).
+    const iso = /^\s*(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})\s*$/.exec(text);
+    const m = iso ? [null, iso[3], iso[2], iso[1]]
+      : /^\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{4})\s*$/.exec(text);
     if (!m) return null;
     const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const date = new Date(Date.UTC(year, month - 1, day));

@@ -434,6 +434,7 @@ def step_headings(site: Site, count: int) -> tuple[str, ...]:
 
 def salary_page(site: Site) -> SalaryPage:
     t, table = site.t, site.salary_table
+    individual = table.step_basis == "individual"
     period = site.salary_period
     assert table.effective is not None  # a site is built only from a table without mistakes
 
@@ -455,8 +456,9 @@ def salary_page(site: Site) -> SalaryPage:
         extras=tuple(
             ExtraView(e.name, e.description, t.percent(e.percent) if e.percent else None) for e in table.extras
         ),
-        max_steps=max((len(r.steps) for r in rows), default=0),
-        step_headings=step_headings(site, max((len(r.steps) for r in rows), default=0)),
+        # Pay set individually within a range (Sweden) has no steps to show: only its lowest and highest.
+        max_steps=0 if individual else max((len(r.steps) for r in rows), default=0),
+        step_headings=() if individual else step_headings(site, max((len(r.steps) for r in rows), default=0)),
     )
 
 

@@ -122,6 +122,30 @@ PAGE_NAMES = {
         "vacatures/index.md": "vacancies/index.md",
         "verhalen/index.md": "stories/index.md",
     },
+    "sv": {
+        "werken-bij.md": "jobba-hos-oss.md",
+        "solliciteren.md": "sa-rekryterar-vi.md",
+        "salaris.md": "lon.md",
+        "vacaturemelding.md": "jobbevakning.md",
+        "kalender.md": "innehallskalender.md",
+        "privacy.md": "personuppgifter.md",
+        "toegankelijkheid.md": "tillganglighet.md",
+        "feeds.md": "floden.md",
+        "vacatures/index.md": "lediga-jobb/index.md",
+        "verhalen/index.md": "medarbetare/index.md",
+    },
+    "da": {
+        "werken-bij.md": "arbejd-hos-os.md",
+        "solliciteren.md": "sadan-ansaetter-vi.md",
+        "salaris.md": "lon.md",
+        "vacaturemelding.md": "jobagent.md",
+        "kalender.md": "indholdskalender.md",
+        "privacy.md": "privatliv.md",
+        "toegankelijkheid.md": "tilgaengelighed.md",
+        "feeds.md": "feeds.md",
+        "vacatures/index.md": "ledige-stillinger/index.md",
+        "verhalen/index.md": "medarbejdere/index.md",
+    },
 }
 
 
@@ -177,7 +201,7 @@ def short_name(organisation: str) -> str:
 
 def suggested_url(organisation: str, language: str, country: str) -> str:
     slug = scaffold.file_name(short_name(organisation)) or "example"
-    prefix = {"nl": "werkenbij", "nb": "jobb"}.get(language, "jobs")
+    prefix = {"nl": "werkenbij", "nb": "jobb", "sv": "jobb", "da": "job"}.get(language, "jobs")
     domain = {"GB": "uk", "": "example"}.get(country, country.lower())
     return f"https://{prefix}.{slug}.{domain}/"
 
@@ -391,9 +415,9 @@ def starter_text(path: Path, organisation: str, language: str = "nl") -> str:
 
 
 def salary_table(country: str) -> tuple[str, str]:
-    """The salary table for the country (NL: the municipal scales; NO: a Norwegian shape with
-    example amounts; elsewhere an example in the country's currency) and which one it is."""
-    if country in ("NL", "NO"):
+    """The salary table for the country (NL: the municipal scales; NO, SE, DK: the country's shape
+    with example amounts; elsewhere an example in the country's currency) and which one it is."""
+    if country in ("NL", "NO", "SE", "DK"):
         return (STARTER / "salary" / f"{country}.yml").read_text(encoding="utf-8"), country
     currency = (get_territory_currencies(country) or ["EUR"])[0]
     text = (STARTER / "salary" / "example.yml").read_text(encoding="utf-8").replace("{currency}", currency)

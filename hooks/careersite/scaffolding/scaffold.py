@@ -22,6 +22,7 @@ from careersite.content.model import STORY_FIELDS, VACANCY_FIELDS
 from careersite.content.sources import SourceProblem
 from careersite.content.text import unique_slugs
 from careersite.i18n import LANGUAGES, Translator
+from careersite.i18n.languages import LANGUAGES_BY_CODE
 from careersite.rules import education
 
 CLOSES_AFTER_DAYS = 28  # a month to apply, the usual minimum for public employers
@@ -77,9 +78,10 @@ def _fulltime_hours(path: Path) -> float | int:
 
 
 def _country(settings: dict[str, Any]) -> str:
-    """The site's country as its settings say it (as `country`'s default: NO for `nb`, else NL)."""
+    """The site's country as its settings say it (as `country`'s default: the language's)."""
     given = settings.get("country")
-    return str(given).upper() if given else ("NO" if settings.get("language") == "nb" else "NL")
+    language = LANGUAGES_BY_CODE.get(str(settings.get("language")), LANGUAGES_BY_CODE["nl"])
+    return str(given).upper() if given else language.country
 
 
 def _first_key(path: Path) -> str | None:

@@ -96,57 +96,7 @@ SEARCH_LANGUAGES = {code: language.search for code, language in LANGUAGES_BY_COD
 # The organisation's pages under names in the site's language, which become their addresses
 # (/lonn/ on a Norwegian site, /pay/ on an English one). The starter pages are kept under the
 # Dutch names of the example (the keys); each is written under its language's name.
-PAGE_NAMES = {
-    "nl": {},
-    "nb": {
-        "werken-bij.md": "jobbe-hos-oss.md",
-        "solliciteren.md": "slik-ansetter-vi.md",
-        "salaris.md": "lonn.md",
-        "vacaturemelding.md": "stillingsvarsel.md",
-        "kalender.md": "innholdskalender.md",
-        "privacy.md": "personvern.md",
-        "toegankelijkheid.md": "tilgjengelighet.md",
-        "feeds.md": "feeder.md",
-        "vacatures/index.md": "ledige-stillinger/index.md",
-        "verhalen/index.md": "historier/index.md",
-    },
-    "en": {
-        "werken-bij.md": "working-here.md",
-        "solliciteren.md": "how-we-recruit.md",
-        "salaris.md": "pay.md",
-        "vacaturemelding.md": "job-alerts.md",
-        "kalender.md": "content-calendar.md",
-        "privacy.md": "privacy.md",
-        "toegankelijkheid.md": "accessibility.md",
-        "feeds.md": "feeds.md",
-        "vacatures/index.md": "vacancies/index.md",
-        "verhalen/index.md": "stories/index.md",
-    },
-    "sv": {
-        "werken-bij.md": "jobba-hos-oss.md",
-        "solliciteren.md": "sa-rekryterar-vi.md",
-        "salaris.md": "lon.md",
-        "vacaturemelding.md": "jobbevakning.md",
-        "kalender.md": "innehallskalender.md",
-        "privacy.md": "personuppgifter.md",
-        "toegankelijkheid.md": "tillganglighet.md",
-        "feeds.md": "floden.md",
-        "vacatures/index.md": "lediga-jobb/index.md",
-        "verhalen/index.md": "medarbetare/index.md",
-    },
-    "da": {
-        "werken-bij.md": "arbejd-hos-os.md",
-        "solliciteren.md": "sadan-ansaetter-vi.md",
-        "salaris.md": "lon.md",
-        "vacaturemelding.md": "jobagent.md",
-        "kalender.md": "indholdskalender.md",
-        "privacy.md": "privatliv.md",
-        "toegankelijkheid.md": "tilgaengelighed.md",
-        "feeds.md": "feeds.md",
-        "vacatures/index.md": "ledige-stillinger/index.md",
-        "verhalen/index.md": "medarbejdere/index.md",
-    },
-}
+PAGE_NAMES = {code: dict(language.page_names) for code, language in LANGUAGES_BY_CODE.items()}
 
 
 def page_name(name: str, language: str) -> str:
@@ -201,7 +151,7 @@ def short_name(organisation: str) -> str:
 
 def suggested_url(organisation: str, language: str, country: str) -> str:
     slug = scaffold.file_name(short_name(organisation)) or "example"
-    prefix = {"nl": "werkenbij", "nb": "jobb", "sv": "jobb", "da": "job"}.get(language, "jobs")
+    prefix = LANGUAGES_BY_CODE[language].url_prefix if language in LANGUAGES_BY_CODE else "jobs"
     domain = {"GB": "uk", "": "example"}.get(country, country.lower())
     return f"https://{prefix}.{slug}.{domain}/"
 
@@ -417,8 +367,9 @@ def starter_text(path: Path, organisation: str, language: str = "nl") -> str:
 def salary_table(country: str) -> tuple[str, str]:
     """The salary table for the country (NL: the municipal scales; NO, SE, DK: the country's shape
     with example amounts; elsewhere an example in the country's currency) and which one it is."""
-    if country in ("NL", "NO", "SE", "DK"):
-        return (STARTER / "salary" / f"{country}.yml").read_text(encoding="utf-8"), country
+    own = STARTER / "salary" / f"{country}.yml"  # a country's own shape: a data file, no list here
+    if re.fullmatch(r"[A-Z]{2}", country) and own.is_file():
+        return own.read_text(encoding="utf-8"), country
     currency = (get_territory_currencies(country) or ["EUR"])[0]
     text = (STARTER / "salary" / "example.yml").read_text(encoding="utf-8").replace("{currency}", currency)
     if country in YEARLY_PAY:  # councils there advertise a salary per year, not per month

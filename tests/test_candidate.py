@@ -40,11 +40,14 @@ def browse(served: str, check: str, *args: str) -> dict:
 
 @pytest.mark.parametrize("path", ["", "vacatures/beleidsadviseur-wonen/", "verhalen/henk-bosman/", "solliciteren/"])
 def test_the_phone_menu_lists_every_section_and_each_link_works(served: str, path: str) -> None:
-    found = browse(served, "menu", path)
+    """The menu opens on every kind of page; its links are followed in the browser from a page two
+    folders deep (every link of every page leads to a built file: test_addresses.py)."""
+    follow = path == "vacatures/beleidsadviseur-wonen/"
+    found = browse(served, "menu", path, *(["follow"] if follow else []))
     assert found["buttonVisible"]
     assert [link["text"] for link in found["links"]] == NAV
     assert all(link["visible"] for link in found["links"]), found["links"]
-    assert len(found["followed"]) == len(NAV)
+    assert len(found["followed"]) == (len(NAV) if follow else 0)
     for page in found["followed"]:
         assert page["status"] == 200 and page["h1"].strip(), page
     title = found["title"]

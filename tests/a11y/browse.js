@@ -1,6 +1,6 @@
 // Uses the built site as a candidate does, in headless Chromium, and prints what it found as JSON.
 // Usage: node browse.js BASE_URL CHECK [ARG ...]      (run by tests/test_candidate.py)
-//   menu PATH           open the ☰ menu at 390 px, list its links, follow each one
+//   menu PATH [follow]  open the ☰ menu at 390 px, list its links (with `follow`: open each one)
 //   filters             the vacancy listing on a phone and on a desktop
 //   layout PATH WIDTH   fact labels and the width of running text
 //   table               the salary table on a phone, scrolled sideways
@@ -28,7 +28,7 @@ const checks = {
     await page.close();
     return found;
   },
-  async menu(browser, path) {
+  async menu(browser, path, follow) {
     const page = await open(browser, path, 390);
     const button = page.locator('.md-header label[for="__drawer"]');
     const buttonVisible = await button.isVisible();
@@ -59,7 +59,7 @@ const checks = {
     });
     const followed = [];
     for (const link of links) {
-      if (!link.href) continue;
+      if (!link.href || follow !== 'follow') continue;
       const target = await browser.newPage({ viewport: { width: 390, height: 844 } });
       const response = await target.goto(link.href, { waitUntil: 'load' });
       followed.push({ href: link.href, status: response.status(), h1: (await target.textContent('h1')) || '' });

@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from careersite.config import load, read_config
+from careersite.content import wording
 from careersite.content.errors import ContentError, Problem, source_problem
 from careersite.content.fields import Field
 from careersite.content.model import STORY_FIELDS, VACANCY_FIELDS
@@ -41,6 +42,13 @@ def check(config_path: Path) -> int:
     t = site.t
     for warning in site.warnings:
         print(t("check.warning", problem=warning), file=sys.stderr)
+    # How each vacancy not yet closed reads, by the language's formula (`content/wording.py`).
+    formula = wording.site_rules(site.settings.language, wording.SiteWording()).formula
+    for source, score in sorted(site.readability.items()):
+        if score is not None:
+            verdict = t("wording.plain") if score.plain else t("wording.hard")
+            name = t(f"wording.formula.{formula}")
+            print(t("check.readability", path=source, score=t.number(score.score), formula=name, verdict=verdict))
     print(
         t(
             "check.ok",

@@ -11,9 +11,9 @@ from urllib.parse import urlsplit
 
 from careersite.addresses import Addresses
 from careersite.cards.sources import forget_file_versions
-from careersite.content import calendar, slips
+from careersite.content import calendar, slips, wording
 from careersite.content.body import BodyCheck, Renderer, VerdictCache, page_source
-from careersite.content.data import load_departments, load_processes, load_salary_table
+from careersite.content.data import load_departments, load_processes, load_salary_table, load_wording
 from careersite.content.errors import ContentError, Problem, display_path
 from careersite.content.model import Content, ItemRef, Story, Vacancy, find_pages, load_content, ref
 from careersite.content.pages import check_pages
@@ -56,6 +56,8 @@ class Site:
     department_list: tuple[str, ...] | None = None  # the departments file's, which the web editor offers
     # (earlier address, address now) of `earlier_addresses`, each now as the site writes it
     earlier: tuple[tuple[str, str], ...] = ()
+    # each vacancy's text as read (by its file, for vacancies not yet closed): `make check` prints it
+    readability: dict[str, wording.Readability | None] = field(default_factory=dict)
 
     @property
     def salary_period(self) -> str:
@@ -222,6 +224,8 @@ def load_site(
     departments_shown = display_path(settings.departments, root)
     department_list, found = load_departments(settings.departments, departments_shown, t)
     problems += found
+    wording_choices, found = load_wording(settings.wording, display_path(settings.wording, root), t)
+    problems += found
     pages = find_pages(settings.docs_dir)
     page_templates: dict[str, str] = {}
     problems += check_pages(pages, root, templates, t, settings.docs_dir, page_templates)
@@ -257,7 +261,9 @@ def load_site(
     public = sorted(
         (i for i in listed if i.status.is_public), key=lambda i: (i.vacancy.published, i.vacancy.id), reverse=True
     )
+    readability, wording_warnings = _check_wording(listed, settings, wording_choices, t)
     warnings = [
+        *wording_warnings,
         *slips.similar_departments([*content.vacancies, *content.stories], t),
         *slips.unlisted_departments([*content.vacancies, *content.stories], department_list, departments_shown, t),
         *slips.closed_on_arrival(content.vacancies, today, t),
@@ -301,6 +307,7 @@ def load_site(
         tuple(planning),
         department_list,
         earlier,
+        readability,
     )
 
 
@@ -346,3 +353,24 @@ def _check_bodies(
             found = bodies.verdict(text)
         problems += bodies.problems(found, text, shown, first, t)
     return problems, deferred
+
+
+def _check_wording(
+    listed: list[Listed], settings: Settings, choices: wording.SiteWording, t: Translator
+) -> tuple[dict[str, wording.Readability | None], list[Problem]]:
+    """The text check of every vacancy not yet closed (fair wording, plain language), with the
+    site's own choices (setting `wording`); a verdict is kept per text between builds."""
+    rules = wording.site_rules(settings.language, choices)
+    verdicts = wording.VerdictStore(kept.Keeper(settings.cache_dir / "wording.pickle"))
+    readability: dict[str, wording.Readability | None] = {}
+    warnings: list[Problem] = []
+    for item in listed:
+        v = item.vacancy
+        if item.status.value in ("closed", "filled", "cancelled", "reviewing"):
+            continue
+        texts = {"title": v.title, "summary": v.summary, "body": v.body}
+        verdict = verdicts.verdict(texts, rules, choices.off | set(v.accept))
+        warnings += wording.problems(v, verdict, rules, t)
+        readability[v.source] = verdict.readability
+    verdicts.save()
+    return readability, warnings

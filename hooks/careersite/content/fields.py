@@ -110,7 +110,8 @@ FORMS = (
     "process",  # one of the hiring processes
     "process_dates",  # a date per step of the processes
     "channels",  # some of the site's channels
-    "social",  # a post text per channel
+    "social",
+    "accept",  # a reason per rule of the text check  # a post text per channel
     "stories",  # some of the stories
     "words",  # free words, such as tags
     "photo",  # an image in the stories folder
@@ -490,6 +491,42 @@ def channels(value: Any, ctx: Context) -> tuple[str, ...]:
         if key not in ctx.settings.channels:
             raise Invalid("error.unknown_channel", value=key, options=", ".join(ctx.settings.channels))
     return keys
+
+
+# The text check's rules a vacancy may accept with a reason (`content/wording.py`).
+ACCEPTABLE = (
+    "age",
+    "gender",
+    "origin",
+    "family",
+    "looks",
+    "personal_data",
+    "pay_history",
+    "long_sentences",
+    "hard_words",
+)
+
+
+def accept(value: Any, ctx: Context) -> dict[str, str]:
+    """Warnings of the text check this vacancy accepts, each with its reason (positive action for
+    an under-represented group is lawful with one): `{gender: "…"}`."""
+    if not isinstance(value, dict):
+        raise Invalid("error.accept_shape", options=", ".join(ACCEPTABLE))
+    reasons = {}
+    for key, reason in value.items():
+        where = f"accept.{key}"
+        if key not in ACCEPTABLE:
+            raise Invalid("error.choice", field=where, value=key, options=", ".join(ACCEPTABLE))
+        if is_empty(reason):
+            raise Invalid("error.accept_reason", field=where, rule=key)
+        try:
+            text = plain(reason)
+        except Invalid as error:
+            raise Invalid(error.key, field=where, **error.params) from None
+        if len(text) < 10:
+            raise Invalid("error.accept_reason", field=where, rule=key)
+        reasons[str(key)] = text
+    return reasons
 
 
 def social(value: Any, ctx: Context) -> dict[str, str]:

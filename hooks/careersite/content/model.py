@@ -116,6 +116,14 @@ VACANCY_FIELDS: tuple[Field, ...] = (
     ),
     Field("social", f.social, default={}, doc="post text per channel", example='{linkedin: "…"}', form="social"),
     Field(
+        "accept",
+        f.accept,
+        default={},
+        doc="warnings of the text check this vacancy accepts, each with its reason (" + ", ".join(f.ACCEPTABLE) + ")",
+        example='{gender: "Positieve actie: …"}',
+        form="accept",
+    ),
+    Field(
         "stories",
         f.story_slugs,
         doc="slugs of related stories (default: stories of the same department)",
@@ -228,6 +236,7 @@ class Vacancy:
     remote: str | None = None
     channels: tuple[str, ...] = ()
     social: dict[str, str] = field(default_factory=dict)
+    accept: dict[str, str] = field(default_factory=dict)
     stories: tuple[str, ...] | None = None
     tags: tuple[str, ...] = ()
     status: str | None = None

@@ -125,6 +125,7 @@ class Settings:
     salary_table: Path
     processes: Path
     departments: Path
+    wording: Path  # the site's own choices for the text check (`content/wording.py`)
     vacancies_dir: Path
     stories_dir: Path
     channels: dict[str, Channel]
@@ -537,6 +538,14 @@ SETTINGS: tuple[Setting, ...] = (
         "without the file, a department is written in each file",
         path=True,
     ),
+    Setting(
+        "wording",
+        lambda value, where: _inside(value, where, where.root),
+        "content/data/wording.yml",
+        doc="the site's own choices for the text check (optional file): `skip` (rules and checks switched off), "
+        "`words` (phrases added per rule) and `sentence_words` (the longest sentence, in words)",
+        path=True,
+    ),
     Setting("vacancies_dir", _folder, "vacancies", doc="folder of the vacancy files", path=True),
     Setting("stories_dir", _folder, "stories", doc="folder of the story files and their photos", path=True),
     Setting(
@@ -760,6 +769,7 @@ def load_settings(
         salary_table=values["salary_table"],
         processes=values["processes"],
         departments=values["departments"],
+        wording=values["wording"],
         vacancies_dir=values["vacancies_dir"],
         stories_dir=values["stories_dir"],
         channels=channels,

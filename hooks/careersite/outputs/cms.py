@@ -18,7 +18,7 @@ import yaml
 from markupsafe import escape
 
 from careersite.content import model
-from careersite.content.fields import HOURS, IDENTIFIER, SOCIAL_LIMIT, Choice, Field
+from careersite.content.fields import ACCEPTABLE, HOURS, IDENTIFIER, SOCIAL_LIMIT, Choice, Field
 from careersite.content.settings import CmsSettings, Settings
 from careersite.i18n import Translator
 from careersite.i18n.languages import LANGUAGES_BY_CODE
@@ -450,6 +450,18 @@ def _channels(site: Site, field: Field) -> dict[str, Any]:
     return _select([{"label": c.name, "value": key} for key, c in channels.items()], multiple=True)
 
 
+def _accept(site: Site, field: Field) -> dict[str, Any]:
+    """The text check's warnings a vacancy accepts: a reason per rule, all optional."""
+    return {
+        "widget": "object",
+        "collapsed": True,
+        "fields": [
+            {"name": key, "label": site.t(f"wording.rule.{key}"), "widget": "text", "required": False}
+            for key in ACCEPTABLE
+        ],
+    }
+
+
 def _social(site: Site, field: Field) -> dict[str, Any]:
     return {
         "widget": "object",
@@ -505,6 +517,7 @@ _WIDGETS = {
     "process_dates": _process_dates,
     "channels": _channels,
     "social": _social,
+    "accept": _accept,
     "stories": _stories,
     "words": _words,
     "photo": _photo,

@@ -394,6 +394,16 @@ CASES: tuple[Case, ...] = (
     Case("channels-unknown", fields={"channels": "[tiktok]"}, expect=E("channels", "'tiktok'")),
     Case("channels-mapping", fields={"channels": "{linkedin: true}"}, expect=E("channels", "lijst")),
     Case("stories-unknown", fields={"stories": "[bestaat-niet]"}, expect=E("stories", "'bestaat-niet'")),
+    # accept: a reason per rule of the text check
+    Case("accept-list", fields={"accept": "[age]"}, expect=E("accept", "schrijf accept als een blok")),
+    Case(
+        "accept-unknown-rule",
+        fields={"accept": '{leeftijd: "Positieve actie voor deze groep."}'},
+        expect=E("accept.leeftijd", "'leeftijd'"),
+    ),
+    Case("accept-no-reason", fields={"accept": '{age: ""}'}, expect=E("accept.age", "geef de reden")),
+    Case("accept-one-word", fields={"accept": "{gender: ja}"}, expect=E("accept.gender", "geef de reden")),
+    Case("accept-reason-list", fields={"accept": "{age: [a, b]}"}, expect=E("accept.age", "")),
     Case("tags-mapping", fields={"tags": "[{a: b}]"}, expect=E("tags", "lijst")),
     Case("tag-too-long", fields={"tags": f"[{LONG}]"}, expect=E("tags", "400 tekens")),
     Case("status-unknown", fields={"status": "closed"}, expect=E("status", "'closed'")),

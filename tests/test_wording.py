@@ -174,5 +174,11 @@ def test_every_language_has_a_readability_formula_and_the_rule_files_parse() -> 
         rules = wording.rules(language)
         assert rules is not None and {r.key for r in rules.rules} == set(wording.CATEGORIES), language
         assert rules.sources, language
-    for language in ("sv", "da"):
-        assert wording.site_rules(language, wording.SiteWording()).formula == "lix"
+    for language, sentence in (
+        ("sv", "Vi söker en nyexaminerad medarbetare med svenska som modersmål."),
+        ("da", "Vi søger en nyuddannet medarbejder med dansk som modersmål."),
+    ):
+        # Swedish and Danish: the plain-language checks and the rules a word list can carry.
+        rules = wording.site_rules(language, wording.SiteWording())
+        assert rules.formula == "lix" and {r.key for r in rules.rules} == set(wording.CATEGORIES)
+        assert [f.rule for f in rules.find(sentence)] == ["age", "origin"]

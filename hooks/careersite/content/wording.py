@@ -116,13 +116,22 @@ Spec = tuple[str, Any]  # (kind, what): "" a word, "?" an optional word, "gap", 
 class Pattern:
     text: str  # the pattern as written
     specs: tuple[Spec, ...]
+    # The words every match must contain, each as a search over a sentence's words joined by
+    # spaces: a sentence without one of them is passed over at once (most are, for most patterns).
+    required: tuple[re.Pattern[str], ...] = ()
 
     @classmethod
     def parse(cls, text: str, numbers: frozenset[str] = frozenset()) -> Pattern:
         try:
-            return cls(text, _specs(text))
+            specs = _specs(text)
+            required = tuple(re.compile(rf"(?:^| )(?:{what.pattern})(?= |$)") for kind, what in specs if kind == "")
         except re.error as error:
             raise ValueError(f"{text!r}: {error}") from None
+        return cls(text, specs, required)
+
+    def possible(self, joined: str) -> bool:
+        """Whether a sentence (its words joined by spaces) has every word a match needs."""
+        return all(word.search(joined) for word in self.required)
 
     def find(self, words: Sequence[Token], numbers: frozenset[str]) -> tuple[int, int] | None:
         """The first match in `words`, as (first word, word after the last), or None."""
@@ -247,11 +256,14 @@ class Rules:
         found = []
         for sentence in sentences(text, self.abbreviations):
             words = tokens(sentence.text)
+            joined = " ".join(w.text for w in words)
             for rule in self.rules:
                 if rule.key in skipped:
                     continue
-                match = next((m for p in rule.patterns if (m := p.find(words, self.numbers))), None)
-                if match is None or any(v.find(words, self.numbers) for v in rule.vetoes):
+                match = next(
+                    (m for p in rule.patterns if p.possible(joined) and (m := p.find(words, self.numbers))), None
+                )
+                if match is None or any(v.possible(joined) and v.find(words, self.numbers) for v in rule.vetoes):
                     continue
                 first, end = match
                 begin = words[first].start
@@ -342,6 +354,7 @@ def _hyphenator(language: str) -> pyphen.Pyphen:
     return pyphen.Pyphen(lang=record.hyphenation if record else "en_GB")
 
 
+@cache  # words repeat: a vacancy's 500 words are some 250 distinct ones, and those recur across vacancies
 def syllables(word: str, language: str) -> int:
     """A word's syllables, as its hyphenation points plus one (good enough for a readability score)."""
     return len(_hyphenator(language).positions(word)) + 1

@@ -91,7 +91,10 @@ def test_check_command_reports_the_same_without_building(broken) -> None:
 def test_check_command_passes_on_the_example(site_copy: Path) -> None:
     result = run_check(site_copy)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("OK: 17 vacatures (14 open op 1 december 2026)")
+    # How each vacancy reads, then the summary.
+    *scores, summary = result.stdout.splitlines()
+    assert summary.startswith("OK: 17 vacatures (14 open op 1 december 2026)")
+    assert len(scores) == 15 and all(": leesbaarheid " in line for line in scores)  # 14 open, 1 planned
 
 
 def test_a_typo_in_a_field_name_suggests_the_right_one(site_copy: Path) -> None:

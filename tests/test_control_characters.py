@@ -47,6 +47,7 @@ VACANCY_VALUES = {
     "remote": '"hy{x}brid"',
     "channels": '["link{x}edin"]',
     "social": '{linkedin: "Een post{x} voor LinkedIn"}',
+    "accept": '{age: "Positieve actie{x} voor deze groep."}',
     "stories": '["fatima{x}-el-amrani"]',
     "tags": '["wo{x}nen"]',
     "status": '"fil{x}led"',

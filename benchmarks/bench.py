@@ -116,7 +116,7 @@ def write_site(folder: Path, vacancies: int, stories: int) -> None:
             "scale": rng.randint(6, 12),
             "published": published - dt.timedelta(days=i % 60),
             "closes": dt.date(2027, 12, 1) + dt.timedelta(days=i % 50),
-            "apply": f"https://werkenbij.lindewaard.example/solliciteren/{i}",
+            "apply": f"https://sollicitatie.lindewaard.example/vacature/{i}",  # the application system, on its own host
             "contact": {"name": "Sanne de Wit", "role": "teamleider", "phone": "0570 75 12 34"},
             "process": "standaard" if i % 3 else "assessment",
             "education": education,
@@ -142,10 +142,12 @@ def write_plain(folder: Path, site: Path) -> None:
     shutil.copytree(site / "content", docs, ignore=shutil.ignore_patterns("data"))
     for page in docs.rglob("*.md"):
         page.write_text(without_front_matter(page), encoding="utf-8")
-    for kind in ("vacancies", "stories"):
+    # The items go where the career site publishes them: the folders of its listing pages.
+    for kind, into in (("vacancies", "vacatures"), ("stories", "verhalen")):
+        (docs / into).mkdir(parents=True, exist_ok=True)
         for path in (site / kind).glob("*.md"):
-            (docs / kind / path.name).write_text(without_front_matter(path), encoding="utf-8")
-    shutil.copytree(site / "stories" / "img", docs / "stories" / "img")
+            (docs / into / path.name).write_text(without_front_matter(path), encoding="utf-8")
+    shutil.copytree(site / "stories" / "img", docs / "verhalen" / "img")
     # The example's own configuration (theme, features, navigation, Markdown extensions, search),
     # without what the career site adds: hooks, template overrides and its settings.
     config = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -154,7 +156,7 @@ def write_plain(folder: Path, site: Path) -> None:
     config["theme"].pop("custom_dir", None)
     config["extra"].pop("careersite", None)
     config["docs_dir"] = "docs"
-    config["not_in_nav"] = "/vacancies/\n/stories/\n"
+    config["not_in_nav"] = "/vacatures/\n/verhalen/\n"
     (folder / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
 
 
@@ -276,7 +278,7 @@ def serve_latency(site: Path, runs: int = 3) -> list[float]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    url = f"http://127.0.0.1:{port}/vacancies/vacature-0011/"
+    url = f"http://127.0.0.1:{port}/vacatures/vacature-0011/"
 
     def page() -> str:
         try:

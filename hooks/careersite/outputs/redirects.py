@@ -5,13 +5,15 @@ search results keep working after a folder or page is renamed.
 A static site cannot answer with an HTTP redirect on every host, so each is a small page that
 redirects three ways: a script that keeps the query and fragment (`?department=…`), a meta refresh
 (which search engines treat as a permanent redirect), and a link for the reader. It names the new
-address as canonical and asks not to be indexed. An old folder of the vacancies or stories gets a
-page for every item in it too (`vacancies/ciso/` → `vacatures/ciso/`).
+address as canonical and asks not to be indexed. The items of an old folder of the vacancies or
+stories (`vacancies/ciso/` → `vacatures/ciso/`) are sent on by the page of a missing address
+(`Site.earlier_item_folders`, in 404.html).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 from pathlib import Path
 
@@ -24,21 +26,7 @@ from careersite.site import Site
 
 def plan(site: Site) -> list[tuple[str, str]]:
     """(earlier address, address now) of every page to write, relative to the site root."""
-    a = site.addresses
-    moves = []
-    for old, new in site.earlier:
-        moves.append((old, new))
-        if new == a.vacancies:
-            moves += [(_item(a, old, i.vacancy.slug), a.vacancy(i.vacancy.slug)) for i in site.vacancies]
-        elif new == a.stories:
-            moves += [(_item(a, old, s.slug), a.story(s.slug)) for s in site.stories]
-    return moves
-
-
-def _item(addresses: Addresses, folder: str, slug: str) -> str:
-    """An item's address in an earlier folder, written as the site writes its addresses now."""
-    folder = folder.removesuffix(".html").rstrip("/")
-    return f"{folder}/{slug}/" if addresses.directory_urls else f"{folder}/{slug}.html"
+    return list(site.earlier)
 
 
 def relative(target: str, page: str) -> str:
@@ -75,10 +63,20 @@ def page(site: Site, old: str, new: str) -> bytes:
 
 
 def write(site: Site, site_dir: Path) -> int:
-    """Write every redirect page into `site_dir`; how many were written."""
+    """Write every redirect page into `site_dir` (a new folder the build fills: nothing is there to
+    replace, so each page is written in one go, no temporary file); how many were written."""
     moves = plan(site)
+    made: set[Path] = set()
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     for old, new in moves:
         path = site_dir / Addresses.file(old)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, page(site, old, new))
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        data = page(site, old, new)
+        try:
+            with os.fdopen(os.open(path, flags, 0o644), "wb") as handle:
+                handle.write(data)
+        except FileExistsError:  # a file of the pages folder at an earlier address: replaced
+            write_atomic(path, data)
     return len(moves)

@@ -728,6 +728,13 @@ class SiteView:
         return [spec for story in self.site.stories for spec in reversed(story_picture(story).specs)]
 
     @cached_property
+    def earlier_items(self) -> str:
+        """The earlier folders of the vacancies and stories with where they are now, as JSON for
+        the page of a missing address to send an old item address on (`Site.earlier_item_folders`)."""
+        moves = [[old, new] for old, new in self.site.earlier_item_folders()]
+        return json.dumps(moves, separators=(",", ":")).replace("<", "\\u003c")
+
+    @cached_property
     def closing_counts(self) -> str:
         """How many open vacancies close at each moment, per department, as JSON for the home
         page's counts to follow the clock between builds: `[[moment, department slug, n], …]`."""

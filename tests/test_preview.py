@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from conftest import TODAY
+from conftest import TODAY, run_build
 from PIL import Image
 
 
@@ -161,3 +161,24 @@ def test_the_web_editor_opens_in_the_preview_while_the_content_has_a_mistake(sit
         vacancy.write_text(good, encoding="utf-8")  # fixed (through the editor, or by hand)
         status, page = _poll(admin, lambda s, p: s == 200 and p.select_one(".cs-problems") is None)
         assert page.select_one(".cs-problems") is None and "startEditor" in str(page)
+
+
+def test_the_preview_shows_a_vacancy_s_warnings_above_it_and_the_site_never(site_copy: Path) -> None:
+    """The text check's warnings (issue 26) where the author looks: above the vacancy in `make
+    serve`, with the page as it is below; a build publishes no such panel."""
+    vacancy = site_copy / "vacancies/ciso.md"
+    text = vacancy.read_text(encoding="utf-8")
+    vacancy.write_text(
+        text.replace("## Wat ga je doen\n", "## Wat ga je doen\n\nJe komt in een jong team.\n", 1), encoding="utf-8"
+    )
+    with _make_serve(site_copy) as port:
+        url = f"http://127.0.0.1:{port}/vacatures/ciso/"
+        status, page = _poll(url, lambda s, p: s == 200 and p.select_one(".cs-preview-warnings") is not None)
+        panel = page.select_one(".cs-preview-warnings")
+        assert panel is not None, f"no warnings in the preview (status {status})"
+        assert "1 waarschuwing in dit bestand" in panel.get_text()
+        assert '"jong team"' in panel.get_text() and "body:" in panel.get_text()
+        assert page.select_one("h1.cs-hero__title") is not None  # the page itself is shown too
+    build = run_build(site_copy)
+    assert build.returncode == 0, build.output
+    assert build.html("vacatures/ciso/index.html").select_one(".cs-preview-warnings") is None

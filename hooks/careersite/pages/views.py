@@ -5,6 +5,7 @@ Templates only place these values; the rules that produce them live here and in 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -234,6 +235,9 @@ class VacancyPage:
     # and what the page says once past it, shown by the page's script if no build has closed it yet.
     closes_at: str = ""
     closed_later: str = ""
+    # `make serve` only: the warnings on this vacancy's file (text check, slips), shown above the
+    # page for the team, never on the published site
+    warnings: tuple[str, ...] = ()
 
 
 @cache  # a contact's number is on each of their vacancies' pages; parsing one takes 60 µs
@@ -617,6 +621,7 @@ class SiteView:
         self.scale_steps = self.offers.scale_steps
         self._timelines: dict[tuple[Any, ...], TimelineView] = {}
         self._cards: dict[str, VacancyCard] = {}
+        self._warnings: dict[str, tuple[str, ...]] | None = None
         self._page: tuple[tuple[str, str], VacancyPage] | None = None  # the last vacancy page asked for, by (id, body)
 
     def page_inputs(self, item: Listed | Story) -> tuple[Any, ...]:
@@ -639,7 +644,17 @@ class SiteView:
             ),
             tuple((s, site.department_slug(s.department), file_state(s.photo_path)) for s in stories),
             count,
+            self.warnings_for(item.vacancy.source) if self.preview and isinstance(item, Listed) else (),
         )
+
+    def warnings_for(self, source: str) -> tuple[str, ...]:
+        """The warnings on one file, as `line: field: message` (the preview shows them on its page)."""
+        if self._warnings is None:
+            found: dict[str, list[str]] = {}
+            for w in self.site.warnings:
+                found.setdefault(w.path, []).append(f"{w.line}: {w.field}: {w.message}" if w.field else w.message)
+            self._warnings = {path: tuple(lines) for path, lines in found.items()}
+        return self._warnings.get(source, ())
 
     def card(self, item: Listed) -> VacancyCard:
         """A vacancy's card, computed once however many pages list it."""
@@ -664,6 +679,8 @@ class SiteView:
             page = vacancy_page(
                 self.site, self.offers.of(item), self.card(item), body_html, self._timelines[timeline_key], similar
             )
+            if self.preview:
+                page = dataclasses.replace(page, warnings=self.warnings_for(v.source))
             self._page = (key, page)
         return self._page[1]
 

@@ -62,20 +62,24 @@ def copy_example(target: Path, *extra: str) -> Path:
 # each copy a test builds (`run_build`): drawing them takes most of a cold build (2.5 of 3.8 s),
 # and the card cache takes a card only by its content's hash, so a test that changes an item still
 # gets that item's card drawn anew. Tests of the card cache itself build with `cards=False`.
-_card_seed: Path | None = None
+_seed: Build | None = None
+
+
+def _seed_build() -> Build:
+    """The example built once per test process (cold: its cards drawn), in a folder of its own:
+    the `example` fixture, and the card cache every other build starts from."""
+    global _seed
+    if _seed is None:
+        folder = copy_example(Path(tempfile.mkdtemp(prefix="careersite-example-")))
+        atexit.register(shutil.rmtree, folder, True)
+        _seed = run_build(folder, cards=False)
+    return _seed
 
 
 def _seeded_cards() -> Path | None:
-    global _card_seed
-    if _card_seed is None:
-        folder = copy_example(Path(tempfile.mkdtemp(prefix="careersite-card-seed-")))
-        atexit.register(shutil.rmtree, folder, True)
-        build = run_build(folder, cards=False)
-        cards = folder / ".cache" / "cards"
-        if build.returncode != 0 or not cards.is_dir():
-            return None
-        _card_seed = cards
-    return _card_seed
+    seed = _seed_build()
+    cards = seed.folder / ".cache" / "cards"
+    return cards if seed.returncode == 0 and cards.is_dir() else None
 
 
 def run_build(folder: Path, today: str = TODAY, cards: bool = True, **env: str) -> Build:
@@ -116,9 +120,9 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
 
 
 @pytest.fixture(scope="session")
-def example(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The example site, built once for the whole session."""
-    build = run_build(copy_example(tmp_path_factory.mktemp("example")))
+def example() -> Build:
+    """The example site, built once for the whole session (per test process): not to be changed."""
+    build = _seed_build()
     assert build.returncode == 0, build.output
     return build
 

@@ -5,18 +5,15 @@ send the reader on (`earlier_addresses`)."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import Build, copy_example, edit, run_build
+from conftest import Build, QuietHandler, copy_example, edit, run_build, serving
 from test_candidate import browse
 
 SITE_URL = "https://werkenbij.lindewaard.example/"
@@ -159,7 +156,7 @@ def test_earlier_addresses_send_the_reader_on(example: Build, files_build: Build
     assert "/vacancies/" not in (build.site / "sitemap.xml").read_text(encoding="utf-8")
 
 
-class _PagesHandler(http.server.SimpleHTTPRequestHandler):
+class _PagesHandler(QuietHandler):
     """Serves a site as GitHub and GitLab Pages do: a missing address gets 404.html, status 404."""
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
@@ -173,18 +170,11 @@ class _PagesHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
 
 @pytest.fixture(scope="module")
-def pages_host(example: Build):
-    handler = functools.partial(_PagesHandler, directory=str(example.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+def pages_host(example: Build) -> Iterator[str]:
+    with serving(example.site, _PagesHandler) as address:
+        yield address
 
 
 @pytest.mark.parametrize(

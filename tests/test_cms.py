@@ -259,7 +259,7 @@ def test_two_builds_write_the_same_editor(example: Build, tmp_path: Path) -> Non
         assert (again.site / "admin" / name).read_bytes() == (example.site / "admin" / name).read_bytes()
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
@@ -278,7 +278,7 @@ def _browser_ready() -> None:
 @contextlib.contextmanager
 def _serving(folder: Path) -> Iterator[int]:
     """`folder` on a web server at 127.0.0.1; its port."""
-    web = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+    web = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
     threading.Thread(target=web.serve_forever, daemon=True).start()
     try:
         yield web.server_address[1]

@@ -606,7 +606,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         _build.take_body(_ref(kind, item), body)
         context["og"] = _build.open_graph(item)
     if kind == "vacancy":
-        context["vacancy"] = _build.vacancy_page(item, body)
+        context["vacancy"] = _build.view.vacancy_page(item, body)
         context["job_posting"] = _build.job_posting(item, body)
     elif kind == "story":
         context["story"] = _build.view.story_page(item)

@@ -5,7 +5,6 @@ vacancy records. (Full builds test them too; these say which module broke.)"""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pyphen
 import pytest
@@ -103,7 +102,7 @@ def test_jobs_json_is_made_from_the_vacancy_records(site) -> None:
     assert ("Sluitingsdatum", "10 december 2027") in [(f.label, f.value) for f in record.facts]
 
 
-def test_earlier_addresses_that_are_pages_are_refused(tmp_path: Path) -> None:
+def test_earlier_addresses_that_are_pages_are_refused() -> None:
     from careersite.content import slips
 
     a = Addresses.of(ROOT, {"vacancies.html": "vacatures/index.md"})

@@ -118,9 +118,6 @@ class Build:
 
     # The item pages, as the engine renders them.
 
-    def vacancy_page(self, item: Listed, body_html: str) -> views.VacancyPage:
-        return self.view.vacancy_page(item, body_html)
-
     def job_posting(self, item: Listed, body_html: str) -> str | None:
         """The vacancy's JobPosting (JSON-LD) while it is open, for its page."""
         if not item.status.is_open:

@@ -15,7 +15,7 @@ from typing import Any
 from careersite.content.errors import Problem, source_problem
 from careersite.content.fields import PLAUSIBLE_PAY, Invalid, date, is_empty, plain, scalar, suggest
 from careersite.content.sources import LineDict, SourceProblem, read_yaml_file
-from careersite.content.wording import PLAIN_KEYS, RULE_KEYS, SiteWording
+from careersite.content.wording import CATEGORIES, CHECKS, SiteWording
 from careersite.i18n import Translator
 from careersite.rules.process import STEP_KINDS, HiringProcess, Step
 from careersite.rules.salary import PERIODS, STEP_BASES, Extra, SalaryTable, Scale
@@ -100,10 +100,10 @@ def _number(low: float, high: float, key: str) -> Callable[[Any], float]:
     return parse
 
 
-def _whole(low: int, high: int) -> Callable[[Any], int]:
+def _whole(low: int, high: int, key: str = "error.process_step_days") -> Callable[[Any], int]:
     def parse(value: Any) -> int:
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise Invalid("error.process_step_days", value=value)
+            raise Invalid(key, value=value, low=low, high=high)
         return value
 
     return parse
@@ -317,41 +317,31 @@ def load_wording(path: Path, shown: str, t: Translator) -> tuple[SiteWording, li
         f.problem(None, "", "", t("error.wording_shape"))
         return SiteWording(), f.problems
     f.keys(d, ("skip", "words", "sentence_words"), "")
-    known = (*RULE_KEYS, *PLAIN_KEYS)
     off: list[str] = []
     raw_off = d.get("skip") or []
     for index, name in enumerate(raw_off if isinstance(raw_off, list) else [raw_off], start=1):
         key = str(name) if isinstance(name, str) else repr(name)
-        if key not in known:
-            f.problem(d, "skip", f"skip[{index}]", t("error.choice", value=key, options=", ".join(known)))
+        if key not in CHECKS:
+            f.problem(d, "skip", f"skip[{index}]", t("error.choice", value=key, options=", ".join(CHECKS)))
         else:
             off.append(key)
     words: dict[str, tuple[str, ...]] = {}
     raw_words = d.get("words") or {}
     if not isinstance(raw_words, LineDict):
-        f.problem(d, "words", "words", t("error.wording_words", options=", ".join(RULE_KEYS)))
+        f.problem(d, "words", "words", t("error.wording_words", options=", ".join(CATEGORIES)))
     else:
         for rule, phrases in raw_words.items():
             where = f"words.{rule}"
-            if str(rule) not in RULE_KEYS:
-                f.problem(raw_words, rule, where, t("error.choice", value=rule, options=", ".join(RULE_KEYS)))
+            if str(rule) not in CATEGORIES:
+                f.problem(raw_words, rule, where, t("error.choice", value=rule, options=", ".join(CATEGORIES)))
                 continue
             listed = phrases if isinstance(phrases, list) else None
             if not listed or not all(isinstance(p, str) and p.strip() for p in listed):
-                f.problem(raw_words, rule, where, t("error.wording_words", options=", ".join(RULE_KEYS)))
+                f.problem(raw_words, rule, where, t("error.wording_words", options=", ".join(CATEGORIES)))
                 continue
             try:
                 words[str(rule)] = tuple(plain(p) for p in listed)
             except Invalid as error:
                 f.problem(raw_words, rule, where, t(error.key, **error.params))
-    limit = f.value(d, "sentence_words", "sentence_words", _whole_in(10, 80, "error.wording_sentence_words"), None)
+    limit = f.value(d, "sentence_words", "sentence_words", _whole(10, 80, "error.wording_sentence_words"), None)
     return SiteWording(frozenset(off), words, limit), f.problems
-
-
-def _whole_in(low: int, high: int, key: str) -> Callable[[Any], int]:
-    def parse(value: Any) -> int:
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise Invalid(key, value=value, low=low, high=high)
-        return value
-
-    return parse

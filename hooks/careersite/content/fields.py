@@ -24,6 +24,7 @@ import phonenumbers
 
 from careersite.content.images import unreadable
 from careersite.content.sources import REPORTED_CHARACTERS, BadDate, Stray
+from careersite.content.wording import CHECKS
 from careersite.i18n import Month, Term
 from careersite.rules.salary import PERIODS, Range
 
@@ -494,17 +495,7 @@ def channels(value: Any, ctx: Context) -> tuple[str, ...]:
 
 
 # The text check's rules a vacancy may accept with a reason (`content/wording.py`).
-ACCEPTABLE = (
-    "age",
-    "gender",
-    "origin",
-    "family",
-    "looks",
-    "personal_data",
-    "pay_history",
-    "long_sentences",
-    "hard_words",
-)
+ACCEPTABLE = CHECKS
 
 
 def accept(value: Any, ctx: Context) -> dict[str, str]:

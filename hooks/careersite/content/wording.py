@@ -33,6 +33,8 @@ from typing import Any
 import pyphen
 import yaml
 
+from careersite.content.errors import Problem
+from careersite.i18n import Translator
 from careersite.i18n.languages import LANGUAGES_BY_CODE
 
 RULES_DIR = Path(__file__).parent / "wording"
@@ -121,7 +123,7 @@ class Pattern:
     required: tuple[re.Pattern[str], ...] = ()
 
     @classmethod
-    def parse(cls, text: str, numbers: frozenset[str] = frozenset()) -> Pattern:
+    def parse(cls, text: str) -> Pattern:
         try:
             specs = _specs(text)
             required = tuple(re.compile(rf"(?:^| )(?:{what.pattern})(?= |$)") for kind, what in specs if kind == "")
@@ -301,8 +303,8 @@ def _rules(language: str, text: str) -> Rules:
                 spec["why"],
                 spec["law"],
                 spec["suggest"],
-                tuple(Pattern.parse(p, numbers) for p in spec.get("patterns", ())),
-                tuple(Pattern.parse(p, numbers) for p in spec.get("not", ())),
+                tuple(Pattern.parse(p) for p in spec.get("patterns", ())),
+                tuple(Pattern.parse(p) for p in spec.get("not", ())),
             )
         )
     return Rules(
@@ -326,8 +328,7 @@ def with_site(base: Rules, added: Mapping[str, Sequence[str]], sentence_words: i
     made = []
     for rule in base.rules:
         extra = tuple(
-            Pattern.parse(" ".join(re.escape(t.text) for t in tokens(phrase)), base.numbers)
-            for phrase in added.get(rule.key, ())
+            Pattern.parse(" ".join(re.escape(t.text) for t in tokens(phrase))) for phrase in added.get(rule.key, ())
         )
         made.append(Rule(rule.key, rule.why, rule.law, rule.suggest, rule.patterns + extra, rule.vetoes))
     payload = json.dumps([base.digest, {k: list(v) for k, v in added.items()}, sentence_words], sort_keys=True)
@@ -436,8 +437,9 @@ def to_json(found: list[Finding]) -> list[list[Any]]:
 
 # A vacancy's text, checked.
 
-RULE_KEYS = CATEGORIES
 PLAIN_KEYS = ("long_sentences", "hard_words")  # the plain-language checks, which a site may switch off too
+# What a site may skip and a vacancy may accept: every rule and every plain-language check.
+CHECKS = (*CATEGORIES, *PLAIN_KEYS)
 
 
 @dataclass(frozen=True)
@@ -469,8 +471,9 @@ def check_texts(texts: Mapping[str, str], found_rules: Rules, off: Iterable[str]
     """The findings in a vacancy's texts (field -> text; `body` is Markdown) and its body's readability."""
     skipped = frozenset(off)
     findings: list[tuple[str, int, str, tuple[str, ...]]] = []
+    plain_body = plain_markdown(texts.get(body, ""))
     for name, raw in texts.items():
-        text = plain_markdown(raw) if name == body else raw
+        text = plain_body if name == body else raw
         for finding in found_rules.find(text, skipped):
             findings.append((name, finding.offset, finding.rule, (finding.phrase,)))
         if name != body:
@@ -484,9 +487,7 @@ def check_texts(texts: Mapping[str, str], found_rules: Rules, off: Iterable[str]
                 findings.append(
                     (name, token.start, "hard_words", (raw[token.start : token.start + len(token.text)], plain))
                 )
-    score = readability(
-        plain_markdown(texts.get(body, "")), found_rules.language, found_rules.formula, found_rules.abbreviations
-    )
+    score = readability(plain_body, found_rules.language, found_rules.formula, found_rules.abbreviations)
     return Verdict(tuple(findings), score)
 
 
@@ -543,10 +544,9 @@ def _verdict_from(value: Any) -> Verdict | None:
         return None
 
 
-def problems(vacancy: Any, verdict: Verdict, found_rules: Rules, t: Any) -> list[Any]:
-    """The verdict's findings as warnings at the file, line and field that wrote them."""
-    from careersite.content.errors import Problem
-
+def problems(vacancy: Any, verdict: Verdict, found_rules: Rules, t: Translator) -> list[Problem]:
+    """The verdict's findings as warnings at the file, line and field that wrote them (`vacancy`:
+    a `model.Vacancy`, which imports this module's neighbours; typed loosely to keep it a leaf)."""
     about = {rule.key: rule for rule in found_rules.rules}
     made = []
     for name, offset, kind, details in verdict.findings:

@@ -20,7 +20,7 @@ class Change:
     """A change to one file of the example and the message it must give."""
 
     name: str
-    file: str  # mkdocs.yml, salary.yml or processes.yml
+    file: str  # mkdocs.yml or a data file (DATA)
     old: str
     new: str
     field: str
@@ -624,7 +624,42 @@ SETTINGS = (
         "dagen: 5",
     ),
 )
-DATA = {"salary.yml": "content/data/salary.yml", "processes.yml": "content/data/processes.yml"}
+# The departments the web editor offers (an optional file, found at its default place).
+SETTINGS += (
+    Change(
+        "departments-twice",
+        "departments.yml",
+        "  - Sociaal Domein",
+        "  - Sociaal Domein\n  - sociaal  domein",
+        "departments[7]",
+        "'sociaal domein' staat al in de lijst",
+        "departments:",
+    ),
+    Change(
+        "departments-one-line",
+        "departments.yml",
+        "departments:",
+        "departments: Bedrijfsvoering\nafdelingen:",
+        "departments",
+        "schrijf de afdelingen als",
+        "departments:",
+    ),
+    Change(
+        "departments-markup",
+        "departments.yml",
+        "  - Bedrijfsvoering",
+        "  - <b>Bedrijfsvoering</b>",
+        "departments[1]",
+        "bevat HTML ('<b>')",
+        "departments:",
+    ),
+    Change("departments-key", "departments.yml", "departments:", "afdelingen:", "afdelingen", "onbekend", "afdelingen"),
+)
+DATA = {
+    "salary.yml": "content/data/salary.yml",
+    "processes.yml": "content/data/processes.yml",
+    "departments.yml": "content/data/departments.yml",
+}
 
 
 @pytest.fixture(scope="module")
@@ -642,7 +677,11 @@ def apply(base: Path, change: Change) -> tuple[Path, Path]:
     data = base / "content/data" / f"case-{change.name}-{change.file}"
     shutil.copy(base / DATA[change.file], data)
     edit(data, change.old, change.new)
-    edit(config, DATA[change.file], data.relative_to(base).as_posix())
+    if DATA[change.file] in config.read_text(encoding="utf-8"):
+        edit(config, DATA[change.file], data.relative_to(base).as_posix())
+    else:  # a file at its default place: the setting is written
+        setting = change.file.removesuffix(".yml")
+        edit(config, "    processes:", f"    {setting}: {data.relative_to(base).as_posix()}\n    processes:")
     return config, data
 
 

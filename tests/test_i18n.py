@@ -52,3 +52,13 @@ def test_readme_settings_reference_is_generated_from_the_declarations() -> None:
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     between = readme.split("<!-- settings:start -->\n", 1)[1].split("<!-- settings:end -->", 1)[0]
     assert between == settings_table() + "\n", "run: PYTHONPATH=hooks .venv/bin/python -m careersite settings"
+
+
+def test_readme_data_file_reference_is_generated_from_the_declarations() -> None:
+    from pathlib import Path
+
+    from careersite.__main__ import data_reference
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    between = readme.split("<!-- data:start -->\n", 1)[1].split("<!-- data:end -->", 1)[0]
+    assert between == data_reference(), "run: PYTHONPATH=hooks .venv/bin/python -m careersite data"

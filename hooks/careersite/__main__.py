@@ -19,6 +19,7 @@ from pathlib import Path
 
 from careersite.config import load, read_config
 from careersite.content import wording
+from careersite.content.data import DATA_FILES
 from careersite.content.errors import ContentError, Problem, source_problem
 from careersite.content.fields import Field
 from careersite.content.model import STORY_FIELDS, VACANCY_FIELDS
@@ -79,6 +80,25 @@ def fields_reference() -> str:
         + fields_table(STORY_FIELDS)
         + "\n"
     )
+
+
+def data_reference() -> str:
+    """The keys of each data file, generated from their declaration (`content.data.DATA_FILES`)."""
+    parts = []
+    for setting, default_path, blocks in DATA_FILES:
+        rows = ["| key | default | meaning |", "|---|---|---|"]
+        for where, declared in blocks:
+            for spec in declared:
+                name = f"{where}.{spec.name}" if where else spec.name
+                if spec.required:
+                    default = "required"
+                elif isinstance(spec.default, str | int | float) and spec.default != "":
+                    default = f"`{spec.default:g}`" if isinstance(spec.default, float) else f"`{spec.default}`"
+                else:
+                    default = ""
+                rows.append(f"| `{name}` | {default} | {spec.doc} |")
+        parts.append(f"#### `{default_path}` (setting `{setting}`)\n\n" + "\n".join(rows) + "\n")
+    return "\n".join(parts)
 
 
 def new(config: Path, kind: str, title: str) -> int:
@@ -197,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     check_parser.add_argument("config", nargs="?", default="mkdocs.yml", type=Path)
     commands.add_parser("fields", help="print the reference of all front-matter fields as Markdown")
     commands.add_parser("settings", help="print the reference of all site settings as Markdown")
+    commands.add_parser("data", help="print the reference of the data files' keys as Markdown")
     new_parser = commands.add_parser("new", help="create a vacancy or story file to fill in")
     new_parser.add_argument("kind", choices=("vacancy", "story", "site"))
     new_parser.add_argument("title", nargs="?", default="", help="the vacancy's title, or the employee's name")
@@ -255,6 +276,9 @@ def main(argv: list[str] | None = None) -> int:
         return new(args.config, args.kind, args.title)
     if args.command == "fields":
         print(fields_reference(), end="")
+        return 0
+    if args.command == "data":
+        print(data_reference(), end="")
         return 0
     if args.command == "settings":
         print(settings_table())

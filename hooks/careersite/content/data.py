@@ -1,19 +1,37 @@
-"""Loading the site's data files (salary table, hiring processes) with a problem for each mistake.
+"""The site's data files (salary table, hiring processes, departments, text check), declared the
+way front matter is: each key a `Field` with its parser, its default written once and its meaning.
 
 Every problem names the file, the line and the key, as for content files; a file that is empty,
-unreadable or of the wrong shape is a problem too, never a silent empty table.
+unreadable or of the wrong shape is a problem too, never a silent empty table. The parsers are the
+same family as the front matter's and the settings' (`parse(value, ctx)`, `fields`); here `ctx` is
+the block being read (`Block`): the values read before in the same block, and the file, for parsers
+of nested blocks that report several problems at their own lines.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from careersite.content.errors import Problem, source_problem
-from careersite.content.fields import PLAUSIBLE_PAY, Invalid, date, is_empty, plain, scalar, suggest
+from careersite.content.fields import (
+    PLAUSIBLE_PAY,
+    Field,
+    Invalid,
+    choice,
+    currency,
+    date,
+    is_empty,
+    number,
+    optional_text,
+    plain,
+    suggest,
+    text,
+    whole,
+)
 from careersite.content.sources import LineDict, SourceProblem, read_yaml_file
 from careersite.content.wording import CATEGORIES, CHECKS, SiteWording
 from careersite.i18n import Translator
@@ -21,20 +39,6 @@ from careersite.rules.process import STEP_KINDS, HiringProcess, Step
 from careersite.rules.salary import PERIODS, STEP_BASES, Extra, SalaryTable, Scale
 
 _KEY = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-TABLE_KEYS = (
-    "name",
-    "effective",
-    "currency",
-    "period",
-    "fulltime_hours",
-    "extras",
-    "scales",
-    "step_basis",
-    "step_years",
-)
-EXTRA_KEYS = ("name", "percent", "description")
-PROCESS_KEYS = ("name", "summary", "reply_within_days", "steps")
-STEP_KEYS = ("key", "name", "description", "days", "kind")
 
 
 class _DataFile:
@@ -61,8 +65,16 @@ class _DataFile:
             self.problems.append(Problem(shown, 1, "", t("error.data_empty")))
 
     def problem(self, mapping: Any, key: Any, field: str, message: str) -> None:
-        line = mapping.lines.get(key, 1) if isinstance(mapping, LineDict) else 1
+        """A problem at `key` of `mapping`, or at the block's first line when the key is missing."""
+        line = 1
+        if isinstance(mapping, LineDict):
+            line = mapping.lines.get(key) or min(mapping.lines.values(), default=1)
         self.problems.append(Problem(self.shown, line, field, message))
+
+    def invalid(self, mapping: Any, key: Any, field: str, error: Invalid) -> None:
+        self.problem(
+            mapping, key, f"{field}.{error.field}" if error.field else field, self.t(error.key, **error.params)
+        )
 
     def keys(self, mapping: LineDict, known: tuple[str, ...], prefix: str) -> None:
         """Report keys a block does not have, and keys written twice."""
@@ -78,57 +90,133 @@ class _DataFile:
                 )
                 self.problem(mapping, key, f"{prefix}{key}", self.t("error.unknown_field", hint=hint))
 
-    def value(self, mapping: LineDict, key: str, field: str, parse: Callable[[Any], Any], default: Any) -> Any:
-        """`parse` of the value at `key`, or `default` (with a problem when the value is wrong)."""
-        if key not in mapping:
-            return default
-        try:
-            return parse(mapping[key])
-        except Invalid as error:
-            self.problem(mapping, key, field, self.t(error.key, **error.params))
-            return default
+    def block(self, mapping: LineDict, fields: tuple[Field, ...], prefix: str = "") -> Block:
+        """The declared `fields` of `mapping`, in their order (a parser may read the values before
+        it): each missing one its default, each wrong one its default and a problem."""
+        self.keys(mapping, tuple(f.name for f in fields), prefix)
+        read = Block(self, mapping, prefix)
+        for spec in fields:
+            where = f"{prefix}{spec.name}"
+            if spec.name not in mapping or (is_empty(mapping[spec.name]) and not spec.required):
+                if spec.required:
+                    self.problem(
+                        mapping, spec.name, where, self.t("error.missing", field=spec.name, example=spec.example)
+                    )
+                read.values[spec.name] = spec.default
+                continue
+            try:
+                read.values[spec.name] = spec.parse(mapping[spec.name], read)
+            except Invalid as error:
+                self.invalid(mapping, spec.name, where, error)
+                read.values[spec.name] = spec.default
+        return read
 
 
-def _number(low: float, high: float, key: str) -> Callable[[Any], float]:
-    def parse(value: Any) -> float:
-        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-            raise Invalid(key, value=value)
-        if not low <= value <= high:
-            raise Invalid(key, value=value)
-        return float(value)
+@dataclass
+class Block:
+    """A block of a data file being read: what its parsers get as `ctx`."""
 
-    return parse
+    file: _DataFile
+    mapping: LineDict
+    prefix: str
+    values: dict[str, Any] = field(default_factory=dict)
 
-
-def _whole(low: int, high: int, key: str = "error.process_step_days") -> Callable[[Any], int]:
-    def parse(value: Any) -> int:
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise Invalid(key, value=value, low=low, high=high)
-        return value
-
-    return parse
+    def __getitem__(self, name: str) -> Any:
+        return self.values[name]
 
 
-def _choice(options: tuple[str, ...]) -> Callable[[Any], str]:
-    def parse(value: Any) -> str:
-        word = scalar(value)
-        if word not in options:
-            raise Invalid("error.choice", value=word, options=", ".join(options))
-        return word
+def _list_of_blocks(
+    value: Any, ctx: Block, key: str, fields: tuple[Field, ...], shape: str, name: str = "name"
+) -> list[tuple[str, Block]]:
+    """The blocks of a list under `key` (`extras`, `steps`), each read by its `fields`; an item that
+    is no block or has no `name` is a problem at the list's line (`shape`) and left out."""
+    f = ctx.file
+    if not isinstance(value, list):
+        raise Invalid(shape)
+    blocks = []
+    for index, item in enumerate(value, start=1):
+        where = f"{ctx.prefix}{key}[{index}]"
+        if not isinstance(item, LineDict) or is_empty(item.get(name)):
+            f.problem(ctx.mapping, key, where, f.t(shape))
+            continue
+        blocks.append((where, f.block(item, fields, f"{where}.")))
+    return blocks
 
-    return parse
+
+# The salary table (setting `salary_table`).
 
 
-def _text(value: Any) -> str:
-    result = plain(value) if not is_empty(value) else ""
-    return result
+def _scale_steps(value: Any, ctx: Block) -> dict[str, Scale]:
+    """`scales`: each scale's full-time amounts, lowest first, plausible for the table's period."""
+    f = ctx.file
+    if not isinstance(value, LineDict) or not value:
+        raise Invalid("error.salary_scales_missing")
+    low, high = PLAUSIBLE_PAY[ctx["period"]]
+    f.keys(value, tuple(str(k) for k in value), f"{ctx.prefix}scales.")
+    scales: dict[str, Scale] = {}
+    for key, steps in value.items():
+        where = f"{ctx.prefix}scales.{key}"
+        numbers = steps if isinstance(steps, list) else None
+        if not numbers or not all(
+            isinstance(n, int | float) and not isinstance(n, bool) and math.isfinite(n) and low <= n <= high
+            for n in numbers
+        ):
+            f.problem(value, key, where, f.t("error.salary_steps_numbers"))
+        elif list(numbers) != sorted(numbers):
+            f.problem(value, key, where, f.t("error.salary_steps_order"))
+        else:
+            scales[str(key)] = Scale(str(key), tuple(float(n) for n in numbers))
+    return scales
 
 
-def _currency(value: Any) -> str:
-    code = scalar(value).upper()
-    if not re.fullmatch(r"[A-Z]{3}", code):
-        raise Invalid("error.currency", value=code)
-    return code
+EXTRA = (
+    Field("name", optional_text, required=True, doc="what comes on top of the salary", example="IKB"),
+    Field("percent", number(0.01, 100, "error.extra_percent"), doc="its share of the salary, in percent"),
+    Field("description", optional_text, default="", doc="one sentence on what it is"),
+)
+
+
+def _extras(value: Any, ctx: Block) -> tuple[Extra, ...]:
+    return tuple(
+        Extra(read["name"], read["description"], read["percent"])
+        for _, read in _list_of_blocks(value, ctx, "extras", EXTRA, "error.extra_shape")
+    )
+
+
+def _step_years(value: Any, ctx: Block) -> tuple[int, ...]:
+    """With `step_basis: seniority`, the years of service of each step: rising, one per step."""
+    if ctx["step_basis"] != "seniority":
+        return ()
+    longest = max((len(scale.steps) for scale in (ctx["scales"] or {}).values()), default=0)
+    if (
+        not isinstance(value, list)
+        or not all(isinstance(y, int) and not isinstance(y, bool) and 0 <= y <= 60 for y in value)
+        or list(value) != sorted(set(value))
+        or len(value) < longest
+    ):
+        raise Invalid("error.step_years", n=longest)
+    return tuple(value)
+
+
+SALARY_TABLE = (
+    Field("name", optional_text, default="", doc="the table's name, shown on the pay page", example="Cao Gemeenten"),
+    Field("effective", date, required=True, doc="the day its amounts apply from", example="2026-01-01"),
+    Field("currency", currency, default="EUR", doc="ISO 4217 code of its amounts"),
+    Field("period", choice(*PERIODS), default="month", doc="the amounts per `month`, `year` or `hour`"),
+    Field("fulltime_hours", number(1, 60, "error.fulltime_hours"), default=36.0, doc="hours of a full-time week"),
+    Field(
+        "extras", _extras, default=(), doc="what comes on top of the salary: blocks of `name`, `percent`, `description`"
+    ),
+    Field(
+        "scales",
+        _scale_steps,
+        required=True,
+        doc="each scale's full-time amounts per step",
+        example='{"10": [3496, 3681]}',
+    ),
+    Field("step_basis", choice(*STEP_BASES), default="yearly", doc="how pay rises through the steps"),
+    Field("step_years", _step_years, default=(), doc="with `step_basis: seniority`, the years of service of each step"),
+)
 
 
 def load_salary_table(path: Path, shown: str, t: Translator) -> tuple[SalaryTable | None, list[Problem]]:
@@ -139,74 +227,80 @@ def load_salary_table(path: Path, shown: str, t: Translator) -> tuple[SalaryTabl
     if not isinstance(d, LineDict):
         f.problem(None, "", "", t("error.salary_table_shape"))
         return None, f.problems
-    f.keys(d, TABLE_KEYS, "")
-    period = f.value(d, "period", "period", _choice(PERIODS), "month")
-    low, high = PLAUSIBLE_PAY[period]
-    scales: dict[str, Scale] = {}
-    raw_scales = d.get("scales")
-    if not isinstance(raw_scales, LineDict) or not raw_scales:
-        f.problem(d, "scales", "scales", t("error.salary_scales_missing"))
-    else:
-        f.keys(raw_scales, tuple(str(k) for k in raw_scales), "scales.")
-        for key, steps in raw_scales.items():
-            numbers = steps if isinstance(steps, list) else None
-            if not numbers or not all(
-                isinstance(n, int | float) and not isinstance(n, bool) and math.isfinite(n) and low <= n <= high
-                for n in numbers
-            ):
-                f.problem(raw_scales, key, f"scales.{key}", t("error.salary_steps_numbers"))
-            elif list(numbers) != sorted(numbers):
-                f.problem(raw_scales, key, f"scales.{key}", t("error.salary_steps_order"))
-            else:
-                scales[str(key)] = Scale(str(key), tuple(float(n) for n in numbers))
-    hours = f.value(d, "fulltime_hours", "fulltime_hours", _number(1, 60, "error.fulltime_hours"), 36.0)
-    if "effective" not in d:
-        f.problem(d, "effective", "effective", t("error.missing", field="effective", example="2026-01-01"))
-    effective = f.value(d, "effective", "effective", lambda v: date(v, None), None)
-    currency = f.value(d, "currency", "currency", _currency, "EUR")
-    extras = []
-    raw_extras = d.get("extras") or []
-    if not isinstance(raw_extras, list):
-        f.problem(d, "extras", "extras", t("error.extra_shape"))
-        raw_extras = []
-    for index, extra in enumerate(raw_extras, start=1):
-        where = f"extras[{index}]"
-        if not isinstance(extra, LineDict) or is_empty(extra.get("name")):
-            f.problem(d, "extras", where, t("error.extra_shape"))
-            continue
-        f.keys(extra, EXTRA_KEYS, f"{where}.")
-        name = f.value(extra, "name", f"{where}.name", _text, "")
-        percent = f.value(extra, "percent", f"{where}.percent", _number(0.01, 100, "error.extra_percent"), None)
-        description = f.value(extra, "description", f"{where}.description", _text, "")
-        extras.append(Extra(name, description, percent))
-    step_basis = f.value(d, "step_basis", "step_basis", _choice(STEP_BASES), "yearly")
-    step_years: tuple[int, ...] = ()
-    if step_basis == "seniority":
-        raw_years = d.get("step_years")
-        longest = max((len(scale.steps) for scale in scales.values()), default=0)
-        if (
-            not isinstance(raw_years, list)
-            or not all(isinstance(y, int) and not isinstance(y, bool) and 0 <= y <= 60 for y in raw_years)
-            or list(raw_years) != sorted(set(raw_years))
-            or len(raw_years) < longest
-        ):
+    read = f.block(d, SALARY_TABLE)
+    read.values["scales"] = read["scales"] or {}
+    if read["step_basis"] == "seniority" and "step_years" not in d:
+        longest = max((len(scale.steps) for scale in read["scales"].values()), default=0)
+        f.problem(d, "step_basis", "step_years", t("error.step_years", n=longest))
+    return SalaryTable(**read.values), f.problems
+
+
+# The hiring processes (setting `processes`): a block per process, named by its key.
+
+
+def _steps(value: Any, ctx: Block) -> tuple[Step, ...]:
+    f = ctx.file
+    if not isinstance(value, list) or not value:
+        raise Invalid("error.process_steps_missing")
+    steps: list[Step] = []
+    seen: set[str] = set()
+    for where, read in _list_of_blocks(value, ctx, "steps", STEP, "error.process_step_shape", name="key"):
+        key = read["key"]
+        if key is None or key in seen:
             f.problem(
-                d, "step_years" if "step_years" in d else "step_basis", "step_years", t("error.step_years", n=longest)
+                read.mapping, "key", f"{where}.key", f.t("error.process_step_key", value=read.mapping.get("key", ""))
             )
-        else:
-            step_years = tuple(raw_years)
-    table = SalaryTable(
-        name=f.value(d, "name", "name", _text, ""),
-        effective=effective,
-        currency=currency,
-        period=period,
-        fulltime_hours=hours,
-        scales=scales,
-        extras=tuple(extras),
-        step_basis=step_basis,
-        step_years=step_years,
-    )
-    return table, f.problems
+            continue
+        if read["name"] is None or read["days"] is None or ("kind" in read.mapping and read["kind"] is None):
+            continue
+        seen.add(key)
+        steps.append(Step(key, read["name"], read["description"], read["days"], read["kind"]))
+    return tuple(steps)
+
+
+def _key(value: Any, ctx: Any) -> str:
+    word = str(value)
+    if not _KEY.match(word):
+        raise Invalid("error.process_step_key", value=word)
+    return word
+
+
+STEP = (
+    Field(
+        "key",
+        _key,
+        required=True,
+        doc="the step's own short name, used in a vacancy's `process_dates`",
+        example="gesprek1",
+    ),
+    Field("name", text(), required=True, doc="the step as candidates read it", example="Eerste gesprek"),
+    Field("description", optional_text, default="", doc="what happens in it"),
+    Field(
+        "days",
+        whole(0, 365, "error.process_step_days"),
+        required=True,
+        doc="typical days after the step before (the first: after closing), moved to a working day",
+        example="7",
+    ),
+    Field("kind", choice(*STEP_KINDS), doc="`assessment` or `screening`: a step the recruitment code says to announce"),
+)
+PROCESS = (
+    Field("name", optional_text, default="", doc="the procedure's name (its key when left empty)"),
+    Field("summary", optional_text, default="", doc="one or two sentences for the vacancy page"),
+    Field(
+        "reply_within_days",
+        whole(0, 365, "error.process_step_days"),
+        default=14,
+        doc="days after closing by which every applicant hears whether they are invited",
+    ),
+    Field(
+        "steps",
+        _steps,
+        required=True,
+        doc="the steps after closing, in order: blocks of `key`, `name`, `description`, `days`, `kind`",
+        example="[{key: gesprek1, name: Eerste gesprek, days: 7}]",
+    ),
+)
 
 
 def load_processes(path: Path, shown: str, t: Translator) -> tuple[dict[str, HiringProcess], list[Problem]]:
@@ -227,86 +321,104 @@ def load_processes(path: Path, shown: str, t: Translator) -> tuple[dict[str, Hir
         if not isinstance(spec, LineDict):
             f.problem(d, key, key, t("error.processes_shape"))
             continue
-        f.keys(spec, PROCESS_KEYS, f"{key}.")
+        read = f.block(spec, PROCESS, f"{key}.")
         processes[key] = HiringProcess(
-            key,
-            f.value(spec, "name", f"{key}.name", _text, "") or key,
-            f.value(spec, "summary", f"{key}.summary", _text, ""),
-            f.value(spec, "reply_within_days", f"{key}.reply_within_days", _whole(0, 365), 14),
-            _steps(f, spec, key),
+            key, read["name"] or key, read["summary"], read["reply_within_days"], read["steps"] or ()
         )
     return processes, f.problems
 
 
-def _steps(f: _DataFile, spec: LineDict, process: str) -> tuple[Step, ...]:
-    t = f.t
-    raw_steps = spec.get("steps")
-    if not isinstance(raw_steps, list) or not raw_steps:
-        f.problem(spec, "steps", f"{process}.steps", t("error.process_steps_missing"))
-        return ()
-    steps: list[Step] = []
+# The departments the web editor offers (setting `departments`), and the site's choices for the text
+# check (setting `wording`): both optional files.
+
+
+def _departments(value: Any, ctx: Block) -> tuple[str, ...]:
+    f = ctx.file
+    if not isinstance(value, list):
+        raise Invalid("error.departments_shape")
+    names: list[str] = []
     seen: set[str] = set()
-    for index, raw in enumerate(raw_steps, start=1):
-        where = f"{process}.steps[{index}]"
-        if not isinstance(raw, LineDict):
-            f.problem(spec, "steps", where, t("error.process_step_shape"))
+    for index, raw in enumerate(value, start=1):
+        where = f"{ctx.prefix}departments[{index}]"
+        try:
+            name = optional_text(raw, ctx)
+        except Invalid as error:
+            f.invalid(ctx.mapping, "departments", where, error)
             continue
-        f.keys(raw, STEP_KEYS, f"{where}.")
-        step_key = str(raw.get("key", ""))
-        if not _KEY.match(step_key) or step_key in seen:
-            f.problem(raw, "key", f"{where}.key", t("error.process_step_key", value=step_key))
+        if not name:
             continue
-        if is_empty(raw.get("name")):
-            f.problem(raw, "key", f"{where}.name", t("error.required"))
+        if name.casefold() in seen:
+            f.problem(ctx.mapping, "departments", where, f.t("error.department_twice", value=name))
             continue
-        if "days" not in raw:
-            f.problem(raw, "key", f"{where}.days", t("error.process_step_days"))
-            continue
-        days = f.value(raw, "days", f"{where}.days", _whole(0, 365), None)
-        kind = f.value(raw, "kind", f"{where}.kind", _choice(STEP_KINDS), None)
-        if days is None or ("kind" in raw and kind is None):
-            continue
-        seen.add(step_key)
-        name = f.value(raw, "name", f"{where}.name", _text, step_key)
-        description = f.value(raw, "description", f"{where}.description", _text, "")
-        steps.append(Step(step_key, name, description, days, kind))
-    return tuple(steps)
+        seen.add(name.casefold())
+        names.append(name)
+    return tuple(names)
+
+
+DEPARTMENTS = (Field("departments", _departments, default=(), doc="the departments, one name each"),)
 
 
 def load_departments(path: Path, shown: str, t: Translator) -> tuple[tuple[str, ...] | None, list[Problem]]:
-    """The departments the web editor offers, from `departments: [name, …]`; None without the file
-    (the list is optional: each file then names its department as it likes)."""
+    """The departments the web editor offers; None without the file (the list is optional: each
+    file then names its department as it likes)."""
     if not path.is_file():
         return None, []
     f = _DataFile(path, shown, t)
     d = f.data
     if d is None:
         return (), f.problems
-    if not isinstance(d, LineDict) or not isinstance(d.get("departments", []), list):
+    if not isinstance(d, LineDict):
         f.problem(d, "departments", "departments", t("error.departments_shape"))
         return (), f.problems
-    f.keys(d, ("departments",), "")
-    names: list[str] = []
-    seen: set[str] = set()
-    for index, raw in enumerate(d.get("departments") or [], start=1):
+    return f.block(d, DEPARTMENTS)["departments"] or (), f.problems
+
+
+def _skip(value: Any, ctx: Block) -> frozenset[str]:
+    f = ctx.file
+    off: list[str] = []
+    for index, name in enumerate(value if isinstance(value, list) else [value], start=1):
+        key = str(name) if isinstance(name, str) else repr(name)
+        if key not in CHECKS:
+            f.problem(ctx.mapping, "skip", f"skip[{index}]", f.t("error.choice", value=key, options=", ".join(CHECKS)))
+        else:
+            off.append(key)
+    return frozenset(off)
+
+
+def _words(value: Any, ctx: Block) -> dict[str, tuple[str, ...]]:
+    f = ctx.file
+    if not isinstance(value, LineDict):
+        raise Invalid("error.wording_words", options=", ".join(CATEGORIES))
+    words: dict[str, tuple[str, ...]] = {}
+    for rule, phrases in value.items():
+        where = f"words.{rule}"
+        if str(rule) not in CATEGORIES:
+            f.problem(value, rule, where, f.t("error.choice", value=rule, options=", ".join(CATEGORIES)))
+            continue
+        listed = phrases if isinstance(phrases, list) else None
+        if not listed or not all(isinstance(p, str) and p.strip() for p in listed):
+            f.problem(value, rule, where, f.t("error.wording_words", options=", ".join(CATEGORIES)))
+            continue
         try:
-            name = _text(raw)
+            words[str(rule)] = tuple(plain(p) for p in listed)
         except Invalid as error:
-            f.problem(d, "departments", f"departments[{index}]", t(error.key, **error.params))
-            continue
-        if not name:
-            continue
-        if name.casefold() in seen:
-            f.problem(d, "departments", f"departments[{index}]", t("error.department_twice", value=name))
-            continue
-        seen.add(name.casefold())
-        names.append(name)
-    return tuple(names), f.problems
+            f.invalid(value, rule, where, error)
+    return words
+
+
+WORDING = (
+    Field("skip", _skip, default=frozenset(), doc="rules and checks of the text check this site leaves out"),
+    Field("words", _words, default={}, doc="phrases added to a rule, per rule: a list each"),
+    Field(
+        "sentence_words",
+        whole(10, 80, "error.wording_sentence_words"),
+        doc="the longest sentence, in words, before a warning (default: the setting `sentence_words`)",
+    ),
+)
 
 
 def load_wording(path: Path, shown: str, t: Translator) -> tuple[SiteWording, list[Problem]]:
-    """The site's own choices for the text check (`skip`, `words`, `sentence_words`); the engine's
-    rules alone without the file."""
+    """The site's own choices for the text check; the engine's rules alone without the file."""
     if not path.is_file():
         return SiteWording(), []
     f = _DataFile(path, shown, t)
@@ -316,32 +428,14 @@ def load_wording(path: Path, shown: str, t: Translator) -> tuple[SiteWording, li
     if not isinstance(d, LineDict):
         f.problem(None, "", "", t("error.wording_shape"))
         return SiteWording(), f.problems
-    f.keys(d, ("skip", "words", "sentence_words"), "")
-    off: list[str] = []
-    raw_off = d.get("skip") or []
-    for index, name in enumerate(raw_off if isinstance(raw_off, list) else [raw_off], start=1):
-        key = str(name) if isinstance(name, str) else repr(name)
-        if key not in CHECKS:
-            f.problem(d, "skip", f"skip[{index}]", t("error.choice", value=key, options=", ".join(CHECKS)))
-        else:
-            off.append(key)
-    words: dict[str, tuple[str, ...]] = {}
-    raw_words = d.get("words") or {}
-    if not isinstance(raw_words, LineDict):
-        f.problem(d, "words", "words", t("error.wording_words", options=", ".join(CATEGORIES)))
-    else:
-        for rule, phrases in raw_words.items():
-            where = f"words.{rule}"
-            if str(rule) not in CATEGORIES:
-                f.problem(raw_words, rule, where, t("error.choice", value=rule, options=", ".join(CATEGORIES)))
-                continue
-            listed = phrases if isinstance(phrases, list) else None
-            if not listed or not all(isinstance(p, str) and p.strip() for p in listed):
-                f.problem(raw_words, rule, where, t("error.wording_words", options=", ".join(CATEGORIES)))
-                continue
-            try:
-                words[str(rule)] = tuple(plain(p) for p in listed)
-            except Invalid as error:
-                f.problem(raw_words, rule, where, t(error.key, **error.params))
-    limit = f.value(d, "sentence_words", "sentence_words", _whole(10, 80, "error.wording_sentence_words"), None)
-    return SiteWording(frozenset(off), words, limit), f.problems
+    read = f.block(d, WORDING)
+    return SiteWording(read["skip"], read["words"], read["sentence_words"]), f.problems
+
+
+# Each data file's declaration, for the README's table (`python -m careersite data-files`).
+DATA_FILES: tuple[tuple[str, str, tuple[tuple[str, tuple[Field, ...]], ...]], ...] = (
+    ("salary_table", "content/data/salary.yml", (("", SALARY_TABLE), ("extras[]", EXTRA))),
+    ("processes", "content/data/processes.yml", (("<process>", PROCESS), ("<process>.steps[]", STEP))),
+    ("departments", "content/data/departments.yml", (("", DEPARTMENTS),)),
+    ("wording", "content/data/wording.yml", (("", WORDING),)),
+)

@@ -51,7 +51,7 @@ LATEST = dt.date(2099, 12, 31)
 PLAUSIBLE_PAY = {"hour": (1.0, 1_000.0), "month": (100.0, 100_000.0), "year": (1_000.0, 1_500_000.0)}
 _KEEP_FORMAT = {"\u200c", "\u200d", "\u200e", "\u200f"}  # joiners and direction marks that scripts need
 
-Parser = Callable[[Any, "Context"], Any]
+Parser = Callable[[Any, Any], Any]  # parse(value, ctx): the value, or Invalid
 
 
 class Invalid(Exception):
@@ -200,8 +200,14 @@ def plain(value: Any) -> str:
     return text
 
 
+# The value parsers of front matter, settings and data files are one family: `parse(value, ctx)`
+# returns the value or raises `Invalid`. `ctx` is what the reader knows around the value (the
+# content's `Context`, the settings' `Where`, a data block's values read before it); the plain
+# parsers below ignore it, so every reader uses the same ones.
+
+
 def text(max_length: int | None = None) -> Parser:
-    def parse(value: Any, ctx: Context) -> str:
+    def parse(value: Any, ctx: Any) -> str:
         result = plain(value)
         if not result:
             raise Invalid("error.empty")
@@ -210,6 +216,49 @@ def text(max_length: int | None = None) -> Parser:
         return result
 
     return parse
+
+
+def optional_text(value: Any, ctx: Any) -> str:
+    """Text that may be left empty (a description, a summary)."""
+    return plain(value) if not is_empty(value) else ""
+
+
+def whole(low: int, high: int, message: str = "setting.integer") -> Parser:
+    """A whole number from `low` to `high`; `message` takes `value`, `low` and `high`."""
+
+    def parse(value: Any, ctx: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise Invalid(message, value=value, low=low, high=high)
+        return value
+
+    return parse
+
+
+def number(low: float, high: float, message: str) -> Parser:
+    """A finite number from `low` to `high`, as a float; `message` takes `value`."""
+
+    def parse(value: Any, ctx: Any) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            raise Invalid(message, value=value)
+        if not low <= value <= high:
+            raise Invalid(message, value=value)
+        return float(value)
+
+    return parse
+
+
+def boolean(value: Any, ctx: Any) -> bool:
+    if not isinstance(value, bool):
+        raise Invalid("setting.boolean", value=value)
+    return value
+
+
+def currency(value: Any, ctx: Any) -> str:
+    """An ISO 4217 code, such as EUR or NOK."""
+    code = scalar(value).upper()
+    if not re.fullmatch(r"[A-Z]{3}", code):
+        raise Invalid("error.currency", value=code)
+    return code
 
 
 def date(value: Any, ctx: Context | None) -> dt.date:
@@ -276,9 +325,10 @@ def salary(value: Any, ctx: Context) -> Range:
     if not isinstance(value, dict):
         raise Invalid("error.salary_shape")
     unknown_parts(value, SALARY_PARTS, "salary")
-    period = scalar(value.get("period") or ctx.default_period)
-    if period not in PERIODS:
-        raise Invalid("error.choice", field="salary.period", value=period, options=", ".join(PERIODS))
+    try:
+        period = choice(*PERIODS)(value.get("period") or ctx.default_period, ctx)
+    except Invalid as error:
+        raise Invalid(error.key, field="salary.period", **error.params) from None
     low_limit, high_limit = PLAUSIBLE_PAY[period]
     for part in ("min", "max"):
         amount = value.get(part)
@@ -293,10 +343,11 @@ def salary(value: Any, ctx: Context) -> Range:
             raise Invalid("error.salary_low", field=where, value=amount, period=Term(f"term.period.{period}"))
     if value["min"] > value["max"]:
         raise Invalid("error.salary_order", field="salary.max")
-    currency = scalar(value.get("currency") or ctx.default_currency).upper()
-    if not re.fullmatch(r"[A-Z]{3}", currency):
-        raise Invalid("error.currency", field="salary.currency", value=currency)
-    return Range(float(value["min"]), float(value["max"]), currency, period)
+    try:
+        code = currency(value.get("currency") or ctx.default_currency, ctx)
+    except Invalid as error:
+        raise Invalid(error.key, field="salary.currency", **error.params) from None
+    return Range(float(value["min"]), float(value["max"]), code, period)
 
 
 # Field names authors write in their own language, and the field they mean.
@@ -448,7 +499,7 @@ class Choice:
 
     options: tuple[str, ...]
 
-    def __call__(self, value: Any, ctx: Context) -> str:
+    def __call__(self, value: Any, ctx: Any) -> str:
         word = scalar(value)
         for option in self.options:
             if word.casefold() == option.casefold():

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,9 @@ from careersite.content.errors import Problem
 from careersite.content.fields import (
     WEB_ADDRESS,
     Invalid,
+    Parser,
+    boolean,
+    choice,
     control_problem,
     is_email,
     is_empty,
@@ -31,7 +33,9 @@ from careersite.content.fields import (
     scalar,
     shown,
     suggest,
+    text,
     unknown_parts,
+    whole,
 )
 from careersite.content.images import unreadable
 from careersite.content.sources import LineDict
@@ -172,7 +176,7 @@ class Where:
     theme_dir: Path | None = None  # the theme's own folder (MkDocs' theme.custom_dir), copied into the site
 
 
-SettingParser = Callable[[Any, Where], Any]
+SettingParser = Parser
 
 
 class Several(Exception):
@@ -202,36 +206,8 @@ class Setting:
         return where.root / default if self.path and isinstance(default, str) else default
 
 
-def _text(value: Any, where: Where) -> str:
-    result = plain(value)
-    if not result:
-        raise Invalid("error.empty")
-    return result
-
-
-def _choice(*options: str) -> SettingParser:
-    def parse(value: Any, where: Where) -> str:
-        word = scalar(value)
-        if word not in options:
-            raise Invalid("error.choice", value=word, options=", ".join(options))
-        return word
-
-    return parse
-
-
-def _integer(low: int, high: int) -> SettingParser:
-    def parse(value: Any, where: Where) -> int:
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise Invalid("setting.integer", value=value, low=low, high=high)
-        return value
-
-    return parse
-
-
-def _boolean(value: Any, where: Where) -> bool:
-    if not isinstance(value, bool):
-        raise Invalid("setting.boolean", value=value)
-    return value
+# A setting that is text; the reader compares with it (an empty value falls back to the default unchecked).
+_text = text()
 
 
 def _timezone(value: Any, where: Where) -> ZoneInfo:
@@ -388,7 +364,7 @@ def _channels(value: Any, where: Where) -> dict[str, Channel]:
         quiet = None
         if not is_empty(spec.get("quiet_days")):
             try:
-                quiet = _integer(1, 365)(spec["quiet_days"], where)
+                quiet = whole(1, 365)(spec["quiet_days"], where)
             except Invalid as error:
                 raise Invalid(error.key, field=f"{field}.quiet_days", **error.params) from None
         channels[key] = Channel(key, name, utm, quiet)
@@ -409,7 +385,7 @@ def _retention(value: Any, where: Where) -> dict[str, int]:
     for part, high in (("delete_after_weeks", 52), ("keep_with_consent_months", 60)):
         if part in value:
             try:
-                result[part] = _integer(0, high)(value[part], where)
+                result[part] = whole(0, high)(value[part], where)
             except Invalid as error:
                 raise Invalid(error.key, field=f"applicant_data.{part}", **error.params) from None
     return result
@@ -418,7 +394,7 @@ def _retention(value: Any, where: Where) -> dict[str, int]:
 def _calendar(value: Any, where: Where) -> CalendarSettings:
     if not isinstance(value, dict):
         raise Invalid("setting.calendar", value=value)
-    parts = {"quiet_days": _integer(1, 365), "posts_per_day": _integer(1, 20), "show_planned": _boolean}
+    parts = {"quiet_days": whole(1, 365), "posts_per_day": whole(1, 20), "show_planned": boolean}
     errors: list[Invalid] = []
     for key in value:  # every unknown part, not only the first
         try:
@@ -507,7 +483,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("tagline", _text, "", doc="career tagline, on the home page and its card"),
     Setting(
         "language",
-        _choice(*LANGUAGES),
+        choice(*LANGUAGES),
         "nl",
         doc=f"{', '.join(f'`{code}`' for code in LANGUAGES)}: interface strings, dates and amounts",
     ),
@@ -558,7 +534,7 @@ SETTINGS: tuple[Setting, ...] = (
         "often than `calendar.quiet_days`",
     ),
     Setting("default_channels", _keys, None, doc="channels of items that name none (default: all channels)"),
-    Setting("closing_soon_days", _integer(0, 60), 7, doc="days before closing that a vacancy shows *closing soon*"),
+    Setting("closing_soon_days", whole(0, 60), 7, doc="days before closing that a vacancy shows *closing soon*"),
     Setting(
         "applicant_data",
         _retention,
@@ -567,21 +543,21 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "salary_period",
-        _choice("month", "year", "hour"),
+        choice("month", "year", "hour"),
         None,
         doc="period amounts are shown in: `month`, `year` or `hour` (default: as the country's public employers "
         "advertise: per year in NO, GB, IE, US, CA, AU, NZ; per month in NL; elsewhere the salary table's `period`)",
     ),
     Setting(
         "hours_shown",
-        _choice("hours", "percent"),
+        choice("hours", "percent"),
         None,
         doc="working time as `hours` a week or as a `percent` of a full-time post with its hours (default: "
         "`percent` in NO, SE, FI, where posts are advertised so; `hours` elsewhere)",
     ),
     Setting(
         "public_applicant_list",
-        _boolean,
+        boolean,
         lambda lang: LANGUAGES_BY_CODE[lang].public_applicants,
         doc="`true` shows on each vacancy that applications are public records (Norway's offentleglova § 25, "
         "Sweden's offentlighetsprincipen; default for `nb` and `sv`); Danish sites say that hiring cases are "

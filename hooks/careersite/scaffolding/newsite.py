@@ -36,13 +36,12 @@ from PIL import Image, ImageDraw, ImageFont
 
 from careersite.cards import colours
 from careersite.config import read_config
-from careersite.content.fields import PLACEHOLDER, WEB_ADDRESS, Invalid
+from careersite.content.fields import PLACEHOLDER, WEB_ADDRESS, Invalid, choice
 from careersite.content.model import STORY_FIELDS, VACANCY_FIELDS
 from careersite.content.settings import (
     SETTINGS,
     YEARLY_PAY,
     Where,
-    _choice,
     _colour,
     _country,
     _holiday_region,
@@ -165,7 +164,7 @@ def validate(values: dict[str, str], fallback: str) -> tuple[Choices | None, lis
     language = values.get("language", "").strip()
     parsers: dict[str, Callable[[str], str]] = {
         "organisation": lambda v: _text(v, where),
-        "language": lambda v: _choice(*LANGUAGES)(v, where),
+        "language": lambda v: choice(*LANGUAGES)(v, where),
         "country": lambda v: _country(v, where),
         "timezone": lambda v: str(_timezone(v, where)),
         "region": lambda v: _holiday_region(v, Where(Path("."), Path("."), fallback, checked.get("country", "NL"))),

@@ -59,3 +59,38 @@ def test_pages_have_no_wcag_violations(served: str) -> None:
         for v in r["violations"]
     ]
     assert problems == []
+
+
+@pytest.mark.parametrize("language", ["sv", "da"])
+def test_a_new_swedish_or_danish_site_has_no_wcag_violations(tmp_path: Path, language: str) -> None:
+    """A language is one record and one catalogue: a new site in it, with its example vacancy made
+    public, passes the same browser check as the Dutch example, on a phone and a desktop."""
+    from conftest import TODAY, run_build, serving
+    from test_new_site import SITES, fork, new_site
+
+    spec = SITES[language]
+    folder = fork(tmp_path / "fork")
+    made = new_site(folder, *spec["args"], "--url", spec["url"])
+    assert made.returncode == 0, made.stderr
+    (vacancy,) = (folder / "vacancies").glob("*.md")
+    text = vacancy.read_text(encoding="utf-8")
+    vacancy.write_text(text.replace("published: 2099-01-01", "published: 2026-11-02"), encoding="utf-8")
+    build = run_build(folder, today=TODAY)
+    assert build.returncode == 0, build.output
+    listing = spec["folders"][0]
+    page = build.html(f"{listing}/{vacancy.stem}/index.html")
+    assert page.select_one("html")["lang"] == language and page.select_one("[data-cs-apply] a, a[data-cs-apply]")
+    assert spec["currency"] in page.get_text()
+    pay = next(p.parent.name for p in build.site.glob("*/index.html") if p.parent.name.startswith(("lon", "løn")))
+    pages = [("", 390), (f"{listing}/", 1280), (f"{listing}/{vacancy.stem}/", 390), (f"{pay}/", 1280)]
+    with serving(build.site) as served:
+        result = subprocess.run(
+            ["node", str(A11Y / "axe.js"), served, *(f"{p}:{w}" for p, w in pages)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=True,
+        )
+    reports = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(reports) == len(pages)
+    assert [f"{r['path'] or 'home'} at {r['width']}px: {v['id']}" for r in reports for v in r["violations"]] == []

@@ -192,15 +192,39 @@ def test_the_swap_never_leaves_a_moment_without_a_site(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def built(site_copy: Path) -> tuple[Build, dict[str, str]]:
-    """A built site and its files' digests, taken before any damage."""
+def fresh_built(site_copy: Path) -> tuple[Build, dict[str, str]]:
+    """A site built in its own folder and its files' digests: for what depends on the files
+    themselves (their storage, the live site's records of them), which a copy does not keep."""
     build = run_build(site_copy)
     assert build.returncode == 0, build.output
     return build, digest(build.site)
 
 
-def test_site_files_do_not_share_storage_with_the_cache(built: tuple[Build, dict[str, str]]) -> None:
-    built, _ = built
+@pytest.fixture(scope="module")
+def built_once(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Build]:
+    """The example built once for this module at a place the damage tests build at again (the
+    page cache's keys hold the site's folder), and a copy of it to start each test from."""
+    place = tmp_path_factory.mktemp("damage") / "site"
+    build = run_build(copy_example(place))
+    assert build.returncode == 0, build.output
+    kept = place.parent / "as-built"
+    shutil.copytree(place, kept, symlinks=True)
+    return place, kept, build
+
+
+@pytest.fixture
+def built(built_once: tuple[Path, Path, Build]) -> tuple[Build, dict[str, str]]:
+    """A built site, with its cache as the build left it, and its files' digests, taken before
+    any damage: the damage tests rebuild it and compare. A copy of the module's build, in the
+    same folder, so that the rebuild reads the cache it damaged."""
+    place, kept, build = built_once
+    shutil.rmtree(place, ignore_errors=True)
+    shutil.copytree(kept, place, symlinks=True)
+    return Build(place, build.returncode, build.output), digest(place / "site")
+
+
+def test_site_files_do_not_share_storage_with_the_cache(fresh_built: tuple[Build, dict[str, str]]) -> None:
+    built, _ = fresh_built
     cache = built.folder / ".cache"
     for published in [*(built.site / "cards").iterdir(), *(built.site / "feeds").glob("*.xml")]:
         cached = [p for p in cache.rglob(published.name)] if published.parent.name == "cards" else []
@@ -406,16 +430,16 @@ def test_a_damaged_cache_is_detected_and_rebuilt(built: tuple[Build, dict[str, s
         pytest.param(lambda record: f"{record.split()[0]} 1 2 3", id="matching-no-file"),
     ],
 )
-def test_live_files_are_linked_only_on_a_record_that_matches(built: tuple[Build, dict[str, str]], change) -> None:
+def test_live_files_are_linked_only_on_a_record_that_matches(fresh_built: tuple[Build, dict[str, str]], change) -> None:
     """The next build links each unchanged file from the live site; a record that is not of this
     version's shape, or that matches no file, makes it copy the file instead, with the same site."""
-    manifest = built[0].folder / ".cache/published.json"
+    manifest = fresh_built[0].folder / ".cache/published.json"
     saved = manifest.read_bytes()
-    linked = re.search(r"Files linked from the live site: (\d+)", run_build(built[0].folder).output)
+    linked = re.search(r"Files linked from the live site: (\d+)", run_build(fresh_built[0].folder).output)
     assert linked and int(linked[1]) > 30  # cards, photos, pages
     manifest.write_bytes(saved)
     rewrite_records(manifest, change)
-    again = rebuild_matches(built)
+    again = rebuild_matches(fresh_built)
     assert "Files linked from the live site: 0" in again.output
 
 

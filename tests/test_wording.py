@@ -172,6 +172,10 @@ def test_every_language_has_a_readability_formula_and_the_rule_files_parse() -> 
         rules = wording.rules(language)
         assert rules is not None and {r.key for r in rules.rules} == set(wording.CATEGORIES), language
         assert rules.sources, language
+        # Patterns are compiled when first used: every one of them compiles.
+        for rule in rules.rules:
+            for pattern in (*rule.patterns, *rule.vetoes):
+                assert pattern.specs, (language, rule.key, pattern.text)
     for language, sentence in (
         ("sv", "Vi söker en nyexaminerad medarbetare med svenska som modersmål."),
         ("da", "Vi søger en nyuddannet medarbejder med dansk som modersmål."),

@@ -26,7 +26,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -114,22 +114,44 @@ def _nonempty(text: str, start: int) -> Iterator[Sentence]:
 Spec = tuple[str, Any]  # (kind, what): "" a word, "?" an optional word, "gap", "num", "start", "alt"
 
 
-@dataclass(frozen=True)
 class Pattern:
-    text: str  # the pattern as written
-    specs: tuple[Spec, ...]
-    # The words every match must contain, each as a search over a sentence's words joined by
-    # spaces: a sentence without one of them is passed over at once (most are, for most patterns).
-    required: tuple[re.Pattern[str], ...] = ()
+    """One pattern of a rule, compiled when it is first used: a build whose vacancies all have a
+    kept verdict (`VerdictStore`) compiles none of the rules' few thousand regular expressions."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text  # the pattern as written
 
     @classmethod
     def parse(cls, text: str) -> Pattern:
+        return cls(text)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Pattern) and other.text == self.text
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+    def __repr__(self) -> str:
+        return f"Pattern({self.text!r})"
+
+    @cached_property
+    def _compiled(self) -> tuple[tuple[Spec, ...], tuple[re.Pattern[str], ...]]:
         try:
-            specs = _specs(text)
+            specs = _specs(self.text)
             required = tuple(re.compile(rf"(?:^| )(?:{what.pattern})(?= |$)") for kind, what in specs if kind == "")
         except re.error as error:
-            raise ValueError(f"{text!r}: {error}") from None
-        return cls(text, specs, required)
+            raise ValueError(f"{self.text!r}: {error}") from None
+        return specs, required
+
+    @property
+    def specs(self) -> tuple[Spec, ...]:
+        return self._compiled[0]
+
+    @property
+    def required(self) -> tuple[re.Pattern[str], ...]:
+        """The words every match must contain, each as a search over a sentence's words joined by
+        spaces: a sentence without one of them is passed over at once (most are, for most patterns)."""
+        return self._compiled[1]
 
     def possible(self, joined: str) -> bool:
         """Whether a sentence (its words joined by spaces) has every word a match needs."""

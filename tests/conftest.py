@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import buildserver
 import pytest
 from bs4 import BeautifulSoup
 
@@ -112,15 +113,8 @@ def run_build(folder: Path, today: str = TODAY, cards: bool = True, **env: str) 
                 shutil.copy2(seed / name, folder / ".cache" / name)
     environment = dict(os.environ, CAREERSITE_TODAY=today, NO_MKDOCS_2_WARNING="1", **env)
     environment.pop("SOURCE_DATE_EPOCH", None)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-f", str(folder / "mkdocs.yml")],
-        cwd=folder,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    return Build(folder, result.returncode, result.stdout + result.stderr)
+    code, output = buildserver.build(folder, environment)
+    return Build(folder, code, output)
 
 
 def careersite(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -86,7 +86,7 @@ def test_the_preview_and_show_planned_put_planned_items_on_the_calendar(site_cop
     build = run_build(site_copy)
     assert build.returncode == 0, build.output
     summaries = [e["summary"] for e in events(parsed(build)).values()]
-    assert "Vacature online: Vakantiemedewerker Buitendienst (zomer 2028)" in summaries
+    assert "Vacature online: Vakantiemedewerker Buitendienst (zomer 2027)" in summaries
     item = next(li for li in build.html("kalender/index.html").select(".cs-calendar__entry") if "Vakantie" in li.text)
     assert "nog niet online" in item.text and item.find("a") is None  # no link to a page that does not exist yet
 

@@ -58,6 +58,9 @@ class Site:
     earlier: tuple[tuple[str, str], ...] = ()
     # each vacancy's text as read (by its file, for vacancies not yet closed): `make check` prints it
     readability: dict[str, wording.Readability | None] = field(default_factory=dict)
+    # built as of the setting `demo_date`: the pages' scripts then never close a page by the
+    # reader's clock (the site's day stands still)
+    pinned: bool = False
 
     @property
     def salary_period(self) -> str:
@@ -231,7 +234,7 @@ def load_site(
     keep_holidays_in(kept.Keeper(settings.cache_dir / "holidays.pickle"))
     forget_file_versions()
     try:
-        today = clock.today(settings.timezone, environ)
+        today = clock.today(settings.timezone, environ, settings.demo_date)
     except ValueError as error:
         raise ContentError([Problem(clock.ENV_VAR, 0, "", str(error))]) from None
     table, found = load_salary_table(settings.salary_table, display_path(settings.salary_table, root), t)
@@ -279,6 +282,7 @@ def load_site(
         (i for i in listed if i.status.is_public), key=lambda i: (i.vacancy.published, i.vacancy.id), reverse=True
     )
     readability, wording_warnings = _check_wording(listed, settings, wording_choices, t)
+    coming = [i.vacancy for i in listed if i.status.is_open or i.status == Status.SCHEDULED]
     warnings = [
         *wording_warnings,
         *slips.similar_departments([*content.vacancies, *content.stories], t),
@@ -287,6 +291,12 @@ def load_site(
         *slips.copied_values(content.vacancies, t),
         *slips.page_placeholders(content.pages, root, t),
         *slips.process_dates_off(content.vacancies, working_days(settings.holiday_area, settings.language), today, t),
+        *slips.open_too_long(coming, settings.open_weeks, t),
+        *slips.late_first_interview(
+            coming, processes, working_days(settings.holiday_area, settings.language), settings.first_interview_weeks, t
+        ),
+        *slips.unsaid_documents(coming, t),
+        *slips.unsaid_internet_search(processes, coming, display_path(settings.processes, root), t),
     ]
     planning = calendar.posting_warnings(content, settings, today, t, config_path, _channel_lines(lines))
     warnings += planning
@@ -325,6 +335,7 @@ def load_site(
         department_list,
         earlier,
         readability,
+        clock.pinned(environ, settings.demo_date),
     )
 
 

@@ -21,6 +21,7 @@ from careersite.content.fields import (
     PLAUSIBLE_PAY,
     Field,
     Invalid,
+    boolean,
     choice,
     currency,
     date,
@@ -294,6 +295,12 @@ PROCESS = (
         doc="days after closing by which every applicant hears whether they are invited",
     ),
     Field(
+        "internet_search",
+        boolean,
+        doc="`true` or `false`: whether you look candidates up on the internet, said on each vacancy page "
+        "(the NVP Sollicitatiecode asks it; a warning when left out)",
+    ),
+    Field(
         "steps",
         _steps,
         required=True,
@@ -323,7 +330,13 @@ def load_processes(path: Path, shown: str, t: Translator) -> tuple[dict[str, Hir
             continue
         read = f.block(spec, PROCESS, f"{key}.")
         processes[key] = HiringProcess(
-            key, read["name"] or key, read["summary"], read["reply_within_days"], read["steps"] or ()
+            key,
+            read["name"] or key,
+            read["summary"],
+            read["reply_within_days"],
+            read["steps"] or (),
+            read["internet_search"],
+            d.lines.get(key, 0),
         )
     return processes, f.problems
 

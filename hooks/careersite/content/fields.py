@@ -112,7 +112,8 @@ FORMS = (
     "process_dates",  # a date per step of the processes
     "channels",  # some of the site's channels
     "social",
-    "accept",  # a reason per rule of the text check  # a post text per channel
+    "accept",  # a reason per rule of the text check
+    "documents",  # some of the documents an application consists of
     "stories",  # some of the stories
     "words",  # free words, such as tags
     "photo",  # an image in the stories folder
@@ -519,6 +520,24 @@ class ByCountry:
 
     def __call__(self, value: Any, ctx: Context) -> str:
         return Choice(self.options_for(ctx.settings.country))(value, ctx)
+
+
+# What an application consists of (field `send`) and who may apply (field `applicants`): the
+# NVP Sollicitatiecode asks a vacancy to say both.
+DOCUMENTS = ("cv", "letter", "diplomas", "portfolio", "references")
+APPLICANTS = ("everyone", "internal_first", "internal")
+
+
+def documents(value: Any, ctx: Any) -> tuple[str, ...]:
+    """Some of DOCUMENTS, as a list (`[cv, letter]`) or one word; each once, in the order written."""
+    if isinstance(value, dict):
+        raise Invalid("error.documents", options=", ".join(DOCUMENTS))
+    found: list[str] = []
+    for item in value if isinstance(value, list) else [value]:
+        word = choice(*DOCUMENTS)(item, ctx)
+        if word not in found:
+            found.append(word)
+    return tuple(found)
 
 
 def word_list(value: Any, ctx: Context) -> tuple[str, ...]:

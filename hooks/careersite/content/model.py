@@ -86,6 +86,22 @@ VACANCY_FIELDS: tuple[Field, ...] = (
         form="process_dates",
     ),
     Field(
+        "send",
+        f.documents,
+        default=(),
+        doc="what an application consists of: some of " + ", ".join(f.DOCUMENTS) + " (a warning when left out)",
+        example="[cv, letter]",
+        form="documents",
+    ),
+    Field(
+        "applicants",
+        f.choice(*f.APPLICANTS),
+        default="everyone",
+        doc="who may apply: everyone (default), internal_first (colleagues are considered first) or internal",
+        example="internal_first",
+        form="choice",
+    ),
+    Field(
         "employment",
         f.choice(*EMPLOYMENT),
         default="permanent",
@@ -231,6 +247,8 @@ class Vacancy:
     scale: tuple[str, ...] | None = None
     salary: Range | None = None
     process_dates: dict[str, dt.date] = field(default_factory=dict)
+    send: tuple[str, ...] = ()
+    applicants: str = "everyone"
     employment: str = "permanent"
     education: str | None = None
     remote: str | None = None

@@ -7,6 +7,7 @@ message with the line in the configuration file, in the site's language.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from careersite.content.fields import (
     boolean,
     choice,
     control_problem,
+    date,
     is_email,
     is_empty,
     is_phone_number,
@@ -135,6 +137,9 @@ class Settings:
     channels: dict[str, Channel]
     default_channels: tuple[str, ...]
     closing_soon_days: int
+    open_weeks: int
+    first_interview_weeks: int
+    demo_date: dt.date | None  # the day the site is built as of, unless CAREERSITE_TODAY says otherwise
     delete_after_weeks: int
     keep_with_consent_months: int
     salary_period: str  # the period amounts are shown in; "" for the salary table's own (`Site.salary_period`)
@@ -208,6 +213,10 @@ class Setting:
 
 # A setting that is text; the reader compares with it (an empty value falls back to the default unchecked).
 _text = text()
+
+
+def _demo_date(value: Any, where: Where) -> dt.date:
+    return date(value, None)
 
 
 def _timezone(value: Any, where: Where) -> ZoneInfo:
@@ -536,6 +545,25 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("default_channels", _keys, None, doc="channels of items that name none (default: all channels)"),
     Setting("closing_soon_days", whole(0, 60), 7, doc="days before closing that a vacancy shows *closing soon*"),
     Setting(
+        "open_weeks",
+        whole(1, 52),
+        8,
+        doc="a vacancy open longer than this many weeks, from `published` to `closes`, is a warning: "
+        "candidates read a long term as no hurry, and the best have gone elsewhere",
+    ),
+    Setting(
+        "first_interview_weeks",
+        whole(1, 26),
+        3,
+        doc="a first interview (the process's second step) more than this many weeks after closing is a warning",
+    ),
+    Setting(
+        "demo_date",
+        _demo_date,
+        doc="the day the site is built as of, always: for a demo or an example that must not age (pages "
+        "then never close themselves in the browser). `CAREERSITE_TODAY` overrides it; `make new-site` removes it",
+    ),
+    Setting(
         "applicant_data",
         _retention,
         {},
@@ -751,6 +779,9 @@ def load_settings(
         channels=channels,
         default_channels=default_channels,
         closing_soon_days=values["closing_soon_days"],
+        open_weeks=values["open_weeks"],
+        first_interview_weeks=values["first_interview_weeks"],
+        demo_date=values["demo_date"],
         delete_after_weeks=retention["delete_after_weeks"],
         keep_with_consent_months=retention["keep_with_consent_months"],
         salary_period=values["salary_period"] or "",  # none: as the country advertises (`Site`)

@@ -10,16 +10,16 @@ import datetime as dt
 import difflib
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from careersite.addresses import Addresses
 from careersite.content.errors import Problem, display_path
-from careersite.content.fields import PLACEHOLDER, shown
+from careersite.content.fields import DOCUMENTS, PLACEHOLDER, shown
 from careersite.content.model import Story, Vacancy
 from careersite.i18n import Translator
-from careersite.rules.process import WorkingDays
+from careersite.rules.process import HiringProcess, Squeezed, WorkingDays, timeline
 
 NEW_DAYS = 42  # a vacancy published this recently is new: a passed closing date is then a typo
 _AND = re.compile(r"\s*(?:&|\+|\ben\b|\band\b|\bog\b)\s*", re.IGNORECASE)
@@ -222,3 +222,82 @@ def _written_forms(address: str) -> tuple[str, ...]:
 
 
 CONFIG_SETTING = "extra.careersite.earlier_addresses"
+
+
+# Completeness and timing (issue 26): what a candidate needs to know, and terms that read as "we
+# are in no hurry". Each is about the vacancies still to come: open or not yet published.
+
+
+def open_too_long(coming: Sequence[Vacancy], weeks: int, t: Translator) -> list[Problem]:
+    """Vacancies open longer than `weeks` (setting `open_weeks`) from publication to closing."""
+    problems = []
+    for v in coming:
+        days = (v.closes - v.published).days
+        if days > weeks * 7:
+            message = t(
+                "warning.open_too_long",
+                days=days,
+                published=t.date(v.published),
+                closes=t.date(v.closes),
+                limit=weeks,
+            )
+            problems.append(Problem(v.source, v.line("closes"), "closes", message))
+    return problems
+
+
+def late_first_interview(
+    coming: Sequence[Vacancy],
+    processes: Mapping[str, HiringProcess],
+    calendar: WorkingDays,
+    weeks: int,
+    t: Translator,
+) -> list[Problem]:
+    """Vacancies whose first interview (the process's second step: the first that candidates
+    attend, after the letters are read) is more than `weeks` after closing (setting
+    `first_interview_weeks`): candidates wait without news and take other offers."""
+    problems = []
+    for v in coming:
+        process = processes.get(v.process)
+        if process is None or not process.steps:
+            continue
+        try:
+            entries = timeline(process, v.closes, v.process_dates, calendar).entries
+        except Squeezed:
+            continue  # an error of its own (`model`)
+        first = entries[1] if len(entries) > 1 else entries[0]
+        days = (first.date - v.closes).days
+        if days > weeks * 7:
+            key = f"process_dates.{first.step.key}"
+            line, field = (v.line(key), key) if first.fixed else (v.line("closes"), "closes")
+            message = t(
+                "warning.late_first_interview",
+                step=first.step.name,
+                date=t.date(first.date),
+                days=days,
+                limit=weeks,
+            )
+            problems.append(Problem(v.source, line, field, message))
+    return problems
+
+
+def unsaid_documents(coming: Sequence[Vacancy], t: Translator) -> list[Problem]:
+    """Vacancies that do not say what to send (field `send`): the NVP Sollicitatiecode asks the
+    vacancy to say what an application consists of."""
+    return [
+        Problem(v.source, v.line("title"), "send", t("warning.send_missing", options=", ".join(DOCUMENTS)))
+        for v in coming
+        if not v.send
+    ]
+
+
+def unsaid_internet_search(
+    processes: Mapping[str, HiringProcess], coming: Sequence[Vacancy], shown: str, t: Translator
+) -> list[Problem]:
+    """Processes, used by a vacancy still to come, that do not say whether the organisation looks
+    candidates up on the internet (`internet_search`): the recruitment code asks it to say so."""
+    used = {v.process for v in coming}
+    return [
+        Problem(shown, process.line, f"{key}.internet_search", t("warning.internet_search_missing"))
+        for key, process in sorted(processes.items())
+        if key in used and process.internet_search is None
+    ]

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 from babel import Locale
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal
 
 from careersite.i18n.languages import LANGUAGES_BY_CODE
@@ -129,6 +130,10 @@ class Translator:
         if days >= 14 or (days >= 7 and days % 7 == 0):
             return self("duration.weeks", n=round(days / 7))
         return self("duration.days", n=days)
+
+    def items(self, words: list[str]) -> str:
+        """Words as a list in a sentence: "cv en motivatiebrief", "CV and cover letter"."""
+        return format_list(words, locale=self.locale)
 
     def hours(self, low: float, high: float) -> str:
         if low == high:

@@ -18,7 +18,7 @@ import yaml
 from markupsafe import escape
 
 from careersite.content import model
-from careersite.content.fields import ACCEPTABLE, HOURS, IDENTIFIER, SOCIAL_LIMIT, Choice, Field
+from careersite.content.fields import ACCEPTABLE, DOCUMENTS, HOURS, IDENTIFIER, SOCIAL_LIMIT, Choice, Field
 from careersite.content.settings import CmsSettings, Settings
 from careersite.i18n import Translator
 from careersite.i18n.languages import LANGUAGES_BY_CODE
@@ -450,6 +450,10 @@ def _channels(site: Site, field: Field) -> dict[str, Any]:
     return _select([{"label": c.name, "value": key} for key, c in channels.items()], multiple=True)
 
 
+def _documents(site: Site, field: Field) -> dict[str, Any]:
+    return _select([_option(site, "send", document) for document in DOCUMENTS], multiple=True)
+
+
 def _accept(site: Site, field: Field) -> dict[str, Any]:
     """The text check's warnings a vacancy accepts: a reason per rule, all optional."""
     return {
@@ -518,6 +522,7 @@ _WIDGETS = {
     "channels": _channels,
     "social": _social,
     "accept": _accept,
+    "documents": _documents,
     "stories": _stories,
     "words": _words,
     "photo": _photo,

@@ -68,6 +68,7 @@ class TimelineView:
     announced: tuple[str, ...]
     retention: str
     process_name: str
+    internet_search: str = ""  # whether the organisation looks candidates up on the internet
 
 
 def _named_after_kind(t: Translator, kind: str, name: str) -> bool:
@@ -114,6 +115,9 @@ def timeline_view(site: Site, vacancy: Vacancy) -> TimelineView:
         reply=t("timeline.reply", date=t.date(placed.reply)),
         reply_day=placed.reply.isoformat(),
         announced=tuple(_announcement(t, s.kind, s.name) for s in process.announced_steps if s.kind),
+        internet_search=""
+        if process.internet_search is None
+        else t("timeline.internet_search." + ("searched" if process.internet_search else "not_searched")),
         retention=t(
             "timeline.retention",
             weeks=site.settings.delete_after_weeks,
@@ -201,7 +205,7 @@ def vacancy_card(site: Site, offer: Offer) -> VacancyCard:
             "education": v.education or "",
             "scale": " ".join(v.scale or ()),
         },
-        closes_at=offer.closes_at,
+        closes_at="" if site.pinned else offer.closes_at,
     )
 
 
@@ -238,6 +242,9 @@ class VacancyPage:
     # `make serve` only: the warnings on this vacancy's file (text check, slips), shown above the
     # page for the team, never on the published site
     warnings: tuple[str, ...] = ()
+    # How to apply, beside the apply button: what to send, and who may apply
+    send: str = ""
+    applicants: str = ""
 
 
 @cache  # a contact's number is on each of their vacancies' pages; parsing one takes 60 µs
@@ -296,8 +303,10 @@ def vacancy_page(
         is_open=item.status.is_open,
         closed_text=closed_text,
         similar=similar,
-        closes_at=offer.closes_at if item.status.is_open else "",
+        closes_at=offer.closes_at if item.status.is_open and not site.pinned else "",
         closed_later=t("closed.closed", date=v.closes) if item.status.is_open else "",
+        send=t("ui.send", documents=t.items([t(f"send.{d}") for d in v.send])) if v.send else "",
+        applicants=t(f"ui.applicants.{v.applicants}", organisation=site.settings.organisation),
     )
 
 
@@ -754,7 +763,10 @@ class SiteView:
     @cached_property
     def closing_counts(self) -> str:
         """How many open vacancies close at each moment, per department, as JSON for the home
-        page's counts to follow the clock between builds: `[[moment, department slug, n], …]`."""
+        page's counts to follow the clock between builds: `[[moment, department slug, n], …]`;
+        none on a site whose day stands still (`demo_date`)."""
+        if self.site.pinned:
+            return ""
         counted = Counter(
             (closing_moment(self.site, item.vacancy.closes), self.site.department_slug(item.vacancy.department))
             for item in self.site.open_vacancies

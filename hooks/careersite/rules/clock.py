@@ -10,15 +10,22 @@ from zoneinfo import ZoneInfo
 ENV_VAR = "CAREERSITE_TODAY"
 
 
-def today(timezone: ZoneInfo, environ: dict[str, str] | None = None) -> dt.date:
-    """The build date: `CAREERSITE_TODAY=YYYY-MM-DD` when set, else the current date in `timezone`."""
+def today(timezone: ZoneInfo, environ: dict[str, str] | None = None, pinned: dt.date | None = None) -> dt.date:
+    """The build date: `CAREERSITE_TODAY=YYYY-MM-DD` when set, else the site's `pinned` day (the
+    setting `demo_date`), else the current date in `timezone`."""
     value = (environ if environ is not None else os.environ).get(ENV_VAR, "").strip()
     if value:
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
             raise ValueError(f"{ENV_VAR}={value!r} is not a date; write it as YYYY-MM-DD.") from None
-    return dt.datetime.now(timezone).date()
+    return pinned or dt.datetime.now(timezone).date()
+
+
+def pinned(environ: dict[str, str] | None, day: dt.date | None) -> bool:
+    """Whether the site's day is its `demo_date` (not overridden by CAREERSITE_TODAY): its pages
+    then never close themselves in the browser, whatever the reader's clock says."""
+    return day is not None and not (environ if environ is not None else os.environ).get(ENV_VAR, "").strip()
 
 
 @functools.lru_cache(maxsize=4096)  # every feed item and card asks, and days repeat

@@ -7,7 +7,7 @@ import functools
 import importlib.metadata
 import statistics
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from careersite.i18n.languages import LANGUAGES_BY_CODE
@@ -35,6 +35,10 @@ class HiringProcess:
     summary: str
     reply_within_days: int
     steps: tuple[Step, ...]
+    # Whether the organisation looks candidates up on the internet (said on every vacancy page); None:
+    # the processes file does not say, which `make check` warns about.
+    internet_search: bool | None = None
+    line: int = field(default=0, compare=False)  # of the process in its file, for warnings
 
     def step(self, key: str) -> Step | None:
         return next((s for s in self.steps if s.key == key), None)

@@ -286,9 +286,16 @@ class ConfigLines:
         self.lines.insert(at, f"{' ' * indent}{path[-1]}:{' ' if value else ''}{value}")
 
     def remove(self, path: tuple[str, ...]) -> None:
+        """Remove the key at `path` with its value and the comment lines just above it, which are
+        about it (the example's `demo_date` and `earlier_addresses` explain themselves)."""
         line = self.find(path)
         if line is not None:
-            del self.lines[line : self._end(line)]
+            start, indent = line, self._indent(self.lines[line])
+            while start and self.lines[start - 1].strip().startswith("#"):
+                if self._indent(self.lines[start - 1]) != indent:
+                    break
+                start -= 1
+            del self.lines[start : self._end(line)]
 
     def replace_within(self, path: tuple[str, ...], pattern: str, replace: Callable[[re.Match[str]], str]) -> None:
         """Apply a regular expression to each line of the block at `path`."""
@@ -598,7 +605,7 @@ def rewrite_config(config: Path, layout: Layout, choices: Choices, t: Translator
         if (value := lines.get((*block, setting))).endswith(".md"):
             lines.set((*block, setting), quoted(page_name(value, choices.language)))
     # A new site has no earlier addresses (the example's moved folders are not its own).
-    for name in ("tagline", "address", "contact", "earlier_addresses"):
+    for name in ("tagline", "address", "contact", "earlier_addresses", "demo_date"):
         lines.remove((*block, name))
     lines.set((*block, "language"), quoted(choices.language), after="organisation")
     lines.set((*block, "timezone"), quoted(choices.timezone), after="language")

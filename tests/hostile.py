@@ -22,8 +22,9 @@ location: Stadskantoor, Lindewaard
 hours: 32-36
 scale: 10
 published: 2026-11-16
-closes: 2027-12-13
+closes: 2026-12-21
 apply: https://sollicitatie.lindewaard.example/vacature/jurist-sociaal-domein-{name}
+send: [cv, letter]
 contact:
   name: Ilse Kramer
   role: teamleider Juridische Zaken
@@ -174,7 +175,7 @@ CASES: tuple[Case, ...] = (
     ),
     Case(
         "date-process-squeezed",
-        fields={"process_dates": "\n  gesprek1: 2027-12-14"},
+        fields={"process_dates": "\n  gesprek1: 2026-12-22"},
         expect=E("process_dates.gesprek1", "laat geen werkdag over voor 'Selectie van de brieven'"),
     ),
     Case("date-process-list", fields={"process_dates": "[2027-12-20]"}, expect=E("process_dates", "blok")),
@@ -391,6 +392,11 @@ CASES: tuple[Case, ...] = (
     Case("employment-unknown", fields={"employment": "fulltime"}, expect=E("employment", "'fulltime'")),
     Case("employment-list", fields={"employment": "[permanent]"}, expect=E("employment", "geen lijst")),
     Case("remote-yes", fields={"remote": "ja"}, expect=E("remote", "'ja'")),
+    Case("send-unknown", fields={"send": "[cv, brief]"}, expect=E("send", "'brief' kan hier niet")),
+    Case("send-block", fields={"send": "\n  cv: ja"}, expect=E("send", "als lijst")),
+    Case("send-nested", fields={"send": "[[cv, letter]]"}, expect=E("send", "geen lijst")),
+    Case("applicants-unknown", fields={"applicants": "intern"}, expect=E("applicants", "'intern'")),
+    Case("applicants-list", fields={"applicants": "[everyone]"}, expect=E("applicants", "geen lijst")),
     Case("channels-unknown", fields={"channels": "[tiktok]"}, expect=E("channels", "'tiktok'")),
     Case("channels-mapping", fields={"channels": "{linkedin: true}"}, expect=E("channels", "lijst")),
     Case("stories-unknown", fields={"stories": "[bestaat-niet]"}, expect=E("stories", "'bestaat-niet'")),

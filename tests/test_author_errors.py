@@ -19,8 +19,8 @@ MISTAKES = [
     ),
     ("vacancies/vergunningverlener-omgevingswet.md", "scale: [9, 10]", "scale: 25", "scale", "schaal '25'"),
     ("vacancies/ciso.md", "process: assessment", "process: snelprocedure", "process", "'snelprocedure'"),
-    ("vacancies/wijkconsulent-wmo.md", "closes: 2027-12-20", "closes: 20-12-2027", "closes", "YYYY-MM-DD"),
-    ("vacancies/financieel-adviseur.md", "closes: 2027-12-03", "closes: 2026-01-03", "closes", "2026-01-03"),
+    ("vacancies/wijkconsulent-wmo.md", "closes: 2026-12-18", "closes: 18-12-2026", "closes", "YYYY-MM-DD"),
+    ("vacancies/financieel-adviseur.md", "closes: 2026-12-07", "closes: 2026-01-03", "closes", "2026-01-03"),
     ("vacancies/klantcontactmedewerker-kcc.md", "channels: [", "channels: [tiktok, ", "channels", "'tiktok'"),
     ("stories/wei-chen.md", "photo: img/wei-chen.jpg", "photo: img/wei.jpg", "photo", "img/wei.jpg"),
 ]

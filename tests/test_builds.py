@@ -43,11 +43,11 @@ def test_the_date_decides_what_is_open(site_copy: Path) -> None:
 
 
 def test_closing_soon_is_shown_in_the_last_days(site_copy: Path) -> None:
-    slug = next(s for s, f in content.vacancies().items() if str(f["closes"]) == "2027-12-06")
-    build = run_build(site_copy, today="2027-12-02")
+    slug = next(s for s, f in content.vacancies().items() if str(f["closes"]) == "2026-12-09")
+    build = run_build(site_copy, today="2026-12-08")
     page = build.html(f"vacatures/{slug}/index.html")
     assert "Sluit binnenkort" in page.select_one(".cs-badge--soon").get_text()
-    after = run_build(site_copy, today="2027-12-07")
+    after = run_build(site_copy, today="2026-12-10")
     page = after.html(f"vacatures/{slug}/index.html")
     assert page.select_one('meta[name="robots"]')["content"] == "noindex"
     assert slug not in str(after.html("vacatures/index.html").select(".cs-vcard"))
@@ -88,3 +88,18 @@ def test_english_site_builds(site_copy: Path) -> None:
     page = build.html("vacatures/beleidsadviseur-wonen/index.html")
     assert "gross per month" in page.select_one(".cs-pay").get_text()
     assert not page.select(".cs-notice--info")
+
+
+def test_the_example_stands_still_on_its_demo_date(site_copy: Path) -> None:
+    """Built without CAREERSITE_TODAY, the example is as of its `demo_date`, whatever the clock
+    says, and its pages never close themselves by the reader's clock; with CAREERSITE_TODAY they do."""
+    frozen = run_build(site_copy, today="")
+    assert frozen.returncode == 0, frozen.output
+    listing = frozen.html("vacatures/index.html")
+    assert len(listing.select(".cs-vcard")) == 14  # open on 1 December 2026, the example's demo_date
+    assert not listing.select("[data-cs-closes-at]") and not frozen.html("index.html").select("#cs-closing")
+    assert not frozen.html("vacatures/ciso/index.html").select("[data-cs-closes]")
+    live = run_build(site_copy, today="2026-12-01")
+    assert len(live.html("vacatures/index.html").select(".cs-vcard[data-cs-closes-at]")) == 14
+    assert live.html("vacatures/ciso/index.html").select("[data-cs-closes]")
+    assert live.html("index.html").select("#cs-closing")

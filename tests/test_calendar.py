@@ -97,7 +97,7 @@ def test_the_calendar_page_shows_what_comes_first_and_is_for_the_team_only(examp
     days = [dt.date.fromisoformat(t["datetime"]) for t in upcoming.select("h2 time")]
     assert days == sorted(days) and days[0] >= PINNED
     first = upcoming.select_one("li.cs-calendar__day")
-    assert first.select_one("time")["datetime"] == "2027-11-25"
+    assert first.select_one("time")["datetime"] == "2026-12-02"
     entries = [
         (e.select_one(".cs-calendar__label").text, e.find("a").text) for e in first.select(".cs-calendar__entry")
     ]
@@ -118,7 +118,7 @@ def test_the_calendar_page_shows_what_comes_first_and_is_for_the_team_only(examp
 def test_an_event_keeps_its_uid_when_its_date_moves(site_copy: Path) -> None:
     first = run_build(site_copy)
     before = events(parsed(first))
-    edit(site_copy / "vacancies/ciso.md", "closes: 2027-12-10", "closes: 2027-12-17")
+    edit(site_copy / "vacancies/ciso.md", "closes: 2026-12-11", "closes: 2026-12-18")
     second = run_build(site_copy)
     assert first.returncode == second.returncode == 0, second.output
     uid = "vacancy-ciso-closes@werkenbij.lindewaard.example"
@@ -256,7 +256,7 @@ def test_kept_events_give_the_bytes_of_a_whole_rendering_and_an_edit_renders_onl
     spliced = ical.render(found, site.settings, site.t, site.today, first)
     assert spliced == whole.to_ical() and first.rendered == len(found)
 
-    edit(site_copy / "vacancies/ciso.md", "closes: 2027-12-10", "closes: 2027-12-17")
+    edit(site_copy / "vacancies/ciso.md", "closes: 2026-12-11", "closes: 2026-12-18")
     edited = load(site_copy / "mkdocs.yml", {"CAREERSITE_TODAY": TODAY})
     again = ical.EventCache(kept)
     ical.render(list(calendar_view(edited, team=True).events), edited.settings, edited.t, edited.today, again)

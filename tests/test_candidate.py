@@ -165,9 +165,9 @@ def test_photos_load_at_the_size_the_screen_shows_them_without_moving_the_page(
 @pytest.mark.parametrize(
     ("moment", "still_open"),
     [
-        ("2027-12-10T23:59:00+01:00", True),  # the last minute of the closing day, Dutch time
-        ("2027-12-11T00:00:30+01:00", False),  # just past it: no nightly build has closed the page yet
-        ("2028-03-01T12:00:00+01:00", False),
+        ("2026-12-11T23:59:00+01:00", True),  # the last minute of the closing day, Dutch time
+        ("2026-12-12T00:00:30+01:00", False),  # just past it: no nightly build has closed the page yet
+        ("2027-04-20T12:00:00+01:00", False),
     ],
 )
 def test_an_open_vacancy_page_reads_as_closed_once_its_closing_moment_has_passed(
@@ -190,7 +190,7 @@ def test_listing_and_home_drop_a_vacancy_once_its_closing_moment_has_passed(serv
     offering the job until a rebuild (a failed nightly build: for days). Now the cards go as the page
     is read, the counts follow, and the page does not jump."""
     before = browse(served, "lists", "vacatures/", "2026-12-01T12:00:00+01:00", width)
-    after = browse(served, "lists", "vacatures/", "2027-11-30T12:00:00+01:00", width)  # two have closed
+    after = browse(served, "lists", "vacatures/", "2026-12-05T12:00:00+01:00", width)  # two have closed
     gone = {"Klantcontactmedewerker", "Medewerker Buitendienst Groen"}
     assert gone <= set(before["shown"]) and not gone & set(after["shown"])
     assert len(after["shown"]) == len(before["shown"]) - 2 == 12
@@ -201,7 +201,7 @@ def test_listing_and_home_drop_a_vacancy_once_its_closing_moment_has_passed(serv
     # filters' place is held until they show (they moved the listing by 0.05 at 390 px and 0.11 at
     # 1280 px, Google's "poor" above 0.1).
     assert before["shift"] < 0.01 and after["shift"] < 0.01, (before["shift"], after["shift"])
-    home = browse(served, "lists", "", "2027-11-30T12:00:00+01:00", width)
+    home = browse(served, "lists", "", "2026-12-05T12:00:00+01:00", width)
     assert home["all"] == "12" and not gone & set(home["shown"])
     assert sum(int(o.rsplit("(", 1)[1].rstrip(")")) for o in home["options"]) == 12
     assert home["shift"] < 0.01, home["shift"]

@@ -475,7 +475,7 @@ def test_a_mistake_at_night_still_closes_what_closes_today(tmp_path: Path) -> No
     edit(folder / "vacancies/ciso.md", "closes: ", "closes: 31-12-")
     subprocess.run([*git, "commit", "-qam", "broken"], cwd=folder, check=True)
     shutil.rmtree(folder / "site")
-    code, word, output = _publish(folder, "2027-11-30")  # Klantcontactmedewerker closed on 25 November
+    code, word, output = _publish(folder, "2026-12-03")  # Klantcontactmedewerker closed on 2 December
     assert (code, word) == (2, "fallback"), output
     assert "vacancies/ciso.md:" in output and good[:12] in output
     listing = (folder / "site/vacatures/index.html").read_text(encoding="utf-8")

@@ -97,7 +97,7 @@ def test_jobs_json_is_made_from_the_vacancy_records(site) -> None:
     assert data["count"] == len(site.open_vacancies) == len(data["vacancies"])
     ciso = next(j for j in data["vacancies"] if j["url"].endswith("/vacatures/ciso/"))
     record = offers.of(next(i for i in site.open_vacancies if i.vacancy.slug == "ciso"))
-    assert ciso["url"] == record.link and ciso["closes"] == "2027-12-10"
+    assert ciso["url"] == record.link and ciso["closes"] == "2026-12-11"
     assert record.closes_on == "Reageer uiterlijk 10 december 2027" and record.deadline == "10 december 2027"
     assert ("Sluitingsdatum", "10 december 2027") in [(f.label, f.value) for f in record.facts]
 

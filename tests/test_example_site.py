@@ -84,6 +84,20 @@ def test_open_vacancy_shows_timeline_contact_and_apply(example: Build, slug: str
     apply_links = page.select("a.cs-apply")
     assert apply_links and all(a["href"] == fm["apply"] or a["href"] == f"mailto:{fm['apply']}" for a in apply_links)
     assert page.select_one('meta[name="robots"]') is None
+    # Under the apply button: what to send and who may apply (NVP Sollicitatiecode), in words.
+    names = {"cv": "cv", "letter": "motivatiebrief", "diplomas": "diploma's", "portfolio": "portfolio"}
+    words = [names[d] for d in fm["send"]]
+    listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " en " + words[-1]
+    who = {
+        "everyone": "Iedereen kan solliciteren.",
+        "internal_first": "Collega's van Gemeente Lindewaard gaan voor: we lezen hun sollicitaties eerst.",
+    }[fm.get("applicants", "everyone")]
+    assert text(page.select_one(".cs-apply-how")) == f"Stuur mee: {listed}. {who}"
+    # The timeline says whether the organisation looks candidates up on the internet.
+    searched = content.processes()[fm["process"]]["internet_search"]
+    promises = text(page.select_one(".cs-promises"))
+    assert ("We kunnen informatie over je opzoeken op internet" in promises) == searched
+    assert ("We zoeken niet op internet" in promises) == (not searched)
 
 
 @pytest.mark.parametrize("slug", sorted(OPEN))
@@ -123,7 +137,7 @@ def test_closed_vacancy_keeps_page_with_notice_and_noindex(example: Build, slug:
     notice = text(page.select_one(".cs-notice--closed"))
     status = VACANCIES[slug].get("status")
     assert {"filled": "vervuld", "reviewing": "in behandeling"}.get(status, "gesloten") in notice.lower()
-    assert not page.select("a.cs-apply")
+    assert not page.select("a.cs-apply") and not page.select(".cs-apply-how")
     assert f"/vacatures/{slug}/" not in (example.site / "sitemap.xml").read_text()
 
 

@@ -624,6 +624,55 @@ SETTINGS = (
         "dagen: 5",
     ),
 )
+# When the site's day stands still, and the terms that make a warning (issue 26).
+SETTINGS += (
+    Change(
+        "demo-date-impossible",
+        "mkdocs.yml",
+        "    demo_date: 2026-12-01",
+        "    demo_date: 2026-02-30",
+        f"{K}.demo_date",
+        "30 februari 2026 bestaat niet",
+        "demo_date:",
+    ),
+    Change(
+        "demo-date-words",
+        "mkdocs.yml",
+        "    demo_date: 2026-12-01",
+        "    demo_date: vandaag",
+        f"{K}.demo_date",
+        "geen datum",
+        "demo_date:",
+    ),
+    Change(
+        "open-weeks-zero",
+        "mkdocs.yml",
+        "    closing_soon_days: 7",
+        "    closing_soon_days: 7\n    open_weeks: 0",
+        f"{K}.open_weeks",
+        "heel getal van 1 tot en met 52",
+        "open_weeks:",
+    ),
+    Change(
+        "first-interview-words",
+        "mkdocs.yml",
+        "    closing_soon_days: 7",
+        "    closing_soon_days: 7\n    first_interview_weeks: drie",
+        f"{K}.first_interview_weeks",
+        "'drie' moet een heel getal",
+        "first_interview_weeks:",
+    ),
+    Change(
+        "internet-search-yes",
+        "processes.yml",
+        "  internet_search: false",
+        "  internet_search: ja",
+        "standaard.internet_search",
+        "true of false",
+        "internet_search: ja",
+    ),
+)
+
 # The departments the web editor offers (an optional file, found at its default place).
 SETTINGS += (
     Change(

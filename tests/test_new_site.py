@@ -133,6 +133,8 @@ def test_a_fork_becomes_an_empty_site_that_checks_and_builds(tmp_path: Path, lan
     assert settings["timezone"] == spec["timezone"] and settings["language"] == language
     assert settings["colors"] == {"primary": primary, "accent": accent}
     assert "address" not in settings and "contact" not in settings and "tagline" not in settings
+    # The example's pinned day goes, with the comment that explains it.
+    assert "demo_date" not in settings and "built as of this day" not in (folder / "mkdocs.yml").read_text()
     assert settings["default_channels"] == ["linkedin", "facebook"]  # what new-site does not own stays
     assert (folder / "mkdocs.yml").read_text(encoding="utf-8").startswith("# Site configuration")
     # The nightly deploy runs just after midnight in the new site's zone (London for the English one).

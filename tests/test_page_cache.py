@@ -135,7 +135,7 @@ def test_a_vacancy_that_closes_overnight_changes_without_any_file_changing(site_
     assert page.select_one(".cs-apply, a.md-button--primary[href*='solliciteren'], .cs-apply-box") is not None or (
         "Solliciteer" in page.get_text()
     )
-    next_day = "2027-11-26"  # the vacancy closes on 25 November 2027
+    next_day = "2026-12-03"  # the vacancy closes on 2 December 2026
     warm = run_build(site_copy, today=next_day)
     assert warm.returncode == 0, warm.output
     closed = warm.html("vacatures/klantcontactmedewerker-kcc/index.html")

@@ -118,24 +118,24 @@ STEPS = [
     ),
     (
         "a vacancy closed by its date",
-        {"edits": [["vacancies/wijkconsulent-wmo.md", "closes: 2027-12-20", "closes: 2026-11-20"]]},
+        {"edits": [["vacancies/wijkconsulent-wmo.md", "closes: 2026-12-18", "closes: 2026-11-20"]]},
         ["vacatures/wijkconsulent-wmo/index.html", "vacatures/index.html"],
     ),
     (
         "a mistake in a vacancy",
-        {"edits": [["vacancies/beleidsadviseur-wonen.md", "closes: 2027-12-06", "closes: 2027-13-06"]]},
+        {"edits": [["vacancies/beleidsadviseur-wonen.md", "closes: 2026-12-09", "closes: 2026-13-09"]]},
         ["404.html"],
     ),
     (
         "the mistake put right",
-        {"edits": [["vacancies/beleidsadviseur-wonen.md", "closes: 2027-13-06", "closes: 2027-12-06"]]},
+        {"edits": [["vacancies/beleidsadviseur-wonen.md", "closes: 2026-13-09", "closes: 2026-12-09"]]},
         ["404.html"],
     ),
     ("a vacancy removed", {"remove": ["vacancies/stage-communicatie.md"]}, []),
     ("a vacancy added", {"copy": [["vacancies/ict-architect.md", "vacancies/ict-architect-2.md"]]}, []),
     (
         "the next day, when a vacancy has closed",
-        {"today": "2027-11-26"},
+        {"today": "2026-12-03"},
         ["vacatures/klantcontactmedewerker-kcc/index.html", "vacatures/index.html"],
     ),
 ]

@@ -27,7 +27,7 @@ def test_a_changed_template_is_used_on_the_next_build(site_copy: Path) -> None:
 def test_vacancies_sharing_a_closing_date_keep_their_own_interview_dates(site_copy: Path) -> None:
     # Both use the assessment procedure; give them the same closing date, while only the ICT
     # architect has fixed dates. Timelines are computed once per procedure, date and fixed dates.
-    edit(site_copy / "vacancies" / "ciso.md", "closes: 2027-12-10", "closes: 2027-12-17")
+    edit(site_copy / "vacancies" / "ciso.md", "closes: 2026-12-11", "closes: 2026-12-18")
     build = run_build(site_copy)
     assert build.returncode == 0, build.output
 

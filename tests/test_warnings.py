@@ -67,6 +67,49 @@ def test_likely_slips_are_warned_about_by_check_and_build(site_copy: Path) -> No
     assert "'Ruimte & Wonen' lijkt op de afdeling 'Ruimte en Wonen'" in check.stderr
 
 
+def test_terms_that_read_as_no_hurry_and_unsaid_facts_are_warned_about(site_copy: Path) -> None:
+    """Issue 26: a vacancy open for months, a first interview weeks after closing, an application
+    whose contents are not said, and a procedure that does not say whether candidates are looked
+    up on the internet: each a warning at its file, line and field, with limits the site sets."""
+    long = add(site_copy, "jurist-lang", published="2026-11-02", closes="2027-01-15")
+    slow = add(site_copy, "jurist-traag", process_dates="\n  gesprek1: 2027-01-19")
+    unsaid = add(site_copy, "jurist-zonder", send=None)
+    add(site_copy, "jurist-gesloten", published="2026-01-05", closes="2026-06-30", send=None)  # closed: no warning
+    processes = site_copy / "content/data/processes.yml"
+    edit(processes, "  internet_search: false\n", "")
+    check = run_check(site_copy)
+    assert check.returncode == 0, check.stderr
+    expected = [
+        ("vacancies/jurist-lang.md", line_of(long, "closes:"), "closes", "staat 74 dagen open"),
+        (
+            "vacancies/jurist-traag.md",
+            line_of(slow, "gesprek1:"),
+            "process_dates.gesprek1",
+            "het eerste gesprek (Eerste gesprek, 19 januari 2027) komt 29 dagen na de sluitingsdatum",
+        ),
+        ("vacancies/jurist-zonder.md", line_of(unsaid, "title:"), "send", "zeg wat sollicitanten meesturen"),
+        (
+            "content/data/processes.yml",
+            line_of(processes, "standaard:"),
+            "standaard.internet_search",
+            "zeg of je sollicitanten op internet opzoekt",
+        ),
+    ]
+    for path, line, field, words in expected:
+        assert warned(check.stderr, path, line, field, words), (path, field, check.stderr)
+    assert "jurist-gesloten" not in check.stderr
+    assert "assessment.internet_search" not in check.stderr  # that process says it
+    # The site sets the limits.
+    edit(
+        site_copy / "mkdocs.yml",
+        "    closing_soon_days: 7",
+        "    closing_soon_days: 7\n    open_weeks: 11\n    first_interview_weeks: 5",
+    )
+    again = run_check(site_copy)
+    assert "jurist-lang" not in again.stderr and "jurist-traag" not in again.stderr
+    assert "jurist-zonder" in again.stderr
+
+
 def test_an_application_address_on_the_site_may_be_one_of_its_pages(site_copy: Path) -> None:
     """A page the build makes is a fine target (the hiring page, another vacancy); another host too."""
     for target in (

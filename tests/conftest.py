@@ -27,6 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # (its content is then guarded by `make check`, not by these tests).
 EXAMPLE = ROOT / "tests" / "example" if (ROOT / "tests" / "example" / "mkdocs.yml").is_file() else ROOT
 TODAY = "2026-12-01"  # pinned build date for the example site
+# The browser's clock in tests that open the built example (tests/a11y/*.js): noon of that day in
+# the example's zone, so that no page closes itself because the real date has moved on.
+BROWSER_NOW = f"{TODAY}T12:00:00+01:00"
 CONTENT = ("mkdocs.yml", "content", "vacancies", "stories")  # from EXAMPLE
 CODE = ("overrides", "hooks")  # from ROOT
 COPIED = (*CONTENT, *CODE)

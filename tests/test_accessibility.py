@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import BROWSER_NOW
 
 A11Y = Path(__file__).resolve().parent / "a11y"
 CHROMIUM = shutil.which("chromium")
@@ -50,6 +52,7 @@ def test_pages_have_no_wcag_violations(served: str) -> None:
         text=True,
         timeout=300,
         check=True,
+        env=dict(os.environ, CAREERSITE_BROWSER_NOW=BROWSER_NOW),
     )
     reports = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(reports) == len(PAGES)
@@ -90,6 +93,7 @@ def test_a_new_swedish_or_danish_site_has_no_wcag_violations(tmp_path: Path, lan
             text=True,
             timeout=300,
             check=True,
+            env=dict(os.environ, CAREERSITE_BROWSER_NOW=BROWSER_NOW),
         )
     reports = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(reports) == len(pages)

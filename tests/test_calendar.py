@@ -50,15 +50,15 @@ def test_calendar_ics_lists_the_days_that_matter_as_all_day_events(example: Buil
     host = "@werkenbij.lindewaard.example"
     ciso = found[f"vacancy-ciso-closes{host}"]
     assert ciso["summary"] == "Vacature sluit: Chief Information Security Officer (CISO)"
-    assert ciso["start"] == dt.date(2027, 12, 10)
+    assert ciso["start"] == dt.date(2026, 12, 11)
     assert ciso["url"] == "https://werkenbij.lindewaard.example/vacatures/ciso/"
     interview = found[f"vacancy-beleidsadviseur-wonen-step-gesprek1{host}"]
     assert interview["summary"] == "Eerste gesprek: Beleidsadviseur Wonen"
-    assert interview["start"] == dt.date(2027, 12, 15)
+    assert interview["start"] == dt.date(2026, 12, 17)
     post = found[f"vacancy-medewerker-salarisadministratie-post-linkedin{host}"]
     assert post["summary"] == "Bericht op LinkedIn: Medewerker Salarisadministratie"
-    assert post["start"] == dt.date(2026, 11, 20)
-    assert found[f"vacancy-medewerker-salarisadministratie-live{host}"]["start"] == dt.date(2026, 11, 20)
+    assert post["start"] == dt.date(2026, 11, 27)
+    assert found[f"vacancy-medewerker-salarisadministratie-live{host}"]["start"] == dt.date(2026, 11, 27)
     # a filled vacancy closed when it was filled: no closing day or interviews to come
     assert not [uid for uid in found if uid.startswith("vacancy-jurist-omgevingsrecht-") and "closes" in uid]
 
@@ -75,7 +75,7 @@ def test_the_preview_and_show_planned_put_planned_items_on_the_calendar(site_cop
     site = load(site_copy / "mkdocs.yml", {"CAREERSITE_TODAY": TODAY})
     planned = calendar_view(site, team=True)
     live = next(e for e in planned.events if e.uid == "vacancy-vakantiemedewerker-buitendienst-live")
-    assert live.planned and live.url == "" and live.day == dt.date(2028, 2, 1)
+    assert live.planned and live.url == "" and live.day == dt.date(2027, 3, 8)
     assert not any(e.uid.startswith("vacancy-vakantiemedewerker") for e in calendar_view(site, team=False).events)
 
     edit(
@@ -123,7 +123,7 @@ def test_an_event_keeps_its_uid_when_its_date_moves(site_copy: Path) -> None:
     assert first.returncode == second.returncode == 0, second.output
     uid = "vacancy-ciso-closes@werkenbij.lindewaard.example"
     after = events(parsed(second))
-    assert (before[uid]["start"], after[uid]["start"]) == (dt.date(2027, 12, 10), dt.date(2027, 12, 17))
+    assert (before[uid]["start"], after[uid]["start"]) == (dt.date(2026, 12, 11), dt.date(2026, 12, 18))
     assert set(before) == set(after)
 
 
@@ -143,7 +143,7 @@ def test_a_story_whose_consent_ends_within_60_days_is_on_the_calendar(site_copy:
 
 def test_a_channel_left_quiet_or_crowded_is_a_warning_naming_where_to_plan(site_copy: Path) -> None:
     config = site_copy / "mkdocs.yml"
-    # LinkedIn: nothing after 20 November until 10 January, two weeks over its 14 days
+    # LinkedIn: nothing after 30 November until 10 January, 40 days against its 14
     add(site_copy, "jurist-januari", published="2027-01-10", closes="2027-02-10", channels="[linkedin]")
     # Facebook: three items on 4 December
     one = add(
@@ -152,6 +152,12 @@ def test_a_channel_left_quiet_or_crowded_is_a_warning_naming_where_to_plan(site_
     add(site_copy, "jurist-b", title="Jurist B", published="2026-12-04", closes="2027-02-10", channels="[facebook]")
     add(site_copy, "jurist-c", title="Jurist C", published="2026-12-04", closes="2027-02-10", channels="[facebook]")
     edit(config, "      x: {name: X, quiet_days: 30}", "      x: {name: X}\n      tiktok: {name: TikTok}")
+    # X: its last post, on 30 November, goes; before it, 11 November, 20 days ago
+    edit(
+        site_copy / "vacancies/stage-communicatie.md",
+        "channels: [instagram, linkedin, x]",
+        "channels: [instagram, linkedin]",
+    )
     check = run_check(site_copy)
     assert check.returncode == 0, check.stderr
     channels = "extra.careersite.channels"
@@ -160,14 +166,14 @@ def test_a_channel_left_quiet_or_crowded_is_a_warning_naming_where_to_plan(site_
         "mkdocs.yml",
         line_of(config, "linkedin: {name"),
         f"{channels}.linkedin",
-        "LinkedIn krijgt niets tussen 20 november 2026 en 10 januari 2027 (50 dagen zonder bericht, meer dan 14)",
+        "LinkedIn krijgt niets tussen 30 november 2026 en 10 januari 2027 (40 dagen zonder bericht, meer dan 14)",
     ), check.stderr
     assert warned(
         check.stderr,
         "mkdocs.yml",
         line_of(config, "x: {name"),
         f"{channels}.x",
-        "X heeft sinds 2 november 2026 niets meer gekregen en er staat niets gepland",
+        "X heeft sinds 11 november 2026 niets meer gekregen en er staat niets gepland",
     ), check.stderr
     assert warned(
         check.stderr, "mkdocs.yml", line_of(config, "tiktok:"), f"{channels}.tiktok", "geen enkele vacature of verhaal"
@@ -181,22 +187,22 @@ def test_a_channel_left_quiet_or_crowded_is_a_warning_naming_where_to_plan(site_
     # vacancies that are not online yet. The team's view (show_planned, or make serve) shows them.
     build = run_build(site_copy)
     assert build.returncode == 0, build.output
-    assert "LinkedIn krijgt niets tussen 20 november 2026 en 10 januari 2027" in build.output
+    assert "LinkedIn krijgt niets tussen 30 november 2026 en 10 januari 2027" in build.output
     page = build.html("kalender/index.html")
     assert page.select_one(".admonition.warning") is None
     assert "Jurist" not in page.get_text()
     edit(config, "    closing_soon_days: 7\n", "    closing_soon_days: 7\n    calendar: {show_planned: true}\n")
     team = run_build(site_copy)
     shown = team.html("kalender/index.html").select_one(".admonition.warning").get_text()
-    assert "LinkedIn krijgt niets tussen 20 november 2026 en 10 januari 2027" in shown and "'Jurist A'" in shown
+    assert "LinkedIn krijgt niets tussen 30 november 2026 en 10 januari 2027" in shown and "'Jurist A'" in shown
 
 
 def test_a_gap_ahead_is_warned_about_before_it_starts_and_a_filled_vacancy_was_still_posted(site_copy: Path) -> None:
     # LinkedIn is planned on 3 December and 20 February: 78 days without a post in between.
     add(site_copy, "jurist-december", published="2026-12-03", closes="2027-03-10", channels="[linkedin]")
     add(site_copy, "jurist-februari", published="2027-02-20", closes="2027-03-10", channels="[linkedin]")
-    # The last LinkedIn item before today (20 November) is filled since: it was posted all the same.
-    edit(site_copy / "vacancies/medewerker-salarisadministratie.md", "process: ", "status: filled\nprocess: ")
+    # The last LinkedIn item before today (30 November) is filled since: it was posted all the same.
+    edit(site_copy / "vacancies/stage-communicatie.md", "process: ", "status: filled\nprocess: ")
     check = run_check(site_copy)
     assert check.returncode == 0, check.stderr
     gaps = [line for line in check.stderr.splitlines() if "channels.linkedin" in line]
@@ -205,10 +211,10 @@ def test_a_gap_ahead_is_warned_about_before_it_starts_and_a_filled_vacancy_was_s
 
 
 def test_a_gap_of_exactly_quiet_days_is_no_warning(site_copy: Path) -> None:
-    # 20 November, then 5 December: 14 days without a post, as many as LinkedIn may have.
-    add(site_copy, "jurist-december", published="2026-12-05", closes="2027-03-10", channels="[linkedin]")
+    # 30 November, then 15 December: 14 days without a post, as many as LinkedIn may have.
+    add(site_copy, "jurist-december", published="2026-12-15", closes="2027-01-20", channels="[linkedin]")
     assert "channels.linkedin" not in run_check(site_copy).stderr
-    edit(site_copy / "vacancies/jurist-december.md", "published: 2026-12-05", "published: 2026-12-06")
+    edit(site_copy / "vacancies/jurist-december.md", "published: 2026-12-15", "published: 2026-12-16")
     assert "(15 dagen zonder bericht, meer dan 14)" in run_check(site_copy).stderr
 
 

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from conftest import TODAY, Build
+from conftest import BROWSER_NOW, TODAY, Build
 from pypdf import PdfReader
 
 import content
@@ -33,6 +34,7 @@ def browse(served: str, check: str, *args: str) -> dict:
         capture_output=True,
         text=True,
         timeout=300,
+        env=dict(os.environ, CAREERSITE_BROWSER_NOW=BROWSER_NOW),
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)

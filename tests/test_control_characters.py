@@ -42,6 +42,8 @@ VACANCY_VALUES = {
     "contact": '{name: "Ilse{x} Kramer", role: teamleider, phone: "0570 75 12 40"}',
     "process": '"stan{x}daard"',
     "process_dates": '{gesprek1: "2027-0{x}1-05"}',
+    "send": '["c{x}v"]',
+    "applicants": '"every{x}one"',
     "employment": '"va{x}st"',
     "education": '"h{x}bo"',
     "remote": '"hy{x}brid"',

@@ -98,8 +98,8 @@ def test_jobs_json_is_made_from_the_vacancy_records(site) -> None:
     ciso = next(j for j in data["vacancies"] if j["url"].endswith("/vacatures/ciso/"))
     record = offers.of(next(i for i in site.open_vacancies if i.vacancy.slug == "ciso"))
     assert ciso["url"] == record.link and ciso["closes"] == "2026-12-11"
-    assert record.closes_on == "Reageer uiterlijk 10 december 2027" and record.deadline == "10 december 2027"
-    assert ("Sluitingsdatum", "10 december 2027") in [(f.label, f.value) for f in record.facts]
+    assert record.closes_on == "Reageer uiterlijk 11 december 2026" and record.deadline == "11 december 2026"
+    assert ("Sluitingsdatum", "11 december 2026") in [(f.label, f.value) for f in record.facts]
 
 
 def test_earlier_addresses_that_are_pages_are_refused() -> None:

@@ -441,7 +441,7 @@ def test_values_that_are_no_country_are_refused(tmp_path: Path, args: tuple[str,
 def test_a_flow_style_configuration_is_refused_not_half_converted(tmp_path: Path) -> None:
     folder = fork(tmp_path / "fork")
     config = yaml.safe_load((folder / "mkdocs.yml").read_text(encoding="utf-8"))
-    block = json.dumps(config["extra"]["careersite"], ensure_ascii=False)
+    block = json.dumps(config["extra"]["careersite"], ensure_ascii=False, default=str)
     text = (folder / "mkdocs.yml").read_text(encoding="utf-8")
     start = text.index("  careersite:\n")
     (folder / "mkdocs.yml").write_text(text[:start] + f"  careersite: {block}\n", encoding="utf-8")

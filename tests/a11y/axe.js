@@ -11,6 +11,15 @@ const [base, ...pages] = process.argv.slice(2);
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
+  // The tests' pinned day (CAREERSITE_BROWSER_NOW, ISO): every page opens with the browser's clock
+  // there, as the site was built for it, whatever today's date is (a check may set its own moment).
+  const fixedNow = process.env.CAREERSITE_BROWSER_NOW;
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (options) => {
+    const page = await newPage(options);
+    if (fixedNow) await page.clock.setFixedTime(new Date(fixedNow));
+    return page;
+  };
   try {
     for (const spec of pages) {
       const [path, width] = spec.split(':');

@@ -175,14 +175,14 @@ def test_photos_load_at_the_size_the_screen_shows_them_without_moving_the_page(
 def test_an_open_vacancy_page_reads_as_closed_once_its_closing_moment_has_passed(
     served: str, moment: str, still_open: bool
 ) -> None:
-    """The site was built while the vacancy was open (CISO closes on 10 December 2027); a page
+    """The site was built while the vacancy was open (CISO closes on 11 December 2026); a page
     loaded after that day, before any rebuild, invites no application (issue 11, progressive
     enhancement: without JavaScript the page is as built)."""
     found = browse(served, "clock", "vacatures/ciso/", moment)
     assert found["apply"] is still_open and found["notice"] is not still_open, found
     assert found["printApply"] is still_open, found
     assert found["status"] == ("open" if still_open else "closed"), found
-    closed = "Gesloten. De sollicitatietermijn is op 10 december 2027 gesloten. Je kunt niet meer solliciteren."
+    closed = "Gesloten. De sollicitatietermijn is op 11 december 2026 gesloten. Je kunt niet meer solliciteren."
     assert found["noticeText"] == closed
 
 

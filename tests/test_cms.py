@@ -143,7 +143,8 @@ def test_the_public_config_names_no_department_of_a_scheduled_vacancy(site_copy:
         (site_copy / "vacancies" / "ciso.md")
         .read_text(encoding="utf-8")
         .replace("department: Informatie en ICT", "department: Geheime Projecten")
-        .replace("published: 2026-11-06", "published: 2027-06-01"),
+        .replace("published: 2026-11-06", "published: 2027-06-01")
+        .replace("closes: 2026-12-11", "closes: 2027-07-09"),
         encoding="utf-8",
     )
     site = load(site_copy / "mkdocs.yml", {"CAREERSITE_TODAY": TODAY})

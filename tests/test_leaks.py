@@ -44,7 +44,13 @@ def hidden(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The example with vacancies and a story that must not be found anywhere on the site."""
     root = copy_example(tmp_path_factory.mktemp("hidden"))
     (root / "vacancies/geheim-project.md").write_text(
-        vacancy("geheim", title="Projectleider Geheim", department=SECRET_DEPARTMENT, published="2027-06-01"),
+        vacancy(
+            "geheim",
+            title="Projectleider Geheim",
+            department=SECRET_DEPARTMENT,
+            published="2027-06-01",
+            closes="2027-07-09",
+        ),
         encoding="utf-8",
     )
     (root / "vacancies/vervulde-baan.md").write_text(

@@ -114,10 +114,13 @@ def write_site(folder: Path, vacancies: int, stories: int) -> None:
             "location": rng.choice(LOCATIONS),
             "hours": hours,
             "scale": rng.randint(6, 12),
-            "published": published - dt.timedelta(days=i % 60),
-            "closes": dt.date(2027, 12, 1) + dt.timedelta(days=i % 50),
+            # Open five to six weeks, all of them on TODAY, as a real site's vacancies are (a
+            # longer term is a warning: issue 26).
+            "published": dt.date(2026, 11, 30) - dt.timedelta(days=i % 28),
+            "closes": dt.date(2026, 11, 30) - dt.timedelta(days=i % 28) + dt.timedelta(days=35 + i % 8),
             "apply": f"https://sollicitatie.lindewaard.example/vacature/{i}",  # the application system, on its own host
             "contact": {"name": "Sanne de Wit", "role": "teamleider", "phone": "0570 75 12 34"},
+            "send": ["cv", "letter"],
             "process": "standaard" if i % 3 else "assessment",
             "education": education,
             "channels": ["linkedin", "instagram"] if i % 4 == 0 else ["linkedin", "facebook"],

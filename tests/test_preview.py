@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
+import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -19,6 +22,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from conftest import TODAY, run_build
 from PIL import Image
+from test_candidate import A11Y, browse
 
 
 def _free_port() -> int:
@@ -179,6 +183,18 @@ def test_the_preview_shows_a_vacancy_s_warnings_above_it_and_the_site_never(site
         assert "1 waarschuwing in dit bestand" in panel.get_text()
         assert '"jong team"' in panel.get_text() and "body:" in panel.get_text()
         assert page.select_one("h1.cs-hero__title") is not None  # the page itself is shown too
+        # The web editor shows the same beside the file being edited (from admin/warnings.json,
+        # which only the preview writes), and nothing beside a file without warnings.
+        listed = json.loads(urllib.request.urlopen(f"http://127.0.0.1:{port}/admin/warnings.json").read())
+        assert any('"jong team"' in line for line in listed["vacancies/ciso.md"])
+        if shutil.which("chromium") and (A11Y / "node_modules" / "playwright-core").is_dir():
+            admin = f"http://127.0.0.1:{port}/admin/#/collections/vacancies/entries/"
+            found = browse(admin, "editorwarnings", "ciso", "wijkconsulent-wmo")
+            ciso, clean = found
+            assert ciso["shown"] and "1 waarschuwing bij dit bestand" in ciso["summary"], ciso
+            assert any(re.match(r'\d+: body: "jong team"', line) for line in ciso["lines"]), ciso["lines"]
+            assert not clean["shown"], clean
     build = run_build(site_copy)
     assert build.returncode == 0, build.output
     assert build.html("vacatures/ciso/index.html").select_one(".cs-preview-warnings") is None
+    assert not (build.site / "admin/warnings.json").exists()  # the team's warnings are not published

@@ -9,6 +9,7 @@
 //   clock PATH ISO      a vacancy page opened with the browser's clock at ISO: what it invites
 //   lists PATH ISO [W]  a page with vacancy lists at that moment: what it shows and counts
 //   follow PATH         open PATH (an earlier address) and say where the browser ends, and its heading
+//   editorwarnings SLUG...  the web editor's panel of warnings beside each entry (BASE: the entries' address)
 const { chromium } = require('playwright-core');
 
 const [base, check, ...args] = process.argv.slice(2);
@@ -210,6 +211,24 @@ const checks = {
     return result;
   },
 
+  // The web editor at `base` + SLUG for each slug (an entry's address, #/collections/…/entries/):
+  // the panel of that file's warnings beside the form, as `make serve` writes them.
+  async editorwarnings(browser, ...slugs) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const found = [];
+    for (const slug of slugs) {
+      await page.goto(base + slug, { waitUntil: 'load' });
+      // The panel says which file it has looked up (`data-file`) once it has read the warnings.
+      await page.waitForSelector(`#cs-warnings[data-file$="/${slug}.md"]`, { state: 'attached', timeout: 10000 });
+      found.push(await page.$eval('#cs-warnings', (panel) => ({
+        shown: !panel.hidden,
+        summary: panel.querySelector('summary').textContent,
+        lines: [...panel.querySelectorAll('li')].map((li) => li.textContent),
+      })));
+    }
+    await page.close();
+    return found;
+  },
   async pdf(browser, path, out) {
     const page = await open(browser, path, 1280);
     await page.pdf({ path: out, format: 'A4' });

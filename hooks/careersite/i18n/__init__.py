@@ -90,8 +90,12 @@ class Translator:
 
     def forms_json(self, key: str) -> str:
         """The plural forms of a string as JSON, for scripts that count with Intl.PluralRules."""
+        return json.dumps(self.plural_forms(key), ensure_ascii=False, sort_keys=True)
+
+    def plural_forms(self, key: str) -> dict[str, str]:
+        """A string's plural forms as written ("{n}" unfilled), for a script that counts itself."""
         value = self._strings[key]
-        return json.dumps(value if isinstance(value, dict) else {"other": value}, ensure_ascii=False, sort_keys=True)
+        return dict(value) if isinstance(value, dict) else {"other": value}
 
     def money(self, amount: float, currency: str) -> str:
         """A whole amount with the locale's currency symbol and grouping, e.g. "€ 3.108"."""

@@ -10,6 +10,7 @@ form on the next build; the form cannot ask for what the model refuses.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -128,6 +129,38 @@ function dateWidget() {
   const Preview = createClass({ render() { return h("span", {}, String(this.props.value || "")); } });
   CMS.registerWidget("sitedate", Control, Preview);
 }
+// The warnings on the file being edited (the text check, likely slips), beside the form, as `make
+// serve` writes them into warnings.json after each save; read again every two seconds. The panel's
+// words and the content folders are in the page's HTML; what the file says is shown as text.
+function watchWarnings() {
+  const panel = document.getElementById("cs-warnings");
+  if (!panel) return;
+  const summary = panel.querySelector("summary");
+  const list = panel.querySelector("ul");
+  let known = {};
+  const show = () => {
+    const m = /^#\/collections\/([^/]+)\/entries\/([^/?]+)/.exec(location.hash);
+    const folder = m && panel.dataset[m[1]];
+    const file = folder ? folder + "/" + decodeURIComponent(m[2]) + ".md" : "";
+    const lines = (file && known[file]) || [];
+    list.replaceChildren(...lines.map((line) => {
+      const item = document.createElement("li");
+      item.textContent = line;
+      return item;
+    }));
+    const rule = new Intl.PluralRules(document.documentElement.lang).select(lines.length);
+    summary.textContent = (panel.dataset[rule] || panel.dataset.other).replace("{n}", lines.length);
+    panel.hidden = lines.length === 0;
+    panel.dataset.file = file;
+  };
+  const load = () => fetch("warnings.json", { cache: "no-store" })
+    .then((answer) => (answer.ok ? answer.json() : {}))
+    .catch(() => ({}))
+    .then((found) => { known = found && typeof found === "object" ? found : {}; show(); });
+  window.addEventListener("hashchange", show);
+  load();
+  setInterval(load, 2000);
+}
 function startEditor() {
   const editor = document.createElement("script");
   editor.src = "decap-cms.js";  // vendored in overrides/admin/ by tools/vendor_decap.sh
@@ -148,6 +181,16 @@ def render_page(site: Site, problems: tuple[str, str, list[str]] | None = None) 
     return page(site.settings, site.t, problems)
 
 
+def render_warnings(site: Site) -> bytes:
+    """admin/warnings.json, written by the preview only: each file's warnings (the text check and
+    the slips) as `line: field: message`, by the file's path, for the panel beside the editor's
+    form. The published site never has it: the warnings are the team's."""
+    found: dict[str, list[str]] = {}
+    for w in site.warnings:
+        found.setdefault(w.path, []).append(f"{w.line}: {w.field}: {w.message}" if w.field else w.message)
+    return json.dumps(found, ensure_ascii=False, sort_keys=True, indent=0).encode()
+
+
 # The mistakes beside the editor: a panel at the foot of the page, over Decap's own, folded open.
 _PROBLEMS_STYLE = (
     ".cs-problems { position: fixed; z-index: 10000; left: 0; right: 0; bottom: 0; max-height: 40vh; "
@@ -157,6 +200,22 @@ _PROBLEMS_STYLE = (
     ".cs-problems ul { margin: .5em 0; padding-left: 1.25em; } "
     ".cs-problems li { margin: .25em 0; overflow-wrap: anywhere; font: .9rem/1.4 ui-monospace, monospace; }"
 )
+
+
+# The warnings beside the form: a panel at the foot of the page, calmer than the mistakes' one.
+_WARNINGS_STYLE = (
+    ".cs-warnings { position: fixed; z-index: 9999; left: 0; right: 0; bottom: 0; max-height: 30vh; "
+    "overflow: auto; margin: 0; padding: .6em 1.25em; background: #eef6ff; color: #0b2540; "
+    "border-top: 3px solid #1d4ed8; font: 1rem/1.45 system-ui, sans-serif; box-shadow: 0 -2px 8px #00000026; } "
+    ".cs-warnings summary { font-weight: 700; cursor: pointer; } "
+    ".cs-warnings ul { margin: .4em 0; padding-left: 1.25em; } "
+    ".cs-warnings li { margin: .2em 0; overflow-wrap: anywhere; font-size: .9rem; }"
+)
+
+
+def _folder_of(settings: Settings, folder: os.PathLike[str]) -> str:
+    """A content folder as Decap and the warnings name it: relative to the project."""
+    return os.path.relpath(folder, settings.root).replace(os.sep, "/")
 
 
 def page(settings: Settings, t: Translator, problems: tuple[str, str, list[str]] | None = None) -> bytes:
@@ -176,11 +235,23 @@ def page(settings: Settings, t: Translator, problems: tuple[str, str, list[str]]
             f'<details class="cs-problems" role="alert" open><summary>{escape(heading)}</summary>'
             f"<p>{escape(fix)} {escape(t('cms.problems_here'))}</p><ul>{items}</ul></details>\n"
         )
+    # The panel of the edited file's warnings: its words by plural form, and the content folders by
+    # collection, as HTML attributes; filled by the script from the preview's warnings.json.
+    plural = t.plural_forms("cms.file_warnings")
+    folders = {"vacancies": _folder_of(s, s.vacancies_dir), "stories": _folder_of(s, s.stories_dir)}
+    attributes = "".join(f' data-{form}="{escape(text)}"' for form, text in plural.items()) + "".join(
+        f' data-{name}="{escape(folder)}"' for name, folder in folders.items()
+    )
+    warnings_panel = (
+        f'<details id="cs-warnings" class="cs-warnings" role="note" open hidden{attributes}>'
+        "<summary></summary><ul></ul></details>\n"
+    )
     if s.cms.backend == "local":
         note = f'<main id="not-connected" hidden><h1>{title}</h1><p>{escape(t("cms.not_connected"))}</p></main>\n'
         start = (
             'if (["localhost", "127.0.0.1", "[::1]"].includes(location.hostname)) {\n'
             "  startEditor();\n"
+            "  watchWarnings();\n"
             "} else {\n"
             '  document.getElementById("not-connected").hidden = false;\n'
             "}\n"
@@ -197,10 +268,11 @@ def page(settings: Settings, t: Translator, problems: tuple[str, str, list[str]]
         f"<title>{title}</title>\n"
         '<link href="config.yml" type="text/yaml" rel="cms-config-url">\n'
         "<style>main { font: 1.125rem/1.5 system-ui, sans-serif; max-width: 36em; margin: 3em auto; "
-        f"padding: 0 1em; }}{' ' + _PROBLEMS_STYLE if panel else ''}</style>\n"
+        f"padding: 0 1em; }}{' ' + _PROBLEMS_STYLE if panel else ''} {_WARNINGS_STYLE}</style>\n"
         "</head>\n"
         "<body>\n"
         f"{panel}"
+        f"{warnings_panel if s.cms.backend == 'local' else ''}"
         f"{note}"
         f"<script>\n{_START}{start}</script>\n"
         "</body>\n"
@@ -221,7 +293,8 @@ class EditorFiles:
         (site_dir / "admin").mkdir(exist_ok=True)  # the editor's script is copied there from overrides/admin/
         write_atomic(site_dir / "admin" / "config.yml", config_bytes)
         write_atomic(site_dir / "admin" / "index.html", render_page(site))
-        if keep:
+        if keep:  # the preview (make serve): the editor shows each file's warnings beside its form
+            write_atomic(site_dir / "admin" / "warnings.json", render_warnings(site))
             self.last = (config_bytes, site.settings, site.t)
 
     def write_with_problems(self, site_dir: Path, problems: tuple[str, str, list[str]]) -> None:
@@ -235,7 +308,7 @@ class EditorFiles:
 
 def _folder(site: Site, folder: os.PathLike[str]) -> str:
     """A folder as Decap names it: relative to the repository, with forward slashes."""
-    return os.path.relpath(folder, site.settings.root).replace(os.sep, "/")
+    return _folder_of(site.settings, folder)
 
 
 def _collection(site: Site, name: str, folder: os.PathLike[str], fields: tuple[Field, ...]) -> dict[str, Any]:

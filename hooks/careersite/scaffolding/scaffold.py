@@ -127,6 +127,7 @@ def new_vacancy(config: Path, title: str, today: dt.date) -> tuple[Path, str]:
         "published": today,
         "closes": today + dt.timedelta(days=CLOSES_AFTER_DAYS),
         "apply": t("scaffold.apply"),
+        "send": ["cv", "letter"],  # what most applications consist of: the author changes it where not
         "contact": {
             "name": t("scaffold.contact_name"),
             "role": t("scaffold.contact_role"),

@@ -11,9 +11,9 @@ A11Y_STAMP := tests/a11y/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 # Values given on the command line are taken as written ($(value …)), never expanded: make would
 # otherwise export them to every command, expanded, and a title holding $(shell …) would run it.
-unexport TITLE NAME ORG LANGUAGE COUNTRY TIMEZONE URL PRIMARY ACCENT REGION FORCE STATUS
+unexport TITLE NAME ORG LANGUAGE COUNTRY TIMEZONE URL PRIMARY ACCENT REGION FORCE STATUS LOGS
 
-.PHONY: site serve test check lint bench clean new-vacancy new-story new-site deploy-schedule cms publish
+.PHONY: site serve test check lint bench clean new-vacancy new-story new-site deploy-schedule cms publish report
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,12 @@ test: $(STAMP) $(A11Y_STAMP)  ## run the whole test suite
 	$(BIN)/ruff format --check hooks tests benchmarks tools
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -n auto --dist loadfile
+
+# The reach report (README: Reach per channel): page views per channel from the web server's logs,
+# into report/ (never into site/). LOGS: files or patterns, separated by spaces; split and expanded, never run.
+report: export CAREERSITE_LOGS := $(value LOGS)
+report: $(STAMP)  ## page views per channel from access logs: make report LOGS="/var/log/nginx/access.log*"
+	@PYTHONPATH=hooks $(BIN)/python -m careersite report $$CAREERSITE_LOGS
 
 bench: $(STAMP)  ## build a synthetic site of 1000 vacancies and 200 stories and print timings
 	PYTHONPATH=hooks $(BIN)/python benchmarks/bench.py

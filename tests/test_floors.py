@@ -22,6 +22,7 @@ FORBIDDEN = {
     "outputs": {"config", "build", "scaffolding", "editor", "pages"},
     "offers": {"config", "build", "scaffolding", "editor", "pages", "outputs"},
     "site": {"config", "build", "pages", "outputs", "scaffolding", "editor"},
+    "report": {"config", "build", "pages", "outputs", "scaffolding", "editor", "cards"},
 }
 
 

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import argparse
+import glob
 import os
 import sys
 from pathlib import Path
@@ -210,6 +211,32 @@ def settings_translator(language: str) -> Translator:
     return Translator(language if language in LANGUAGES else "nl")
 
 
+def report(config: Path, patterns: list[str], out: Path) -> int:
+    """`make report`: the reach report from the logs matching `patterns`, as of today."""
+    from careersite.report import ReportError, run
+
+    try:
+        site = load(config)
+        settings_file, _ = read_config(config)
+    except ContentError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"{error.filename or config}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    paths: list[Path] = []
+    for pattern in patterns:
+        found = sorted(glob.glob(os.path.expanduser(pattern)))
+        paths += [Path(p) for p in found] if found else [Path(pattern)]
+    site_dir = config.resolve().parent / str(settings_file.get("site_dir") or "site")
+    try:
+        print(run(site, site_dir, paths, out))
+    except ReportError as error:
+        print(error, file=sys.stderr)
+        return 2
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="careersite", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -248,7 +275,15 @@ def main(argv: list[str] | None = None) -> int:
     cms_parser.add_argument(
         "--origin", action="append", help="the preview's address, when it is not mkdocs.yml's dev_addr (repeatable)"
     )
+    report_parser = commands.add_parser(
+        "report", help="page views per channel from web-server logs, into report/ (make report LOGS=...)"
+    )
+    report_parser.add_argument("logs", nargs="*", help="access logs (combined format; plain or .gz; patterns allowed)")
+    report_parser.add_argument("--config", default=Path("mkdocs.yml"), type=Path)
+    report_parser.add_argument("--out", default=Path("report"), type=Path)
     args = parser.parse_args(argv)
+    if args.command == "report":
+        return report(args.config, args.logs, args.out)
     if args.command == "publish":
         from careersite.publish import deploy
 

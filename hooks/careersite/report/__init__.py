@@ -1,0 +1,77 @@
+"""`make report LOGS="…"`: page views per channel, per vacancy and per department, from the web
+server's access logs, into `report/` (pageviews.csv and index.html). Counts only: no address, user
+agent or other data about a visitor is written anywhere."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from careersite.content.model import channels_of
+from careersite.publish.files import write_atomic
+from careersite.report import logs
+from careersite.report.count import Counts, site_pages
+from careersite.report.render import Item, Report, csv_text
+from careersite.site import Site
+
+
+class ReportError(Exception):
+    """Nothing to report on: no logs given, a log that is no file, no built site."""
+
+
+def run(site: Site, site_dir: Path, paths: list[Path], out: Path, progress: bool | None = None) -> str:
+    """Read `paths`, write the report into `out`; the closing line for the terminal."""
+    t = site.t
+    if not paths:
+        raise ReportError(t("report.no_logs"))
+    missing = [p for p in paths if not p.is_file()]
+    if missing:
+        raise ReportError("\n".join(t("report.no_file", path=p) for p in missing))
+    pages = site_pages(site_dir) if site_dir.is_dir() else frozenset()
+    if not pages:
+        raise ReportError(t("report.no_site", path=site_dir))
+    settings = site.settings
+    host = urlsplit(settings.site_url).hostname or ""
+    counts = Counts(pages, settings.timezone, host, settings.channels)
+    reading = logs.Reading()
+    total = sum(p.stat().st_size for p in paths)
+    from tqdm import tqdm  # here: only the report shows a progress bar
+
+    # On a terminal only (disable=None): a scheduled job's log gets the closing line alone.
+    with tqdm(total=total, unit="B", unit_scale=True, file=sys.stderr, disable=progress is False or None) as bar:
+        for hit in logs.read(paths, reading, bar.update):
+            counts.add(hit)
+    items = [
+        Item(
+            "/" + site.addresses.vacancy(i.vacancy.slug),
+            i.vacancy.title,
+            i.vacancy.department,
+            i.vacancy.published,
+            i.vacancy.closes,
+            channels_of(i.vacancy, settings),
+        )
+        for i in site.vacancies
+    ]
+    names = {key: channel.name for key, channel in settings.channels.items()}
+    report = Report(counts, items, names, t, settings.organisation, settings.timezone.key)
+    out.mkdir(parents=True, exist_ok=True)
+    write_atomic(out / "pageviews.csv", csv_text(counts).encode())
+    write_atomic(out / "index.html", report.html(reading.lines, reading.skipped).encode())
+    first = t("report.first_skipped", where=", ".join(reading.first_skipped)) if reading.first_skipped else ""
+    lines = [
+        t(f"report.{key}", path=path, lines=t.number(n), detail=detail)
+        for key, path, n, detail in reading.problems or []
+    ]
+    lines.append(
+        t(
+            "report.done",
+            lines=t.number(reading.lines),
+            views=t.number(counts.total),
+            skipped=t.number(reading.skipped),
+            first=first,
+            bots=t.number(counts.bots),
+            path=out / "index.html",
+        )
+    )
+    return "\n".join(lines)

@@ -1,0 +1,133 @@
+"""The counting rules of the reach report (README: Reach per channel), followed exactly.
+
+A page view is a GET answered 200 or 304 for an HTML page the current build made (its path without
+the query string; every page but the web editor and the pages that only send readers on), by a
+person, not a crawler. Its channel is the `utm_source` when that names one of the site's channels,
+else the referrer's host: a social network, a search engine, the site itself (`internal`), another
+host (`other`), or none at all (`direct`). Its date is the request's date in the site's time zone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+from zoneinfo import ZoneInfo
+
+from careersite.report.logs import Hit
+
+# Referrer hosts of the social networks the feeds post to (and their link shorteners and apps).
+SOCIAL_HOSTS = {
+    "linkedin": ("linkedin.com", "lnkd.in"),
+    "facebook": ("facebook.com", "fb.me", "fb.com", "messenger.com"),
+    "instagram": ("instagram.com",),
+    "x": ("t.co", "x.com", "twitter.com"),
+}
+# Search engines, by their registrable name (any country domain: google.nl, google.co.uk).
+SEARCH_NAMES = (
+    "google",
+    "bing",
+    "duckduckgo",
+    "ecosia",
+    "yahoo",
+    "yandex",
+    "startpage",
+    "qwant",
+    "baidu",
+    "kagi",
+    "ask",
+    "seznam",
+    "naver",
+)
+SEARCH_HOSTS = ("search.brave.com", "search.yahoo.com", "kvasir.no", "sesam.no")
+DEFAULT_CHANNELS = ("direct", "search", "internal", "other")
+
+
+def _within(host: str, domain: str) -> bool:
+    return host == domain or host.endswith("." + domain)
+
+
+def channel_of(hit: Hit, site_host: str, channels: tuple[str, ...]) -> str:
+    """The channel that brought a page view (see the module's rules)."""
+    query = parse_qs(urlsplit(hit.target).query)
+    source = (query.get("utm_source") or [""])[0].strip().lower()
+    if source in channels:
+        return source
+    if not hit.referrer:
+        return "direct"
+    host = (urlsplit(hit.referrer).hostname or "").lower().removeprefix("www.")
+    if not host:
+        return "direct"
+    if site_host and _within(host, site_host.removeprefix("www.")):
+        return "internal"
+    for name, domains in SOCIAL_HOSTS.items():
+        if any(_within(host, d) for d in domains):
+            return name
+    labels = host.split(".")
+    if host in SEARCH_HOSTS or any(label in SEARCH_NAMES for label in labels[:-1][-2:]):
+        return "search"
+    return "other"
+
+
+def site_pages(site_dir: Path) -> frozenset[str]:
+    """The addresses of the HTML pages the build made (`/vacatures/ciso/`, `/`), without the web
+    editor, the error page and the pages that only send readers on to a new address."""
+    pages = set()
+    for path in site_dir.rglob("*.html"):
+        relative = path.relative_to(site_dir).as_posix()
+        if relative.startswith("admin/") or relative == "404.html":
+            continue
+        with path.open("rb") as f:
+            if b'http-equiv="refresh"' in f.read(4096):
+                continue
+        if relative == "index.html":
+            pages.add("/")
+        elif relative.endswith("/index.html"):
+            pages.add("/" + relative.removesuffix("index.html"))
+        else:
+            pages.add("/" + relative)
+    return frozenset(pages)
+
+
+def page_of(target: str, pages: frozenset[str]) -> str | None:
+    """The page a request asked for, as the site names it, or None when it is no page of the site
+    (an asset, a feed, an address the site does not have)."""
+    path = unquote(urlsplit(target).path or "/")
+    if path.endswith("/index.html"):
+        path = path.removesuffix("index.html")
+    if path in pages:
+        return path
+    return None
+
+
+class Counts:
+    """Page views by (date, page, channel), and what was left out."""
+
+    def __init__(self, pages: frozenset[str], zone: ZoneInfo, site_host: str, channels: Iterable[str]) -> None:
+        self.pages = pages
+        self.zone = zone
+        self.site_host = site_host.lower()
+        self.channels = tuple(c.lower() for c in channels)
+        self.views: Counter[tuple[dt.date, str, str]] = Counter()
+        self.bots = 0
+        self.other_requests = 0  # assets, feeds, errors, redirects, other methods, unknown addresses
+
+    def add(self, hit: Hit) -> None:
+        if hit.method != "GET" or hit.status not in (200, 304):
+            self.other_requests += 1
+            return
+        page = page_of(hit.target, self.pages)
+        if page is None:
+            self.other_requests += 1
+            return
+        if hit.bot:
+            self.bots += 1
+            return
+        day = hit.moment.astimezone(self.zone).date()
+        self.views[(day, page, channel_of(hit, self.site_host, self.channels))] += 1
+
+    @property
+    def total(self) -> int:
+        return sum(self.views.values())

@@ -1,0 +1,170 @@
+"""Web-server access logs in the combined log format (nginx's and Apache's default `combined`),
+read line by line from plain or gzip files, with what could not be read counted, never raised.
+
+Nothing about a visitor is kept: a line gives its moment, method, path, status, referrer and
+whether its user agent is a crawler (decided here, the agent itself is dropped).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import re
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import BinaryIO
+
+import crawleruseragents
+
+# host ident user [time] "request" status size "referrer" "user agent"
+_COMBINED = re.compile(
+    r'^\S+ \S+ .*? \[(?P<time>[^\]]+)\] "(?P<request>(?:[^"\\]|\\.)*)" (?P<status>\d{3}) \S+'
+    r' "(?P<referrer>(?:[^"\\]|\\.)*)" "(?P<agent>(?:[^"\\]|\\.)*)"'
+)
+_MONTHS = {
+    m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1)
+}
+_TIME = re.compile(r"^(\d{2})/([A-Z][a-z]{2})/(\d{4}):(\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2})$")
+LONGEST_LINE = 64 * 1024  # a request line longer than this is no visit (a 10 MB line is junk): skipped
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One request as the report needs it."""
+
+    moment: dt.datetime  # with the server's UTC offset
+    method: str
+    target: str  # the path with its query string, as requested
+    status: int
+    referrer: str  # "" when the log says "-"
+    bot: bool
+
+
+@lru_cache(maxsize=65_536)  # a site's visitors use a few hundred user agents over and over
+def is_bot(agent: str) -> bool:
+    """A crawler or link-preview fetcher (Googlebot, facebookexternalhit, LinkedInBot, Slackbot…)
+    by the crawler-user-agents list; a request without a user agent is no browser either."""
+    return not agent.strip() or agent == "-" or crawleruseragents.is_crawler(agent)
+
+
+@lru_cache(maxsize=4096)
+def _offset(sign: str, hours: str, minutes: str) -> dt.timezone:
+    delta = dt.timedelta(hours=int(hours), minutes=int(minutes))
+    return dt.timezone(-delta if sign == "-" else delta)
+
+
+def moment(text: str) -> dt.datetime | None:
+    """`10/Oct/2026:13:55:36 +0200` as an aware datetime; None for anything else."""
+    m = _TIME.match(text)
+    if not m or m.group(2) not in _MONTHS:
+        return None
+    day, month, year, hour, minute, second, sign, oh, om = m.groups()
+    try:
+        return dt.datetime(
+            int(year), _MONTHS[month], int(day), int(hour), int(minute), int(second), tzinfo=_offset(sign, oh, om)
+        )
+    except ValueError:  # 31/Feb, 25:00
+        return None
+
+
+def parse(line: str) -> Hit | None:
+    """A line of the combined format, or None when it is not one."""
+    m = _COMBINED.match(line)
+    if not m:
+        return None
+    when = moment(m["time"])
+    parts = m["request"].split(" ")
+    if when is None or len(parts) != 3 or not parts[2].startswith("HTTP/"):
+        return None
+    referrer = m["referrer"]
+    return Hit(when, parts[0], parts[1], int(m["status"]), "" if referrer == "-" else referrer, is_bot(m["agent"]))
+
+
+@dataclass
+class Reading:
+    """What reading the logs gave besides the hits: lines read, lines that were no log line (with
+    the first few places), and files that ended early or could not be read."""
+
+    lines: int = 0
+    skipped: int = 0
+    first_skipped: list[str] | None = None
+    problems: list[tuple[str, str, int, str]] | None = None  # (message key, file, lines read, detail)
+
+    def skip(self, where: str) -> None:
+        self.skipped += 1
+        if self.first_skipped is None:
+            self.first_skipped = []
+        if len(self.first_skipped) < 5:
+            self.first_skipped.append(where)
+
+    def problem(self, key: str, path: str, lines: int = 0, detail: str = "") -> None:
+        """A file that could not be read to its end: the message `report.<key>` says what."""
+        if self.problems is None:
+            self.problems = []
+        self.problems.append((key, path, lines, detail))
+
+
+def _open(path: Path) -> BinaryIO:
+    raw = path.open("rb")
+    if raw.read(2) == b"\x1f\x8b":
+        raw.seek(0)
+        return gzip.GzipFile(fileobj=raw)  # type: ignore[return-value]
+    raw.seek(0)
+    return raw
+
+
+def read(paths: list[Path], reading: Reading, advance: Callable[[int], object] = lambda n: None) -> Iterator[Hit]:
+    """The hits of every log file, in the order given; every line is counted in `reading`, and
+    `advance` is told how many bytes of the files were read (for a progress bar)."""
+    for path in paths:
+        shown = str(path)
+        try:
+            stream = _open(path)
+        except OSError as error:
+            reading.problem("unreadable", shown, 0, str(error.strerror or error))
+            continue
+        number = 0
+        with stream:
+            raw_position = 0
+            try:
+                for raw in stream:
+                    number += 1
+                    reading.lines += 1
+                    if len(raw) > LONGEST_LINE:
+                        reading.skip(f"{shown}:{number}")
+                        continue
+                    hit = parse(raw.decode("utf-8", errors="replace").rstrip("\r\n"))
+                    if hit is None:
+                        reading.skip(f"{shown}:{number}")
+                    else:
+                        yield hit
+                    if number % 4096 == 0:
+                        now = _position(stream)
+                        advance(now - raw_position)
+                        raw_position = now
+            except EOFError:
+                reading.problem("gz_cut", shown, number)
+            except (zlib.error, gzip.BadGzipFile):
+                reading.problem("gz_damaged", shown, number)
+            except OSError as error:
+                reading.problem("unreadable", shown, number, str(error.strerror or error))
+            advance(max(0, _size(path) - raw_position))
+
+
+def _position(stream: BinaryIO) -> int:
+    """How far into the file on disk the reading is (for gzip: the compressed bytes)."""
+    inner = getattr(stream, "fileobj", None)
+    try:
+        return int((inner or stream).tell())
+    except (OSError, ValueError):
+        return 0
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0

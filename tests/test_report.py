@@ -1,0 +1,206 @@
+"""`make report` (issue 27): page views per channel from web-server logs, counted by the README's
+rules, written as report/pageviews.csv and report/index.html; hostile logs are counted, never a
+traceback; nothing about a visitor is written anywhere."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import Build, careersite
+
+PHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148"
+DESKTOP = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"
+HOST = "https://werkenbij.lindewaard.example"
+
+
+def line(
+    path: str,
+    referrer: str = "-",
+    agent: str = PHONE,
+    status: int = 200,
+    method: str = "GET",
+    when: str = "24/Nov/2026:10:15:00 +0100",
+    ip: str = "198.51.100.23",
+) -> str:
+    return f'{ip} - - [{when}] "{method} {path} HTTP/1.1" {status} 5120 "{referrer}" "{agent}"\n'
+
+
+# Each line with the row it must count as (date, page, channel), or None when it is no page view.
+CASES = [
+    (line("/vacatures/ciso/", "https://www.linkedin.com/feed/"), ("2026-11-24", "/vacatures/ciso/", "linkedin")),
+    (line("/vacatures/ciso/", "https://lnkd.in/e3xYz"), ("2026-11-24", "/vacatures/ciso/", "linkedin")),
+    (
+        line("/vacatures/ciso/?utm_source=facebook&utm_medium=social", status=304),
+        ("2026-11-24", "/vacatures/ciso/", "facebook"),
+    ),
+    (
+        line("/vacatures/ciso/?utm_source=LinkedIn", "https://l.facebook.com/"),
+        ("2026-11-24", "/vacatures/ciso/", "linkedin"),
+    ),
+    (
+        line("/vacatures/ciso/index.html", "https://m.facebook.com/story"),
+        ("2026-11-24", "/vacatures/ciso/", "facebook"),
+    ),
+    (line("/vacatures/", "https://l.instagram.com/?u=x"), ("2026-11-24", "/vacatures/", "instagram")),
+    (line("/vacatures/", "https://t.co/AbC"), ("2026-11-24", "/vacatures/", "x")),
+    (line("/", "https://www.google.co.uk/"), ("2026-11-24", "/", "search")),
+    (line("/", "https://duckduckgo.com/"), ("2026-11-24", "/", "search")),
+    (line("/", "https://www.ecosia.org/search?q=vacature"), ("2026-11-24", "/", "search")),
+    (line("/salaris/", f"{HOST}/vacatures/ciso/"), ("2026-11-24", "/salaris/", "internal")),
+    (line("/salaris/", "https://nieuws.lindewaard-dagblad.example/"), ("2026-11-24", "/salaris/", "other")),
+    (line("/salaris/?utm_source=nieuwsbrief"), ("2026-11-24", "/salaris/", "direct")),  # no channel of the site
+    # Late on 30 November in UTC is 1 December in Lindewaard.
+    (line("/", when="30/Nov/2026:23:30:00 +0000", agent=DESKTOP), ("2026-12-01", "/", "direct")),
+    # Not page views: other methods and answers, assets, feeds, the editor, addresses the site does
+    # not have, pages that only send readers on, and crawlers.
+    (line("/vacatures/ciso/", method="HEAD"), None),
+    (line("/vacatures/ciso/", method="POST"), None),
+    (line("/vacatures/bestaat-niet/", status=404), None),
+    (line("/vacatures/ciso", status=301), None),
+    (line("/assets/careersite/careersite.css"), None),
+    (line("/feeds/vacatures.xml"), None),
+    (line("/admin/"), None),
+    (line("/wp-login.php"), None),
+    (line("/vacancies/"), None),  # an earlier address: a page that sends readers on
+    (line("/vacatures/ciso/", agent="Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"), None),
+    (line("/vacatures/ciso/", agent="facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)"), None),
+    (
+        line(
+            "/vacatures/ciso/",
+            agent="LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)",
+        ),
+        None,
+    ),
+    (line("/vacatures/ciso/", agent="Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)"), None),
+    (line("/vacatures/ciso/", agent="Mozilla/5.0 (compatible; AhrefsBot/7.0; +http://ahrefs.com/robot/)"), None),
+    (line("/vacatures/ciso/", agent="-"), None),
+]
+BOTS = 6
+
+
+def rows(folder: Path) -> list[tuple[str, str, str, int]]:
+    with (folder / "pageviews.csv").open(encoding="utf-8") as f:
+        reader = csv.reader(f)
+        assert next(reader) == ["date", "path", "channel", "pageviews"]
+        return [(d, p, c, int(n)) for d, p, c, n in reader]
+
+
+def report(example: Build, tmp_path: Path, *logs: Path) -> tuple[int, str, str, Path]:
+    out = tmp_path / "report"
+    result = careersite(example.folder, "report", *map(str, logs), "--out", str(out))
+    return result.returncode, result.stdout, result.stderr, out
+
+
+def test_page_views_are_counted_by_the_readme_s_rules(example: Build, tmp_path: Path) -> None:
+    log = tmp_path / "access.log"
+    log.write_text("".join(text for text, _ in CASES), encoding="utf-8")
+    code, out, err, folder = report(example, tmp_path, log)
+    assert code == 0, err
+    expected: dict[tuple[str, str, str], int] = {}
+    for _, row in CASES:
+        if row:
+            expected[row] = expected.get(row, 0) + 1
+    assert rows(folder) == sorted((d, p, c, n) for (d, p, c), n in expected.items())
+    views = sum(expected.values())
+    assert f"Gelezen regels: {len(CASES)}; paginaweergaven geteld: {views};" in out
+    assert f"onleesbare regels overgeslagen: 0; bots weggelaten: {BOTS}." in out
+    # Counts only: no address or user agent of a visitor in anything written.
+    written = (folder / "pageviews.csv").read_text() + (folder / "index.html").read_text()
+    assert "198.51.100.23" not in written and "iPhone" not in written and "Googlebot" not in written
+
+
+def test_logs_in_any_order_plain_and_compressed_give_the_same_counts(example: Build, tmp_path: Path) -> None:
+    texts = [text for text, _ in CASES]
+    whole = tmp_path / "whole.log"
+    whole.write_text("".join(texts), encoding="utf-8")
+    _, _, _, one = report(example, tmp_path / "one", whole)
+    first, second = tmp_path / "access.log.2.gz", tmp_path / "access.log.1"
+    with gzip.open(first, "wt", encoding="utf-8") as f:
+        f.write("".join(texts[::2]))
+    second.write_text("".join(texts[1::2]), encoding="utf-8")
+    code, _, err, two = report(example, tmp_path / "two", second, first)
+    assert code == 0, err
+    assert rows(two) == rows(one)
+
+
+def test_the_report_page_shows_the_numbers_in_tables_and_loads_nothing(example: Build, tmp_path: Path) -> None:
+    log = tmp_path / "access.log"
+    weeks = ["03/Nov/2026", "10/Nov/2026", "17/Nov/2026", "24/Nov/2026"]
+    log.write_text(
+        "".join(
+            line("/vacatures/ciso/", "https://www.linkedin.com/", when=f"{day}:09:00:00 +0100") * (i + 1)
+            + line("/vacatures/beleidsadviseur-wonen/", when=f"{day}:11:00:00 +0100")
+            for i, day in enumerate(weeks)
+        ),
+        encoding="utf-8",
+    )
+    code, _, err, folder = report(example, tmp_path, log)
+    assert code == 0, err
+    page = BeautifulSoup((folder / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.html["lang"] == "nl" and page.h1.get_text() == "Bereik per kanaal: Gemeente Lindewaard"
+    assert page.select_one("svg[role=img][aria-label]") is not None  # the chart, described
+    weekly = page.select("table")[0]
+    head = [th.get_text() for th in weekly.select("thead th")]
+    assert head[:2] == ["Week van", "LinkedIn"] and head[-1] == "Totaal"
+    body = [[cell.get_text() for cell in tr.select("th, td")] for tr in weekly.select("tbody tr")]
+    assert [r[1] for r in body] == ["1", "2", "3", "4"] and [r[-1] for r in body] == ["2", "3", "4", "5"]
+    vacancies = page.select("table")[1]
+    by_title = {tr.th.get_text(): [td.get_text() for td in tr.select("td")] for tr in vacancies.select("tbody tr")}
+    assert by_title["Chief Information Security Officer (CISO)"][-1] == "10"
+    assert by_title["Beleidsadviseur Wonen"][-1] == "4"
+    # Facebook, Instagram and X brought nothing in the last 30 days: named as such.
+    silent = [li.get_text() for li in page.select("h2 + ul li")]
+    assert any(text.startswith("Facebook: geen paginaweergaven") for text in silent)
+    assert not any(text.startswith("LinkedIn") for text in silent)
+    # Self-contained: no script, stylesheet, image or font from anywhere.
+    assert not page.select("script, link, img, iframe") and "http" not in str(page.select("style"))
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "skipped"),
+    [
+        ("binary-junk", bytes(b for b in range(256) if b != 10) * 40 + b"\n", 1),
+        ("ten-megabyte-line", b"x" * 10_000_000 + b"\n" + line("/").encode(), 1),
+        ("impossible-date", line("/", when="31/Feb/2026:10:00:00 +0100").encode(), 1),
+        ("json-log", b'{"time": "2026-11-24T10:00:00Z", "path": "/"}\n', 1),
+        ("another-site", line("/producten/fietsen/").encode() * 3, 0),
+        ("empty", b"", 0),
+    ],
+)
+def test_a_hostile_log_is_counted_never_a_traceback(
+    example: Build, tmp_path: Path, name: str, content: bytes, skipped: int
+) -> None:
+    log = tmp_path / f"{name}.log"
+    log.write_bytes(content)
+    code, out, err, folder = report(example, tmp_path, log)
+    assert code == 0 and "Traceback" not in err, err
+    assert f"onleesbare regels overgeslagen: {skipped}" in out
+    if skipped:
+        assert f"(eerste: {log}:1)" in out
+    assert (folder / "index.html").is_file()
+    assert sum(n for *_, n in rows(folder)) == (1 if name == "ten-megabyte-line" else 0)
+
+
+def test_a_compressed_log_cut_short_counts_what_was_read_and_says_so(example: Build, tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with gzip.GzipFile(fileobj=buffer, mode="wb") as f:
+        f.write(line("/vacatures/", "https://t.co/x").encode() * 2000)
+    log = tmp_path / "access.log.gz"
+    log.write_bytes(buffer.getvalue()[: len(buffer.getvalue()) // 2])
+    code, out, err, folder = report(example, tmp_path, log)
+    assert code == 0 and "Traceback" not in err, err
+    assert f"{log}: het gecomprimeerde bestand houdt te vroeg op" in out
+    read = sum(n for *_, n in rows(folder))
+    assert 0 < read < 2000
+
+
+def test_without_logs_or_a_built_site_the_report_says_what_to_do(example: Build, tmp_path: Path) -> None:
+    code, _, err, _ = report(example, tmp_path)
+    assert code == 2 and "make report LOGS=" in err
+    code, _, err, _ = report(example, tmp_path, tmp_path / "bestaat-niet.log")
+    assert code == 2 and "bestaat-niet.log: bestaat niet of is geen bestand" in err

@@ -14,6 +14,8 @@ cards). Run with `make bench`. BENCH_SIZES="1000,3000,10000", BENCH_RUNS=2 (cold
 BENCH_WARM_RUNS=5 (warm builds; edits take half as many) choose sizes and repetitions.
 BENCH_SERVE_SIZES="1000,10000" measures `make serve` at these sizes (by default the largest of
 BENCH_SIZES); a size not in BENCH_SIZES is written and built once (not timed) before.
+`make report` is timed on a generated access log of BENCH_REPORT_LINES lines (5,000,000: a month
+of a busy site) against the largest site: lines per second and peak memory.
 """
 
 from __future__ import annotations
@@ -389,6 +391,13 @@ def main() -> None:
         for (n0, w0, p0), (n1, w1, p1) in itertools.pairwise(rows):
             ours, theirs = 1000 * (w1 - w0) / (n1 - n0), 1000 * (p1 - p0) / (n1 - n0)
             print(f"  {n0:>5} -> {n1:<5}  ours warm {ours:6.2f}   plain {theirs:6.2f}")
+        lines = int(os.environ.get("BENCH_REPORT_LINES", "5000000"))
+        seconds, per_second, peak = report_throughput(sites[sizes[-1]], lines)
+        print(
+            f"make report on a {lines:,}-line access log: {seconds:.1f} s, {per_second:,.0f} lines per second, "
+            f"peak memory {peak} MB",
+            flush=True,
+        )
         count, per_card = card_throughput(site)
         print(f"card renderer alone, cold cache: {count} cards, {per_card:.2f} ms per card on {os.cpu_count()} cores")
         for vacancies in serve_sizes:
@@ -404,6 +413,60 @@ def main() -> None:
                 + f" s (best {min(latency):.2f} s)",
                 flush=True,
             )
+
+
+def write_log(path: Path, lines: int, site: Path) -> None:
+    """A month of a busy site's access log (combined format): the site's pages, assets and feeds,
+    people and crawlers, referrers of every channel; the same for the same `lines`."""
+    rng = random.Random(7)
+    pages = [f"/vacatures/vacature-{i:04d}/" for i in range(0, 1000, 7)] + ["/", "/vacatures/", "/verhalen/"]
+    pages = [p for p in pages if (site / "site" / p.lstrip("/") / "index.html").is_file()] or ["/"]
+    other = ["/assets/careersite/careersite.css", "/feeds/vacatures.xml", "/wp-login.php", "/cards/x.png"]
+    referrers = [
+        "-",
+        "https://www.linkedin.com/",
+        "https://lnkd.in/x",
+        "https://l.facebook.com/l.php",
+        "https://t.co/y",
+        "https://l.instagram.com/",
+        "https://www.google.nl/",
+        "https://duckduckgo.com/",
+        "https://nieuws.example/",
+    ]
+    agents = [
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148",
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36",
+        "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+        "facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)",
+    ]
+    start = dt.datetime(2026, 11, 1, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    with path.open("w", encoding="utf-8") as f:
+        for i in range(lines):
+            when = (start + dt.timedelta(seconds=i * 30 * 86400 // lines)).strftime("%d/%b/%Y:%H:%M:%S %z")
+            target = rng.choice(pages) if rng.random() < 0.6 else rng.choice(other)
+            f.write(
+                f'192.0.2.{i % 250} - - [{when}] "GET {target} HTTP/1.1" 200 4096 '
+                f'"{rng.choice(referrers)}" "{rng.choice(agents)}"\n'
+            )
+
+
+def report_throughput(site: Path, lines: int) -> tuple[float, float, int]:
+    """`make report` on a generated log of `lines` lines: seconds, lines per second, peak MB."""
+    log = site / "access.log"
+    write_log(log, lines, site)
+    env = dict(os.environ, CAREERSITE_TODAY=TODAY, PYTHONPATH=str(ROOT / "hooks"))
+    started = time.perf_counter()
+    with (site / "report.out").open("w") as out:
+        command = [sys.executable, "-m", "careersite", "report", str(log), "--out", str(site / "r")]
+        process = subprocess.Popen(command, cwd=site, env=env, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)  # this process's own peak, not the builds' before it
+        process.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - started
+    log.unlink()
+    if process.returncode:
+        raise SystemExit((site / "report.out").read_text())
+    peak_kb = usage.ru_maxrss
+    return seconds, lines / seconds, peak_kb // 1024
 
 
 if __name__ == "__main__":

@@ -19,15 +19,12 @@ from typing import BinaryIO
 
 import crawleruseragents
 
-# host ident user [time] "request" status size "referrer" "user agent"
-_COMBINED = re.compile(
-    r'^\S+ \S+ .*? \[(?P<time>[^\]]+)\] "(?P<request>(?:[^"\\]|\\.)*)" (?P<status>\d{3}) \S+'
-    r' "(?P<referrer>(?:[^"\\]|\\.)*)" "(?P<agent>(?:[^"\\]|\\.)*)"'
-)
+# host ident user [time] "request" status size "referrer" "user agent". Quoted fields hold no quote
+# (nginx writes one as \x22); a line with an escaped quote (Apache's \") is skipped and counted.
+_COMBINED = re.compile(r'^\S+ \S+ \S+ \[([^\]]+)\] "([^"]*)" (\d{3}) \S+ "([^"]*)" "([^"]*)"')
 _MONTHS = {
     m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1)
 }
-_TIME = re.compile(r"^(\d{2})/([A-Z][a-z]{2})/(\d{4}):(\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2})$")
 LONGEST_LINE = 64 * 1024  # a request line longer than this is no visit (a 10 MB line is junk): skipped
 
 
@@ -56,12 +53,16 @@ def _offset(sign: str, hours: str, minutes: str) -> dt.timezone:
     return dt.timezone(-delta if sign == "-" else delta)
 
 
+@lru_cache(maxsize=8192)  # a busy log has many requests a second: each time is read once
 def moment(text: str) -> dt.datetime | None:
     """`10/Oct/2026:13:55:36 +0200` as an aware datetime; None for anything else."""
-    m = _TIME.match(text)
-    if not m or m.group(2) not in _MONTHS:
+    if len(text) != 26 or text[2] != "/" or text[6] != "/" or text[11] != ":" or text[20] != " ":
         return None
-    day, month, year, hour, minute, second, sign, oh, om = m.groups()
+    day, month, year, hour, minute, second = text[0:2], text[3:6], text[7:11], text[12:14], text[15:17], text[18:20]
+    sign, oh, om = text[21], text[22:24], text[24:26]
+    digits = day + year + hour + minute + second + oh + om
+    if month not in _MONTHS or sign not in "+-" or not (digits.isascii() and digits.isdigit()):
+        return None
     try:
         return dt.datetime(
             int(year), _MONTHS[month], int(day), int(hour), int(minute), int(second), tzinfo=_offset(sign, oh, om)
@@ -75,12 +76,12 @@ def parse(line: str) -> Hit | None:
     m = _COMBINED.match(line)
     if not m:
         return None
-    when = moment(m["time"])
-    parts = m["request"].split(" ")
+    time, request, status, referrer, agent = m.groups()
+    when = moment(time)
+    parts = request.split(" ")
     if when is None or len(parts) != 3 or not parts[2].startswith("HTTP/"):
         return None
-    referrer = m["referrer"]
-    return Hit(when, parts[0], parts[1], int(m["status"]), "" if referrer == "-" else referrer, is_bot(m["agent"]))
+    return Hit(when, parts[0], parts[1], int(status), "" if referrer == "-" else referrer, is_bot(agent))
 
 
 @dataclass

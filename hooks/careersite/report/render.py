@@ -149,8 +149,8 @@ class Report:
             rows = []
             for week in weeks:
                 values = [weekly[c][week] for c in self.channels if c in weekly]
-                shown = t.day_month(week) if self.start and self.start.year == weeks[-1].year else t.date(week)
-                rows.append([shown, *map(number, values), number(sum(values))])
+                label = t.day_month(week) if self.start and self.start.year == weeks[-1].year else t.date(week)
+                rows.append([label, *map(number, values), number(sum(values))])
             parts.append(_table(head, rows))
         for key, heading, label in (
             ("page", "report.per_vacancy", "report.vacancy"),

@@ -204,3 +204,40 @@ def test_without_logs_or_a_built_site_the_report_says_what_to_do(example: Build,
     assert code == 2 and "make report LOGS=" in err
     code, _, err, _ = report(example, tmp_path, tmp_path / "bestaat-niet.log")
     assert code == 2 and "bestaat-niet.log: bestaat niet of is geen bestand" in err
+
+
+def test_a_site_under_a_path_and_a_network_it_has_no_channel_for() -> None:
+    """A site at https://www.lindewaard.example/werkenbij/ counts only its own pages; a LinkedIn
+    referrer on a site whose channel is called otherwise is named LinkedIn, not a missing text."""
+    import datetime as dt
+    import sys
+    from zoneinfo import ZoneInfo
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+    from careersite.i18n import Translator
+    from careersite.report.count import Counts, page_of
+    from careersite.report.logs import parse
+    from careersite.report.render import Item, Report
+
+    pages = frozenset({"/", "/vacatures/ciso/"})
+    assert page_of("/werkenbij/vacatures/ciso/?x=1", pages, "/werkenbij/") == "/vacatures/ciso/"
+    assert page_of("/werkenbij/", pages, "/werkenbij/") == "/"
+    assert page_of("/vacatures/ciso/", pages, "/werkenbij/") is None  # the main site's page, not ours
+    counts = Counts(pages, ZoneInfo("Europe/Amsterdam"), "www.lindewaard.example", ["linkedin-nl"], "/werkenbij")
+    for referrer in ("https://www.linkedin.com/", "https://www.lindewaard.example/nieuws/"):
+        hit = parse(line("/werkenbij/vacatures/ciso/", referrer))
+        assert hit is not None
+        counts.add(hit)
+    assert dict(counts.views) == {
+        (dt.date(2026, 11, 24), "/vacatures/ciso/", "linkedin"): 1,
+        (dt.date(2026, 11, 24), "/vacatures/ciso/", "internal"): 1,
+    }
+    item = Item("/vacatures/ciso/", "CISO", "ICT", dt.date(2026, 11, 1), dt.date(2026, 12, 11), ("linkedin-nl",))
+    page = BeautifulSoup(
+        Report(counts, [item], {"linkedin-nl": "LinkedIn NL"}, Translator("nl"), "Gemeente", "Europe/Amsterdam").html(
+            2, 0
+        ),
+        "html.parser",
+    )
+    head = [th.get_text() for th in page.select("table")[0].select("thead th")]
+    assert head == ["Week van", "LinkedIn", "Binnen de site", "Totaal"]  # channels with views: named

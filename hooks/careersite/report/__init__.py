@@ -32,8 +32,8 @@ def run(site: Site, site_dir: Path, paths: list[Path], out: Path, progress: bool
     if not pages:
         raise ReportError(t("report.no_site", path=site_dir))
     settings = site.settings
-    host = urlsplit(settings.site_url).hostname or ""
-    counts = Counts(pages, settings.timezone, host, settings.channels)
+    address = urlsplit(settings.site_url)
+    counts = Counts(pages, settings.timezone, address.hostname or "", settings.channels, address.path or "/")
     reading = logs.Reading()
     total = sum(p.stat().st_size for p in paths)
     from tqdm import tqdm  # here: only the report shows a progress bar

@@ -91,10 +91,16 @@ def site_pages(site_dir: Path) -> frozenset[str]:
     return frozenset(pages)
 
 
-def page_of(target: str, pages: frozenset[str]) -> str | None:
+def page_of(target: str, pages: frozenset[str], base: str = "/") -> str | None:
     """The page a request asked for, as the site names it, or None when it is no page of the site
-    (an asset, a feed, an address the site does not have)."""
+    (an asset, a feed, an address the site does not have). `base` is the path of the site's
+    address (`/werkenbij/` for https://www.lindewaard.example/werkenbij/): requests outside it are
+    no pages of the site."""
     path = unquote(urlsplit(target).path or "/")
+    if base != "/":
+        if not path.startswith(base):
+            return None
+        path = "/" + path[len(base) :]
     if path.endswith("/index.html"):
         path = path.removesuffix("index.html")
     if path in pages:
@@ -105,8 +111,11 @@ def page_of(target: str, pages: frozenset[str]) -> str | None:
 class Counts:
     """Page views by (date, page, channel), and what was left out."""
 
-    def __init__(self, pages: frozenset[str], zone: ZoneInfo, site_host: str, channels: Iterable[str]) -> None:
+    def __init__(
+        self, pages: frozenset[str], zone: ZoneInfo, site_host: str, channels: Iterable[str], base: str = "/"
+    ) -> None:
         self.pages = pages
+        self.base = base if base.endswith("/") else base + "/"
         self.zone = zone
         self.site_host = site_host.lower()
         self.channels = tuple(c.lower() for c in channels)
@@ -118,7 +127,7 @@ class Counts:
         if hit.method != "GET" or hit.status not in (200, 304):
             self.other_requests += 1
             return
-        page = page_of(hit.target, self.pages)
+        page = page_of(hit.target, self.pages, self.base)
         if page is None:
             self.other_requests += 1
             return

@@ -16,6 +16,7 @@ from careersite.i18n import Translator
 from careersite.report.count import DEFAULT_CHANNELS, Counts
 
 SILENT_DAYS = 30
+NETWORKS = {"linkedin": "LinkedIn", "facebook": "Facebook", "instagram": "Instagram", "x": "X"}
 # A colour per channel, told apart also by their order and the table (never by colour alone).
 PALETTE = ("#1f5f8b", "#d1495b", "#edae49", "#00798c", "#66a182", "#8d6a9f", "#30343f", "#b56576", "#7f8c8d")
 
@@ -56,8 +57,10 @@ class Report:
         self.organisation, self.zone = organisation, zone
         self.channel_names = channel_names
         used = {channel for (_, _, channel) in counts.views}
-        # The site's channels first, in its order, then the others that brought views.
-        self.channels = [*channel_names, *(c for c in DEFAULT_CHANNELS if c in used)]
+        # The site's channels first, in its order, then a network the site has no channel for (a
+        # colleague's post), then the others that brought views.
+        unnamed = sorted(used - set(channel_names) - set(DEFAULT_CHANNELS))
+        self.channels = [*channel_names, *unnamed, *(c for c in DEFAULT_CHANNELS if c in used)]
         days = sorted({day for (day, _, _) in counts.views})
         self.start: dt.date | None = days[0] if days else None
         self.end: dt.date | None = days[-1] if days else None
@@ -65,7 +68,9 @@ class Report:
     def name(self, channel: str) -> str:
         if channel in self.channel_names:
             return self.channel_names[channel]
-        return self.t(f"report.channels.{channel}")
+        if channel in DEFAULT_CHANNELS:
+            return self.t(f"report.channels.{channel}")
+        return NETWORKS.get(channel, channel)
 
     # The numbers.
 

@@ -7,15 +7,18 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import Build, careersite
+from conftest import TODAY, Build, careersite
 
 PHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148"
 DESKTOP = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"
 HOST = "https://werkenbij.lindewaard.example"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
 
 def line(
@@ -91,9 +94,29 @@ def rows(folder: Path) -> list[tuple[str, str, str, int]]:
 
 
 def report(example: Build, tmp_path: Path, *logs: Path) -> tuple[int, str, str, Path]:
+    """`make report` as the command line runs it: exit code, stdout, stderr, the report's folder."""
     out = tmp_path / "report"
     result = careersite(example.folder, "report", *map(str, logs), "--out", str(out))
     return result.returncode, result.stdout, result.stderr, out
+
+
+@pytest.fixture(scope="module")
+def lindewaard(example: Build) -> Any:
+    """The example as the report reads it (loaded once: most tests call the report in-process)."""
+    from careersite.config import load
+
+    return load(example.folder / "mkdocs.yml", {"CAREERSITE_TODAY": TODAY})
+
+
+def quick(example: Build, site: Any, tmp_path: Path, *logs: Path) -> tuple[int, str, str, Path]:
+    """The report in this process, with what the command line would print."""
+    from careersite.report import ReportError, run
+
+    out = tmp_path / "report"
+    try:
+        return 0, run(site, example.site, list(logs), out, progress=False) + "\n", "", out
+    except ReportError as error:
+        return 2, "", str(error), out
 
 
 def test_page_views_are_counted_by_the_readme_s_rules(example: Build, tmp_path: Path) -> None:
@@ -114,21 +137,25 @@ def test_page_views_are_counted_by_the_readme_s_rules(example: Build, tmp_path: 
     assert "198.51.100.23" not in written and "iPhone" not in written and "Googlebot" not in written
 
 
-def test_logs_in_any_order_plain_and_compressed_give_the_same_counts(example: Build, tmp_path: Path) -> None:
+def test_logs_in_any_order_plain_and_compressed_give_the_same_counts(
+    example: Build, lindewaard: Any, tmp_path: Path
+) -> None:
     texts = [text for text, _ in CASES]
     whole = tmp_path / "whole.log"
     whole.write_text("".join(texts), encoding="utf-8")
-    _, _, _, one = report(example, tmp_path / "one", whole)
+    _, _, _, one = quick(example, lindewaard, tmp_path / "one", whole)
     first, second = tmp_path / "access.log.2.gz", tmp_path / "access.log.1"
     with gzip.open(first, "wt", encoding="utf-8") as f:
         f.write("".join(texts[::2]))
     second.write_text("".join(texts[1::2]), encoding="utf-8")
-    code, _, err, two = report(example, tmp_path / "two", second, first)
+    code, _, err, two = quick(example, lindewaard, tmp_path / "two", second, first)
     assert code == 0, err
     assert rows(two) == rows(one)
 
 
-def test_the_report_page_shows_the_numbers_in_tables_and_loads_nothing(example: Build, tmp_path: Path) -> None:
+def test_the_report_page_shows_the_numbers_in_tables_and_loads_nothing(
+    example: Build, lindewaard: Any, tmp_path: Path
+) -> None:
     log = tmp_path / "access.log"
     weeks = ["03/Nov/2026", "10/Nov/2026", "17/Nov/2026", "24/Nov/2026"]
     log.write_text(
@@ -139,7 +166,7 @@ def test_the_report_page_shows_the_numbers_in_tables_and_loads_nothing(example: 
         ),
         encoding="utf-8",
     )
-    code, _, err, folder = report(example, tmp_path, log)
+    code, _, err, folder = quick(example, lindewaard, tmp_path, log)
     assert code == 0, err
     page = BeautifulSoup((folder / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert page.html["lang"] == "nl" and page.h1.get_text() == "Bereik per kanaal: Gemeente Lindewaard"
@@ -173,11 +200,11 @@ def test_the_report_page_shows_the_numbers_in_tables_and_loads_nothing(example: 
     ],
 )
 def test_a_hostile_log_is_counted_never_a_traceback(
-    example: Build, tmp_path: Path, name: str, content: bytes, skipped: int
+    example: Build, lindewaard: Any, tmp_path: Path, name: str, content: bytes, skipped: int
 ) -> None:
     log = tmp_path / f"{name}.log"
     log.write_bytes(content)
-    code, out, err, folder = report(example, tmp_path, log)
+    code, out, err, folder = quick(example, lindewaard, tmp_path, log)
     assert code == 0 and "Traceback" not in err, err
     assert f"onleesbare regels overgeslagen: {skipped}" in out
     if skipped:
@@ -186,13 +213,15 @@ def test_a_hostile_log_is_counted_never_a_traceback(
     assert sum(n for *_, n in rows(folder)) == (1 if name == "ten-megabyte-line" else 0)
 
 
-def test_a_compressed_log_cut_short_counts_what_was_read_and_says_so(example: Build, tmp_path: Path) -> None:
+def test_a_compressed_log_cut_short_counts_what_was_read_and_says_so(
+    example: Build, lindewaard: Any, tmp_path: Path
+) -> None:
     buffer = io.BytesIO()
     with gzip.GzipFile(fileobj=buffer, mode="wb") as f:
         f.write(line("/vacatures/", "https://t.co/x").encode() * 2000)
     log = tmp_path / "access.log.gz"
     log.write_bytes(buffer.getvalue()[: len(buffer.getvalue()) // 2])
-    code, out, err, folder = report(example, tmp_path, log)
+    code, out, err, folder = quick(example, lindewaard, tmp_path, log)
     assert code == 0 and "Traceback" not in err, err
     assert f"{log}: het gecomprimeerde bestand houdt te vroeg op" in out
     read = sum(n for *_, n in rows(folder))

@@ -57,6 +57,11 @@ CASES = [
     (line("/salaris/", f"{HOST}/vacatures/ciso/"), ("2026-11-24", "/salaris/", "internal")),
     (line("/salaris/", "https://nieuws.lindewaard-dagblad.example/"), ("2026-11-24", "/salaris/", "other")),
     (line("/salaris/?utm_source=nieuwsbrief"), ("2026-11-24", "/salaris/", "direct")),  # no channel of the site
+    # A colleague's share counts as its own channel, whichever network carried it.
+    (
+        line("/vacatures/ciso/?utm_source=linkedin&utm_medium=ambassador&utm_campaign=ciso", "https://lnkd.in/q"),
+        ("2026-11-24", "/vacatures/ciso/", "ambassador"),
+    ),
     # Late on 30 November in UTC is 1 December in Lindewaard.
     (line("/", when="30/Nov/2026:23:30:00 +0000", agent=DESKTOP), ("2026-12-01", "/", "direct")),
     # Not page views: other methods and answers, assets, feeds, the editor, addresses the site does

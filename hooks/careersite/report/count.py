@@ -42,7 +42,7 @@ SEARCH_NAMES = (
     "naver",
 )
 SEARCH_HOSTS = ("search.brave.com", "search.yahoo.com", "kvasir.no", "sesam.no")
-DEFAULT_CHANNELS = ("direct", "search", "internal", "other")
+DEFAULT_CHANNELS = ("ambassador", "direct", "search", "internal", "other")
 
 
 def _within(host: str, domain: str) -> bool:
@@ -52,6 +52,8 @@ def _within(host: str, domain: str) -> bool:
 def channel_of(hit: Hit, site_host: str, channels: tuple[str, ...]) -> str:
     """The channel that brought a page view (see the module's rules)."""
     query = parse_qs(urlsplit(hit.target).query)
+    if (query.get("utm_medium") or [""])[0].strip().lower() == "ambassador":
+        return "ambassador"  # a colleague's share (issue 28), whatever network it went through
     source = (query.get("utm_source") or [""])[0].strip().lower()
     if source in channels:
         return source

@@ -62,6 +62,16 @@ CASES = [
         line("/vacatures/ciso/?utm_source=linkedin&utm_medium=ambassador&utm_campaign=ciso", "https://lnkd.in/q"),
         ("2026-11-24", "/vacatures/ciso/", "ambassador"),
     ),
+    # What a review found (each was counted wrongly or ended in a traceback):
+    (line("/vacatures/ciso/", "http://[::1/"), ("2026-11-24", "/vacatures/ciso/", "other")),  # no browser's
+    (line("//[x/vacatures/"), None),
+    (line("//vacatures/ciso/"), ("2026-11-24", "/vacatures/ciso/", "direct")),  # served as the page
+    (line("http://evil.example/"), None),  # the absolute form: not this site's page
+    (line("/", "https://mail.google.com/mail/u/0/"), ("2026-11-24", "/", "other")),  # no search engine
+    (line("/", "https://ask.fm/q"), ("2026-11-24", "/", "other")),
+    (line("/", "https://www.werkenbij.lindewaard.example/"), ("2026-11-24", "/", "internal")),
+    (line("/", "https://nieuws.werkenbij.lindewaard.example/"), ("2026-11-24", "/", "other")),  # another host
+    ('198.51.100.23 - - [24/Nov/2026:10:15:00 +0100] "" 400 0 "-" "-"\n', None),  # a log line, no page view
     # Late on 30 November in UTC is 1 December in Lindewaard.
     (line("/", when="30/Nov/2026:23:30:00 +0000", agent=DESKTOP), ("2026-12-01", "/", "direct")),
     # Not page views: other methods and answers, assets, feeds, the editor, addresses the site does
@@ -202,6 +212,10 @@ def test_the_report_page_shows_the_numbers_in_tables_and_loads_nothing(
         ("json-log", b'{"time": "2026-11-24T10:00:00Z", "path": "/"}\n', 1),
         ("another-site", line("/producten/fietsen/").encode() * 3, 0),
         ("empty", b"", 0),
+        ("year-one", line("/", when="01/Jan/0001:00:30:00 +0100").encode(), 1),
+        ("year-9999", line("/", when="31/Dec/9999:23:30:00 -0100").encode(), 1),
+        ("apache-escaped-quote", line("/", agent='Mozilla/5.0 \\"x\\" (compatible; Googlebot/2.1)').encode(), 1),
+        ("no-line-break", b"y" * 200_000, 1),
     ],
 )
 def test_a_hostile_log_is_counted_never_a_traceback(
@@ -257,7 +271,9 @@ def test_a_site_under_a_path_and_a_network_it_has_no_channel_for() -> None:
     assert page_of("/werkenbij/vacatures/ciso/?x=1", pages, "/werkenbij/") == "/vacatures/ciso/"
     assert page_of("/werkenbij/", pages, "/werkenbij/") == "/"
     assert page_of("/vacatures/ciso/", pages, "/werkenbij/") is None  # the main site's page, not ours
-    counts = Counts(pages, ZoneInfo("Europe/Amsterdam"), "www.lindewaard.example", ["linkedin-nl"], "/werkenbij")
+    counts = Counts(
+        pages, ZoneInfo("Europe/Amsterdam"), "www.lindewaard.example", {"linkedin-nl": "linkedin-nl"}, "/werkenbij"
+    )
     for referrer in ("https://www.linkedin.com/", "https://www.lindewaard.example/nieuws/"):
         hit = parse(line("/werkenbij/vacatures/ciso/", referrer))
         assert hit is not None
@@ -275,3 +291,57 @@ def test_a_site_under_a_path_and_a_network_it_has_no_channel_for() -> None:
     )
     head = [th.get_text() for th in page.select("table")[0].select("thead th")]
     assert head == ["Week van", "LinkedIn", "Binnen de site", "Totaal"]  # channels with views: named
+
+
+def test_a_file_given_twice_is_read_once_and_the_report_stays_out_of_the_site(example: Build, tmp_path: Path) -> None:
+    log = tmp_path / "access.log"
+    log.write_text(line("/vacatures/ciso/") * 3, encoding="utf-8")
+    (tmp_path / "link.log").symlink_to(log)
+    code, out, err, folder = report(example, tmp_path, log, tmp_path / "link.log", tmp_path / "acc*.log")
+    assert code == 0, err
+    assert "Gelezen regels: 3;" in out and sum(n for *_, n in rows(folder)) == 3
+    inside = careersite(example.folder, "report", str(log), "--out", "site/rapport")
+    assert inside.returncode == 2 and "ligt in de gebouwde site" in inside.stderr
+    assert not (example.site / "rapport").exists()
+    blocked = careersite(example.folder, "report", str(log), "--out", "/dev/null")
+    assert blocked.returncode == 2 and "kan hier niet geschreven worden" in blocked.stderr
+    assert "Traceback" not in blocked.stderr
+
+
+def test_a_channel_s_own_utm_source_and_the_figures_per_day_open(tmp_path: Path) -> None:
+    """A channel whose links carry `utm_source=li` counts as that channel; the views per day open
+    count only the days it was open; the feeds' items count only vacancies open in the period; a
+    week without views is a row of zeros."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from careersite.i18n import Translator
+    from careersite.report.count import Counts
+    from careersite.report.logs import parse
+    from careersite.report.render import Item, Report
+
+    pages = frozenset({"/vacatures/a/", "/vacatures/b/"})
+    sources = {"li": "linkedin", "linkedin": "linkedin"}
+    counts = Counts(pages, ZoneInfo("Europe/Amsterdam"), "werkenbij.lindewaard.example", sources)
+    for target, day in (
+        ("/vacatures/a/?utm_source=li", "03/Nov/2026"),
+        ("/vacatures/a/", "04/Nov/2026"),
+        ("/vacatures/a/", "24/Nov/2026"),  # after it closed: read, but not while open
+        ("/vacatures/b/", "24/Nov/2026"),
+    ):
+        hit = parse(line(target, when=f"{day}:10:00:00 +0100"))
+        assert hit is not None
+        counts.add(hit)
+    assert counts.views[(dt.date(2026, 11, 3), "/vacatures/a/", "linkedin")] == 1
+    items = [
+        Item("/vacatures/a/", "A", "X", dt.date(2026, 11, 1), dt.date(2026, 11, 4), ("linkedin",)),
+        Item("/vacatures/b/", "B", "X", dt.date(2026, 11, 20), dt.date(2026, 12, 20), ("linkedin",)),
+        Item("/vacatures/c/", "C", "X", dt.date(2026, 9, 1), dt.date(2026, 9, 30), ("linkedin",)),  # before it
+    ]
+    report = Report(counts, items, {"linkedin": "LinkedIn"}, Translator("nl"), "Gemeente", "Europe/Amsterdam")
+    fewest = {item.title: (days, views) for item, days, views in report.fewest()}
+    assert fewest == {"A": (2, 2), "B": (5, 1)}  # 3-4 November for A; 20-24 November for B
+    assert report.posted() == [("linkedin", 2, 1)]  # A and B were in the feed; C had closed before
+    weeks, weekly = report.weekly()
+    assert weeks == [dt.date(2026, 11, 2) + dt.timedelta(weeks=n) for n in range(4)]  # 9 and 16 Nov empty
+    assert [sum(weekly[c][w] for c in weekly) for w in weeks] == [2, 0, 0, 2]

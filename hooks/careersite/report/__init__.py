@@ -28,12 +28,19 @@ def run(site: Site, site_dir: Path, paths: list[Path], out: Path, progress: bool
     missing = [p for p in paths if not p.is_file()]
     if missing:
         raise ReportError("\n".join(t("report.no_file", path=p) for p in missing))
+    # A file given twice (two patterns, a link to it) is read once.
+    paths = list({p.resolve(): p for p in reversed(paths)}.values())[::-1]
+    if out.resolve() == site_dir.resolve() or site_dir.resolve() in out.resolve().parents:
+        raise ReportError(t("report.out_in_site", path=out))
     pages = site_pages(site_dir) if site_dir.is_dir() else frozenset()
     if not pages:
         raise ReportError(t("report.no_site", path=site_dir))
     settings = site.settings
     address = urlsplit(settings.site_url)
-    counts = Counts(pages, settings.timezone, address.hostname or "", settings.channels, address.path or "/")
+    # A channel's links carry its own utm_source (setting channels: utm:), or its key.
+    sources = {key: key for key in settings.channels}
+    sources |= {channel.utm.get("utm_source", key): key for key, channel in settings.channels.items()}
+    counts = Counts(pages, settings.timezone, address.hostname or "", sources, address.path or "/")
     reading = logs.Reading()
     total = sum(p.stat().st_size for p in paths)
     from tqdm import tqdm  # here: only the report shows a progress bar
@@ -55,9 +62,12 @@ def run(site: Site, site_dir: Path, paths: list[Path], out: Path, progress: bool
     ]
     names = {key: channel.name for key, channel in settings.channels.items()}
     report = Report(counts, items, names, t, settings.organisation, settings.timezone.key)
-    out.mkdir(parents=True, exist_ok=True)
-    write_atomic(out / "pageviews.csv", csv_text(counts).encode())
-    write_atomic(out / "index.html", report.html(reading.lines, reading.skipped).encode())
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        write_atomic(out / "pageviews.csv", csv_text(counts).encode())
+        write_atomic(out / "index.html", report.html(reading.lines, reading.skipped).encode())
+    except OSError as error:
+        raise ReportError(t("report.unwritable", path=out, problem=error.strerror or error)) from None
     first = t("report.first_skipped", where=", ".join(reading.first_skipped)) if reading.first_skipped else ""
     lines = [
         t(f"report.{key}", path=path, lines=t.number(n), detail=detail)

@@ -10,13 +10,15 @@ host (`other`), or none at all (`direct`). Its date is the request's date in the
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
-from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 from zoneinfo import ZoneInfo
 
 from careersite.report.logs import Hit
+
+_SLASHES = re.compile(r"/{2,}")
 
 # Referrer hosts of the social networks the feeds post to (and their link shorteners and apps).
 SOCIAL_HOSTS = {
@@ -25,23 +27,14 @@ SOCIAL_HOSTS = {
     "instagram": ("instagram.com",),
     "x": ("t.co", "x.com", "twitter.com"),
 }
-# Search engines, by their registrable name (any country domain: google.nl, google.co.uk).
-SEARCH_NAMES = (
-    "google",
-    "bing",
-    "duckduckgo",
-    "ecosia",
-    "yahoo",
-    "yandex",
-    "startpage",
-    "qwant",
-    "baidu",
-    "kagi",
-    "ask",
-    "seznam",
-    "naver",
+# Search engines, by their registrable name in any country's domain (google.nl, google.co.uk), on
+# the engine's own host or its www., m. or search. host (not mail.google.com or docs.google.com).
+SEARCH_NAMES = frozenset(
+    {"google", "bing", "duckduckgo", "ecosia", "yahoo", "yandex", "startpage", "qwant", "baidu", "kagi", "seznam"}
 )
-SEARCH_HOSTS = ("search.brave.com", "search.yahoo.com", "kvasir.no", "sesam.no")
+SEARCH_HOSTS = frozenset({"search.brave.com", "kvasir.no"})
+SEARCH_PREFIXES = ("www.", "m.", "search.", "html.", "lite.")
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov"})  # google.co.uk, google.com.au
 DEFAULT_CHANNELS = ("ambassador", "direct", "search", "internal", "other")
 
 
@@ -49,26 +42,40 @@ def _within(host: str, domain: str) -> bool:
     return host == domain or host.endswith("." + domain)
 
 
-def channel_of(hit: Hit, site_host: str, channels: tuple[str, ...]) -> str:
-    """The channel that brought a page view (see the module's rules)."""
-    query = parse_qs(urlsplit(hit.target).query)
+def _is_search(host: str) -> bool:
+    if host in SEARCH_HOSTS:
+        return True
+    for prefix in SEARCH_PREFIXES:
+        host = host.removeprefix(prefix)
+    labels = host.split(".")
+    if len(labels) == 2:
+        return labels[0] in SEARCH_NAMES
+    return len(labels) == 3 and labels[1] in _SECOND_LEVEL and labels[0] in SEARCH_NAMES
+
+
+def channel_of(hit: Hit, site_host: str, sources: dict[str, str]) -> str:
+    """The channel that brought a page view (see the module's rules); `sources` maps the
+    `utm_source` each of the site's channels puts on its links to the channel's key."""
+    query = parse_qs(hit.target.partition("?")[2])
     if (query.get("utm_medium") or [""])[0].strip().lower() == "ambassador":
         return "ambassador"  # a colleague's share (issue 28), whatever network it went through
     source = (query.get("utm_source") or [""])[0].strip().lower()
-    if source in channels:
-        return source
+    if source in sources:
+        return sources[source]
     if not hit.referrer:
         return "direct"
-    host = (urlsplit(hit.referrer).hostname or "").lower().removeprefix("www.")
+    try:
+        host = (urlsplit(hit.referrer).hostname or "").lower()
+    except ValueError:  # a referrer no browser sends ("http://[::1/"): some other place
+        return "other"
     if not host:
         return "direct"
-    if site_host and _within(host, site_host.removeprefix("www.")):
+    if site_host and host.removeprefix("www.") == site_host.removeprefix("www."):
         return "internal"
     for name, domains in SOCIAL_HOSTS.items():
         if any(_within(host, d) for d in domains):
             return name
-    labels = host.split(".")
-    if host in SEARCH_HOSTS or any(label in SEARCH_NAMES for label in labels[:-1][-2:]):
+    if _is_search(host):
         return "search"
     return "other"
 
@@ -95,32 +102,34 @@ def site_pages(site_dir: Path) -> frozenset[str]:
 
 def page_of(target: str, pages: frozenset[str], base: str = "/") -> str | None:
     """The page a request asked for, as the site names it, or None when it is no page of the site
-    (an asset, a feed, an address the site does not have). `base` is the path of the site's
-    address (`/werkenbij/` for https://www.lindewaard.example/werkenbij/): requests outside it are
-    no pages of the site."""
-    path = unquote(urlsplit(target).path or "/")
+    (an asset, a feed, an address the site does not have, a target that is no path). `base` is
+    the path of the site's address (`/werkenbij/` for https://www.lindewaard.example/werkenbij/):
+    requests outside it are no pages of the site. Repeated slashes count as one, as web servers
+    serve them (nginx's merge_slashes)."""
+    path = target.partition("?")[0].partition("#")[0]
+    if not path.startswith("/"):
+        return None  # the absolute form (http://other.example/) or junk
+    path = _SLASHES.sub("/", unquote(path))
     if base != "/":
         if not path.startswith(base):
             return None
         path = "/" + path[len(base) :]
     if path.endswith("/index.html"):
         path = path.removesuffix("index.html")
-    if path in pages:
-        return path
-    return None
+    return path if path in pages else None
 
 
 class Counts:
     """Page views by (date, page, channel), and what was left out."""
 
     def __init__(
-        self, pages: frozenset[str], zone: ZoneInfo, site_host: str, channels: Iterable[str], base: str = "/"
+        self, pages: frozenset[str], zone: ZoneInfo, site_host: str, sources: dict[str, str], base: str = "/"
     ) -> None:
         self.pages = pages
         self.base = base if base.endswith("/") else base + "/"
         self.zone = zone
         self.site_host = site_host.lower()
-        self.channels = tuple(c.lower() for c in channels)
+        self.sources = {source.lower(): key for source, key in sources.items()}
         self.views: Counter[tuple[dt.date, str, str]] = Counter()
         self.bots = 0
         self.other_requests = 0  # assets, feeds, errors, redirects, other methods, unknown addresses
@@ -137,7 +146,7 @@ class Counts:
             self.bots += 1
             return
         day = hit.moment.astimezone(self.zone).date()
-        self.views[(day, page, channel_of(hit, self.site_host, self.channels))] += 1
+        self.views[(day, page, channel_of(hit, self.site_host, self.sources))] += 1
 
     @property
     def total(self) -> int:

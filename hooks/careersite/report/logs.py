@@ -21,7 +21,7 @@ import crawleruseragents
 
 # host ident user [time] "request" status size "referrer" "user agent". Quoted fields hold no quote
 # (nginx writes one as \x22); a line with an escaped quote (Apache's \") is skipped and counted.
-_COMBINED = re.compile(r'^\S+ \S+ \S+ \[([^\]]+)\] "([^"]*)" (\d{3}) \S+ "([^"]*)" "([^"]*)"')
+_COMBINED = re.compile(r'^\S+ \S+ \S+ \[([^\]]+)\] "([^"]*)" (\d{3}) \S+ "([^"]*)" "([^"]*)"(?:\s|$)')
 _MONTHS = {
     m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1)
 }
@@ -63,11 +63,13 @@ def moment(text: str) -> dt.datetime | None:
     digits = day + year + hour + minute + second + oh + om
     if month not in _MONTHS or sign not in "+-" or not (digits.isascii() and digits.isdigit()):
         return None
+    if not 1971 <= int(year) <= 2099:  # a clock set wrong, or junk: no date of a visit to this site
+        return None
     try:
         return dt.datetime(
             int(year), _MONTHS[month], int(day), int(hour), int(minute), int(second), tzinfo=_offset(sign, oh, om)
         )
-    except ValueError:  # 31/Feb, 25:00
+    except ValueError:  # 31/Feb, 25:00, an offset of a day or more
         return None
 
 
@@ -78,9 +80,13 @@ def parse(line: str) -> Hit | None:
         return None
     time, request, status, referrer, agent = m.groups()
     when = moment(time)
-    parts = request.split(" ")
-    if when is None or len(parts) != 3 or not parts[2].startswith("HTTP/"):
+    if when is None:
         return None
+    parts = request.split(" ")
+    if len(parts) != 3 or not parts[2].startswith("HTTP/"):
+        # A log line all the same (nginx's "" 400 for a connection that sent nothing, a TLS
+        # handshake on the plain port): a request, but no page view.
+        return Hit(when, "", "", int(status), "", True)
     return Hit(when, parts[0], parts[1], int(status), "" if referrer == "-" else referrer, is_bot(agent))
 
 
@@ -131,10 +137,10 @@ def read(paths: list[Path], reading: Reading, advance: Callable[[int], object] =
         with stream:
             raw_position = 0
             try:
-                for raw in stream:
+                for raw in _lines(stream):
                     number += 1
                     reading.lines += 1
-                    if len(raw) > LONGEST_LINE:
+                    if raw is None:  # longer than LONGEST_LINE: read past, never held whole
                         reading.skip(f"{shown}:{number}")
                         continue
                     hit = parse(raw.decode("utf-8", errors="replace").rstrip("\r\n"))
@@ -153,6 +159,22 @@ def read(paths: list[Path], reading: Reading, advance: Callable[[int], object] =
             except OSError as error:
                 reading.problem("unreadable", shown, number, str(error.strerror or error))
             advance(max(0, _size(path) - raw_position))
+
+
+def _lines(stream: BinaryIO) -> Iterator[bytes | None]:
+    """The lines of `stream`; None for a line longer than LONGEST_LINE, whose rest is read in
+    pieces and dropped (a file without line breaks, or a gzip that unpacks to one huge line, never
+    fills the memory)."""
+    while True:
+        raw = stream.readline(LONGEST_LINE + 1)
+        if not raw:
+            return
+        if len(raw) > LONGEST_LINE and not raw.endswith(b"\n"):
+            while (rest := stream.readline(LONGEST_LINE)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+        else:
+            yield raw
 
 
 def _position(stream: BinaryIO) -> int:

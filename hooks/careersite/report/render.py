@@ -18,7 +18,8 @@ from careersite.report.count import DEFAULT_CHANNELS, Counts
 SILENT_DAYS = 30
 NETWORKS = {"linkedin": "LinkedIn", "facebook": "Facebook", "instagram": "Instagram", "x": "X"}
 # A colour per channel, told apart also by their order and the table (never by colour alone).
-PALETTE = ("#1f5f8b", "#d1495b", "#edae49", "#00798c", "#66a182", "#8d6a9f", "#30343f", "#b56576", "#7f8c8d")
+# Each at least 3:1 against the white page (WCAG 1.4.11); bars are separated by a white line.
+PALETTE = ("#1f5f8b", "#c0392b", "#8a6100", "#00798c", "#3d7a5a", "#7b4f96", "#30343f", "#a4456b", "#5d6d7e")
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,8 @@ class Report:
         # The site's channels first, in its order, then a network the site has no channel for (a
         # colleague's post), then the others that brought views.
         unnamed = sorted(used - set(channel_names) - set(DEFAULT_CHANNELS))
-        self.channels = [*channel_names, *unnamed, *(c for c in DEFAULT_CHANNELS if c in used)]
+        # (once each: a site channel may share a name with one of the others)
+        self.channels = list(dict.fromkeys([*channel_names, *unnamed, *(c for c in DEFAULT_CHANNELS if c in used)]))
         days = sorted({day for (day, _, _) in counts.views})
         self.start: dt.date | None = days[0] if days else None
         self.end: dt.date | None = days[-1] if days else None
@@ -78,7 +80,11 @@ class Report:
         by_channel: dict[str, Counter[dt.date]] = defaultdict(Counter)
         for (day, _, channel), n in self.counts.views.items():
             by_channel[channel][day - dt.timedelta(days=day.weekday())] += n
-        weeks = sorted({week for counter in by_channel.values() for week in counter})
+        if self.start is None or self.end is None:
+            return [], by_channel
+        # Every week of the period, also one without a view (a gap the chart must show).
+        first = self.start - dt.timedelta(days=self.start.weekday())
+        weeks = [first + dt.timedelta(weeks=n) for n in range((self.end - first).days // 7 + 1)]
         return weeks, by_channel
 
     def by(self, key: str) -> dict[str, Counter[str]]:
@@ -102,23 +108,30 @@ class Report:
         """Vacancies by views per day open within the period, fewest first: (item, days, views)."""
         if self.start is None or self.end is None:
             return []
-        views: Counter[str] = Counter()
-        for (_, page, _), n in self.counts.views.items():
-            views[page] += n
+        by_page: dict[str, Counter[dt.date]] = defaultdict(Counter)
+        for (day, page, _), n in self.counts.views.items():
+            by_page[page][day] += n
         rows = []
         for item in self.items:
             first, last = max(item.published, self.start), min(item.closes, self.end)
             days = (last - first).days + 1
-            if days > 0:
-                rows.append((item, days, views[item.page]))
+            if days > 0:  # the views while it was open: a closed page is still read
+                views = sum(n for day, n in by_page[item.page].items() if first <= day <= last)
+                rows.append((item, days, views))
         return sorted(rows, key=lambda row: (row[2] / row[1], row[0].title))
 
     def posted(self) -> list[tuple[str, int, int]]:
         """Per channel of the site: items its feed carried (among the vacancies), and page views of
         those items' pages that it brought."""
         rows = []
+        start, end = self.start or dt.date.min, self.end or dt.date.max
         for channel in self.channel_names:
-            carried = {item.page for item in self.items if channel in item.channels}
+            # the vacancies its feed carried during the period: open on one of its days
+            carried = {
+                item.page
+                for item in self.items
+                if channel in item.channels and item.published <= end and item.closes >= start
+            }
             brought = sum(n for (_, page, c), n in self.counts.views.items() if c == channel and page in carried)
             rows.append((channel, len(carried), brought))
         return rows
@@ -154,7 +167,7 @@ class Report:
             rows = []
             for week in weeks:
                 values = [weekly[c][week] for c in self.channels if c in weekly]
-                label = t.day_month(week) if self.start and self.start.year == weeks[-1].year else t.date(week)
+                label = t.day_month(week) if weeks[0].year == weeks[-1].year else t.date(week)
                 rows.append([label, *map(number, values), number(sum(values))])
             parts.append(_table(head, rows))
         for key, heading, label in (
@@ -190,6 +203,8 @@ class Report:
             )
         elif not silent:
             parts.append(f"<p>{escape(t('report.silent_none'))}</p>")
+        else:
+            parts.append(f"<p>{escape(t('report.none'))}</p>")
         parts.append(f"<h2>{escape(t('report.fewest'))}</h2>")
         fewest = self.fewest()
         parts.append(
@@ -243,12 +258,13 @@ class Report:
                 title = f"{self.name(channel)}, {self.t.date(week)}: {n}"
                 shapes.append(
                     f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{h:.1f}" '
-                    f'fill="{PALETTE[k % len(PALETTE)]}"><title>{escape(title)}</title></rect>'
+                    f'fill="{PALETTE[k % len(PALETTE)]}" stroke="#fff" stroke-width="1">'
+                    f"<title>{escape(title)}</title></rect>"
                 )
             if len(weeks) <= 16 or i % max(1, len(weeks) // 12) == 0:
                 shapes.append(
                     f'<text x="{x + bar / 2:.1f}" y="{height - bottom + 16}" text-anchor="middle">'
-                    f"{escape(self.t.day_month(week))}</text>"
+                    f"{escape(self.t.day_month(week) if weeks[0].year == weeks[-1].year else self.t.date(week))}</text>"
                 )
         shapes.append(f'<text x="{left - 6}" y="{top + 10}" text-anchor="end">{self.t.number(most)}</text>')
         shapes.append(f'<text x="{left - 6}" y="{height - bottom}" text-anchor="end">0</text>')

@@ -9,6 +9,7 @@
 //   clock PATH ISO      a vacancy page opened with the browser's clock at ISO: what it invites
 //   lists PATH ISO [W]  a page with vacancy lists at that moment: what it shows and counts
 //   follow PATH         open PATH (an earlier address) and say where the browser ends, and its heading
+//   batch FILE          the checks listed in FILE (JSON: [[check, arg…], …]) in one browser, results in order
 //   editorwarnings SLUG...  the web editor's panel of warnings beside each entry (BASE: the entries' address)
 const { chromium } = require('playwright-core');
 
@@ -246,15 +247,32 @@ const checks = {
   // there, as the site was built for it, whatever today's date is (a check may set its own moment).
   // Not for `photos`: a fixed clock leaves the resource timings it measures without sizes, and
   // story photos do not depend on the day.
-  const fixedNow = check === 'photos' ? '' : process.env.CAREERSITE_BROWSER_NOW;
+  let running = check;
   const newPage = browser.newPage.bind(browser);
   browser.newPage = async (options) => {
     const page = await newPage(options);
+    const fixedNow = running === 'photos' ? '' : process.env.CAREERSITE_BROWSER_NOW;
     if (fixedNow) await page.clock.setFixedTime(new Date(fixedNow));
     return page;
   };
   try {
-    console.log(JSON.stringify(await checks[check](browser, ...args)));
+    if (check === 'batch') {
+      // batch FILE: a JSON list of [check, arg…], all in this one browser (a launch costs a second);
+      // each check's result, or its error, in order.
+      const specs = JSON.parse(require('fs').readFileSync(args[0], 'utf8'));
+      const results = [];
+      for (const [name, ...rest] of specs) {
+        running = name;
+        try {
+          results.push({ ok: await checks[name](browser, ...rest) });
+        } catch (error) {
+          results.push({ error: String(error && error.stack || error) });
+        }
+      }
+      console.log(JSON.stringify(results));
+    } else {
+      console.log(JSON.stringify(await checks[check](browser, ...args)));
+    }
   } finally {
     await browser.close();
   }

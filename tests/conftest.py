@@ -179,26 +179,3 @@ def served(example: Build) -> Iterator[str]:
     """The built example site on a local web server, as a browser reaches it; its address."""
     with serving(example.site) as address:
         yield address
-
-
-# The test files that take longest (worker-seconds, measured with --durations=0), handed out first:
-# pytest-xdist gives each worker whole files in collection order, so a long file collected last
-# would keep one worker busy while the other has finished.
-LONGEST_FIRST = (
-    "test_publishing.py",
-    "test_cms.py",
-    "test_new_site.py",
-    "test_candidate.py",
-    "test_photos.py",
-    "test_accessibility.py",
-    "test_page_cache.py",
-    "test_serve_rebuilds.py",
-    "test_editor_server.py",
-    "test_calendar.py",
-    "test_cards.py",
-)
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
-    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))

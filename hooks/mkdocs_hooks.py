@@ -30,11 +30,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from careersite.build import Build, Stop
+from careersite.build import Build, ItemPageKeys, Stop, item_ref
 from careersite.cards.sources import file_state
 from careersite.config import read_config
 from careersite.content.errors import ContentError
-from careersite.content.model import ref
 from careersite.content.pages import template_names
 from careersite.content.text import terminal
 from careersite.i18n import Translator
@@ -92,7 +91,7 @@ class _Run:
     page_cache: PageCache | None = None
     placer: Placer | None = None  # puts cards, photos and cached pages into the site
     rendered_pages: list[tuple[str, str]] = field(default_factory=list)  # (path in the site, cache file) kept
-    shared: str = ""  # a digest of what every item page repeats of the rest of the site (feeds, footer, …)
+    keys: ItemPageKeys | None = None  # the page cache's keys of this build's item pages
     generated: dict[str, str] = field(default_factory=dict)  # page URL -> src_uri of each item page, in order
     # page URL -> its search entries as JSON text (`_entries_text`), for every item page, rendered or cached
     cached_search: dict[str, str] = field(default_factory=dict)
@@ -339,42 +338,8 @@ def _start_page_cache(config: MkDocsConfig, scope: str) -> None:
     # own, so one folder would lose the site's pages to every `make serve` and the other way round.
     folder = "pages" if _session.command == "build" else f"pages-{_session.command}"
     _run.page_cache = PageCache(_build.site.settings.cache_dir / folder, scope, _session.remembered)
-    v = _build.view
-    _run.shared = digest(
-        repr(_build.feeds), repr(_build.alerts), repr(v.footer), v.privacy_url, v.alerts_url, v.salary.title
-    )
+    _run.keys = _build.page_keys(_run.page_cache)
     _run.search = _search_index(config)
-
-
-def _item_key(kind: str, item: Any, body: str) -> str:
-    """The key of an item page: the item, its page's values on this day, and what it repeats of the
-    site. `make serve` takes the previous rebuild's key of a page whose inputs are equal."""
-    assert _build is not None
-    remembered = _session.remembered
-    if remembered is None:
-        return _whole_item_key(kind, item, body)
-    inputs = (body, _run.shared, _build.view.page_inputs(item))
-    key = ("page key", _ref(kind, item).guid)
-    return remembered.get(key, inputs, lambda: _whole_item_key(kind, item, body))
-
-
-def _whole_item_key(kind: str, item: Any, body: str) -> str:
-    assert _run.page_cache is not None and _build is not None
-    view, cache = _build.view, _run.page_cache
-    graph = _build.open_graph(item)
-    if kind == "vacancy":
-        page = view.vacancy_page(item, body)
-        # Only a closed page shows how many vacancies are open ("Alle vacatures (14)").
-        count = None if item.status.is_open else view.listing.count
-        return cache.key(kind, repr(item.vacancy), repr(page), repr(graph), _run.shared, count)
-    return cache.key(kind, repr(item), repr(view.story_page(item)), repr(graph), _run.shared)
-
-
-def _body_key(slug: str, body: str, uris: list[str]) -> str:
-    """The key of a body's rendering: its text and place (links in it are made relative to the
-    page), and, when it links to other pages by file, which pages exist."""
-    assert _run.page_cache is not None
-    return _run.page_cache.key("body", slug, body, uris if ".md" in body else None)
 
 
 def _add_item_page(
@@ -382,34 +347,29 @@ def _add_item_page(
 ) -> None:
     """A vacancy's or story's page: copied from the cache when nothing it shows has changed, else
     rendered by MkDocs (and kept in the cache for the next build)."""
-    assert _run.page_cache is not None and _build is not None
+    assert _run.page_cache is not None and _run.keys is not None and _build is not None
     addresses = _build.site.addresses
     uri = addresses.item_source(kind, slug)
     url = addresses.vacancy(slug) if kind == "vacancy" else addresses.story(slug)
     _run.generated[url] = uri
     if kind != "vacancy" or not views.robots(item):
         _run.sitemap_items.append(url)
-    body_key = _body_key(slug, body, uris)
+    body_key = _run.keys.body(slug, body, uris)
     rendered = _run.page_cache.body(body_key)
     if rendered is not None:
-        key = _item_key(kind, item, rendered)
+        key = _run.keys.page(item, rendered)
         stored = _run.page_cache.page(key)
         if stored is not None:
             cached = _CachedPage.generated(config, uri, abs_src_path=str(stored.html_path))
             cached.dest_uri = f"{url}index.html" if config.use_directory_urls else url  # as the rendered page
             cached.key = stored.html_path.name
             files.append(cached)
-            _build.bodies[_ref(kind, item)] = stored.body
+            _build.bodies[item_ref(item)] = stored.body
             _run.cached_search[url] = stored.search
             return
     files.append(File.generated(config, uri, content=EMPTY_META + body, inclusion=InclusionLevel.NOT_IN_NAV))
     _run.pages[uri] = (kind, item)
     _run.body_keys[uri] = body_key
-
-
-def _ref(kind: str, item: Any) -> Any:
-    """Which item a page is of (`ItemRef`): its page is keyed and its text kept under it."""
-    return ref(item.vacancy if kind == "vacancy" else item)
 
 
 class _CachedPage(File):
@@ -603,7 +563,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     kind, item = _run.pages.get(page.file.src_uri, (None, None))
     body = page.content or ""
     if kind is not None:
-        _build.take_body(_ref(kind, item), body)
+        _build.take_body(item_ref(item), body)
         context["og"] = _build.open_graph(item)
     if kind == "vacancy":
         context["vacancy"] = _build.view.vacancy_page(item, body)
@@ -714,10 +674,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = squeeze(output)
     uri = page.file.src_uri
     kind, item = _run.pages.get(uri, (None, None))
-    if kind is None or _run.page_cache is None or uri not in _run.body_keys or _build is None:
+    if kind is None or _run.page_cache is None or _run.keys is None or uri not in _run.body_keys or _build is None:
         return output
-    item_ref = _ref(kind, item)
-    if item_ref in _build.bad:
+    which = item_ref(item)
+    if which in _build.bad:
         return output  # a text with mistakes is never kept
     body = page.content or ""
     search = _run.search
@@ -726,8 +686,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     _run.cached_search[page.url] = text = _entries_text(entries)
     with contextlib.suppress(OSError):  # a cache that cannot be written only slows the next build
         _run.page_cache.put_body(_run.body_keys[uri], body)
-        key = _item_key(kind, item, body)
-        _run.page_cache.put_page(key, output, _build.bodies.get(item_ref, body), text)
+        key = _run.keys.page(item, body)
+        _run.page_cache.put_page(key, output, _build.bodies.get(which, body), text)
         _run.rendered_pages.append((page.file.dest_uri, f"{key}.html"))
     return output
 

@@ -19,12 +19,13 @@ from pathlib import Path
 
 from careersite.cards.files import CardFailure, CardRenderer
 from careersite.content.errors import ContentError, Problem
-from careersite.content.model import ItemRef, Story
+from careersite.content.model import ItemRef, Story, ref
 from careersite.outputs import cms, feeds, ical, jobs, jsonld, redirects, social
 from careersite.outputs.feeds import FeedPlan, JobAlert  # by name: the field `feeds` hides the module in `Build`
 from careersite.pages import views
 from careersite.publish.files import Placer, write_atomic
 from careersite.publish.memo import Remembered
+from careersite.publish.pages import PageCache, digest
 from careersite.site import Listed, Site
 
 
@@ -148,6 +149,10 @@ class Build:
         self.bodies[ref] = html
         return ref not in self.bad
 
+    def page_keys(self, cache: PageCache) -> ItemPageKeys:
+        """The keys under which `cache` keeps this build's item pages and their texts."""
+        return ItemPageKeys(self, cache)
+
     # The end.
 
     def finish(self, site_dir: Path, placer: Placer, log: Callable[[str], None]) -> None:
@@ -178,3 +183,44 @@ class Build:
     def cancel(self) -> None:
         """A build that failed or was stopped: the card workers stop."""
         self.renderer.cancel()
+
+
+def item_ref(item: Listed | Story) -> ItemRef:
+    """Which item a page is of: its page is keyed and its text kept under it."""
+    return ref(item.vacancy if isinstance(item, Listed) else item)
+
+
+class ItemPageKeys:
+    """The page cache's keys of a build's vacancy and story pages. A page's key covers all it shows:
+    the item, its page's values on this day, its share tags and what it repeats of the rest of the
+    site (feeds, footer, …); a body's key its text and place. `make serve` takes the previous
+    rebuild's key of a page whose inputs are equal (`Build.remembered`)."""
+
+    def __init__(self, build: Build, cache: PageCache) -> None:
+        self.build, self.cache = build, cache
+        v = build.view
+        # what every item page repeats of the rest of the site
+        self.shared = digest(
+            repr(build.feeds), repr(build.alerts), repr(v.footer), v.privacy_url, v.alerts_url, v.salary.title
+        )
+
+    def body(self, slug: str, body: str, uris: list[str]) -> str:
+        """A body's rendering: its text and place (links in it are made relative to the page), and,
+        when it links to other pages by file, which pages exist."""
+        return self.cache.key("body", slug, body, uris if ".md" in body else None)
+
+    def page(self, item: Listed | Story, body: str) -> str:
+        remembered = self.build.remembered
+        if remembered is None:
+            return self._whole(item, body)
+        inputs = (body, self.shared, self.build.view.page_inputs(item))
+        return remembered.get(("page key", item_ref(item).guid), inputs, lambda: self._whole(item, body))
+
+    def _whole(self, item: Listed | Story, body: str) -> str:
+        view, graph = self.build.view, self.build.open_graph(item)
+        if isinstance(item, Listed):
+            page = view.vacancy_page(item, body)
+            # Only a closed page shows how many vacancies are open ("Alle vacatures (14)").
+            count = None if item.status.is_open else view.listing.count
+            return self.cache.key("vacancy", repr(item.vacancy), repr(page), repr(graph), self.shared, count)
+        return self.cache.key("story", repr(item), repr(view.story_page(item)), repr(graph), self.shared)

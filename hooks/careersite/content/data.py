@@ -247,10 +247,10 @@ def _steps(value: Any, ctx: Block) -> tuple[Step, ...]:
     seen: set[str] = set()
     for where, read in _list_of_blocks(value, ctx, "steps", STEP, "error.process_step_shape", name="key"):
         key = read["key"]
-        if key is None or key in seen:
-            f.problem(
-                read.mapping, "key", f"{where}.key", f.t("error.process_step_key", value=read.mapping.get("key", ""))
-            )
+        if key is None:
+            continue  # missing or malformed: said once, by the step's block
+        if key in seen:
+            f.problem(read.mapping, "key", f"{where}.key", f.t("error.process_step_key", value=key))
             continue
         if read["name"] is None or read["days"] is None or ("kind" in read.mapping and read["kind"] is None):
             continue

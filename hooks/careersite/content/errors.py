@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +29,15 @@ class Problem:
         where = f"{self.path}:{self.line}" if self.line else self.path
         text = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
         return terminal(text)
+
+
+def by_file(problems: Iterable[Problem]) -> dict[str, tuple[str, ...]]:
+    """The problems of each file, as `line: field: message` (the preview shows them on the file's
+    page, the web editor beside its form)."""
+    found: dict[str, list[str]] = {}
+    for p in problems:
+        found.setdefault(p.path, []).append(f"{p.line}: {p.field}: {p.message}" if p.field else p.message)
+    return {path: tuple(lines) for path, lines in found.items()}
 
 
 class ContentError(Exception):

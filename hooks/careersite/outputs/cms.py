@@ -19,6 +19,7 @@ import yaml
 from markupsafe import escape
 
 from careersite.content import model
+from careersite.content.errors import by_file
 from careersite.content.fields import ACCEPTABLE, DOCUMENTS, HOURS, IDENTIFIER, SOCIAL_LIMIT, Choice, Field
 from careersite.content.settings import CmsSettings, Settings
 from careersite.i18n import Translator
@@ -185,10 +186,7 @@ def render_warnings(site: Site) -> bytes:
     """admin/warnings.json, written by the preview only: each file's warnings (the text check and
     the slips) as `line: field: message`, by the file's path, for the panel beside the editor's
     form. The published site never has it: the warnings are the team's."""
-    found: dict[str, list[str]] = {}
-    for w in site.warnings:
-        found.setdefault(w.path, []).append(f"{w.line}: {w.field}: {w.message}" if w.field else w.message)
-    return json.dumps(found, ensure_ascii=False, sort_keys=True, indent=0).encode()
+    return json.dumps(by_file(site.warnings), ensure_ascii=False, sort_keys=True, indent=0).encode()
 
 
 # The mistakes beside the editor: a panel at the foot of the page, over Decap's own, folded open.

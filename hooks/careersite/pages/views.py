@@ -21,7 +21,7 @@ from careersite.cards import colours
 from careersite.cards.photos import PhotoSpec, Picture, picture
 from careersite.cards.sources import file_state
 from careersite.content import calendar
-from careersite.content.errors import Problem
+from careersite.content.errors import Problem, by_file
 from careersite.content.model import Story, Vacancy
 from careersite.i18n import Translator
 from careersite.offers import (
@@ -659,10 +659,7 @@ class SiteView:
     def warnings_for(self, source: str) -> tuple[str, ...]:
         """The warnings on one file, as `line: field: message` (the preview shows them on its page)."""
         if self._warnings is None:
-            found: dict[str, list[str]] = {}
-            for w in self.site.warnings:
-                found.setdefault(w.path, []).append(f"{w.line}: {w.field}: {w.message}" if w.field else w.message)
-            self._warnings = {path: tuple(lines) for path, lines in found.items()}
+            self._warnings = by_file(self.site.warnings)
         return self._warnings.get(source, ())
 
     def card(self, item: Listed) -> VacancyCard:

@@ -470,6 +470,64 @@ SETTINGS = (
             ),
         )
     ),
+    # The counting tool and apply forwarding (issue 27): each wrong part at its line.
+    *(
+        Change(
+            f"analytics-{name}",
+            "mkdocs.yml",
+            "    closing_soon_days: 7",
+            f"    closing_soon_days: 7\n{new}",
+            f"{K}.{field}",
+            words,
+            at,
+        )
+        for name, new, field, words, at in (
+            ("text", "    analytics: goatcounter", "analytics", "geen blok", "analytics: goatcounter"),
+            (
+                "tool",
+                "    analytics:\n      tool: google-analytics\n      address: https://stats.lindewaard.example",
+                "analytics.tool",
+                "'google-analytics' is geen teltool",
+                "tool: google-analytics",
+            ),
+            (
+                "address",
+                "    analytics:\n      tool: goatcounter\n      address: stats.lindewaard.example",
+                "analytics.address",
+                "'stats.lindewaard.example' is geen webadres",
+                "address: stats",
+            ),
+            (
+                "no-address",
+                "    analytics:\n      tool: goatcounter",
+                "analytics.address",
+                "ontbreekt",
+                "analytics:",
+            ),
+            (
+                "address-query",
+                "    analytics:\n      tool: goatcounter\n      address: https://stats.lindewaard.example/?site=1",
+                "analytics.address",
+                "zonder ? of #",
+                "address: https",
+            ),
+            (
+                "unknown-part",
+                "    analytics:\n      tool: goatcounter\n"
+                "      address: https://stats.lindewaard.example\n      site_id: 3",
+                "analytics.site_id",
+                "hoort hier niet; mogelijk zijn: tool, address",
+                "site_id: 3",
+            ),
+            (
+                "forwarding-word",
+                "    apply_forwarding: misschien",
+                "apply_forwarding",
+                "misschien",
+                "apply_forwarding:",
+            ),
+        )
+    ),
     Change(
         "site-in-theme",
         "mkdocs.yml",

@@ -10,6 +10,7 @@
 //   lists PATH ISO [W]  a page with vacancy lists at that moment: what it shows and counts
 //   follow PATH         open PATH (an earlier address) and say where the browser ends, and its heading
 //   batch FILE          the checks listed in FILE (JSON: [[check, arg…], …]) in one browser, results in order
+//   counting PATH REFERRER  open a vacancy as a candidate coming from REFERRER, tap apply: where it lands
 //   editorwarnings SLUG...  the web editor's panel of warnings beside each entry (BASE: the entries' address)
 const { chromium } = require('playwright-core');
 
@@ -22,6 +23,26 @@ async function open(browser, path, width) {
 }
 
 const checks = {
+  // A candidate on a phone follows a link to PATH from REFERRER and taps the first apply button;
+  // the application system's host answers with a stand-in page. What the button said, and where
+  // the tap ended.
+  async counting(browser, path, referrer) {
+    const page = await browser.newPage({
+      viewport: { width: 390, height: 844 },
+      userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148',
+    });
+    await page.route('https://sollicitatie.lindewaard.example/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>ATS</title><h1>Sollicitatieformulier</h1>' }));
+    await page.goto(base + path, { waitUntil: 'load', referer: referrer || undefined });
+    const button = page.locator('a.cs-apply').first();
+    const href = await button.getAttribute('href');
+    const visible = await button.isVisible();
+    await Promise.all([page.waitForURL(/sollicitatie\.lindewaard\.example/, { timeout: 10000 }), button.click()]);
+    await page.waitForLoadState('load');
+    const landed = { url: page.url(), h1: (await page.textContent('h1')) || '' };
+    await page.close();
+    return { href, visible, landed };
+  },
   async follow(browser, path) {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(base + path, { waitUntil: 'load' });

@@ -112,6 +112,24 @@ class CmsSettings:
     app_id: str = ""  # GitLab: the id of the OAuth application (PKCE)
 
 
+ANALYTICS_TOOLS = ("goatcounter",)
+
+
+@dataclass(frozen=True)
+class AnalyticsSettings:
+    """The organisation's own counting tool, opt-in: without it the pages make no request to any
+    other host. `address` is where the tool takes counts and exports (GoatCounter: the site's
+    address in it, `https://stats.lindewaard.example`)."""
+
+    tool: str = ""  # "" for none
+    address: str = ""
+
+    @property
+    def endpoint(self) -> str:
+        """Where a page view is sent (GoatCounter's documented `/count`), or "" without a tool."""
+        return f"{self.address}/count" if self.tool == "goatcounter" else ""
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything the engine needs to know about the organisation and the site."""
@@ -153,6 +171,8 @@ class Settings:
     calendar: CalendarSettings = CalendarSettings()
     cms: CmsSettings = CmsSettings()
     earlier_addresses: tuple[tuple[str, str], ...] = ()  # (old, new), relative to the site root
+    analytics: AnalyticsSettings = AnalyticsSettings()
+    apply_forwarding: bool = False  # apply buttons go through `<vacancy>/apply/`, which the access logs see
 
     @property
     def holiday_area(self) -> str:
@@ -454,6 +474,34 @@ def _cms(value: Any, where: Where) -> CmsSettings:
     )
 
 
+def _analytics(value: Any, where: Where) -> AnalyticsSettings:
+    if not isinstance(value, dict):
+        raise Invalid("setting.analytics", value=shown(value))
+    unknown_parts(value, ("tool", "address"), "analytics")
+    parts = {}
+    for part in ("tool", "address"):
+        try:
+            parts[part] = "" if is_empty(value.get(part)) else _text(value[part], where)
+        except Invalid as error:
+            raise Invalid(error.key, field=f"analytics.{part}", **error.params) from None
+    if not parts["tool"] and not parts["address"]:
+        return AnalyticsSettings()
+    errors = []
+    tool = parts["tool"].lower()
+    if tool not in ANALYTICS_TOOLS:
+        errors.append(
+            Invalid("setting.analytics_tool", field="analytics.tool", value=tool, options=", ".join(ANALYTICS_TOOLS))
+        )
+    address = parts["address"].rstrip("/")
+    if not address:
+        errors.append(Invalid("setting.analytics_missing", field="analytics.address"))
+    elif not WEB_ADDRESS.match(address) or "?" in address or "#" in address:
+        errors.append(Invalid("setting.analytics_address", field="analytics.address", value=address))
+    if errors:
+        raise Several(errors)
+    return AnalyticsSettings(tool, address)
+
+
 # An address of the site as an author writes it: letters, digits and `-._~/` (no scheme, query,
 # fragment or `..`); a leading slash is allowed and dropped.
 _SITE_ADDRESS = re.compile(r"^/?(?!.*\.\.)[A-Za-z0-9._~/-]*$")
@@ -629,6 +677,23 @@ SETTINGS: tuple[Setting, ...] = (
         "of the vacancies or stories sends each item on too (`vacancies/ciso/` → `vacatures/ciso/`)",
     ),
     Setting(
+        "analytics",
+        _analytics,
+        {},
+        doc="opt-in counting with the organisation's own, cookieless counting tool: `tool` (`goatcounter`) and "
+        "`address` (the site's address in it, `https://stats.example.org`). Each page then sends a page view "
+        "there, and each click on an apply button an event; `make report` reads the tool's export. Without it "
+        "the pages load nothing from another host",
+    ),
+    Setting(
+        "apply_forwarding",
+        boolean,
+        False,
+        doc="`true` sends an apply button that opens a web address through a page of the site "
+        "(`/vacatures/<slug>/apply/`), so that the web server's logs see each click and `make report` "
+        "counts apply clicks per channel (an e-mail address is never forwarded)",
+    ),
+    Setting(
         "cache_dir",
         lambda value, where: _inside(value, where, where.root),  # a file in its place is damage the build repairs
         ".cache",
@@ -795,6 +860,8 @@ def load_settings(
         calendar=values["calendar"],
         earlier_addresses=values["earlier_addresses"],
         cms=values["cms"],
+        analytics=values["analytics"],
+        apply_forwarding=bool(values["apply_forwarding"]),
     )
     return settings, r.problems
 

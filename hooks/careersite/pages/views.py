@@ -33,6 +33,7 @@ from careersite.offers import (
     closing_moment,
     scale_label,
 )
+from careersite.outputs import redirects
 from careersite.publish.memo import Remembered
 from careersite.rules import education
 from careersite.rules.process import timeline, typical_days, working_days
@@ -228,7 +229,8 @@ class VacancyPage:
     pay: Pay
     timeline: TimelineView
     contact: ContactView
-    apply_href: str
+    apply_href: str  # the application's own address, as printed
+    apply_link: str  # what the apply button opens: that address, or the site's forwarding page (`apply_forwarding`)
     apply_by_mail: bool
     stories: tuple[StoryCard, ...]
     notices: tuple[str, ...]
@@ -297,6 +299,7 @@ def vacancy_page(
             v.contact.email,
         ),
         apply_href=v.apply,
+        apply_link=redirects.APPLY if redirects.apply_address(site, item) else v.apply,
         apply_by_mail=v.apply.startswith("mailto:"),
         stories=tuple(story_card(site, s) for s in site.related_stories(v)),
         notices=tuple(notices),
@@ -693,6 +696,12 @@ class SiteView:
     def story_page(self, story: Story) -> StoryPage:
         listed = self.site.open_in_department(story.department)
         return story_page(self.site, story, [self.card(i) for i in listed[:STORY_VACANCIES]], len(listed))
+
+    @property
+    def count_endpoint(self) -> str:
+        """Where each page sends its page view and apply clicks (setting `analytics`): "" without a
+        counting tool, and always in the preview of `make serve`, which is nobody's visit."""
+        return "" if self.preview else self.settings.analytics.endpoint
 
     @cached_property
     def privacy_url(self) -> str:

@@ -1,16 +1,19 @@
-"""`make report LOGS="…"`: page views per channel, per vacancy and per department, from the web
-server's access logs, into `report/` (pageviews.csv and index.html). Counts only: no address, user
-agent or other data about a visitor is written anywhere."""
+"""`make report LOGS="…"`: page views and apply clicks per channel, per vacancy and per department,
+from the web server's access logs or the export of the site's own GoatCounter (setting
+`analytics`), into `report/` (pageviews.csv, applyclicks.csv and index.html). Counts only: no
+address, user agent or other data about a visitor is written anywhere."""
 
 from __future__ import annotations
 
 import sys
+import zlib
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from careersite.content.model import channels_of
+from careersite.outputs.redirects import APPLY
 from careersite.publish.files import write_atomic
-from careersite.report import logs
+from careersite.report import goatcounter, logs
 from careersite.report.count import Counts, site_pages
 from careersite.report.render import Item, Report, csv_text
 from careersite.site import Site
@@ -40,15 +43,26 @@ def run(site: Site, site_dir: Path, paths: list[Path], out: Path, progress: bool
     # A channel's links carry its own utm_source (setting channels: utm:), or its key.
     sources = {key: key for key in settings.channels}
     sources |= {channel.utm.get("utm_source", key): key for key, channel in settings.channels.items()}
-    counts = Counts(pages, settings.timezone, address.hostname or "", sources, address.path or "/")
+    # The forwarding page of each apply button (setting apply_forwarding) that the build made.
+    applies = {
+        f"/{page}{APPLY}": f"/{page}"
+        for page in (site.addresses.vacancy(i.vacancy.slug) for i in site.vacancies)
+        if (site_dir / page / APPLY / "index.html").is_file()
+    }
+    counts = Counts(pages, settings.timezone, address.hostname or "", sources, address.path or "/", applies)
     reading = logs.Reading()
     total = sum(p.stat().st_size for p in paths)
+    exports = [p for p in paths if _is_goatcounter(p)]
     from tqdm import tqdm  # here: only the report shows a progress bar
 
     # On a terminal only (disable=None): a scheduled job's log gets the closing line alone.
     with tqdm(total=total, unit="B", unit_scale=True, file=sys.stderr, disable=progress is False or None) as bar:
-        for hit in logs.read(paths, reading, bar.update):
-            counts.add(hit)
+        for path in paths:
+            if path in exports:
+                goatcounter.read(path, reading, counts, bar.update)
+            else:
+                for hit in logs.read([path], reading, bar.update):
+                    counts.add(hit)
     items = [
         Item(
             "/" + site.addresses.vacancy(i.vacancy.slug),
@@ -65,6 +79,7 @@ def run(site: Site, site_dir: Path, paths: list[Path], out: Path, progress: bool
     try:
         out.mkdir(parents=True, exist_ok=True)
         write_atomic(out / "pageviews.csv", csv_text(counts).encode())
+        write_atomic(out / "applyclicks.csv", csv_text(counts, clicks=True).encode())
         write_atomic(out / "index.html", report.html(reading.lines, reading.skipped).encode())
     except OSError as error:
         raise ReportError(t("report.unwritable", path=out, problem=error.strerror or error)) from None
@@ -78,6 +93,7 @@ def run(site: Site, site_dir: Path, paths: list[Path], out: Path, progress: bool
             "report.done",
             lines=t.number(reading.lines),
             views=t.number(counts.total),
+            clicks=t.number(counts.total_clicks),
             skipped=t.number(reading.skipped),
             first=first,
             bots=t.number(counts.bots),
@@ -85,3 +101,12 @@ def run(site: Site, site_dir: Path, paths: list[Path], out: Path, progress: bool
         )
     )
     return "\n".join(lines)
+
+
+def _is_goatcounter(path: Path) -> bool:
+    """Whether `path` is a GoatCounter CSV export (plain or gzip) rather than a log."""
+    try:
+        with logs.open_log(path) as stream:
+            return goatcounter.is_export(stream.read(64))
+    except (OSError, EOFError, zlib.error):
+        return False  # read as a log: its problem is reported there

@@ -35,7 +35,7 @@ SEARCH_NAMES = frozenset(
 SEARCH_HOSTS = frozenset({"search.brave.com", "kvasir.no"})
 SEARCH_PREFIXES = ("www.", "m.", "search.", "html.", "lite.")
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov"})  # google.co.uk, google.com.au
-DEFAULT_CHANNELS = ("ambassador", "direct", "search", "internal", "other")
+DEFAULT_CHANNELS = ("ambassador", "direct", "search", "internal", "other", "unknown")
 
 
 def _within(host: str, domain: str) -> bool:
@@ -53,21 +53,21 @@ def _is_search(host: str) -> bool:
     return len(labels) == 3 and labels[1] in _SECOND_LEVEL and labels[0] in SEARCH_NAMES
 
 
-def channel_of(hit: Hit, site_host: str, sources: dict[str, str]) -> str:
-    """The channel that brought a page view (see the module's rules); `sources` maps the
-    `utm_source` each of the site's channels puts on its links to the channel's key."""
-    query = parse_qs(hit.target.partition("?")[2])
-    if (query.get("utm_medium") or [""])[0].strip().lower() == "ambassador":
-        return "ambassador"  # a colleague's share (issue 28), whatever network it went through
-    source = (query.get("utm_source") or [""])[0].strip().lower()
-    if source in sources:
-        return sources[source]
-    if not hit.referrer:
-        return "direct"
-    try:
-        host = (urlsplit(hit.referrer).hostname or "").lower()
-    except ValueError:  # a referrer no browser sends ("http://[::1/"): some other place
-        return "other"
+# Referrers of the networks' Android apps (`android-app://com.linkedin.android/`).
+SOCIAL_APPS = {
+    "com.linkedin.android": "linkedin",
+    "com.facebook.katana": "facebook",
+    "com.facebook.orca": "facebook",
+    "com.facebook.lite": "facebook",
+    "com.instagram.android": "instagram",
+    "com.twitter.android": "x",
+}
+
+
+def host_channel(host: str, site_host: str) -> str:
+    """The channel of a referrer's host ("" for none): a network, `search`, `internal` (the site
+    itself), `other` or `direct`."""
+    host = host.lower()
     if not host:
         return "direct"
     if site_host and host.removeprefix("www.") == site_host.removeprefix("www."):
@@ -75,9 +75,53 @@ def channel_of(hit: Hit, site_host: str, sources: dict[str, str]) -> str:
     for name, domains in SOCIAL_HOSTS.items():
         if any(_within(host, d) for d in domains):
             return name
+    if host in SOCIAL_APPS:
+        return SOCIAL_APPS[host]
     if _is_search(host):
         return "search"
     return "other"
+
+
+def referrer_host(referrer: str) -> str | None:
+    """The host of a referrer ("" for none), or None for one that no browser sends."""
+    if not referrer:
+        return ""
+    try:
+        return (urlsplit(referrer).hostname or "").lower()
+    except ValueError:  # "http://[::1/"
+        return None
+
+
+def tagged(query: dict[str, list[str]], sources: dict[str, str]) -> str | None:
+    """The channel a link's own tags name, or None: a colleague's share (`utm_medium=ambassador`,
+    issue 28, whatever network it went through), or the `utm_source` of one of the site's channels."""
+    if (query.get("utm_medium") or [""])[0].strip().lower() == "ambassador":
+        return "ambassador"
+    source = (query.get("utm_source") or [""])[0].strip().lower()
+    return sources.get(source)
+
+
+def channel_of(hit: Hit, site_host: str, sources: dict[str, str]) -> str:
+    """The channel that brought a page view (see the module's rules); `sources` maps the
+    `utm_source` each of the site's channels puts on its links to the channel's key."""
+    channel = tagged(parse_qs(hit.target.partition("?")[2]), sources)
+    if channel is not None:
+        return channel
+    host = referrer_host(hit.referrer)
+    return "other" if host is None else host_channel(host, site_host)
+
+
+def click_channel(hit: Hit, site_host: str, sources: dict[str, str]) -> str:
+    """The channel of a click on an apply button, from what the vacancy page's script put on the
+    forwarding page's link: the tags the vacancy was reached with, and `from`, the host that
+    referred to the vacancy ("" for none). Without the script (`from` missing) it is not known."""
+    query = parse_qs(hit.target.partition("?")[2], keep_blank_values=True)
+    channel = tagged(query, sources)
+    if channel is not None:
+        return channel
+    if "from" not in query:
+        return "unknown"
+    return host_channel(query["from"][0].strip(), site_host)
 
 
 def site_pages(site_dir: Path) -> frozenset[str]:
@@ -100,54 +144,83 @@ def site_pages(site_dir: Path) -> frozenset[str]:
     return frozenset(pages)
 
 
-def page_of(target: str, pages: frozenset[str], base: str = "/") -> str | None:
-    """The page a request asked for, as the site names it, or None when it is no page of the site
-    (an asset, a feed, an address the site does not have, a target that is no path). `base` is
-    the path of the site's address (`/werkenbij/` for https://www.lindewaard.example/werkenbij/):
-    requests outside it are no pages of the site. Repeated slashes count as one, as web servers
-    serve them (nginx's merge_slashes)."""
+def site_path(target: str, base: str = "/") -> str | None:
+    """The path a request asked for, relative to the site's root: without query and fragment,
+    decoded, repeated slashes as one (as web servers serve them, nginx's merge_slashes), and
+    `index.html` as its folder. None for a target that is no path (the absolute form
+    `http://other.example/`, junk) or lies outside `base`, the path of the site's address
+    (`/werkenbij/` for https://www.lindewaard.example/werkenbij/)."""
     path = target.partition("?")[0].partition("#")[0]
     if not path.startswith("/"):
-        return None  # the absolute form (http://other.example/) or junk
+        return None
     path = _SLASHES.sub("/", unquote(path))
     if base != "/":
         if not path.startswith(base):
             return None
         path = "/" + path[len(base) :]
-    if path.endswith("/index.html"):
-        path = path.removesuffix("index.html")
+    return path.removesuffix("index.html") if path.endswith("/index.html") else path
+
+
+def page_of(target: str, pages: frozenset[str], base: str = "/") -> str | None:
+    """The page a request asked for, as the site names it, or None when it is no page of the site
+    (an asset, a feed, an address the site does not have, a target that is no path)."""
+    path = site_path(target, base)
     return path if path in pages else None
 
 
 class Counts:
-    """Page views by (date, page, channel), and what was left out."""
+    """Page views and apply clicks by (date, page, channel), and what was left out. `applies` maps
+    each apply button's forwarding page (`/vacatures/ciso/apply/`) to its vacancy's page."""
 
     def __init__(
-        self, pages: frozenset[str], zone: ZoneInfo, site_host: str, sources: dict[str, str], base: str = "/"
+        self,
+        pages: frozenset[str],
+        zone: ZoneInfo,
+        site_host: str,
+        sources: dict[str, str],
+        base: str = "/",
+        applies: dict[str, str] | None = None,
     ) -> None:
         self.pages = pages
         self.base = base if base.endswith("/") else base + "/"
         self.zone = zone
         self.site_host = site_host.lower()
         self.sources = {source.lower(): key for source, key in sources.items()}
+        self.applies = applies or {}
         self.views: Counter[tuple[dt.date, str, str]] = Counter()
+        self.clicks: Counter[tuple[dt.date, str, str]] = Counter()
         self.bots = 0
         self.other_requests = 0  # assets, feeds, errors, redirects, other methods, unknown addresses
 
     def add(self, hit: Hit) -> None:
+        """A request from a web server's log."""
         if hit.method != "GET" or hit.status not in (200, 304):
             self.other_requests += 1
             return
-        page = page_of(hit.target, self.pages, self.base)
-        if page is None:
+        path = site_path(hit.target, self.base)
+        if path in self.pages:
+            if hit.bot:
+                self.bots += 1
+            else:
+                self.view(hit.moment, path, channel_of(hit, self.site_host, self.sources))
+        elif path in self.applies:
+            if hit.bot:
+                self.bots += 1
+            else:
+                self.click(hit.moment, self.applies[path], click_channel(hit, self.site_host, self.sources))
+        else:
             self.other_requests += 1
-            return
-        if hit.bot:
-            self.bots += 1
-            return
-        day = hit.moment.astimezone(self.zone).date()
-        self.views[(day, page, channel_of(hit, self.site_host, self.sources))] += 1
+
+    def view(self, moment: dt.datetime, page: str, channel: str) -> None:
+        self.views[(moment.astimezone(self.zone).date(), page, channel)] += 1
+
+    def click(self, moment: dt.datetime, page: str, channel: str) -> None:
+        self.clicks[(moment.astimezone(self.zone).date(), page, channel)] += 1
 
     @property
     def total(self) -> int:
         return sum(self.views.values())
+
+    @property
+    def total_clicks(self) -> int:
+        return sum(self.clicks.values())

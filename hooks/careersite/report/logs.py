@@ -114,7 +114,7 @@ class Reading:
         self.problems.append((key, path, lines, detail))
 
 
-def _open(path: Path) -> BinaryIO:
+def open_log(path: Path) -> BinaryIO:
     raw = path.open("rb")
     if raw.read(2) == b"\x1f\x8b":
         raw.seek(0)
@@ -129,7 +129,7 @@ def read(paths: list[Path], reading: Reading, advance: Callable[[int], object] =
     for path in paths:
         shown = str(path)
         try:
-            stream = _open(path)
+            stream = open_log(path)
         except OSError as error:
             reading.problem("unreadable", shown, 0, str(error.strerror or error))
             continue
@@ -137,7 +137,7 @@ def read(paths: list[Path], reading: Reading, advance: Callable[[int], object] =
         with stream:
             raw_position = 0
             try:
-                for raw in _lines(stream):
+                for raw in lines_of(stream):
                     number += 1
                     reading.lines += 1
                     if raw is None:  # longer than LONGEST_LINE: read past, never held whole
@@ -161,7 +161,7 @@ def read(paths: list[Path], reading: Reading, advance: Callable[[int], object] =
             advance(max(0, _size(path) - raw_position))
 
 
-def _lines(stream: BinaryIO) -> Iterator[bytes | None]:
+def lines_of(stream: BinaryIO) -> Iterator[bytes | None]:
     """The lines of `stream`; None for a line longer than LONGEST_LINE, whose rest is read in
     pieces and dropped (a file without line breaks, or a gzip that unpacks to one huge line, never
     fills the memory)."""

@@ -35,11 +35,13 @@ class Item:
     channels: tuple[str, ...]
 
 
-def csv_text(counts: Counts) -> str:
+def csv_text(counts: Counts, clicks: bool = False) -> str:
+    """`pageviews.csv` (date,path,channel,pageviews), or with `clicks` `applyclicks.csv`
+    (date,path,channel,clicks: the vacancy's page and the channel that brought the candidate)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["date", "path", "channel", "pageviews"])
-    for (day, page, channel), n in sorted(counts.views.items()):
+    writer.writerow(["date", "path", "channel", "clicks" if clicks else "pageviews"])
+    for (day, page, channel), n in sorted((counts.clicks if clicks else counts.views).items()):
         writer.writerow([day.isoformat(), page, channel, n])
     return out.getvalue()
 
@@ -57,13 +59,13 @@ class Report:
         self.counts, self.items, self.t = counts, items, t
         self.organisation, self.zone = organisation, zone
         self.channel_names = channel_names
-        used = {channel for (_, _, channel) in counts.views}
+        used = {channel for (_, _, channel) in (*counts.views, *counts.clicks)}
         # The site's channels first, in its order, then a network the site has no channel for (a
         # colleague's post), then the others that brought views.
         unnamed = sorted(used - set(channel_names) - set(DEFAULT_CHANNELS))
         # (once each: a site channel may share a name with one of the others)
         self.channels = list(dict.fromkeys([*channel_names, *unnamed, *(c for c in DEFAULT_CHANNELS if c in used)]))
-        days = sorted({day for (day, _, _) in counts.views})
+        days = sorted({day for (day, _, _) in (*counts.views, *counts.clicks)})
         self.start: dt.date | None = days[0] if days else None
         self.end: dt.date | None = days[-1] if days else None
 
@@ -87,11 +89,11 @@ class Report:
         weeks = [first + dt.timedelta(weeks=n) for n in range((self.end - first).days // 7 + 1)]
         return weeks, by_channel
 
-    def by(self, key: str) -> dict[str, Counter[str]]:
-        """Views per vacancy page (`key` "page") or department, per channel."""
+    def by(self, key: str, clicks: bool = False) -> dict[str, Counter[str]]:
+        """Views (or apply clicks) per vacancy page (`key` "page") or department, per channel."""
         department = {item.page: item.department for item in self.items}
         table: dict[str, Counter[str]] = defaultdict(Counter)
-        for (_, page, channel), n in self.counts.views.items():
+        for (_, page, channel), n in (self.counts.clicks if clicks else self.counts.views).items():
             if page in department:
                 table[page if key == "page" else department[page]][channel] += n
         return table
@@ -152,6 +154,7 @@ class Report:
         totals = t(
             "report.totals",
             views=number(self.counts.total),
+            clicks=number(self.counts.total_clicks),
             lines=number(lines),
             bots=number(self.counts.bots),
             skipped=number(skipped),
@@ -170,12 +173,17 @@ class Report:
                 label = t.day_month(week) if weeks[0].year == weeks[-1].year else t.date(week)
                 rows.append([label, *map(number, values), number(sum(values))])
             parts.append(_table(head, rows))
-        for key, heading, label in (
-            ("page", "report.per_vacancy", "report.vacancy"),
-            ("department", "report.per_department", "report.department"),
+        for key, heading, label, clicks in (
+            ("page", "report.per_vacancy", "report.vacancy", False),
+            ("department", "report.per_department", "report.department", False),
+            ("page", "report.clicks", "report.vacancy", True),
         ):
-            table = self.by(key)
+            table = self.by(key, clicks)
             parts.append(f"<h2>{escape(t(heading))}</h2>")
+            if clicks:
+                parts.append(f"<p>{escape(t('report.clicks_how' if table else 'report.clicks_none'))}</p>")
+                if not table:
+                    continue
             shown = [c for c in self.channels if any(table[k][c] for k in table)]
             titles = {item.page: item.title for item in self.items}
             rows = [

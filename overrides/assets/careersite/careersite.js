@@ -119,7 +119,66 @@
     page.setAttribute("data-status", "closed");
   }
 
+  // Where the candidate came from, as the tags of the link they followed and the host that sent
+  // them (nothing else): the channel of a page view and of a click on apply.
+  function source() {
+    var params = new URLSearchParams(location.search);
+    var medium = (params.get("utm_medium") || "").toLowerCase();
+    var referrer = "";
+    try { referrer = document.referrer ? new URL(document.referrer).hostname : ""; } catch (e) { referrer = ""; }
+    return { params: params, tag: medium === "ambassador" ? "ambassador" : params.get("utm_source") || "", referrer: referrer };
+  }
+
+  // With the setting apply_forwarding, an apply button opens the site's own page that sends the
+  // candidate on (`apply/`): it is told the tags and the referring host, so that the web server's
+  // log can count the click per channel (`make report`).
+  function forward(link, from) {
+    var query = new URLSearchParams();
+    ["utm_source", "utm_medium", "utm_campaign"].forEach(function (key) {
+      if (from.params.get(key)) query.set(key, from.params.get(key));
+    });
+    query.set("from", from.referrer);
+    link.setAttribute("href", link.getAttribute("href").split("?")[0] + "?" + query.toString());
+  }
+
+  // With the setting analytics, each page view and each click on an apply button goes to the
+  // organisation's own GoatCounter through its documented /count endpoint: no cookie, no storage,
+  // no other script. Not from the local preview to a public counter, and marked as a bot under
+  // automation (GoatCounter's `b`, its value for navigator.webdriver).
+  function count(endpoint, from) {
+    var local = /^(localhost|127\.|\[::1\]$)/;
+    var counter;
+    try { counter = new URL(endpoint, location.href); } catch (e) { return; }
+    if (local.test(location.hostname) && !local.test(counter.hostname)) return;
+    if (document.visibilityState === "prerender" || /\/admin\//.test(location.pathname)) return;
+    var canonical = document.querySelector('link[rel="canonical"]');
+    var path = location.pathname;
+    try { if (canonical) path = new URL(canonical.href, location.href).pathname; } catch (e) { path = location.pathname; }
+    var query = new URLSearchParams(from.params);
+    if (from.tag === "ambassador") query.set("utm_source", "ambassador");
+    function send(values) {
+      values.s = String(screen.width);
+      if (navigator.webdriver) values.b = "153";
+      values.rnd = Math.random().toString(36).slice(2, 7);
+      var url = counter.href + "?" + new URLSearchParams(values).toString();
+      if (!(navigator.sendBeacon && navigator.sendBeacon(url))) new Image().src = url;
+    }
+    var q = query.toString();
+    send({ p: path, t: document.title, r: document.referrer, q: q ? "?" + q : "" });
+    document.querySelectorAll("a.cs-apply").forEach(function (link) {
+      var click = function () {
+        send({ p: "apply:" + path, t: document.title, r: from.tag || document.referrer, e: "true" });
+      };
+      link.addEventListener("click", click);
+      link.addEventListener("auxclick", click);
+    });
+  }
+
   function init() {
+    var from = source();
+    document.querySelectorAll("a[data-cs-forward]").forEach(function (link) { forward(link, from); });
+    var counter = document.querySelector('meta[name="cs-count"]');
+    if (counter) count(counter.getAttribute("content"), from);
     var page = document.querySelector("[data-cs-closes]");
     if (page) closeIfPast(page);
     var form = document.querySelector("[data-cs-filters]");

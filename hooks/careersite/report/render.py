@@ -311,12 +311,12 @@ def _table(head: list[str], rows: list[list[str]]) -> str:
 
 _STYLE = (
     "body{margin:0;font:1rem/1.5 system-ui,sans-serif;color:#1b1b1b;background:#fff}"
-    "main{max-width:60rem;margin:0 auto;padding:1rem 1.25rem 3rem}"
+    "main{max-width:76rem;margin:0 auto;padding:1rem 1.25rem 3rem}"
     "h1{font-size:1.6rem;line-height:1.25}h2{font-size:1.2rem;margin-top:2.2rem}"
     "figure{margin:1rem 0;overflow-x:auto}svg{width:100%;min-width:36rem;height:auto;font-size:12px}svg text{fill:#333}"
     ".legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;margin:.5rem 0}"
     ".swatch{display:inline-block;width:.9em;height:.9em;margin-right:.4em;vertical-align:-.1em;border-radius:2px}"
     ".scroll{overflow-x:auto}table{border-collapse:collapse;min-width:100%;font-size:.92rem}"
     "th,td{padding:.35rem .6rem;border-bottom:1px solid #ddd;text-align:right;white-space:nowrap}"
-    "th:first-child,td:first-child{text-align:left;white-space:normal}thead th{border-bottom:2px solid #555}"
+    "th:first-child,td:first-child{text-align:left;white-space:normal}thead th{border-bottom:2px solid #555;white-space:normal;vertical-align:bottom;min-width:4.5rem}"
 )

@@ -58,9 +58,10 @@ test: $(STAMP) $(A11Y_STAMP)  ## run the whole test suite
 
 # The reach report (README: Reach per channel): page views per channel from the web server's logs,
 # into report/ (never into site/). LOGS: files or patterns, separated by spaces; split and expanded, never run.
+# GOATCOUNTER=yes: also a new export of the site's GoatCounter (setting analytics; key in GOATCOUNTER_TOKEN).
 report: export CAREERSITE_LOGS := $(value LOGS)
 report: $(STAMP)  ## page views per channel from access logs: make report LOGS="/var/log/nginx/access.log*"
-	@PYTHONPATH=hooks $(BIN)/python -m careersite report $$CAREERSITE_LOGS
+	@PYTHONPATH=hooks $(BIN)/python -m careersite report $(if $(filter yes,$(GOATCOUNTER)),--goatcounter) $$CAREERSITE_LOGS
 
 bench: $(STAMP)  ## build a synthetic site of 1000 vacancies and 200 stories and print timings
 	PYTHONPATH=hooks $(BIN)/python benchmarks/bench.py

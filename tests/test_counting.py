@@ -159,13 +159,22 @@ def test_a_hostile_export_is_a_message_or_a_skipped_row(
 # The site with the counting tool at a local stand-in and apply forwarding on.
 
 
+TOKEN = "gc-test-key-5f8e2a"
+
+
 class Counter(http.server.BaseHTTPRequestHandler):
-    """A stand-in for GoatCounter's /count: what each request asked, answered as GoatCounter does."""
+    """A stand-in for the organisation's GoatCounter, answering in its documented shapes: /count
+    (what each request asked is kept) and the export API (`POST /api/v0/export`, then
+    `GET /api/v0/export/{id}/download`: 202 while it is made, then the gzip CSV)."""
 
     received: ClassVar[list[dict[str, str]]] = []
+    api: ClassVar[dict[str, Any]] = {"mode": "ok", "pending": 0, "calls": []}
 
     def _count(self) -> None:
         parts = urlsplit(self.path)
+        if parts.path.startswith("/api/v0/"):
+            self._api(parts.path)
+            return
         if parts.path == "/count":
             Counter.received.append({k: v[0] for k, v in parse_qs(parts.query, keep_blank_values=True).items()})
         self.send_response(200)
@@ -173,8 +182,58 @@ class Counter(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(b"GIF89a\x01\x00\x01\x00\x00\x00\x00;")
 
+    def _json(self, status: int, value: Any) -> None:
+        body = json.dumps(value).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _api(self, path: str) -> None:
+        api = Counter.api
+        api["calls"].append((self.command, path, self.headers.get("Authorization"), self.headers.get("Content-Type")))
+        if self.command == "POST":
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        if self.headers.get("Authorization") != f"Bearer {TOKEN}" or api["mode"] == "refuse":
+            self._json(401, {"error": "unauthorized: no valid API key"})
+        elif api["mode"] == "hourly":
+            self._json(429, {"error": "rate limited; try again in 3412 seconds"})
+        elif self.command == "POST" and path == "/api/v0/export":
+            self._json(
+                202,
+                {
+                    "id": 17,
+                    "site_id": 1,
+                    "format": "csv",
+                    "start_from_hit_id": 0,
+                    "last_hit_id": None,
+                    "path": "",
+                    "created_at": "2026-12-06T09:00:00Z",
+                    "finished_at": None,
+                    "num_rows": None,
+                    "size": None,
+                    "hash": None,
+                    "error": None,
+                },
+            )
+        elif self.command == "GET" and path == "/api/v0/export/17/download":
+            if api["pending"] > 0:
+                api["pending"] -= 1
+                self._json(202, {"error": "still being generated"})
+                return
+            body = gzip.compress(EXPORT.read_bytes())
+            self.send_response(200)
+            self.send_header("Content-Type", "application/gzip")
+            self.send_header("Content-Disposition", 'attachment; filename="goatcounter-export-x-2026-12-06-17.csv.gz"')
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        else:
+            self._json(404, {"error": "not found"})
+
     do_GET = _count
-    do_POST = _count  # navigator.sendBeacon
+    do_POST = _count  # navigator.sendBeacon, and the export API
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -322,3 +381,84 @@ def test_an_apply_click_in_the_log_has_the_channel_the_vacancy_page_passed_on(qu
     assert (
         click_channel(hit, "werkenbij.lindewaard.example", {"linkedin": "linkedin", "facebook": "facebook"}) == expected
     )
+
+
+@pytest.mark.parametrize(
+    "mode, token, says",
+    [
+        ("ok", "", "GOATCOUNTER_TOKEN is niet ingesteld"),
+        ("refuse", TOKEN, "weigerde de API-sleutel (401 unauthorized: no valid API key)"),
+        ("hourly", TOKEN, "staat één export per uur toe"),
+    ],
+)
+def test_goatcounter_s_api_refusals_are_messages(counted: tuple[Build, str], mode: str, token: str, says: str) -> None:
+    from careersite.i18n import Translator
+    from careersite.report.goatcounter_api import ExportFailed, fetch
+
+    Counter.api.update(mode=mode, pending=0, calls=[])
+    with pytest.raises(ExportFailed) as failed:
+        fetch(counted[1], {"GOATCOUNTER_TOKEN": token} if token else {}, Translator("nl"), poll=0.01)
+    assert says in str(failed.value)
+    assert not token or Counter.api["calls"][0][:2] == ("POST", "/api/v0/export")
+
+
+def test_an_export_still_being_made_is_waited_for_and_an_unreachable_tool_is_a_message(
+    counted: tuple[Build, str],
+) -> None:
+    from careersite.i18n import Translator
+    from careersite.report.goatcounter_api import ExportFailed, fetch
+
+    Counter.api.update(mode="ok", pending=3, calls=[])
+    fetched = fetch(counted[1], {"GOATCOUNTER_TOKEN": TOKEN}, Translator("nl"), poll=0.01)
+    try:
+        assert gzip.decompress(fetched.read_bytes()) == EXPORT.read_bytes()
+    finally:
+        fetched.unlink()
+    assert [c[:2] for c in Counter.api["calls"]] == [("POST", "/api/v0/export")] + [
+        ("GET", "/api/v0/export/17/download")
+    ] * 4
+    assert {c[2] for c in Counter.api["calls"]} == {f"Bearer {TOKEN}"}
+    Counter.api.update(pending=10**6)
+    with pytest.raises(ExportFailed, match="na 0 minuten nog niet klaar"):
+        fetch(counted[1], {"GOATCOUNTER_TOKEN": TOKEN}, Translator("nl"), wait=0.05, poll=0.01)
+    with pytest.raises(ExportFailed, match="is niet bereikbaar"):
+        fetch("http://127.0.0.1:9", {"GOATCOUNTER_TOKEN": TOKEN}, Translator("nl"), poll=0.01)
+
+
+def test_make_report_goatcounter_counts_a_new_export_and_keeps_nothing_of_it(
+    counted: tuple[Build, str], tmp_path: Path
+) -> None:
+    built, _ = counted
+    Counter.api.update(mode="ok", pending=0, calls=[])
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    result = subprocess.run(
+        [sys.executable, "-m", "careersite", "report", "--goatcounter", "--out", str(tmp_path / "report")],
+        cwd=built.folder,
+        capture_output=True,
+        text=True,
+        env=dict(
+            os.environ,
+            GOATCOUNTER_TOKEN=TOKEN,
+            TMPDIR=str(temp),
+            CAREERSITE_TODAY=TODAY,
+            PYTHONPATH=str(built.folder / "hooks"),
+        ),
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "paginaweergaven geteld: 11; klikken op solliciteren: 2;" in result.stdout
+    assert table(tmp_path / "report", "pageviews.csv") == EXPORT_VIEWS
+    assert list(temp.iterdir()) == []  # the export (sessions, places) is deleted once counted
+    for name in ("pageviews.csv", "applyclicks.csv", "index.html"):
+        assert TOKEN not in (tmp_path / "report" / name).read_text(encoding="utf-8")
+    # Without analytics in mkdocs.yml, the option says what to set.
+    plain = subprocess.run(
+        [sys.executable, "-m", "careersite", "report", "--goatcounter", "--out", str(tmp_path / "r2")],
+        cwd=EXPORT.parent.parent.parent,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, GOATCOUNTER_TOKEN=TOKEN, CAREERSITE_TODAY=TODAY, PYTHONPATH=str(built.folder / "hooks")),
+        timeout=120,
+    )
+    assert plain.returncode == 2 and "de site telt niet met GoatCounter" in plain.stderr

@@ -211,9 +211,11 @@ def settings_translator(language: str) -> Translator:
     return Translator(language if language in LANGUAGES else "nl")
 
 
-def report(config: Path, patterns: list[str], out: Path) -> int:
-    """`make report`: the reach report from the logs matching `patterns`, as of today."""
+def report(config: Path, patterns: list[str], out: Path, goatcounter: bool = False) -> int:
+    """`make report`: the reach report from the logs and exports matching `patterns`, and with
+    `goatcounter` a new export of the site's GoatCounter (setting analytics), as of today."""
     from careersite.report import ReportError, run
+    from careersite.report.goatcounter_api import ExportFailed, fetch
 
     try:
         site = load(config)
@@ -229,11 +231,23 @@ def report(config: Path, patterns: list[str], out: Path) -> int:
         found = sorted(glob.glob(os.path.expanduser(pattern)))
         paths += [Path(p) for p in found] if found else [Path(pattern)]
     site_dir = config.resolve().parent / str(settings_file.get("site_dir") or "site")
+    fetched: Path | None = None
     try:
+        if goatcounter:
+            analytics = site.settings.analytics
+            if analytics.tool != "goatcounter":
+                raise ReportError(site.t("report.goatcounter.not_set"))
+            if not (site_dir / "index.html").is_file():  # before the export: GoatCounter makes one an hour
+                raise ReportError(site.t("report.no_site", path=site_dir))
+            fetched = fetch(analytics.address, os.environ, site.t)
+            paths.append(fetched)
         print(run(site, site_dir, paths, out))
-    except ReportError as error:
+    except (ReportError, ExportFailed) as error:
         print(error, file=sys.stderr)
         return 2
+    finally:
+        if fetched is not None:
+            fetched.unlink(missing_ok=True)  # sessions and places: never kept
     return 0
 
 
@@ -281,9 +295,12 @@ def main(argv: list[str] | None = None) -> int:
     report_parser.add_argument("logs", nargs="*", help="access logs (combined format; plain or .gz; patterns allowed)")
     report_parser.add_argument("--config", default=Path("mkdocs.yml"), type=Path)
     report_parser.add_argument("--out", default=Path("report"), type=Path)
+    report_parser.add_argument(
+        "--goatcounter", action="store_true", help="also a new export of the site's GoatCounter (GOATCOUNTER_TOKEN)"
+    )
     args = parser.parse_args(argv)
     if args.command == "report":
-        return report(args.config, args.logs, args.out)
+        return report(args.config, args.logs, args.out, args.goatcounter)
     if args.command == "publish":
         from careersite.publish import deploy
 

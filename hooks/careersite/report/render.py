@@ -318,5 +318,6 @@ _STYLE = (
     ".swatch{display:inline-block;width:.9em;height:.9em;margin-right:.4em;vertical-align:-.1em;border-radius:2px}"
     ".scroll{overflow-x:auto}table{border-collapse:collapse;min-width:100%;font-size:.92rem}"
     "th,td{padding:.35rem .6rem;border-bottom:1px solid #ddd;text-align:right;white-space:nowrap}"
-    "th:first-child,td:first-child{text-align:left;white-space:normal}thead th{border-bottom:2px solid #555;white-space:normal;vertical-align:bottom;min-width:4.5rem}"
+    "th:first-child,td:first-child{text-align:left;white-space:normal}"
+    "thead th{border-bottom:2px solid #555;white-space:normal;vertical-align:bottom;min-width:4.5rem}"
 )

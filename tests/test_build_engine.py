@@ -50,7 +50,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[engine.Build, Path,
 
 def test_the_outputs_are_written_in_order_and_logged(built: tuple[engine.Build, Path, list[str]]) -> None:
     build, _, said = built
-    assert [line.split(":")[0] for line in said] == ["Cards", "Feeds", "Earlier addresses", "Calendar"]
+    assert [line.split(":")[0] for line in said] == [
+        "Cards",
+        "Feeds",
+        "Pages sending readers on (earlier addresses, apply buttons)",
+        "Calendar",
+    ]
     assert [output.__name__ for output in engine.OUTPUTS] == ["_feeds", "_jobs", "_redirects", "_editor", "_calendar"]
     assert build.bodies == {}  # handed to the feeds, then let go
 

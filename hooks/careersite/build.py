@@ -50,7 +50,7 @@ def _jobs(build: Build, site_dir: Path) -> None:
 
 def _redirects(build: Build, site_dir: Path) -> str | None:
     moved = redirects.write(build.site, site_dir)
-    return f"Pages sending readers on (earlier addresses, apply buttons): {moved}" if moved else None
+    return f"Pages sending readers on: {moved} (earlier addresses, apply buttons)" if moved else None
 
 
 def _editor(build: Build, site_dir: Path) -> None:

@@ -27,6 +27,8 @@ from careersite.rules.process import HiringProcess, keep_holidays_in, working_da
 from careersite.rules.salary import SalaryTable
 from careersite.rules.status import Status, vacancy_status
 
+APPLY_PAGE = "apply/"  # the forwarding page of a vacancy's apply button, inside the vacancy's folder
+
 
 @dataclass(frozen=True)
 class Listed:
@@ -115,6 +117,14 @@ class Site:
                 earlier = old.removesuffix(".html").removesuffix("/index").rstrip("/")
                 moves.append((f"{root}{earlier}/", f"{root}{folder}/"))
         return moves
+
+    def apply_forwarding(self, item: Listed) -> str | None:
+        """The site's page that an open vacancy's apply button goes through (setting
+        `apply_forwarding`), relative to the site root: `vacatures/ciso/apply/`; None without
+        the setting, for a closed vacancy and for an apply by e-mail (`outputs/redirects.py`)."""
+        if not self.settings.apply_forwarding or not item.status.is_open or item.vacancy.apply.startswith("mailto:"):
+            return None
+        return self.addresses.vacancy(item.vacancy.slug) + APPLY_PAGE
 
     @cached_property
     def open_vacancies(self) -> tuple[Listed, ...]:

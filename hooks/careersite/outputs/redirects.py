@@ -28,8 +28,6 @@ from careersite.addresses import Addresses
 from careersite.publish.files import write_atomic
 from careersite.site import Listed, Site
 
-APPLY = "apply/"  # the forwarding page of a vacancy's apply button, inside the vacancy's folder
-
 
 def plan(site: Site) -> list[tuple[str, str]]:
     """(earlier address, address now) of every page to write, relative to the site root."""
@@ -50,14 +48,6 @@ def page(site: Site, old: str, new: str) -> bytes:
     link = relative(new, old)
     absolute = site.addresses.absolute(new)
     return _sending(site, link, absolute, absolute, "redirect", keep_query=True)
-
-
-def apply_address(site: Site, item: Listed) -> str | None:
-    """The forwarding page of an open vacancy's apply button, relative to the site root; None
-    without `apply_forwarding`, for a closed vacancy and for an apply by e-mail."""
-    if not site.settings.apply_forwarding or not item.status.is_open or item.vacancy.apply.startswith("mailto:"):
-        return None
-    return site.addresses.vacancy(item.vacancy.slug) + APPLY
 
 
 def apply_page(site: Site, item: Listed) -> bytes:
@@ -96,7 +86,7 @@ def write(site: Site, site_dir: Path) -> int:
     many were written."""
     pages = [(old, page(site, old, new)) for old, new in plan(site)]
     for item in site.vacancies:
-        if (address := apply_address(site, item)) is not None:
+        if (address := site.apply_forwarding(item)) is not None:
             pages.append((address, apply_page(site, item)))
     made: set[Path] = set()
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)

@@ -33,13 +33,12 @@ from careersite.offers import (
     closing_moment,
     scale_label,
 )
-from careersite.outputs import redirects
 from careersite.publish.memo import Remembered
 from careersite.rules import education
 from careersite.rules.process import timeline, typical_days, working_days
 from careersite.rules.salary import Range, in_period
 from careersite.rules.status import Status
-from careersite.site import Listed, Site
+from careersite.site import APPLY_PAGE, Listed, Site
 
 HOUR_BUCKETS = ((0, 16), (16, 24), (24, 32), (32, 40))
 T = TypeVar("T")
@@ -299,7 +298,7 @@ def vacancy_page(
             v.contact.email,
         ),
         apply_href=v.apply,
-        apply_link=redirects.APPLY if redirects.apply_address(site, item) else v.apply,
+        apply_link=APPLY_PAGE if site.apply_forwarding(item) else v.apply,
         apply_by_mail=v.apply.startswith("mailto:"),
         stories=tuple(story_card(site, s) for s in site.related_stories(v)),
         notices=tuple(notices),

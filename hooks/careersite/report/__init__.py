@@ -11,12 +11,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from careersite.content.model import channels_of
-from careersite.outputs.redirects import APPLY
 from careersite.publish.files import write_atomic
 from careersite.report import goatcounter, logs
 from careersite.report.count import Counts, site_pages
 from careersite.report.render import Item, Report, csv_text
-from careersite.site import Site
+from careersite.site import APPLY_PAGE, Site
 
 
 class ReportError(Exception):
@@ -45,9 +44,9 @@ def run(site: Site, site_dir: Path, paths: list[Path], out: Path, progress: bool
     sources |= {channel.utm.get("utm_source", key): key for key, channel in settings.channels.items()}
     # The forwarding page of each apply button (setting apply_forwarding) that the build made.
     applies = {
-        f"/{page}{APPLY}": f"/{page}"
+        f"/{page}{APPLY_PAGE}": f"/{page}"
         for page in (site.addresses.vacancy(i.vacancy.slug) for i in site.vacancies)
-        if (site_dir / page / APPLY / "index.html").is_file()
+        if (site_dir / page / APPLY_PAGE / "index.html").is_file()
     }
     counts = Counts(pages, settings.timezone, address.hostname or "", sources, address.path or "/", applies)
     reading = logs.Reading()

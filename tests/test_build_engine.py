@@ -53,7 +53,7 @@ def test_the_outputs_are_written_in_order_and_logged(built: tuple[engine.Build, 
     assert [line.split(":")[0] for line in said] == [
         "Cards",
         "Feeds",
-        "Pages sending readers on (earlier addresses, apply buttons)",
+        "Pages sending readers on",
         "Calendar",
     ]
     assert [output.__name__ for output in engine.OUTPUTS] == ["_feeds", "_jobs", "_redirects", "_editor", "_calendar"]

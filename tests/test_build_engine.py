@@ -56,7 +56,14 @@ def test_the_outputs_are_written_in_order_and_logged(built: tuple[engine.Build, 
         "Pages sending readers on",
         "Calendar",
     ]
-    assert [output.__name__ for output in engine.OUTPUTS] == ["_feeds", "_jobs", "_redirects", "_editor", "_calendar"]
+    assert [output.__name__ for output in engine.OUTPUTS] == [
+        "_indeed",
+        "_feeds",
+        "_jobs",
+        "_redirects",
+        "_editor",
+        "_calendar",
+    ]
     assert build.bodies == {}  # handed to the feeds, then let go
 
 

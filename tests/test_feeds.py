@@ -33,7 +33,10 @@ def parse(build: Build, path: str) -> feedparser.FeedParserDict:
 
 
 def all_feeds(build: Build) -> list[str]:
-    return sorted(str(p.relative_to(build.site)) for p in (build.site / "feeds").rglob("*.xml"))
+    """The RSS feeds (not the job boards' feed, feeds/indeed.xml: test_indeed.py)."""
+    return sorted(
+        str(p.relative_to(build.site)) for p in (build.site / "feeds").rglob("*.xml") if p.name != "indeed.xml"
+    )
 
 
 def guid(kind: str, slug: str, fm: dict) -> str:

@@ -62,6 +62,12 @@ CASES = [
         line("/vacatures/ciso/?utm_source=linkedin&utm_medium=ambassador&utm_campaign=ciso", "https://lnkd.in/q"),
         ("2026-11-24", "/vacatures/ciso/", "ambassador"),
     ),
+    # A job board that carries the vacancies through feeds/indeed.xml: by its tag, or its host.
+    (
+        line("/vacatures/ciso/?utm_source=indeed&utm_medium=jobboard", "https://nl.indeed.com/"),
+        ("2026-11-24", "/vacatures/ciso/", "indeed"),
+    ),
+    (line("/vacatures/ciso/", "https://no.indeed.com/viewjob?jk=1"), ("2026-11-24", "/vacatures/ciso/", "indeed")),
     # What a review found (each was counted wrongly or ended in a traceback):
     (line("/vacatures/ciso/", "http://[::1/"), ("2026-11-24", "/vacatures/ciso/", "other")),  # no browser's
     (line("//[x/vacatures/"), None),

@@ -20,7 +20,7 @@ from pathlib import Path
 from careersite.cards.files import CardFailure, CardRenderer
 from careersite.content.errors import ContentError, Problem
 from careersite.content.model import ItemRef, Story, ref
-from careersite.outputs import cms, feeds, ical, jobs, jsonld, redirects, social
+from careersite.outputs import cms, feeds, ical, indeed, jobs, jsonld, redirects, social
 from careersite.outputs.feeds import FeedPlan, JobAlert  # by name: the field `feeds` hides the module in `Build`
 from careersite.pages import views
 from careersite.publish.files import Placer, write_atomic
@@ -42,6 +42,12 @@ def _feeds(build: Build, site_dir: Path) -> str:
     written, elements = feeds.write_all(build.site, build.feeds, items, site_dir, cache, build.remembered)
     build.bodies.clear()  # the feeds are written: make room for the rest (26 MB of texts at 10,000)
     return f"Feeds: {written} of {len(build.feeds)} made anew, with {elements} item elements rendered"
+
+
+def _indeed(build: Build, site_dir: Path) -> None:
+    # before the feeds, which let the texts go
+    (site_dir / "feeds").mkdir(exist_ok=True)
+    write_atomic(site_dir / "feeds" / "indeed.xml", indeed.render(build.view.offers, build.bodies))
 
 
 def _jobs(build: Build, site_dir: Path) -> None:
@@ -66,7 +72,7 @@ def _calendar(build: Build, site_dir: Path) -> str:
 
 # What a build writes besides the pages, in this order (the feeds state each card's size: the cards
 # are in the site before any of these).
-OUTPUTS: tuple[Output, ...] = (_feeds, _jobs, _redirects, _editor, _calendar)
+OUTPUTS: tuple[Output, ...] = (_indeed, _feeds, _jobs, _redirects, _editor, _calendar)
 
 
 @dataclass

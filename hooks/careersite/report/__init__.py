@@ -42,6 +42,7 @@ def run(site: Site, site_dir: Path, paths: list[Path], out: Path, progress: bool
     # A channel's links carry its own utm_source (setting channels: utm:), or its key.
     sources = {key: key for key in settings.channels}
     sources |= {channel.utm.get("utm_source", key): key for key, channel in settings.channels.items()}
+    sources.setdefault("indeed", "indeed")  # the job boards' feed (feeds/indeed.xml) tags its links so
     # The forwarding page of each apply button (setting apply_forwarding) that the build made.
     applies = {
         f"/{page}{APPLY_PAGE}": f"/{page}"

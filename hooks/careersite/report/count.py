@@ -27,6 +27,9 @@ SOCIAL_HOSTS = {
     "instagram": ("instagram.com",),
     "x": ("t.co", "x.com", "twitter.com"),
 }
+# Job boards that carry the site's vacancies through feeds/indeed.xml, whose links say
+# utm_source=indeed: a channel of their own, also when only the referrer tells.
+JOB_BOARD_HOSTS = {"indeed": ("indeed.com",)}
 # Search engines, by their registrable name in any country's domain (google.nl, google.co.uk), on
 # the engine's own host or its www., m. or search. host (not mail.google.com or docs.google.com).
 SEARCH_NAMES = frozenset(
@@ -77,6 +80,9 @@ def host_channel(host: str, site_host: str) -> str:
             return name
     if host in SOCIAL_APPS:
         return SOCIAL_APPS[host]
+    for name, domains in JOB_BOARD_HOSTS.items():
+        if any(_within(host, d) for d in domains):
+            return name
     if _is_search(host):
         return "search"
     return "other"

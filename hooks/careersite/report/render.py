@@ -16,7 +16,7 @@ from careersite.i18n import Translator
 from careersite.report.count import DEFAULT_CHANNELS, Counts
 
 SILENT_DAYS = 30
-NETWORKS = {"linkedin": "LinkedIn", "facebook": "Facebook", "instagram": "Instagram", "x": "X"}
+NETWORKS = {"linkedin": "LinkedIn", "facebook": "Facebook", "instagram": "Instagram", "x": "X", "indeed": "Indeed"}
 # A colour per channel, told apart also by their order and the table (never by colour alone).
 # Each at least 3:1 against the white page (WCAG 1.4.11); bars are separated by a white line.
 PALETTE = ("#1f5f8b", "#c0392b", "#8a6100", "#00798c", "#3d7a5a", "#7b4f96", "#30343f", "#a4456b", "#5d6d7e")

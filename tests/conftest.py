@@ -94,7 +94,7 @@ def _seed_build() -> Build:
 # verdicts (by a hash of the texts and rules) and the public holidays (by country, language and
 # library version). Copied too, they spare each build a check of every vacancy and the holidays
 # library's import; the tests of those stores build with `cards=False`.
-SEEDED = ("cards", "wording.pickle", "holidays.pickle")
+SEEDED = ("cards", "wording.pickle", "holidays.pickle", "qr.pickle")
 
 
 def _seeded_cache() -> Path | None:

@@ -20,7 +20,7 @@ from pathlib import Path
 from careersite.cards.files import CardFailure, CardRenderer
 from careersite.content.errors import ContentError, Problem
 from careersite.content.model import ItemRef, Story, ref
-from careersite.outputs import cms, feeds, ical, indeed, jobs, jsonld, redirects, social
+from careersite.outputs import cms, feeds, ical, indeed, jobs, jsonld, redirects, share, social
 from careersite.outputs.feeds import FeedPlan, JobAlert  # by name: the field `feeds` hides the module in `Build`
 from careersite.pages import views
 from careersite.publish.files import Placer, write_atomic
@@ -54,6 +54,14 @@ def _jobs(build: Build, site_dir: Path) -> None:
     write_atomic(site_dir / "jobs.json", jobs.render(build.view.offers, build.cards))
 
 
+def _share(build: Build, site_dir: Path) -> str:
+    staff = site_dir / share.folder(build.view.offers) / "index.html"
+    if staff.exists():  # a page of the organisation's own at that address: never overwritten
+        raise Stop(build.site.t("build.share_taken", folder=share.folder(build.view.offers)))
+    made = share.write(build.view.offers, build.cards, site_dir, build.site.settings.cache_dir)
+    return f"Share pages for colleagues: {made}"
+
+
 def _redirects(build: Build, site_dir: Path) -> str | None:
     moved = redirects.write(build.site, site_dir)
     return f"Pages sending readers on: {moved} (earlier addresses, apply buttons)" if moved else None
@@ -72,7 +80,7 @@ def _calendar(build: Build, site_dir: Path) -> str:
 
 # What a build writes besides the pages, in this order (the feeds state each card's size: the cards
 # are in the site before any of these).
-OUTPUTS: tuple[Output, ...] = (_indeed, _feeds, _jobs, _redirects, _editor, _calendar)
+OUTPUTS: tuple[Output, ...] = (_indeed, _feeds, _jobs, _share, _redirects, _editor, _calendar)
 
 
 @dataclass

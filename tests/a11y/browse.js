@@ -11,6 +11,7 @@
 //   follow PATH         open PATH (an earlier address) and say where the browser ends, and its heading
 //   batch FILE          the checks listed in FILE (JSON: [[check, arg…], …]) in one browser, results in order
 //   counting PATH REFERRER  open a vacancy as a candidate coming from REFERRER, tap apply: where it lands
+//   share PATH WIDTH    a share page for colleagues: copy a text, the share links, the QR code as an image
 //   editorwarnings SLUG...  the web editor's panel of warnings beside each entry (BASE: the entries' address)
 const { chromium } = require('playwright-core');
 
@@ -23,6 +24,41 @@ async function open(browser, path, width) {
 }
 
 const checks = {
+  // A colleague opens a share page, taps the first copy button and looks at the share links and
+  // the QR code; what the clipboard then holds, what the page said, and the code as a PNG.
+  async share(browser, path, width) {
+    const page = await browser.newPage({
+      viewport: { width: Number(width), height: 900 },
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+    await page.goto(base + path, { waitUntil: 'load' });
+    const first = page.locator('[data-copy]').first();
+    const field = await first.getAttribute('data-copy');
+    await first.click();
+    await page.waitForFunction(() => document.querySelector('[role="status"]').textContent !== '');
+    const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+    const found = await page.evaluate((id) => ({
+      text: document.getElementById(id).value,
+      status: document.querySelector('[role="status"]').textContent,
+      device: { hidden: document.querySelector('[data-share]').hidden, supported: typeof navigator.share === 'function' },
+      links: [...document.querySelectorAll('a[data-network]')].map((a) => {
+        const box = a.getBoundingClientRect();
+        return { network: a.dataset.network, href: a.href, width: box.width, height: box.height, right: box.right };
+      }),
+      overflow: document.scrollingElement.scrollWidth > window.innerWidth,
+      fieldsShowAll: [...document.querySelectorAll('textarea')].every((t) => t.scrollHeight <= t.clientHeight + 2),
+      images: [...document.querySelectorAll('.images img')].map((img) => ({ src: img.currentSrc, loaded: img.naturalWidth })),
+    }), field);
+    const qr = page.locator('.qr svg');
+    await qr.scrollIntoViewIfNeeded();
+    for (const img of await page.locator('.images img').all()) await img.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(100);
+    found.images = await page.$$eval('.images img', (all) => all.map((img) => ({ src: img.currentSrc, loaded: img.naturalWidth })));
+    found.qrPng = (await qr.screenshot()).toString('base64');
+    found.clipboard = clipboard;
+    await page.close();
+    return found;
+  },
   // A candidate on a phone follows a link to PATH from REFERRER and taps the first apply button;
   // the application system's host answers with a stand-in page. What the button said, and where
   // the tap ended.

@@ -208,6 +208,11 @@ _WARNINGS_STYLE = (
     ".cs-warnings summary { font-weight: 700; cursor: pointer; } "
     ".cs-warnings ul { margin: .4em 0; padding-left: 1.25em; } "
     ".cs-warnings li { margin: .2em 0; overflow-wrap: anywhere; font-size: .9rem; }"
+    # The share pages for colleagues (outputs/share.py), one tap from the editor, in a corner
+    # Decap leaves empty; below the warnings when they show.
+    " .cs-share-link { position: fixed; z-index: 9998; left: .75rem; bottom: .75rem; padding: .45em .9em; "
+    "border-radius: 999px; background: #fff; color: #1d4ed8; border: 2px solid #1d4ed8; font: 600 .9rem/1.3 "
+    "system-ui, sans-serif; text-decoration: none; box-shadow: 0 1px 4px #00000026; }"
 )
 
 
@@ -256,6 +261,7 @@ def page(settings: Settings, t: Translator, problems: tuple[str, str, list[str]]
         )
     else:
         note, start = "", "startEditor();\n"
+    share_link = f'<a class="cs-share-link" href="../{escape(t("share.folder"))}/">{escape(t("cms.share"))}</a>\n'
     return (
         "<!doctype html>\n"
         f'<html lang="{s.language}">\n'
@@ -272,6 +278,7 @@ def page(settings: Settings, t: Translator, problems: tuple[str, str, list[str]]
         f"{panel}"
         f"{warnings_panel if s.cms.backend == 'local' else ''}"
         f"{note}"
+        f"{share_link}"
         f"<script>\n{_START}{start}</script>\n"
         "</body>\n"
         "</html>\n"

@@ -46,12 +46,13 @@ def test_every_card_of_the_example_is_the_right_size_and_readable(example: Build
 
 def test_pages_point_to_their_cards(example: Build) -> None:
     site_url = "https://werkenbij.lindewaard.example/"
-    # every page a candidate can share; the web editor at admin/ is the team's and has no card, and
-    # an earlier address (vacancies/, stories/) only sends the reader on to the page that has one
+    # every page a candidate can share; the web editor at admin/ and the share pages at delen/ are
+    # the team's and have no card, and an earlier address (vacancies/, stories/) only sends the
+    # reader on to the page that has one
     pages = [
         p
         for p in example.site.rglob("index.html")
-        if not {"search", "admin"} & set(p.parts)
+        if not {"search", "admin", "delen"} & set(p.parts)
         and p.relative_to(example.site).parts[0] not in ("vacancies", "stories")
     ]
     for path in pages:

@@ -337,12 +337,15 @@ def feed(view: Offers, found: list[Item]) -> Iterator[bytes]:
         return format_datetime(dt.datetime.combine(day, dt.time(), s.timezone), usegmt=False)
 
     yield (
-        '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0">\n<channel>\n'
+        '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">\n'
+        "<channel>\n"
         f"<title>{escape(t('share.feed_title', organisation=s.organisation))}</title>\n"
         f"<link>{escape(s.site_url + folder(view) + '/')}</link>\n"
+        f'<atom:link href="{escape(s.site_url + FEED)}" rel="self" type="application/rss+xml"/>\n'
         f"<description>{escape(t('share.feed_description'))}</description>\n"
         f"<language>{escape(s.language)}</language>\n"
         f"<lastBuildDate>{moment(newest)}</lastBuildDate>\n"
+        "<ttl>60</ttl>\n"
     ).encode()
     for i in fresh:
         link = s.site_url + i.address

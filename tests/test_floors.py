@@ -23,6 +23,7 @@ FORBIDDEN = {
     "offers": {"config", "build", "scaffolding", "editor", "pages", "outputs"},
     "site": {"config", "build", "pages", "outputs", "scaffolding", "editor"},
     "report": {"config", "build", "pages", "outputs", "scaffolding", "editor", "cards"},
+    "history": {"config", "build", "site", "pages", "outputs", "scaffolding", "editor", "cards", "content"},
 }
 
 

@@ -20,6 +20,8 @@ from careersite.content.pages import check_pages
 from careersite.content.settings import PERCENT_HOURS, YEARLY_PAY, Settings, config_lines, load_settings
 from careersite.content.sources import LineDict
 from careersite.content.text import unique_slugs
+from careersite.history import Versions
+from careersite.history import read as read_history
 from careersite.i18n import Translator
 from careersite.publish import kept
 from careersite.rules import clock
@@ -63,6 +65,8 @@ class Site:
     # built as of the setting `demo_date`: the pages' scripts then never close a page by the
     # reader's clock (the site's day stands still)
     pinned: bool = False
+    # what changed in each public vacancy since it was published, by its file (`history.py`)
+    history: dict[str, Versions] = field(default_factory=dict)
 
     @property
     def salary_period(self) -> str:
@@ -346,6 +350,7 @@ def load_site(
         earlier,
         readability,
         clock.pinned(environ, settings.demo_date),
+        read_history(root, settings.vacancies_dir, settings.timezone, settings.cache_dir) if public else {},
     )
 
 

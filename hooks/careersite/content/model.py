@@ -148,6 +148,14 @@ VACANCY_FIELDS: tuple[Field, ...] = (
     ),
     Field("tags", f.word_list, default=(), doc="free tags", example="[wonen, beleid]", form="words"),
     Field(
+        "change_note",
+        f.text(300),
+        doc="a sentence on what changed and why, in your own words; shown with the day it was saved, "
+        "under the changes the page lists from the Git history",
+        example="We zoeken nu ook kandidaten met een hbo-diploma.",
+        form="text",
+    ),
+    Field(
         "status",
         f.choice(*MANUAL_STATUSES),
         doc="reviewing (shown after closing), filled or cancelled (close at once)",
@@ -257,6 +265,7 @@ class Vacancy:
     accept: dict[str, str] = field(default_factory=dict)
     stories: tuple[str, ...] | None = None
     tags: tuple[str, ...] = ()
+    change_note: str | None = None
     status: str | None = None
     body_line: int = 1  # the line of the file where the body starts
     lines: str = field(default="{}", compare=False, repr=False)  # field -> line, as JSON (`_field_lines`)

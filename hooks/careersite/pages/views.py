@@ -23,6 +23,7 @@ from careersite.cards.sources import file_state
 from careersite.content import calendar
 from careersite.content.errors import Problem, by_file
 from careersite.content.model import Story, Vacancy
+from careersite.history import Change
 from careersite.i18n import Translator
 from careersite.offers import (
     ExtraView,
@@ -37,7 +38,7 @@ from careersite.publish.memo import Remembered
 from careersite.rules import education
 from careersite.rules.process import timeline, typical_days, working_days
 from careersite.rules.salary import Range, in_period
-from careersite.rules.status import Status
+from careersite.rules.status import MANUAL_STATUSES, Status
 from careersite.site import APPLY_PAGE, Listed, Site
 
 HOUR_BUCKETS = ((0, 16), (16, 24), (24, 32), (32, 40))
@@ -246,6 +247,49 @@ class VacancyPage:
     # How to apply, beside the apply button: what to send, and who may apply
     send: str = ""
     applicants: str = ""
+    history: HistoryView | None = None
+
+
+@dataclass(frozen=True)
+class HistoryView:
+    """When a vacancy was published and last changed, and what changed that matters to a
+    candidate, by day, newest first (`history.py`)."""
+
+    published: str  # "Geplaatst op 2 november 2026."
+    changed: str  # "Laatst gewijzigd op 20 november 2026.", or ""
+    entries: tuple[tuple[str, tuple[str, ...]], ...]  # (day, what changed that day)
+
+
+def history_view(site: Site, v: Vacancy) -> HistoryView:
+    """What the page says of the vacancy's history: its Git history's changes up to the site's
+    day, else only when it was published (no Git, or nothing that matters changed)."""
+    t = site.t
+    versions = site.history.get(v.source)
+    changes = [c for c in (versions.changes if versions else ()) if c.day <= site.today]
+    days: dict[dt.date, list[str]] = {}
+    for change in changes:
+        days.setdefault(change.day, []).append(_change_text(t, change))
+    return HistoryView(
+        t("history.published", date=t.date(v.published)),
+        t("history.changed", date=t.date(changes[-1].day)) if changes else "",
+        tuple((t.date(day), tuple(lines)) for day, lines in sorted(days.items(), reverse=True)),
+    )
+
+
+def _change_text(t: Translator, change: Change) -> str:
+    if change.topic == "note":
+        return change.after
+    if change.topic == "closes":
+        try:
+            before, after = (t.date(dt.date.fromisoformat(d)) for d in (change.before, change.after))
+        except ValueError:
+            before, after = change.before, change.after
+        return t("history.closes", before=before, after=after)
+    if change.topic == "hours":
+        return t("history.hours", before=change.before, after=change.after)
+    if change.topic == "status":
+        return t(f"history.status.{change.after if change.after in MANUAL_STATUSES else 'open'}")
+    return t(f"history.{change.topic}")  # pay, procedure: the page shows what they are now
 
 
 @cache  # a contact's number is on each of their vacancies' pages; parsing one takes 60 µs
@@ -309,6 +353,7 @@ def vacancy_page(
         closed_later=t("closed.closed", date=v.closes) if item.status.is_open else "",
         send=t("ui.send", documents=t.items([t(f"send.{d}") for d in v.send])) if v.send else "",
         applicants=t(f"ui.applicants.{v.applicants}", organisation=site.settings.organisation),
+        history=history_view(site, v),
     )
 
 

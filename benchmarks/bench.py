@@ -16,6 +16,9 @@ BENCH_SERVE_SIZES="1000,10000" measures `make serve` at these sizes (by default 
 BENCH_SIZES); a size not in BENCH_SIZES is written and built once (not timed) before.
 `make report` is timed on a generated access log of BENCH_REPORT_LINES lines (5,000,000: a month
 of a busy site) against the largest site: lines per second and peak memory.
+The change history is timed on the largest site made a Git repository with four commits (all
+files, then a third of the vacancies with a new closing date, a typo in another third, new hours
+in a sixth): reading it cold (empty cache) and warm, and a warm build with and without it.
 """
 
 from __future__ import annotations
@@ -398,6 +401,13 @@ def main() -> None:
             f"peak memory {peak} MB",
             flush=True,
         )
+        cold_history, warm_history, with_git, without_git, changed = history_cost(sites[sizes[-1]])
+        print(
+            f"change history at {sizes[-1]} vacancies, 4 commits ({changed} vacancies with changes): "
+            f"read {cold_history * 1000:.0f} ms cold, {warm_history * 1000:.0f} ms warm; "
+            f"warm build {with_git:.2f} s in a repository, {without_git:.2f} s without",
+            flush=True,
+        )
         count, per_card = card_throughput(site)
         print(f"card renderer alone, cold cache: {count} cards, {per_card:.2f} ms per card on {os.cpu_count()} cores")
         for vacancies in serve_sizes:
@@ -448,6 +458,58 @@ def write_log(path: Path, lines: int, site: Path) -> None:
                 f'192.0.2.{i % 250} - - [{when}] "GET {target} HTTP/1.1" 200 4096 '
                 f'"{rng.choice(referrers)}" "{rng.choice(agents)}"\n'
             )
+
+
+def history_cost(site: Path) -> tuple[float, float, float, float, int]:
+    """The change history of `site` made a repository: seconds to read it cold and warm, a warm
+    build's seconds in the repository and without it, and how many vacancies show changes."""
+    sys.path.insert(0, str(site / "hooks"))
+    from zoneinfo import ZoneInfo
+
+    from careersite import history
+
+    without_git = min(timed_build(site)[0] for _ in range(2))
+    env = dict(
+        os.environ,
+        GIT_AUTHOR_NAME="bench",
+        GIT_AUTHOR_EMAIL="bench@example.org",
+        GIT_COMMITTER_NAME="bench",
+        GIT_COMMITTER_EMAIL="bench@example.org",
+    )
+
+    def commit(day: str) -> None:
+        moment = f"{day}T12:00:00+01:00"
+        stamp = dict(env, GIT_AUTHOR_DATE=moment, GIT_COMMITTER_DATE=moment)
+        subprocess.run(
+            ["git", "add", "-A", "vacancies", "stories", "content", "mkdocs.yml"], cwd=site, env=stamp, check=True
+        )
+        subprocess.run(["git", "commit", "-q", "-m", day], cwd=site, env=stamp, check=True)
+
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=site, check=True)
+    commit("2026-10-20")
+    files = sorted((site / "vacancies").glob("*.md"))
+    for day, chosen, change in (
+        ("2026-11-20", files[0::3], ("closes: ", "closes: 2027-02-26\n#")),
+        ("2026-11-21", files[1::3], ("## Wat ga je doen", "## Wat ga je  doen")),
+        ("2026-11-22", files[2::6], ("hours: ", "hours: 20\n#")),
+    ):
+        for path in chosen:
+            text = path.read_text(encoding="utf-8")
+            path.write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
+        commit(day)
+    cache = site / ".cache"
+    (cache / history.CACHE).unlink(missing_ok=True)
+    zone = ZoneInfo("Europe/Amsterdam")
+    started = time.perf_counter()
+    found = history.read(site, site / "vacancies", zone, cache)
+    cold = time.perf_counter() - started
+    started = time.perf_counter()
+    history.read(site, site / "vacancies", zone, cache)
+    warm = time.perf_counter() - started
+    timed_build(site)  # the pages with their history, once
+    with_git = min(timed_build(site)[0] for _ in range(2))
+    shutil.rmtree(site / ".git")
+    return cold, warm, with_git, without_git, len(found)
 
 
 def report_throughput(site: Path, lines: int) -> tuple[float, float, int]:

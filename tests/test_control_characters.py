@@ -52,6 +52,7 @@ VACANCY_VALUES = {
     "accept": '{age: "Positieve actie{x} voor deze groep."}',
     "stories": '["fatima{x}-el-amrani"]',
     "tags": '["wo{x}nen"]',
+    "change_note": '"Verlengd{x} tot na de feestdagen."',
     "status": '"fil{x}led"',
     "id": '"jurist{x}-1"',
 }

@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 # otherwise export them to every command, expanded, and a title holding $(shell …) would run it.
 unexport TITLE NAME ORG LANGUAGE COUNTRY TIMEZONE URL PRIMARY ACCENT REGION FORCE STATUS LOGS
 
-.PHONY: site serve test check lint bench clean new-vacancy new-story new-site deploy-schedule cms publish report
+.PHONY: site serve test check lint bench clean new-vacancy new-story new-site deploy-schedule cms publish report nav
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,10 @@ test: $(STAMP) $(A11Y_STAMP)  ## run the whole test suite
 report: export CAREERSITE_LOGS := $(value LOGS)
 report: $(STAMP)  ## page views per channel from access logs: make report LOGS="/var/log/nginx/access.log*"
 	@PYTHONPATH=hooks $(BIN)/python -m careersite report $(if $(filter yes,$(GOATCOUNTER)),--goatcounter) $$CAREERSITE_LOGS
+
+# NAV's stillingsimport (Norway, README: NAV): the ads checked, and with SEND=yes sent (NAV_PROVIDER_ID, NAV_TOKEN).
+nav: $(STAMP)  ## the open vacancies as NAV ads, checked; make nav SEND=yes sends them
+	@PYTHONPATH=hooks $(BIN)/python -m careersite nav $(if $(filter yes,$(SEND)),--send)
 
 bench: $(STAMP)  ## build a synthetic site of 1000 vacancies and 200 stories and print timings
 	PYTHONPATH=hooks $(BIN)/python benchmarks/bench.py

@@ -251,6 +251,52 @@ def report(config: Path, patterns: list[str], out: Path, goatcounter: bool = Fal
     return 0
 
 
+def nav(config: Path, sending: bool) -> int:
+    """`make nav`: the open vacancies as NAV's ads, checked offline; with `sending`, the new and
+    changed ones sent and the filled and cancelled ones stopped (`outputs/nav.py`)."""
+    from careersite.offers import Offers
+    from careersite.outputs import nav as navimport
+
+    try:
+        site = load(config)
+    except ContentError as error:
+        print(error, file=sys.stderr)
+        return 1
+    t = site.t
+    cache_dir = site.settings.cache_dir
+    plan = navimport.plan(site, Offers(site), config.name, navimport.sent_before(cache_dir))
+    if plan.problems:
+        found = ContentError(plan.problems, t("nav.summary_problems", n=len(plan.problems)), t.language)
+        print(f"{found.summary}\n{found.report()}", file=sys.stderr)
+        return 1
+    print(t("nav.plan", ads=len(plan.ads), new=len(plan.new), unchanged=len(plan.unchanged), stop=len(plan.stop)))
+    for value in plan.ads:
+        mark = t("nav.mark_new") if value["reference"] in plan.new else t("nav.mark_same")
+        print(f"  {mark}  {value['reference']}: {value['title']}")
+    for reference in plan.stop:
+        print(f"  {t('nav.mark_stop')}  {reference}")
+    if not sending:
+        print(t("nav.dry_run"))
+        return 0
+    try:
+        outcome = navimport.send(plan, os.environ, t, cache_dir)
+    except navimport.SendFailed as error:
+        print(error, file=sys.stderr)
+        return 2
+    print(
+        t(
+            "nav.sent",
+            received=len(outcome.received),
+            skipped=len(outcome.skipped),
+            stopped=len(outcome.stopped),
+            errors=len(outcome.errors),
+        )
+    )
+    for reference, message in outcome.errors:
+        print(t("nav.rejected", reference=reference, message=message), file=sys.stderr)
+    return 1 if outcome.errors else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="careersite", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -289,6 +335,11 @@ def main(argv: list[str] | None = None) -> int:
     cms_parser.add_argument(
         "--origin", action="append", help="the preview's address, when it is not mkdocs.yml's dev_addr (repeatable)"
     )
+    nav_parser = commands.add_parser(
+        "nav", help="the open vacancies as NAV stillingsimport ads, checked (make nav; --send to send)"
+    )
+    nav_parser.add_argument("--config", default=Path("mkdocs.yml"), type=Path)
+    nav_parser.add_argument("--send", action="store_true", help="send to NAV (NAV_PROVIDER_ID, NAV_TOKEN)")
     report_parser = commands.add_parser(
         "report", help="page views per channel from web-server logs, into report/ (make report LOGS=...)"
     )
@@ -299,6 +350,8 @@ def main(argv: list[str] | None = None) -> int:
         "--goatcounter", action="store_true", help="also a new export of the site's GoatCounter (GOATCOUNTER_TOKEN)"
     )
     args = parser.parse_args(argv)
+    if args.command == "nav":
+        return nav(args.config, args.send)
     if args.command == "report":
         return report(args.config, args.logs, args.out, args.goatcounter)
     if args.command == "publish":

@@ -173,6 +173,7 @@ class Settings:
     earlier_addresses: tuple[tuple[str, str], ...] = ()  # (old, new), relative to the site root
     analytics: AnalyticsSettings = AnalyticsSettings()
     apply_forwarding: bool = False  # apply buttons go through `<vacancy>/apply/`, which the access logs see
+    nav_orgnr: str = ""  # Norway: the organisation number (underenhet) NAV knows the employer by (`make nav`)
 
     @property
     def holiday_area(self) -> str:
@@ -502,6 +503,17 @@ def _analytics(value: Any, where: Where) -> AnalyticsSettings:
     return AnalyticsSettings(tool, address)
 
 
+def _orgnr(value: Any, where: Where) -> str:
+    """A Norwegian organisation number: nine digits (spaces allowed) with a valid MOD11 check digit."""
+    number = re.sub(r"\s", "", scalar(value))
+    digits = number.isascii() and number.isdigit() and len(number) == 9
+    weights = (3, 2, 7, 6, 5, 4, 3, 2)
+    check = 11 - sum(int(d) * w for d, w in zip(number[:8], weights, strict=False)) % 11 if digits else -1
+    if not digits or check == 10 or (0 if check == 11 else check) != int(number[8]):
+        raise Invalid("setting.nav_orgnr", value=scalar(value))
+    return number
+
+
 # An address of the site as an author writes it: letters, digits and `-._~/` (no scheme, query,
 # fragment or `..`); a leading slash is allowed and dropped.
 _SITE_ADDRESS = re.compile(r"^/?(?!.*\.\.)[A-Za-z0-9._~/-]*$")
@@ -694,6 +706,13 @@ SETTINGS: tuple[Setting, ...] = (
         "counts apply clicks per channel (an e-mail address is never forwarded)",
     ),
     Setting(
+        "nav_orgnr",
+        _orgnr,
+        None,
+        doc="Norway: the organisation number of the underenhet (virksomhet) that employs, as in "
+        "Brønnøysundregistrene, for `make nav` (NAV's stillingsimport)",
+    ),
+    Setting(
         "cache_dir",
         lambda value, where: _inside(value, where, where.root),  # a file in its place is damage the build repairs
         ".cache",
@@ -862,6 +881,7 @@ def load_settings(
         cms=values["cms"],
         analytics=values["analytics"],
         apply_forwarding=bool(values["apply_forwarding"]),
+        nav_orgnr=values["nav_orgnr"] or "",
     )
     return settings, r.problems
 

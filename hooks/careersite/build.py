@@ -58,7 +58,7 @@ def _share(build: Build, site_dir: Path) -> str:
     staff = site_dir / share.folder(build.view.offers) / "index.html"
     if staff.exists():  # a page of the organisation's own at that address: never overwritten
         raise Stop(build.site.t("build.share_taken", folder=share.folder(build.view.offers)))
-    made = share.write(build.view.offers, build.cards, site_dir, build.site.settings.cache_dir)
+    made = share.write(build.view.offers, build.cards, site_dir, build.site.settings.cache_dir, build.placer)
     return f"Share pages for colleagues: {made}"
 
 
@@ -100,6 +100,7 @@ class Build:
     bodies: dict[ItemRef, str] = field(default_factory=dict)  # each item page's text as rendered
     problems: list[Problem] = field(default_factory=list)  # mistakes found in rendered texts
     bad: set[ItemRef] = field(default_factory=set)  # the items whose text has mistakes
+    placer: Placer | None = None  # how `finish` puts files in the site (outputs may link unchanged ones)
 
     @classmethod
     def start(
@@ -179,6 +180,7 @@ class Build:
             error = ContentError(self.problems, site.t("error.summary", n=len(self.problems)))
             raise Stop(f"{error.summary}\n{error.report()}")
         try:
+            self.placer = placer
             report = self.renderer.finish(site_dir, placer)
         except CardFailure as error:
             raise Stop(site.t("build.card_failed", card=error.name, problem=error.problem)) from None

@@ -18,14 +18,13 @@ on the vacancy adds where the candidate came from to that link (`careersite.js`)
 from __future__ import annotations
 
 import json
-import os
 import posixpath
 from pathlib import Path
 
 from markupsafe import escape
 
 from careersite.addresses import Addresses
-from careersite.publish.files import write_atomic
+from careersite.publish.files import write_new
 from careersite.site import Listed, Site
 
 
@@ -89,15 +88,10 @@ def write(site: Site, site_dir: Path) -> int:
         if (address := site.apply_forwarding(item)) is not None:
             pages.append((address, apply_page(site, item)))
     made: set[Path] = set()
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     for address, data in pages:
         path = site_dir / Addresses.file(address)
         if path.parent not in made:
             path.parent.mkdir(parents=True, exist_ok=True)
             made.add(path.parent)
-        try:
-            with os.fdopen(os.open(path, flags, 0o644), "wb") as handle:
-                handle.write(data)
-        except FileExistsError:  # a file of the pages folder at an earlier address: replaced
-            write_atomic(path, data)
+        write_new(path, data)
     return len(pages)

@@ -17,6 +17,7 @@ thousand folders at a thousand vacancies. The QR codes are kept in the cache by 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -33,12 +34,13 @@ from careersite.offers import Offers
 from careersite.outputs.redirects import relative
 from careersite.outputs.social import Card, Cards
 from careersite.publish import kept
-from careersite.publish.files import write_atomic
+from careersite.publish.files import Placer, write_atomic, write_new
 
 WEEK = 7  # "this week": published in the last 7 days, or a vacancy closing within 7 days
 NETWORKS = ("linkedin", "facebook", "x", "whatsapp", "email")
 NETWORK_NAMES = {"linkedin": "LinkedIn", "facebook": "Facebook", "x": "X", "whatsapp": "WhatsApp"}
 QR_CACHE = "qr.pickle"
+ASSETS = "share"  # share.css and share.js, beside the staff page: once, not in every page
 QR_STYLE = dict(scale=5, border=4, dark="#000", light="#fff", omitsize=True)  # part of the cache's purpose
 TIPS = 5
 FEED = "feeds/ambassadors.xml"
@@ -58,9 +60,8 @@ class Item:
 
     def tagged(self, source: str) -> str:
         """The item's page with the tags of a colleague's share through `source`."""
-        return f"{self.page}?" + urlencode(
-            {"utm_source": source, "utm_medium": "ambassador", "utm_campaign": self.entry.id}
-        )
+        campaign = quote(self.entry.id, safe="")
+        return f"{self.page}?utm_source={quote(source, safe='')}&utm_medium=ambassador&utm_campaign={campaign}"
 
 
 def folder(view: Offers) -> str:
@@ -210,6 +211,14 @@ _SCRIPT = """(function () {
       } else { field.select(); done(document.execCommand("copy")); }
     });
   });
+  var download = document.querySelector("[data-qr-download]");
+  var code = document.querySelector(".qr svg");
+  if (download && code && window.Blob && URL.createObjectURL) {
+    var svg = code.cloneNode(true);
+    svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+    download.href = URL.createObjectURL(new Blob([svg.outerHTML], { type: "image/svg+xml" }));
+    download.hidden = false;
+  }
   var device = document.querySelector("[data-share]");
   if (device && navigator.share) {
     device.hidden = false;
@@ -229,10 +238,12 @@ def _document(view: Offers, address: str, title: str, body: str) -> bytes:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="robots" content="noindex, nofollow">\n'
         f"<title>{escape(title)} · {escape(s.organisation)}</title>\n"
-        f"<style>{_style(view)}</style>\n</head>\n<body>\n"
+        f'<link rel="stylesheet" href="{escape(relative(f"{folder(view)}/{ASSETS}.css", address))}">\n'
+        "</head>\n<body>\n"
         f'<header><p><a href="{escape(home)}">{escape(t("share.staff", organisation=s.organisation))}</a></p>'
         "</header>\n"
-        f"<main>\n{body}\n</main>\n<script>{_SCRIPT}</script>\n</body>\n</html>\n"
+        f'<main>\n{body}\n</main>\n<script src="{escape(relative(f"{folder(view)}/{ASSETS}.js", address))}"></script>\n'
+        "</body>\n</html>\n"
     ).encode()
 
 
@@ -279,12 +290,13 @@ def page(view: Offers, item: Item, qr: QrCodes) -> bytes:
     )
     parts.append(f'<div class="images">{figures}</div>')
     code = qr.svg(item.tagged("qr"), t("share.qr_label", title=entry.title))
-    svg_file = "data:image/svg+xml;charset=utf-8," + quote(code)
+    # The download is made from the code on the page by the script (a copy as a data: address
+    # would double the page); without the script the link stays hidden.
     parts.append(
         f"<h2>{escape(t('share.qr'))}</h2>"
         f'<div class="qr card">{Markup(code)}<div><p>{escape(t("share.qr_hint"))}</p>'
-        f'<p><a href="{escape(svg_file)}" download="{escape(entry.id)}-qr.svg">{escape(t("share.qr_download"))}</a></p>'
-        "</div></div>"
+        f'<p><a href="#" download="{escape(entry.id)}-qr.svg" data-qr-download hidden>'
+        f"{escape(t('share.qr_download'))}</a></p></div></div>"
     )
     tips = "".join(f"<li>{escape(t(f'share.tip{n}'))}</li>" for n in range(1, TIPS + 1))
     parts.append(f"<h2>{escape(t('share.tips_title'))}</h2><ul>{tips}</ul>")
@@ -361,8 +373,9 @@ def feed(view: Offers, found: list[Item]) -> Iterator[bytes]:
     yield b"</channel>\n</rss>\n"
 
 
-def write(view: Offers, cards: Cards, site_dir: Path, cache_dir: Path) -> int:
-    """Every share page, the staff page and the feed; how many share pages."""
+def write(view: Offers, cards: Cards, site_dir: Path, cache_dir: Path, placer: Placer | None = None) -> int:
+    """Every share page, the staff page and the feed; how many share pages. With `placer`, a page
+    the live site has unchanged is linked from it, not written again (a thousand pages a build)."""
     found = items(view, cards)
     qr = QrCodes(cache_dir)
     base = site_dir / folder(view)
@@ -372,9 +385,15 @@ def write(view: Offers, cards: Cards, site_dir: Path, cache_dir: Path) -> int:
         if path.parent not in made:
             path.parent.mkdir(parents=True, exist_ok=True)
             made.add(path.parent)
-        write_atomic(path, page(view, item, qr))
+        data = page(view, item, qr)
+        if placer is None:
+            write_new(path, data)
+        else:
+            placer.put_made(item.address, "share-" + hashlib.sha1(data).hexdigest(), data)
     base.mkdir(parents=True, exist_ok=True)
     write_atomic(base / "index.html", index(view, found))
+    write_new(base / f"{ASSETS}.css", _style(view).encode())
+    write_new(base / f"{ASSETS}.js", _SCRIPT.encode())
     (site_dir / "feeds").mkdir(exist_ok=True)
     write_atomic(site_dir / FEED, feed(view, found))
     qr.save()

@@ -83,6 +83,19 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
         raise
 
 
+def write_new(path: Path, data: bytes) -> None:
+    """Write a file into a folder the build has just made (the new site): nothing is there to
+    replace, so it is written in one go, without `write_atomic`'s temporary file and rename (a
+    third of the time of a small file, at a thousand files a build). A file that is there after
+    all (a page of the organisation's own at that address, a preview's folder) is replaced whole."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        with os.fdopen(os.open(path, flags, 0o644), "wb") as handle:
+            handle.write(data)
+    except FileExistsError:
+        write_atomic(path, data)
+
+
 def write_checked(path: Path, data: bytes) -> None:
     """Write a file of a cache folder in one go, without the temporary file and rename of
     `write_atomic`, which take two thirds of the time of writing a small file. Only for folders
@@ -201,6 +214,27 @@ class Placer:
                 pass  # gone, or links not possible here: copy
         copy_file(source, target)
         self.placed[path] = _record(key, os.stat(target))
+
+    def put_made(self, path: str, key: str, data: bytes) -> None:
+        """Put a file the build made, `data` named `key` (a digest of it), at `path` in the new site:
+        hard-linked from the live site when that has it unchanged since published (no cache file
+        needed: the key says the content is the same), else written."""
+        target = f"{self.site}{os.sep}{path}"
+        record = self.records.get(path)
+        if not self.preview and self.live is not None and record is not None and record.startswith(f"{key} "):
+            try:
+                live = f"{self.live}{os.sep}{path}"
+                if _record(key, os.stat(live)) == record:
+                    os.link(live, target)
+                    self.placed[path] = record
+                    self.linked += 1
+                    return
+            except OSError:
+                pass  # gone, or links not possible here: write
+        write_new(Path(target), data)
+        if not self.preview:
+            with contextlib.suppress(OSError):
+                self.placed[path] = _record(key, os.stat(target))
 
     def record(self, path: str, key: str, source: str | None = None) -> None:
         """Record a file the build wrote itself at `path` (a page it rendered), whose content is

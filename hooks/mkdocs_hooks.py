@@ -533,6 +533,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if name in page.meta and not isinstance(page.meta[name], Markup):
             page.meta[name] = escape(str(page.meta[name]))
     kind, item = _run.pages.get(page.file.src_uri, (None, None))
+    if page.meta.get("template") in views.STAFF_TEMPLATES:
+        # The team's pages (feeds for schedulers, the content calendar): never found by search
+        # engines or the site's search, whatever their front matter says; the staff page links them.
+        page.meta["robots"] = "noindex"
+        page.meta["search"] = {"exclude": True}
     if kind == "vacancy":
         page.meta.update(
             title=escape(item.vacancy.title),

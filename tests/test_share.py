@@ -64,6 +64,21 @@ def test_each_open_vacancy_and_published_story_has_a_share_page_and_no_other_ite
         assert [a for a in example.html(staff).find_all("a", href=True) if a["href"].rstrip("/").endswith("delen")]
     editor = (example.site / "admin" / "index.html").read_text(encoding="utf-8")
     assert 'class="cs-share-link" href="../delen/"' in editor
+    # The team's pages are apart from the public ones (issue 29): the feeds page and the calendar
+    # are in no public footer, the sitemap or the search, and never indexed; the staff page links them.
+    for staff_page in ("feeds/index.html", "kalender/index.html"):
+        assert example.html(staff_page).find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert "/feeds/" not in sitemap and '"location":"feeds/' not in search.replace(" ", "")
+    for public in ("index.html", "vacatures/index.html", "salaris/index.html"):
+        footer = [a["href"] for a in example.html(public).select("footer a[href]")]
+        assert not [href for href in footer if "feeds/" in href or "kalender/" in href], footer
+    hub = BeautifulSoup((example.site / "delen" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    team = {a.get_text(): a["href"] for a in hub.find("h2", string="Voor het team").find_next("ul").find_all("a")}
+    assert team == {
+        "Feeds voor sociale media": "../feeds/",
+        "Contentkalender": "../kalender/",
+        "Webeditor": "../admin/",
+    }
 
 
 @pytest.mark.parametrize("slug", sorted(OPEN))

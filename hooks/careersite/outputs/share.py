@@ -22,6 +22,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from email.utils import format_datetime
+from functools import partial
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
@@ -335,6 +336,13 @@ def index(view: Offers, found: list[Item]) -> bytes:
         f"<p>{escape(t('share.feed_hint'))} <code>{escape(s.site_url + FEED)}</code> "
         f'<a href="{escape(feed)}">RSS</a></p>',
     ]
+    # The team's other pages, which the public footer does not show: the feeds for schedulers, the
+    # content calendar and the web editor.
+    pages, a = view.site.page_templates, view.site.addresses
+    team = [(t("ui.footer_feeds"), pages.get("feeds.html")), (t("ui.footer_calendar"), pages.get("calendar.html"))]
+    links = [(label, a.page(source)) for label, source in team if source] + [(t("cms.title"), "admin/")]
+    items = "".join(f'<li><a href="{escape(relative(link, here))}">{escape(label)}</a></li>' for label, link in links)
+    parts.append(f"<h2>{escape(t('share.team'))}</h2><ul>{items}</ul>")
     return _document(view, here, t("share.index_title"), "\n".join(parts))
 
 
@@ -385,7 +393,9 @@ def write(view: Offers, cards: Cards, site_dir: Path, cache_dir: Path, placer: P
         if path.parent not in made:
             path.parent.mkdir(parents=True, exist_ok=True)
             made.add(path.parent)
-        data = page(view, item, qr)
+        # `make serve`: the previous rebuild's page when the item is the same (settings, data
+        # files and the day are the rebuild's scope)
+        data = view.again(("share page", item.address), item, partial(page, view, item, qr))
         if placer is None:
             write_new(path, data)
         else:

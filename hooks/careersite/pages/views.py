@@ -772,7 +772,7 @@ class SiteView:
     @cached_property
     def footer(self) -> FooterView:
         pages = self.site.page_templates
-        return footer(self.site, pages.get("alerts.html"), pages.get("feeds.html"), pages.get("calendar.html"))
+        return footer(self.site, pages.get("alerts.html"))
 
     @cached_property
     def calendar(self) -> CalendarView:
@@ -846,10 +846,13 @@ class FooterView:
     links: tuple[Link, ...]
 
 
-def footer(site: Site, alerts_page: str | None, feeds_page: str | None, calendar_page: str | None = None) -> FooterView:
+STAFF_TEMPLATES = ("feeds.html", "calendar.html")  # the team's pages: linked from the staff page, not the footer
+
+
+def footer(site: Site, alerts_page: str | None) -> FooterView:
     """What every page shows at its foot: who we are, how to reach us, and the pages a public body
-    must link (accessibility statement, privacy), with job alerts for candidates and the feeds for
-    the team."""
+    must link (accessibility statement, privacy), with job alerts for candidates. The team's pages
+    (feeds, calendar) are not here: the staff page (`delen/`) and the web editor lead to them."""
     s, t = site.settings, site.t
     a = s.address
     address = ", ".join(part for part in (a.street, " ".join(p for p in (a.postal_code, a.locality) if p)) if part)
@@ -857,8 +860,6 @@ def footer(site: Site, alerts_page: str | None, feeds_page: str | None, calendar
         Link(t("ui.footer_alerts"), site.addresses.page(alerts_page)) if alerts_page else None,
         Link(t("ui.footer_accessibility"), site.addresses.page(s.accessibility_page)) if s.accessibility_page else None,
         Link(t("ui.footer_privacy"), site.addresses.page(s.privacy_page)),
-        Link(t("ui.footer_feeds"), site.addresses.page(feeds_page)) if feeds_page else None,
-        Link(t("ui.footer_calendar"), site.addresses.page(calendar_page)) if calendar_page else None,
     ]
     return FooterView(
         s.organisation,

@@ -220,6 +220,16 @@ class Placer:
         hard-linked from the live site when that has it unchanged since published (no cache file
         needed: the key says the content is the same), else written."""
         target = f"{self.site}{os.sep}{path}"
+        if self.preview:
+            # The preview keeps its tree from rebuild to rebuild: a file that is the same stays.
+            try:
+                if os.stat(target).st_size == len(data):
+                    with open(target, "rb") as handle:
+                        if handle.read() == data:
+                            self.kept += 1
+                            return
+            except OSError:
+                pass
         record = self.records.get(path)
         if not self.preview and self.live is not None and record is not None and record.startswith(f"{key} "):
             try:

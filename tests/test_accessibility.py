@@ -96,3 +96,30 @@ def test_a_new_swedish_or_danish_site_has_no_wcag_violations(tmp_path: Path, lan
     with serving(build.site) as served:
         reports = axe(served, pages)
     assert [f"{r['path'] or 'home'} at {r['width']}px: {v['id']}" for r in reports for v in r["violations"]] == []
+
+
+SKIP_PAGES = ["", "vacatures/", "vacatures/ciso/", "salaris/", "verhalen/fatima-el-amrani/"]
+
+
+def test_every_page_type_has_a_skip_link_that_lands_before_its_title(served: str, tmp_path: Path) -> None:
+    """Issue 29: the first Tab stop on every page type is a skip link in the site's language, and
+    Enter on it takes the focus to the content before the title (it jumped past a vacancy's title,
+    facts and apply button; home and listing had none)."""
+    from conftest import BROWSER_NOW
+
+    specs = tmp_path / "checks.json"
+    specs.write_text(json.dumps([["skip", path, width] for path in SKIP_PAGES for width in ("390", "1280")]))
+    result = subprocess.run(
+        ["node", str(Path(__file__).parent / "a11y" / "browse.js"), served, "batch", str(specs)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=dict(os.environ, CAREERSITE_BROWSER_NOW=BROWSER_NOW),
+    )
+    assert result.returncode == 0, result.stderr
+    for (_, path, width), found in zip(json.loads(specs.read_text()), json.loads(result.stdout), strict=True):
+        assert "ok" in found, f"{path} at {width}: {found}"
+        found = found["ok"]
+        assert found["first"] == {"text": "Naar de inhoud", "href": "#cs-main", "visible": True}, (path, width)
+        assert found["landed"] == {"focus": "cs-main", "titleInside": True, "titleBelow": True}, (path, width)
+        assert found["next"]["inside"], (path, width, found["next"])

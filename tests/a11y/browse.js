@@ -12,6 +12,7 @@
 //   batch FILE          the checks listed in FILE (JSON: [[check, arg…], …]) in one browser, results in order
 //   counting PATH REFERRER  open a vacancy as a candidate coming from REFERRER, tap apply: where it lands
 //   share PATH WIDTH    a share page for colleagues: copy a text, the share links, the QR code as an image
+//   skip PATH WIDTH     the first Tab stop of a page, and where Enter on it leads
 //   editorwarnings SLUG...  the web editor's panel of warnings beside each entry (BASE: the entries' address)
 const { chromium } = require('playwright-core');
 
@@ -24,6 +25,35 @@ async function open(browser, path, width) {
 }
 
 const checks = {
+  // A keyboard user opens PATH: the first Tab reaches the skip link, shown; Enter takes the focus to
+  // the content, before the page's title and its first link or button.
+  async skip(browser, path, width) {
+    const page = await open(browser, path, Number(width));
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => {
+      const a = document.activeElement;
+      const box = a.getBoundingClientRect();
+      return { text: a.textContent.trim(), href: a.getAttribute('href'), visible: box.width > 0 && box.height > 0 && box.top >= 0 };
+    });
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(100);
+    const landed = await page.evaluate(() => {
+      const main = document.getElementById('cs-main');
+      const h1 = main && main.querySelector('h1');
+      return {
+        focus: document.activeElement.id,
+        titleInside: !!h1,
+        titleBelow: !!h1 && (main.compareDocumentPosition(h1) & Node.DOCUMENT_POSITION_CONTAINED_BY) !== 0,
+      };
+    });
+    await page.keyboard.press('Tab');
+    const next = await page.evaluate(() => {
+      const main = document.getElementById('cs-main');
+      return { inside: main.contains(document.activeElement), tag: document.activeElement.tagName };
+    });
+    await page.close();
+    return { first, landed, next };
+  },
   // A colleague opens a share page, taps the first copy button and looks at the share links and
   // the QR code; what the clipboard then holds, what the page said, and the code as a PNG.
   async share(browser, path, width) {

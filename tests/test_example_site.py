@@ -127,6 +127,14 @@ def test_open_vacancy_has_valid_jobposting(example: Build, slug: str) -> None:
     assert salary["@type"] == "MonetaryAmount" and salary["currency"] == "EUR"
     assert salary["value"]["unitText"] == "MONTH" and salary["value"]["minValue"] <= salary["value"]["maxValue"]
     assert "</script" not in scripts[0].string and "<" not in scripts[0].string
+    # Truthful (issue 29): the organisation is its own site, not the career site; an internship
+    # requires no degree of the students it is for (was: "bachelor degree" for the hbo internship).
+    assert posting["hiringOrganization"]["sameAs"] == "https://www.lindewaard.example/"
+    if fm.get("employment") == "internship":
+        assert posting["employmentType"] == ["INTERN"]
+        assert posting["educationRequirements"] == posting["experienceRequirements"] == "no requirements"
+    elif fm.get("education"):
+        assert posting["educationRequirements"]["@type"] == "EducationalOccupationalCredential"
 
 
 @pytest.mark.parametrize("slug", sorted(CLOSED))

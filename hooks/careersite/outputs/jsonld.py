@@ -58,7 +58,8 @@ def job_posting(site: Site, vacancy: Vacancy, pay: Range, body_html: str) -> dic
         "hiringOrganization": {
             "@type": "Organization",
             "name": s.organisation,
-            "sameAs": s.site_url,
+            # the organisation's own site (setting contact.url), not this career site
+            "sameAs": s.contact.url or s.site_url,
             **({"logo": f"{s.site_url}assets/{s.logo.name}"} if s.logo else {}),
         },
         "jobLocation": {
@@ -83,7 +84,12 @@ def job_posting(site: Site, vacancy: Vacancy, pay: Range, body_html: str) -> dic
     if vacancy.remote == "remote":
         posting["jobLocationType"] = "TELECOMMUTE"
         posting["applicantLocationRequirements"] = {"@type": "Country", "name": s.country}
-    if vacancy.education:
+    # An internship asks for students on their way to a level, not for holders of it: no
+    # education is required of them (Google would read "bachelor degree" as a requirement).
+    if vacancy.employment == "internship":
+        posting["educationRequirements"] = "no requirements"
+        posting["experienceRequirements"] = "no requirements"
+    elif vacancy.education:
         posting["educationRequirements"] = {
             "@type": "EducationalOccupationalCredential",
             "credentialCategory": education.credential(s.country, vacancy.education),

@@ -130,6 +130,10 @@ def test_open_vacancy_has_valid_jobposting(example: Build, slug: str) -> None:
     # Truthful (issue 29): the organisation is its own site, not the career site; an internship
     # requires no degree of the students it is for (was: "bachelor degree" for the hbo internship).
     assert posting["hiringOrganization"]["sameAs"] == "https://www.lindewaard.example/"
+    # Its place of work's address (content/data/locations.yml), not always the town hall's.
+    street = "Industrieweg 14" if fm["location"].startswith("Gemeentewerf") else "Markt 1"
+    assert posting["jobLocation"]["address"]["streetAddress"] == street
+    assert posting["jobLocation"]["geo"]["@type"] == "GeoCoordinates"
     if fm.get("employment") == "internship":
         assert posting["employmentType"] == ["INTERN"]
         assert posting["educationRequirements"] == posting["experienceRequirements"] == "no requirements"

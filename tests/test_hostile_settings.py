@@ -761,11 +761,67 @@ SETTINGS += (
         "departments:",
     ),
     Change("departments-key", "departments.yml", "departments:", "afdelingen:", "afdelingen", "onbekend", "afdelingen"),
+    # The places of work (issue 29): each wrong part at its line.
+    Change(
+        "locations-text",
+        "locations.yml",
+        "gemeentewerf:\n  name: Gemeentewerf",
+        "werf: Industrieweg 14\ngemeentewerf:\n  name: Gemeentewerf",
+        "werf",
+        "blok van plaatsen",
+        "werf: Industrieweg 14",
+    ),
+    Change(
+        "locations-no-street",
+        "locations.yml",
+        "  street: Industrieweg 14\n",
+        "",
+        "gemeentewerf.street",
+        "ontbreekt; voeg een regel toe zoals 'street: Industrieweg 14'",
+        "name: Gemeentewerf",
+    ),
+    Change(
+        "locations-key",
+        "locations.yml",
+        "gemeentewerf:",
+        "Gemeente Werf:",
+        "Gemeente Werf",
+        "geen sleutel",
+        "Gemeente Werf:",
+    ),
+    Change(
+        "locations-geo",
+        "locations.yml",
+        "  latitude: 52.2493",
+        "  latitude: noord",
+        "gemeentewerf.latitude",
+        "'noord' is geen breedte- of lengtegraad",
+        "latitude: noord",
+    ),
+    Change(
+        "locations-twice",
+        "locations.yml",
+        "  name: Gemeentewerf",
+        "  name: stadskantoor",
+        "gemeentewerf.name",
+        "al een plaats met de naam 'stadskantoor'",
+        "name: stadskantoor",
+    ),
+    Change(
+        "locations-typo",
+        "locations.yml",
+        "  locality: Lindewaard\n  region: Overijssel\n  latitude: 52.2493",
+        "  locality: Lindewaard\n  regio: Overijssel\n  latitude: 52.2493",
+        "gemeentewerf.regio",
+        "region",
+        "regio: Overijssel",
+    ),
 )
 DATA = {
     "salary.yml": "content/data/salary.yml",
     "processes.yml": "content/data/processes.yml",
     "departments.yml": "content/data/departments.yml",
+    "locations.yml": "content/data/locations.yml",
 }
 
 

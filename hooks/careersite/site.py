@@ -13,7 +13,15 @@ from careersite.addresses import Addresses
 from careersite.cards.sources import forget_file_versions
 from careersite.content import calendar, slips, wording
 from careersite.content.body import BodyCheck, Renderer, VerdictCache, page_source
-from careersite.content.data import load_departments, load_processes, load_salary_table, load_wording
+from careersite.content.data import (
+    Place,
+    load_departments,
+    load_locations,
+    load_processes,
+    load_salary_table,
+    load_wording,
+    place_of,
+)
 from careersite.content.errors import ContentError, Problem, display_path
 from careersite.content.model import Content, ItemRef, Story, Vacancy, find_pages, load_content, ref
 from careersite.content.pages import check_pages
@@ -67,6 +75,16 @@ class Site:
     pinned: bool = False
     # what changed in each public vacancy since it was published, by its file (`history.py`)
     history: dict[str, Versions] = field(default_factory=dict)
+    places: tuple[Place, ...] = ()  # the places of work of the locations file
+
+    def place(self, vacancy: Vacancy) -> Place:
+        """Where a vacancy's work is: the place of the locations file its `location` names, else
+        the organisation's address, named as the vacancy names it."""
+        found = place_of(vacancy.location, self.places)
+        if found is not None:
+            return found
+        a = self.settings.address
+        return Place("", vacancy.location, a.street, a.postal_code, a.locality, a.region, self.settings.country)
 
     @property
     def salary_period(self) -> str:
@@ -260,6 +278,8 @@ def load_site(
     problems += found
     wording_choices, found = load_wording(settings.wording, display_path(settings.wording, root), t)
     problems += found
+    places, found = load_locations(settings.locations, display_path(settings.locations, root), t)
+    problems += found
     pages = find_pages(settings.docs_dir)
     page_templates: dict[str, str] = {}
     problems += check_pages(pages, root, templates, t, settings.docs_dir, page_templates)
@@ -351,6 +371,7 @@ def load_site(
         readability,
         clock.pinned(environ, settings.demo_date),
         read_history(root, settings.vacancies_dir, settings.timezone, settings.cache_dir) if public else {},
+        places,
     )
 
 

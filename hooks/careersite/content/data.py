@@ -445,10 +445,105 @@ def load_wording(path: Path, shown: str, t: Translator) -> tuple[SiteWording, li
     return SiteWording(read["skip"], read["words"], read["sentence_words"]), f.problems
 
 
+# The places of work (setting `locations`): an optional file. A vacancy is at the place whose `name`
+# its `location` begins with ("Gemeentewerf" for "Gemeentewerf, Industrieweg 14, Lindewaard"); its
+# structured data, job-board feed and NAV ad then carry that address instead of the organisation's.
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place where the organisation's people work."""
+
+    key: str
+    name: str
+    street: str
+    postal_code: str
+    locality: str
+    region: str = ""
+    country: str = ""  # two letters; "" for the site's own
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+LOCATION = (
+    Field(
+        "name",
+        text(),
+        required=True,
+        doc="the place as vacancies name it, the start of their `location`",
+        example="Gemeentewerf",
+    ),
+    Field("street", text(), required=True, doc="street and number", example="Industrieweg 14"),
+    Field("postal_code", text(), required=True, doc="postal code", example="7418 BE"),
+    Field("locality", text(), required=True, doc="town or city", example="Lindewaard"),
+    Field("region", optional_text, default="", doc="province, county or state"),
+    Field("country", optional_text, default="", doc="two-letter country code (default: the site's `country`)"),
+    Field("latitude", number(-90, 90, "error.location_geo"), doc="optional, for maps"),
+    Field("longitude", number(-180, 180, "error.location_geo"), doc="optional, for maps"),
+)
+
+
+def load_locations(path: Path, shown: str, t: Translator) -> tuple[tuple[Place, ...], list[Problem]]:
+    """The places of work; none without the file (it is optional)."""
+    if not path.is_file():
+        return (), []
+    f = _DataFile(path, shown, t)
+    d = f.data
+    if d is None:
+        return (), f.problems
+    if not isinstance(d, LineDict) or not d:
+        f.problem(d, "", "", t("error.locations_shape"))
+        return (), f.problems
+    for key, line in d.duplicates:
+        f.problems.append(Problem(shown, line, str(key), t("error.duplicate")))
+    places: list[Place] = []
+    names: set[str] = set()
+    for key, spec in d.items():
+        if not isinstance(key, str) or not _KEY.match(key):
+            f.problem(d, key, str(key), t("error.location_key", value=key))
+            continue
+        if not isinstance(spec, LineDict):
+            f.problem(d, key, key, t("error.locations_shape"))
+            continue
+        read = f.block(spec, LOCATION, f"{key}.")
+        if None in (read["name"], read["street"], read["postal_code"], read["locality"]):
+            continue  # said at its line
+        if read["name"].casefold() in names:
+            f.problem(spec, "name", f"{key}.name", t("error.location_twice", value=read["name"]))
+            continue
+        names.add(read["name"].casefold())
+        country = (read["country"] or "").upper()
+        if country and not re.fullmatch(r"[A-Z]{2}", country):
+            f.problem(spec, "country", f"{key}.country", t("setting.country", value=country))
+            country = ""
+        places.append(
+            Place(
+                key,
+                read["name"],
+                read["street"],
+                read["postal_code"],
+                read["locality"],
+                read["region"],
+                country,
+                read["latitude"],
+                read["longitude"],
+            )
+        )
+    return tuple(places), f.problems
+
+
+def place_of(location: str, places: tuple[Place, ...]) -> Place | None:
+    """The place a vacancy's `location` names: the longest `name` it begins with, whatever the capitals."""
+    text_ = location.casefold()
+    found = [p for p in places if text_.startswith(p.name.casefold())]
+    return max(found, key=lambda p: len(p.name)) if found else None
+
+
 # Each data file's declaration, for the README's table (`python -m careersite data-files`).
 DATA_FILES: tuple[tuple[str, str, tuple[tuple[str, tuple[Field, ...]], ...]], ...] = (
     ("salary_table", "content/data/salary.yml", (("", SALARY_TABLE), ("extras[]", EXTRA))),
     ("processes", "content/data/processes.yml", (("<process>", PROCESS), ("<process>.steps[]", STEP))),
     ("departments", "content/data/departments.yml", (("", DEPARTMENTS),)),
     ("wording", "content/data/wording.yml", (("", WORDING),)),
+    ("locations", "content/data/locations.yml", (("<place>", LOCATION),)),
 )

@@ -150,6 +150,7 @@ class Settings:
     processes: Path
     departments: Path
     wording: Path  # the site's own choices for the text check (`content/wording.py`)
+    locations: Path  # the places of work, each with its address (optional file)
     vacancies_dir: Path
     stories_dir: Path
     channels: dict[str, Channel]
@@ -591,6 +592,15 @@ SETTINGS: tuple[Setting, ...] = (
         "`words` (phrases added per rule) and `sentence_words` (the longest sentence, in words)",
         path=True,
     ),
+    Setting(
+        "locations",
+        lambda value, where: _inside(value, where, where.root),
+        "content/data/locations.yml",
+        doc="the places of work with their addresses (optional file): a vacancy whose `location` begins with a "
+        "place's `name` carries that address in its structured data, job-board feed and NAV ad; else the "
+        "organisation's `address`",
+        path=True,
+    ),
     Setting("vacancies_dir", _folder, "vacancies", doc="folder of the vacancy files", path=True),
     Setting("stories_dir", _folder, "stories", doc="folder of the story files and their photos", path=True),
     Setting(
@@ -858,6 +868,7 @@ def load_settings(
         processes=values["processes"],
         departments=values["departments"],
         wording=values["wording"],
+        locations=values["locations"],
         vacancies_dir=values["vacancies_dir"],
         stories_dir=values["stories_dir"],
         channels=channels,

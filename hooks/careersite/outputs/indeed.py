@@ -72,6 +72,7 @@ def job(view: Offers, offer: Offer, body_html: str) -> dict[str, str]:
     """The elements of one open vacancy, in the order Indeed lists them; empty ones are left out."""
     site, s, t = view.site, view.settings, view.t
     v = offer.listed.vacancy
+    place = site.place(v)
     description = literal(f"<p>{escape(v.summary)}</p>\n{absolute(body_html, offer.link)}")
     types = [JOB_TYPES[k] for k in employment_types(v, site.salary_table.fulltime_hours) if k in JOB_TYPES]
     elements = {
@@ -81,11 +82,11 @@ def job(view: Offers, offer: Offer, body_html: str) -> dict[str, str]:
         "requisitionid": v.id,
         "url": f"{offer.link}?{TAGS}",
         "company": s.organisation,
-        "city": s.address.locality or v.location,
-        "state": s.address.region,
-        "country": s.country,
-        "postalcode": s.address.postal_code,
-        "streetaddress": s.address.street,
+        "city": place.locality or v.location,
+        "state": place.region,
+        "country": place.country or s.country,
+        "postalcode": place.postal_code,
+        "streetaddress": place.street,
         "description": description,
         "salary": f"{offer.pay.amounts} {offer.pay.period}",
         "education": t(f"education.{v.education}") if v.education else "",

@@ -38,13 +38,14 @@ def job_posting(site: Site, vacancy: Vacancy, pay: Range, body_html: str) -> dic
     s = site.settings
     url = site.addresses.absolute(site.addresses.vacancy(vacancy.slug))
     description = f"<p>{escape(vacancy.summary)}</p>\n{body_html}"
+    place = site.place(vacancy)  # its place of work (locations file), else the organisation's address
     address = {
         "@type": "PostalAddress",
-        "streetAddress": s.address.street,
-        "postalCode": s.address.postal_code,
-        "addressLocality": s.address.locality,
-        "addressRegion": s.address.region,
-        "addressCountry": s.country,
+        "streetAddress": place.street,
+        "postalCode": place.postal_code,
+        "addressLocality": place.locality,
+        "addressRegion": place.region,
+        "addressCountry": place.country or s.country,
     }
     posting: dict[str, Any] = {
         "@context": "https://schema.org/",
@@ -66,6 +67,11 @@ def job_posting(site: Site, vacancy: Vacancy, pay: Range, body_html: str) -> dic
             "@type": "Place",
             "name": vacancy.location,
             "address": {k: v for k, v in address.items() if v},
+            **(
+                {"geo": {"@type": "GeoCoordinates", "latitude": place.latitude, "longitude": place.longitude}}
+                if place.latitude is not None and place.longitude is not None
+                else {}
+            ),
         },
         "baseSalary": {
             "@type": "MonetaryAmount",

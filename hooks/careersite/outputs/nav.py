@@ -69,12 +69,21 @@ def ad(site: Site, offers: Offers, item: Listed, body_html: str) -> dict[str, An
     offer = offers.of(item)
     low, high = v.hours
     fulltime = site.salary_table.fulltime_hours
-    place = {
+    employer_place = {
         "address": s.address.street or None,
         "postalCode": s.address.postal_code or None,
         "city": s.address.locality or None,
         "municipal": s.address.locality or None,
         "county": s.address.region or None,
+        "country": "Norge",
+    }
+    work = site.place(v)  # the place of work (locations file), else the organisation's address
+    place = {
+        "address": work.street or None,
+        "postalCode": work.postal_code or None,
+        "city": work.locality or None,
+        "municipal": work.locality or None,
+        "county": work.region or None,
         "country": "Norge",
     }
     properties: dict[str, str] = {
@@ -112,7 +121,7 @@ def ad(site: Site, offers: Offers, item: Listed, body_html: str) -> dict[str, An
         "employer": {
             "businessName": s.organisation,
             "orgnr": s.nav_orgnr or None,
-            "location": place,
+            "location": employer_place,
         },
         "locationList": [place],
         "contactList": [{k: val for k, val in contact.items() if val}],

@@ -431,6 +431,7 @@ class Layout:
     salary_table: Path
     processes: Path
     departments: Path
+    locations: Path
     old_organisation: str
     logos: tuple[Path, ...]  # the header logo, the favicon and the logo on the cards
 
@@ -459,6 +460,7 @@ class Layout:
             salary_table=inside(settings.get("salary_table"), "content/data/salary.yml"),
             processes=inside(settings.get("processes"), "content/data/processes.yml"),
             departments=inside(settings.get("departments"), "content/data/departments.yml"),
+            locations=inside(settings.get("locations"), "content/data/locations.yml"),
             old_organisation=str(settings.get("organisation") or ""),
             logos=tuple(dict.fromkeys(path for path in logos if path != root)),
         )
@@ -490,6 +492,7 @@ class Layout:
             self.salary_table,
             self.processes,
             self.departments,
+            self.locations,
             *self.logos,
             self.root / WORKFLOW,
             self.root / GITLAB,
@@ -772,6 +775,11 @@ def create_site(config: Path, choices: Choices) -> Report:
     department = _example(t("scaffold.department"), t)
     listed = yaml.safe_dump({"departments": [department]}, allow_unicode=True, sort_keys=False)
     _write(layout.departments, f"# {t('newsite.departments')}\n{listed}", root, report)
+    # The example's places of work are not the new organisation's: its vacancies carry its address
+    # until the team lists its own places (README: Site settings and data).
+    if layout.locations.is_file() and not layout.locations.is_symlink():
+        layout.locations.unlink()
+        report.removed[layout.locations.relative_to(root).as_posix()] = 1
     report.leftovers = leftovers(layout, config)
     rewrite_workflow(root, choices.timezone, report)
     rewrite_gitlab(root, choices.timezone, report)

@@ -327,3 +327,12 @@ def test_a_step_named_after_its_kind_is_announced_without_repeating_itself(examp
     text = " ".join(example.html("vacatures/ciso/index.html").get_text(" ").split())
     assert "Bij deze procedure hoort een assessment." in text
     assert "Bij deze procedure hoort een screening: Referenties en VOG." in text
+
+
+def test_page_titles_name_the_page_then_the_site_and_the_home_page_once(example: Build) -> None:
+    """Issue 29: the home page's title said the site's name twice."""
+    site = "Werken bij Gemeente Lindewaard"
+    assert example.html("index.html").title.get_text() == site
+    assert example.html("vacatures/index.html").title.get_text() == f"Vacatures - {site}"
+    ciso = example.html("vacatures/ciso/index.html").title.get_text()
+    assert ciso == f"Chief Information Security Officer (CISO) - {site}"

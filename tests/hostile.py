@@ -396,6 +396,8 @@ CASES: tuple[Case, ...] = (
     Case("send-block", fields={"send": "\n  cv: ja"}, expect=E("send", "als lijst")),
     Case("send-nested", fields={"send": "[[cv, letter]]"}, expect=E("send", "geen lijst")),
     Case("applicants-unknown", fields={"applicants": "intern"}, expect=E("applicants", "'intern'")),
+    Case("reference-long", fields={"reference": "'" + "1" * 41 + "'"}, expect=E("reference", "korter dan 40 tekens")),
+    Case("reference-list", fields={"reference": "[2026, 142]"}, expect=E("reference", "geen lijst")),
     Case("change-note-long", fields={"change_note": LONG}, expect=E("change_note", "korter dan 300 tekens")),
     Case("change-note-list", fields={"change_note": "[verlengd, meer salaris]"}, expect=E("change_note", "geen lijst")),
     Case("change-note-script", fields={"change_note": "'Nu <script>x</script>'"}, expect=E("change_note", "HTML")),

@@ -53,6 +53,7 @@ VACANCY_VALUES = {
     "stories": '["fatima{x}-el-amrani"]',
     "tags": '["wo{x}nen"]',
     "change_note": '"Verlengd{x} tot na de feestdagen."',
+    "reference": '"2026-{x}0142"',
     "status": '"fil{x}led"',
     "id": '"jurist{x}-1"',
 }

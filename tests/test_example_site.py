@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import TODAY, Build
+from conftest import TODAY, Build, edit, run_build
 
 import content
 
@@ -336,3 +336,24 @@ def test_page_titles_name_the_page_then_the_site_and_the_home_page_once(example:
     assert example.html("vacatures/index.html").title.get_text() == f"Vacatures - {site}"
     ciso = example.html("vacatures/ciso/index.html").title.get_text()
     assert ciso == f"Chief Information Security Officer (CISO) - {site}"
+
+
+def test_a_vacancy_says_its_number_and_when_it_was_posted_on_screen_and_on_paper(
+    example: Build, site_copy: Path
+) -> None:
+    """Issue 29: every vacancy page, and its print, gives the vacancy number (the organisation's own
+    `reference`, else the id) and the day it was posted, beside the apply button."""
+    page = example.html("vacatures/ciso/index.html")
+    meta = page.select_one(".cs-meta").get_text()
+    posted = OPEN["ciso"]["published"]
+    assert meta.startswith("Vacaturenummer: ciso · Geplaatst op ") and str(posted.year) in meta
+    # on paper: the number beside the closing day; the posted day in the history's one line
+    assert "Vacaturenummer: ciso" in page.select_one(".cs-print-apply").get_text()
+    assert page.select_one(".cs-history p").get_text().startswith("Geplaatst op ")
+    edit(site_copy / "vacancies/ciso.md", "\n---\n", "\nreference: 2026-0142\n---\n")
+    built = run_build(site_copy)
+    assert built.returncode == 0, built.output
+    page = built.html("vacatures/ciso/index.html")
+    assert page.select_one(".cs-meta").get_text().startswith("Vacaturenummer: 2026-0142 · ")
+    posting = json.loads(page.select_one('script[type="application/ld+json"]').string)
+    assert posting["identifier"]["value"] == "2026-0142"

@@ -163,6 +163,14 @@ VACANCY_FIELDS: tuple[Field, ...] = (
         form="choice",
     ),
     Field(
+        "reference",
+        f.text(40),
+        doc="the organisation's own vacancy number, shown on the page, in print and in the structured data "
+        "(default: the `id`)",
+        example="2026-0142",
+        form="text",
+    ),
+    Field(
         "id",
         f.identifier,
         doc="stable identifier for feeds and structured data (default: the file name)",
@@ -266,9 +274,15 @@ class Vacancy:
     stories: tuple[str, ...] | None = None
     tags: tuple[str, ...] = ()
     change_note: str | None = None
+    reference: str | None = None
     status: str | None = None
     body_line: int = 1  # the line of the file where the body starts
     lines: str = field(default="{}", compare=False, repr=False)  # field -> line, as JSON (`_field_lines`)
+
+    @property
+    def number(self) -> str:
+        """The vacancy's number as candidates see it: the organisation's `reference`, else the `id`."""
+        return self.reference or self.id
 
     def line(self, name: str) -> int:
         return _line(self.lines, name)

@@ -79,7 +79,7 @@ def job(view: Offers, offer: Offer, body_html: str) -> dict[str, str]:
         "title": v.title,
         "date": v.published.isoformat(),
         "referencenumber": v.id,
-        "requisitionid": v.id,
+        "requisitionid": v.number,  # the organisation's own number where it has one
         "url": f"{offer.link}?{TAGS}",
         "company": s.organisation,
         "city": place.locality or v.location,

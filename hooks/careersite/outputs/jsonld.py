@@ -52,7 +52,7 @@ def job_posting(site: Site, vacancy: Vacancy, pay: Range, body_html: str) -> dic
         "@type": "JobPosting",
         "title": vacancy.title,
         "description": description,
-        "identifier": {"@type": "PropertyValue", "name": s.organisation, "value": vacancy.id},
+        "identifier": {"@type": "PropertyValue", "name": s.organisation, "value": vacancy.number},
         "datePosted": vacancy.published.isoformat(),
         "validThrough": end_of_day(vacancy.closes, s.timezone).isoformat(),
         "employmentType": employment_types(vacancy, site.salary_table.fulltime_hours),

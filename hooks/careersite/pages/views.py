@@ -248,6 +248,8 @@ class VacancyPage:
     send: str = ""
     applicants: str = ""
     history: HistoryView | None = None
+    number: str = ""  # "Vacaturenummer: 2026-0142"
+    posted: str = ""  # "Geplaatst op 6 november 2026"
 
 
 @dataclass(frozen=True)
@@ -354,6 +356,8 @@ def vacancy_page(
         send=t("ui.send", documents=t.items([t(f"send.{d}") for d in v.send])) if v.send else "",
         applicants=t(f"ui.applicants.{v.applicants}", organisation=site.settings.organisation),
         history=history_view(site, v),
+        number=t("ui.number", number=v.number),
+        posted=t("ui.posted", date=t.date(v.published)),
     )
 
 

@@ -65,12 +65,11 @@ def test_the_feed_carries_every_open_vacancy_with_indeed_s_required_elements(exa
         assert f"{page.scheme}://{page.netloc}/" == SITE_URL and page.query == "utm_source=indeed&utm_medium=jobboard"
         assert (example.site / page.path.lstrip("/") / "index.html").is_file()
         assert job["url"].split("?")[0] != fm["apply"]
-        assert (job["city"], job["state"], job["country"], job["postalcode"]) == (
-            "Lindewaard",
-            "Overijssel",
-            "NL",
-            "7411 AA",
-        )
+        # the place of work's address (content/data/locations.yml): the Gemeentewerf's, else the town hall's
+        werf = fm["location"].startswith("Gemeentewerf")
+        street, postal_code = ("Industrieweg 14", "7418 BE") if werf else ("Markt 1", "7411 AA")
+        assert (job["city"], job["state"], job["country"]) == ("Lindewaard", "Overijssel", "NL")
+        assert (job["streetaddress"], job["postalcode"]) == (street, postal_code)
         assert job["category"] == fm["department"]
         assert "€" in job["salary"] and "per maand" in job["salary"]
         assert job["description"].startswith("<p>") and fm["summary"][:40] in job["description"]

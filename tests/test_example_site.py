@@ -357,3 +357,11 @@ def test_a_vacancy_says_its_number_and_when_it_was_posted_on_screen_and_on_paper
     assert page.select_one(".cs-meta").get_text().startswith("Vacaturenummer: 2026-0142 · ")
     posting = json.loads(page.select_one('script[type="application/ld+json"]').string)
     assert posting["identifier"]["value"] == "2026-0142"
+
+
+def test_a_number_stays_on_the_line_of_its_unit(example: Build) -> None:
+    """Issue 29: 'uur' stood alone on a line under the salary on a phone."""
+    page = example.html("vacatures/ciso/index.html")
+    facts = {d.find_previous("dt").get_text(): d.get_text() for d in page.select(".cs-facts dd")}
+    assert facts["Salaris"].endswith("bij 36\xa0uur") and facts["Uren per week"] == "36\xa0uur per week"
+    assert "36\xa0uur" in page.select_one(".cs-pay").get_text()

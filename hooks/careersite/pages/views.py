@@ -745,6 +745,12 @@ class SiteView:
         listed = self.site.open_in_department(story.department)
         return story_page(self.site, story, [self.card(i) for i in listed[:STORY_VACANCIES]], len(listed))
 
+    @staticmethod
+    def keep(text: str) -> str:
+        """`text` with a number kept on the line of the word after it ("36 uur", "11 december"):
+        a unit alone at the start of a line reads as a mistake."""
+        return _NUMBER_AND_WORD.sub("\u00a0", text)
+
     @property
     def count_endpoint(self) -> str:
         """Where each page sends its page view and apply clicks (setting `analytics`): "" without a
@@ -850,6 +856,7 @@ class FooterView:
     links: tuple[Link, ...]
 
 
+_NUMBER_AND_WORD = re.compile(r"(?<=\d) (?=[^\W\d])")  # a space between a number and a word
 STAFF_TEMPLATES = ("feeds.html", "calendar.html")  # the team's pages: linked from the staff page, not the footer
 
 

@@ -35,7 +35,9 @@ def parse(build: Build, path: str) -> feedparser.FeedParserDict:
 def all_feeds(build: Build) -> list[str]:
     """The RSS feeds (not the job boards' feed, feeds/indeed.xml: test_indeed.py)."""
     return sorted(
-        str(p.relative_to(build.site)) for p in (build.site / "feeds").rglob("*.xml") if p.name != "indeed.xml"
+        str(p.relative_to(build.site))
+        for p in (build.site / "feeds").rglob("*.xml")
+        if p.name not in ("indeed.xml", "sitemap.xml")
     )
 
 
@@ -265,3 +267,20 @@ def test_an_edited_vacancy_renders_only_its_own_feed_elements(site_copy: Path) -
     for path in ("feeds/vacancies.xml", "feeds/linkedin.xml", "feeds/x.xml"):
         entry = next(e for e in parse(second, path).entries if "ciso" in e.link)
         assert "Wat ga jij doen" in entry.content[0].value
+
+
+def test_beside_every_linked_feed_is_the_sitemap_material_asks_for(example: Build) -> None:
+    """Issue 29: Material's language switcher fetches a sitemap.xml beside every
+    `<link rel="alternate">`, also a feed's: each page logged two or three 404s. Each feeds folder
+    has an empty, valid one."""
+    import xml.etree.ElementTree as ET
+    from urllib.parse import urljoin
+
+    for path in ("index.html", "vacatures/ciso/index.html"):
+        page = f"https://werkenbij.lindewaard.example/{path}"
+        links = example.html(path).select('link[rel="alternate"]')
+        assert links
+        for link in links:
+            beside = urljoin(urljoin(page, link["href"]), "sitemap.xml").removeprefix(SITE_URL)
+            root = ET.fromstring((example.site / beside).read_bytes())
+            assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset" and len(root) == 0

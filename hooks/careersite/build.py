@@ -41,6 +41,11 @@ def _feeds(build: Build, site_dir: Path) -> str:
     cache = build.site.settings.cache_dir / "feeds"
     written, elements = feeds.write_all(build.site, build.feeds, items, site_dir, cache, build.remembered)
     build.bodies.clear()  # the feeds are written: make room for the rest (26 MB of texts at 10,000)
+    # Material's language switcher asks every `<link rel="alternate">`, also a feed's, for a
+    # sitemap.xml beside it: an empty one in each feeds folder, so no page logs a 404 for it.
+    for folder in sorted({(site_dir / plan.path).parent for plan in build.feeds}):
+        if not (folder / "sitemap.xml").exists():
+            write_atomic(folder / "sitemap.xml", feeds.EMPTY_SITEMAP)
     return f"Feeds: {written} of {len(build.feeds)} made anew, with {elements} item elements rendered"
 
 

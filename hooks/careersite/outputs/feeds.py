@@ -186,6 +186,11 @@ def job_alerts(site: Site, plans: list[FeedPlan]) -> tuple[JobAlert, ...]:
     )
 
 
+EMPTY_SITEMAP = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
+)
+
+
 def shorten(text: str, limit: int) -> str:
     """`text` cut at a word boundary so that, with an ellipsis, it has at most `limit` characters."""
     text = " ".join(text.split())

@@ -533,11 +533,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if name in page.meta and not isinstance(page.meta[name], Markup):
             page.meta[name] = escape(str(page.meta[name]))
     kind, item = _run.pages.get(page.file.src_uri, (None, None))
-    if page.meta.get("template") in views.STAFF_TEMPLATES:
-        # The team's pages (feeds for schedulers, the content calendar): never found by search
-        # engines or the site's search, whatever their front matter says; the staff page links them.
-        page.meta["robots"] = "noindex"
-        page.meta["search"] = {"exclude": True}
+    page.meta.update(views.staff_meta(page.meta.get("template")))
     if kind == "vacancy":
         page.meta.update(
             title=escape(item.vacancy.title),
@@ -722,16 +718,10 @@ def _finish_build(config: MkDocsConfig) -> None:
         _build.finish(Path(config.site_dir), _run.placer, _log)
     except Stop as stop:
         raise Abort(str(stop)) from None
-    placer = _run.placer
-    for path, key in _run.rendered_pages:  # written by MkDocs after on_post_page: identical to the cache file
-        # The preview's kept tree gets a link to the cache file in place of the written page
-        # (`serve --dirty` keeps its pages where MkDocs writes them over: it gets none).
-        placer.record(path, key, str(_run.page_cache.folder.path / key) if _session.preview is not None else None)
-    placer.save()
-    if placer.preview:
-        log.info(f"Files linked from the cache: {placer.linked}; kept from the previous rebuild: {placer.kept}")
-    else:
-        log.info(f"Files linked from the live site: {placer.linked}")
+    # The item pages MkDocs wrote after on_post_page: each identical to its cache file. The preview's
+    # kept tree gets links to those (`serve --dirty` keeps its pages where MkDocs writes them over).
+    cached = _run.page_cache.folder.path if _session.preview is not None else None
+    _build.record_placed(_run.placer, _run.rendered_pages, cached, _log)
     _complete_search_index()
     _run.outputs_written = True
 

@@ -7,6 +7,7 @@ import compileall
 import contextlib
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -16,6 +17,7 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import buildserver
 import pytest
@@ -30,6 +32,22 @@ TODAY = "2026-12-01"  # pinned build date for the example site
 # The browser's clock in tests that open the built example (tests/a11y/*.js): noon of that day in
 # the example's zone, so that no page closes itself because the real date has moved on.
 BROWSER_NOW = f"{TODAY}T12:00:00+01:00"
+
+
+def browse(served: str, check: str, *args: str, timeout: int = 120) -> Any:
+    """What `tests/a11y/browse.js` found for `check` on the site at `served`, with the browser's
+    clock at the pinned day; a failed run fails the test with the script's own words."""
+    result = subprocess.run(
+        ["node", str(ROOT / "tests" / "a11y" / "browse.js"), served, check, *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=dict(os.environ, CAREERSITE_BROWSER_NOW=BROWSER_NOW),
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
 CONTENT = ("mkdocs.yml", "content", "vacancies", "stories")  # from EXAMPLE
 CODE = ("overrides", "hooks")  # from ROOT
 COPIED = (*CONTENT, *CODE)

@@ -105,19 +105,12 @@ def test_every_page_type_has_a_skip_link_that_lands_before_its_title(served: str
     """Issue 29: the first Tab stop on every page type is a skip link in the site's language, and
     Enter on it takes the focus to the content before the title (it jumped past a vacancy's title,
     facts and apply button; home and listing had none)."""
-    from conftest import BROWSER_NOW
+    from conftest import browse
 
     specs = tmp_path / "checks.json"
     specs.write_text(json.dumps([["skip", path, width] for path in SKIP_PAGES for width in ("390", "1280")]))
-    result = subprocess.run(
-        ["node", str(Path(__file__).parent / "a11y" / "browse.js"), served, "batch", str(specs)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env=dict(os.environ, CAREERSITE_BROWSER_NOW=BROWSER_NOW),
-    )
-    assert result.returncode == 0, result.stderr
-    for (_, path, width), found in zip(json.loads(specs.read_text()), json.loads(result.stdout), strict=True):
+    results = browse(served, "batch", str(specs), timeout=300)
+    for (_, path, width), found in zip(json.loads(specs.read_text()), results, strict=True):
         assert "ok" in found, f"{path} at {width}: {found}"
         found = found["ok"]
         assert found["first"] == {"text": "Naar de inhoud", "href": "#cs-main", "visible": True}, (path, width)

@@ -21,10 +21,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import BROWSER_NOW, TODAY, Build, QuietHandler, copy_example, edit, run_build, serving
+from conftest import TODAY, Build, QuietHandler, browse, copy_example, edit, run_build, serving
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-A11Y = Path(__file__).resolve().parent / "a11y"
 EXPORT = Path(__file__).resolve().parent / "counting" / "goatcounter-export.csv"
 ANALYTICS = "    analytics:\n      tool: goatcounter\n      address: {address}\n    apply_forwarding: true\n"
 
@@ -311,22 +310,12 @@ def test_a_candidate_from_linkedin_is_counted_by_the_tool_and_in_the_log(
     Counter.received.clear()
     Logged.lines.clear()
     with serving(built.site, Logged) as served:
-        result = subprocess.run(
-            [
-                "node",
-                str(A11Y / "browse.js"),
-                served,
-                "counting",
-                "vacatures/ciso/?utm_source=linkedin&utm_medium=social&utm_campaign=ciso",
-                "https://www.linkedin.com/",
-            ],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            env=dict(os.environ, CAREERSITE_BROWSER_NOW=BROWSER_NOW),
+        found = browse(
+            served,
+            "counting",
+            "vacatures/ciso/?utm_source=linkedin&utm_medium=social&utm_campaign=ciso",
+            "https://www.linkedin.com/",
         )
-        assert result.returncode == 0, result.stderr
-        found = json.loads(result.stdout)
         deadline = time.monotonic() + 5
         while len(Counter.received) < 2 and time.monotonic() < deadline:
             time.sleep(0.05)

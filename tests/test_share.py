@@ -9,8 +9,6 @@ import base64
 import datetime as dt
 import io
 import json
-import os
-import subprocess
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -18,14 +16,13 @@ import feedparser
 import pytest
 import zxingcpp
 from bs4 import BeautifulSoup
-from conftest import BROWSER_NOW, TODAY, Build, run_build
+from conftest import TODAY, Build, browse, run_build
 from PIL import Image
 
 import content
 
 SITE_URL = "https://werkenbij.lindewaard.example/"
 DAY = dt.date.fromisoformat(TODAY)
-A11Y = Path(__file__).resolve().parent / "a11y"
 VACANCIES = content.vacancies()
 STORIES = content.stories()
 OPEN = {s: fm for s, fm in VACANCIES.items() if content.is_open(fm, DAY)}
@@ -157,15 +154,7 @@ def test_a_page_of_the_organisation_at_the_share_address_stops_the_build(site_co
 
 @pytest.mark.parametrize("width", ["390", "1280"])
 def test_a_colleague_copies_a_text_and_scans_the_code(served: str, width: str) -> None:
-    result = subprocess.run(
-        ["node", str(A11Y / "browse.js"), served, "share", "delen/vacatures/ciso.html", width],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=dict(os.environ, CAREERSITE_BROWSER_NOW=BROWSER_NOW),
-    )
-    assert result.returncode == 0, result.stderr
-    found = json.loads(result.stdout)
+    found = browse(served, "share", "delen/vacatures/ciso.html", width)
     assert found["clipboard"] == found["text"] and "utm_medium=ambassador" in found["clipboard"]
     assert found["status"] == "Gekopieerd."
     # The device's share sheet only where the browser has one.

@@ -13,7 +13,7 @@ site, its views, the cards and their file sizes, each item page's rendered text.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -168,6 +168,24 @@ class Build:
                 self.bad.add(ref)
         self.bodies[ref] = html
         return ref not in self.bad
+
+    def record_placed(
+        self,
+        placer: Placer,
+        rendered: Iterable[tuple[str, str]],
+        cached: Path | None,
+        log: Callable[[str], None],
+    ) -> None:
+        """Record what this build put in the site for the next one to link: besides what `finish`
+        placed, the item pages the engine rendered, `(path, key)` of each page's cache file (with
+        `cached`, the cache folder, each is also linked there: the preview's kept tree)."""
+        for path, key in rendered:
+            placer.record(path, key, str(cached / key) if cached is not None else None)
+        placer.save()
+        if placer.preview:
+            log(f"Files linked from the cache: {placer.linked}; kept from the previous rebuild: {placer.kept}")
+        else:
+            log(f"Files linked from the live site: {placer.linked}")
 
     def page_keys(self, cache: PageCache) -> ItemPageKeys:
         """The keys under which `cache` keeps this build's item pages and their texts."""

@@ -23,21 +23,21 @@ import urllib.error
 import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
 
 from careersite.content.errors import Problem
+from careersite.i18n import Translator
 from careersite.offers import Offers
 from careersite.outputs.jsonld import employment_types
 from careersite.publish import kept
 from careersite.site import Listed, Site
 
 API = "https://arbeidsplassen-api.nav.no/stillingsimport"
-TEST_API = "https://arbeidsplassen-api.ekstern.dev.nav.no/stillingsimport"
 SENT = "nav-sent.json"
 # The API's value lists (PropertyNameValueValidation) for the properties this makes.
-EXTENT = ("Heltid", "Deltid")
 ENGAGEMENT = {
     "permanent": "Fast",
     "temporary": "Engasjement",
@@ -45,7 +45,6 @@ ENGAGEMENT = {
     "traineeship": "Trainee",
 }
 REMOTE = {"remote": "Hjemmekontor", "hybrid": "Hybridkontor", "onsite": "Hjemmekontor ikke mulig"}
-SECTORS = ("Privat", "Offentlig")
 LANGUAGES = {"nb": "Norsk", "nn": "Norsk", "en": "Engelsk", "sv": "Skandinavisk", "da": "Skandinavisk"}
 # The API's limits (AdDTO, EmployerDTO, ContactDTO): below these lengths.
 LIMITS = {"reference": 255, "title": 512, "businessName": 255, "contact": 255, "phone": 36}
@@ -192,7 +191,7 @@ class Outcome:
     stopped: list[str] = field(default_factory=list)
 
 
-def send(result: Plan, environ: Mapping[str, str], t: Any, cache_dir: Any) -> Outcome:
+def send(result: Plan, environ: Mapping[str, str], t: Translator, cache_dir: Path) -> Outcome:
     """Post the new and changed ads as one stream, read each receipt, stop the ended ones; keep
     what NAV received in the cache."""
     provider = environ.get("NAV_PROVIDER_ID", "").strip()
@@ -201,9 +200,7 @@ def send(result: Plan, environ: Mapping[str, str], t: Any, cache_dir: Any) -> Ou
         raise SendFailed(t("nav.no_credentials"))
     base = environ.get("NAV_API", API).rstrip("/")
     headers = {"Authorization": f"Bearer {token}", "Cache-Control": "no-cache"}
-    path = cache_dir / SENT
-    stored = kept.load_json(path, "nav")
-    sent: dict[str, str] = dict(stored) if isinstance(stored, dict) else {}
+    sent = sent_before(cache_dir)
     outcome = Outcome()
     posting = [a for a in result.ads if a["reference"] in result.new]
     if posting:
@@ -238,11 +235,11 @@ def send(result: Plan, environ: Mapping[str, str], t: Any, cache_dir: Any) -> Ou
         )
         outcome.stopped.append(reference)
         sent.pop(reference, None)
-    kept.save_json(path, "nav", sent)
+    kept.save_json(cache_dir / SENT, "nav", sent)
     return outcome
 
 
-def _call(url: str, method: str, headers: dict[str, str], body: bytes | None, t: Any) -> bytes:
+def _call(url: str, method: str, headers: dict[str, str], body: bytes | None, t: Translator) -> bytes:
     request = urllib.request.Request(url, data=body, headers=headers, method=method)
     try:
         with urllib.request.urlopen(request, timeout=120) as response:
@@ -274,6 +271,7 @@ def _receipts(answer: bytes) -> list[dict[str, Any]]:
     return found
 
 
-def sent_before(cache_dir: Any) -> dict[str, str]:
+def sent_before(cache_dir: Path) -> dict[str, str]:
+    """What NAV received before: each ad's reference with the digest of its content."""
     stored = kept.load_json(cache_dir / SENT, "nav")
     return dict(stored) if isinstance(stored, dict) else {}

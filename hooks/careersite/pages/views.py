@@ -860,6 +860,12 @@ _NUMBER_AND_WORD = re.compile(r"(?<=\d) (?=[^\W\d])")  # a space between a numbe
 STAFF_TEMPLATES = ("feeds.html", "calendar.html")  # the team's pages: linked from the staff page, not the footer
 
 
+def staff_meta(template: str | None) -> dict[str, Any]:
+    """What a page of the team (feeds for schedulers, the content calendar) adds to its front
+    matter, whatever that says: never found by search engines or the site's search."""
+    return {"robots": "noindex", "search": {"exclude": True}} if template in STAFF_TEMPLATES else {}
+
+
 def footer(site: Site, alerts_page: str | None) -> FooterView:
     """What every page shows at its foot: who we are, how to reach us, and the pages a public body
     must link (accessibility statement, privacy), with job alerts for candidates. The team's pages

@@ -201,17 +201,8 @@ class Placer:
                 return
             except OSError:
                 pass  # another file system, or links not possible: copy
-        record = self.records.get(path)
-        if self.live is not None and record is not None and record.startswith(f"{key} "):
-            live = f"{self.live}{os.sep}{path}"
-            try:
-                if _record(key, os.stat(live)) == record:
-                    os.link(live, target)
-                    self.placed[path] = record
-                    self.linked += 1
-                    return
-            except OSError:
-                pass  # gone, or links not possible here: copy
+        if self._link_live(path, key, target):
+            return
         copy_file(source, target)
         self.placed[path] = _record(key, os.stat(target))
 
@@ -230,21 +221,29 @@ class Placer:
                             return
             except OSError:
                 pass
-        record = self.records.get(path)
-        if not self.preview and self.live is not None and record is not None and record.startswith(f"{key} "):
-            try:
-                live = f"{self.live}{os.sep}{path}"
-                if _record(key, os.stat(live)) == record:
-                    os.link(live, target)
-                    self.placed[path] = record
-                    self.linked += 1
-                    return
-            except OSError:
-                pass  # gone, or links not possible here: write
+        elif self._link_live(path, key, target):
+            return
         write_new(Path(target), data)
         if not self.preview:
             with contextlib.suppress(OSError):
                 self.placed[path] = _record(key, os.stat(target))
+
+    def _link_live(self, path: str, key: str, target: str) -> bool:
+        """Hard-link `path` from the live site when it holds `key`'s content unchanged since this
+        project published it; False when it does not (gone, changed, or links not possible here)."""
+        record = self.records.get(path)
+        if self.live is None or record is None or not record.startswith(f"{key} "):
+            return False
+        live = f"{self.live}{os.sep}{path}"
+        try:
+            if _record(key, os.stat(live)) != record:
+                return False
+            os.link(live, target)
+        except OSError:
+            return False
+        self.placed[path] = record
+        self.linked += 1
+        return True
 
     def record(self, path: str, key: str, source: str | None = None) -> None:
         """Record a file the build wrote itself at `path` (a page it rendered), whose content is

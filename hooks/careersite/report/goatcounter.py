@@ -21,14 +21,13 @@ import codecs
 import csv
 import datetime as dt
 import re
-import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from careersite.report.count import Counts, host_channel, referrer_host, site_path
-from careersite.report.logs import LONGEST_LINE, Reading, lines_of, open_log
+from careersite.report.logs import LONGEST_LINE, Reading, lines_of, opened
 
 # The header's first field is the export format's version and the first column: `2Path`.
 HEADER = re.compile(rb"^(?:\xef\xbb\xbf)?\"?([0-9]+),?Path\"?,")
@@ -81,24 +80,16 @@ def channel(row: Row, site_host: str, sources: dict[str, str]) -> str:
 
 def add(row: Row, counts: Counts) -> bool:
     """Count `row`; False when it is neither a page of the site nor an apply click on one."""
-    if row.event:
-        if not row.path.startswith(APPLY_EVENT):
-            return False
-        page = _page(row.path[len(APPLY_EVENT) :], counts)
-        if page is None:
-            return False
-        if row.bot:
-            counts.bots += 1
-        else:
-            counts.click(row.moment, page, channel(row, counts.site_host, counts.sources))
-        return True
-    page = _page(row.path, counts)
+    if row.event and not row.path.startswith(APPLY_EVENT):
+        return False
+    page = _page(row.path.removeprefix(APPLY_EVENT) if row.event else row.path, counts)
     if page is None:
         return False
     if row.bot:
         counts.bots += 1
     else:
-        counts.view(row.moment, page, channel(row, counts.site_host, counts.sources))
+        count = counts.click if row.event else counts.view
+        count(row.moment, page, channel(row, counts.site_host, counts.sources))
     return True
 
 
@@ -117,35 +108,25 @@ def read(path: Path, reading: Reading, counts: Counts, advance: Callable[[int], 
     """Count every row of the export at `path`; rows that are no page view or event of the site
     count as other requests, rows that cannot be read as skipped."""
     shown = str(path)
-    try:
-        stream = open_log(path)
-    except OSError as error:
-        reading.problem("unreadable", shown, 0, str(error.strerror or error))
-        return
-    number = 0
-    with stream:
-        try:
-            lines = _text_lines(stream)
-            header = next(csv.reader([next(lines, "")]), [])
-            number = 1
+    with opened(path, reading) as file:
+        if file is None:
+            return
+        lines = _text_lines(file.stream)
+        header = next(csv.reader([next(lines, "")]), [])
+        file.lines = 1
+        reading.lines += 1
+        columns = _columns(header)
+        if columns is None:
+            version = HEADER.match(",".join(header).encode())
+            reading.problem("goatcounter_version", shown, 0, version.group(1).decode() if version else "?")
+            return
+        for file.lines, line in enumerate(lines, 2):
             reading.lines += 1
-            columns = _columns(header)
-            if columns is None:
-                version = HEADER.match(",".join(header).encode())
-                reading.problem("goatcounter_version", shown, 0, version.group(1).decode() if version else "?")
-                return
-            for number, line in enumerate(lines, 2):
-                reading.lines += 1
-                row = _row(line, columns)
-                if row is None:
-                    reading.skip(f"{shown}:{number}")
-                elif not add(row, counts):
-                    counts.other_requests += 1
-        except EOFError:
-            reading.problem("gz_cut", shown, number)
-        except (zlib.error, OSError) as error:
-            key = "gz_damaged" if isinstance(error, zlib.error) or "gzip" in str(error).lower() else "unreadable"
-            reading.problem(key, shown, number, str(getattr(error, "strerror", None) or error))
+            row = _row(line, columns)
+            if row is None:
+                reading.skip(f"{shown}:{file.lines}")
+            elif not add(row, counts):
+                counts.other_requests += 1
     advance(max(0, _size(path)))
 
 

@@ -7,6 +7,7 @@ whether its user agent is a crawler (decided here, the agent itself is dropped).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gzip
 import re
@@ -123,42 +124,63 @@ def open_log(path: Path) -> BinaryIO:
     return raw
 
 
+@dataclass
+class Opened:
+    """A log or export being read: its stream, and how many of its lines (records) were read."""
+
+    stream: BinaryIO
+    lines: int = 0
+
+
+@contextlib.contextmanager
+def opened(path: Path, reading: Reading) -> Iterator[Opened | None]:
+    """`path` opened for reading, plain or gzip; None when it cannot be opened. A file that cannot
+    be read to its end (a gzip cut short or damaged, a read error) is a problem in `reading`, with
+    the lines read before it, never an exception."""
+    shown = str(path)
+    try:
+        stream = open_log(path)
+    except OSError as error:
+        reading.problem("unreadable", shown, 0, str(error.strerror or error))
+        yield None
+        return
+    file = Opened(stream)
+    with stream:
+        try:
+            yield file
+        except EOFError:
+            reading.problem("gz_cut", shown, file.lines)
+        except (zlib.error, gzip.BadGzipFile):
+            reading.problem("gz_damaged", shown, file.lines)
+        except OSError as error:
+            reading.problem("unreadable", shown, file.lines, str(error.strerror or error))
+
+
 def read(paths: list[Path], reading: Reading, advance: Callable[[int], object] = lambda n: None) -> Iterator[Hit]:
     """The hits of every log file, in the order given; every line is counted in `reading`, and
     `advance` is told how many bytes of the files were read (for a progress bar)."""
     for path in paths:
         shown = str(path)
-        try:
-            stream = open_log(path)
-        except OSError as error:
-            reading.problem("unreadable", shown, 0, str(error.strerror or error))
-            continue
-        number = 0
-        with stream:
-            raw_position = 0
-            try:
-                for raw in lines_of(stream):
-                    number += 1
-                    reading.lines += 1
-                    if raw is None:  # longer than LONGEST_LINE: read past, never held whole
-                        reading.skip(f"{shown}:{number}")
-                        continue
-                    hit = parse(raw.decode("utf-8", errors="replace").rstrip("\r\n"))
-                    if hit is None:
-                        reading.skip(f"{shown}:{number}")
-                    else:
-                        yield hit
-                    if number % 4096 == 0:
-                        now = _position(stream)
-                        advance(now - raw_position)
-                        raw_position = now
-            except EOFError:
-                reading.problem("gz_cut", shown, number)
-            except (zlib.error, gzip.BadGzipFile):
-                reading.problem("gz_damaged", shown, number)
-            except OSError as error:
-                reading.problem("unreadable", shown, number, str(error.strerror or error))
-            advance(max(0, _size(path) - raw_position))
+        raw_position = 0
+        with opened(path, reading) as file:
+            if file is None:
+                continue
+            for raw in lines_of(file.stream):
+                file.lines += 1
+                reading.lines += 1
+                if raw is None:  # longer than LONGEST_LINE: read past, never held whole
+                    reading.skip(f"{shown}:{file.lines}")
+                    continue
+                hit = parse(raw.decode("utf-8", errors="replace").rstrip("\r\n"))
+                if hit is None:
+                    reading.skip(f"{shown}:{file.lines}")
+                else:
+                    yield hit
+                if file.lines % 4096 == 0:
+                    now = _position(file.stream)
+                    advance(now - raw_position)
+                    raw_position = now
+        advance(max(0, _size(path) - raw_position))
 
 
 def lines_of(stream: BinaryIO) -> Iterator[bytes | None]:

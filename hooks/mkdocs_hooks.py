@@ -38,7 +38,7 @@ from careersite.content.pages import template_names
 from careersite.content.text import terminal
 from careersite.i18n import Translator
 from careersite.outputs import cms
-from careersite.pages import views
+from careersite.pages import theme, views
 from careersite.pages.whitespace import squeeze
 from careersite.publish import kept
 from careersite.publish.files import Placer, clear_path, ensure_folder, write_atomic
@@ -672,7 +672,7 @@ def _index_parts(start: str, texts: list[str]) -> Iterator[bytes]:
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Every page without its templates' indentation; keep a rendered vacancy or story page, with
     its text and its search entries, for the next build."""
-    output = squeeze(output)
+    output = squeeze(theme.valid(output))
     uri = page.file.src_uri
     kind, item = _run.pages.get(uri, (None, None))
     if kind is None or _run.page_cache is None or _run.keys is None or uri not in _run.body_keys or _build is None:
@@ -691,6 +691,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         _run.page_cache.put_page(key, output, _build.bodies.get(which, body), text)
         _run.rendered_pages.append((page.file.dest_uri, f"{key}.html"))
     return output
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """Pages made from a template alone (404.html) as valid as the others; other files as made."""
+    return squeeze(theme.valid(output)) if template_name.endswith(".html") else output
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:

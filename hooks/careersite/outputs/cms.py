@@ -235,8 +235,8 @@ def page(settings: Settings, t: Translator, problems: tuple[str, str, list[str]]
         heading, fix, messages = problems
         items = "".join(f"<li>{escape(message)}</li>" for message in messages)
         panel = (
-            f'<details class="cs-problems" role="alert" open><summary>{escape(heading)}</summary>'
-            f"<p>{escape(fix)} {escape(t('cms.problems_here'))}</p><ul>{items}</ul></details>\n"
+            f'<div class="cs-problems" role="alert"><details open><summary>{escape(heading)}</summary>'
+            f"<p>{escape(fix)} {escape(t('cms.problems_here'))}</p><ul>{items}</ul></details></div>\n"
         )
     # The panel of the edited file's warnings: its words by plural form, and the content folders by
     # collection, as HTML attributes; filled by the script from the preview's warnings.json.
@@ -246,7 +246,7 @@ def page(settings: Settings, t: Translator, problems: tuple[str, str, list[str]]
         f' data-{name}="{escape(folder)}"' for name, folder in folders.items()
     )
     warnings_panel = (
-        f'<details id="cs-warnings" class="cs-warnings" role="note" open hidden{attributes}>'
+        f'<details id="cs-warnings" class="cs-warnings" open hidden{attributes}>'
         "<summary></summary><ul></ul></details>\n"
     )
     if s.cms.backend == "local":

@@ -186,6 +186,16 @@
     document.querySelectorAll(".cs-video__facade").forEach(setupVideo);
   }
 
+  // Material's menu and search toggles, closed again when a page comes back from the browser's
+  // history (they are checkboxes, and Firefox restores them; pages/theme.py says why).
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted) return;
+    ["__drawer", "__search"].forEach(function (id) {
+      var toggle = document.getElementById(id);
+      if (toggle && toggle.checked) toggle.click();
+    });
+  });
+
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();

@@ -43,6 +43,8 @@ CLOCK_MOMENTS = [
     ("2027-04-20T12:00:00+01:00", False),
 ]
 LIST_WIDTHS = ["390", "1280"]
+OVERVIEW_WIDTHS = ["390", "1024", "1280"]
+FIRST_SCREEN_FACTS = ("Salaris", "Uren per week", "Standplaats", "Sluitingsdatum")
 AFTER_TWO = "2026-12-05T12:00:00+01:00"  # two vacancies have closed (2 and 4 December)
 NAV = ["Home", "Vacatures", "Onze mensen", "Waarom Lindewaard", "Zo werven wij", "Salarisschalen", "Vacaturemelding"]
 
@@ -78,6 +80,7 @@ def _checks() -> list[tuple[str, ...]]:
     specs += [("pdf", f"vacatures/{slug}/", str(PDFS / f"{slug}.pdf")) for slug in OPEN]
     specs += [("photos", *spec) for spec in PHOTO_VIEWS]
     specs += [("clock", "vacatures/ciso/", moment) for moment, _ in CLOCK_MOMENTS]
+    specs += [("overview", "vacatures/ict-architect/", width) for width in OVERVIEW_WIDTHS]
     for width in LIST_WIDTHS:
         specs += [("lists", "vacatures/", BROWSER_NOW, width), ("lists", "vacatures/", AFTER_TWO, width)]
         specs += [("lists", "", AFTER_TWO, width)]
@@ -232,10 +235,45 @@ def test_an_open_vacancy_page_reads_as_closed_once_its_closing_moment_has_passed
     enhancement: without JavaScript the page is as built)."""
     found = browse(served, "clock", "vacatures/ciso/", moment)
     assert found["apply"] is still_open and found["notice"] is not still_open, found
+    assert found["applyAnywhere"] is still_open, found  # the overview's button and calendar file too
+    assert found["overviewStatus"] == ("Open voor sollicitaties" if still_open else "Gesloten"), found
     assert found["printApply"] is still_open, found
     assert found["status"] == ("open" if still_open else "closed"), found
     closed = "Gesloten. De sollicitatietermijn is op 11 december 2026 gesloten. Je kunt niet meer solliciteren."
     assert found["noticeText"] == closed
+
+
+@pytest.mark.parametrize("width", OVERVIEW_WIDTHS)
+def test_an_open_vacancy_answers_a_candidates_questions_at_a_glance(served: str, width: str) -> None:
+    """Issue 29: on a phone the first screen holds title, pay, hours, place, closing date and the
+    apply button, the next one the procedure's length (linked to the timeline), the contact's phone,
+    what to send and who may apply; an apply bar appears once the first button has scrolled away,
+    covers nothing and is not printed. From 1024 px the overview is a column beside the text that
+    stays in view. Share (the device's sheet, else links per network with their tags), print and the
+    closing date as a calendar file work at every width."""
+    found = browse(served, "overview", "vacatures/ict-architect/", width)
+    screens, phone = found["screens"], width == "390"
+    assert screens["title"] == 1 and all(screens["facts"][f] == 1 for f in FIRST_SCREEN_FACTS), screens
+    if phone:
+        assert screens["apply"] == 1, screens
+        assert [screens[k] for k in ("procedure", "phone", "send", "applicants")] == [2, 2, 2, 2], screens
+        assert not found["beside"] and not found["barAtTop"] and found["barScrolled"], found
+    else:
+        assert [screens[k] for k in ("procedure", "phone", "send", "applicants")] == [1, 1, 1, 1], screens
+        assert found["beside"] and not found["barScrolled"], found
+        assert 0 <= found["overviewScrolled"]["top"] < 200, found  # still in view, far down the text
+    assert not found["barCovers"] and not found["barPrinted"] and not found["overviewPrinted"], found
+    page = "https://werkenbij.lindewaard.example/vacatures/ict-architect/"
+    assert found["shareButton"] and not found["shareLinksShown"], found
+    assert found["shared"]["url"] == f"{page}?utm_source=share&utm_medium=share&utm_campaign=ict-architect"
+    links = found["withoutSheet"]["links"]
+    assert not found["withoutSheet"]["button"] and len(links) == 5, found
+    for link, network in zip(links, ("linkedin", "facebook", "x", "whatsapp", "email"), strict=True):
+        assert f"utm_source%3D{network}%26utm_medium%3Dshare" in link, link
+    assert found["printButton"] and found["printed"] == 1, found
+    calendar = found["calendar"]
+    assert calendar["status"] == 200 and calendar["type"].startswith("text/calendar"), calendar
+    assert "DTSTART;VALUE=DATE:20261216" in calendar["text"] and "ICT-architect" in calendar["text"]
 
 
 @pytest.mark.parametrize("width", LIST_WIDTHS)

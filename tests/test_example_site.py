@@ -7,7 +7,9 @@ import json
 import re
 from pathlib import Path
 
+import icalendar
 import pytest
+from bs4 import BeautifulSoup
 from conftest import TODAY, Build, edit, run_build
 
 import content
@@ -61,6 +63,19 @@ def test_open_vacancy_shows_pay_for_its_hours(example: Build, slug: str) -> None
     assert f"bij {hours_text} uur" in pay
 
 
+def overview(page: BeautifulSoup) -> dict[str, str]:
+    """An open vacancy's overview ("In het kort"): each label's text as shown (what the page's
+    script shows only once the vacancy has closed left out)."""
+    aside = page.select_one("aside.cs-overview")
+    assert aside is not None and aside.select_one("h2").get_text() == "In het kort"
+    for hidden in aside.select("[hidden]"):
+        hidden.decompose()
+    return {
+        text(row.select_one("dt")): " ".join(row.select_one("dd").get_text(" ", strip=True).split())
+        for row in aside.select(".cs-overview__list > div")
+    }
+
+
 @pytest.mark.parametrize("slug", sorted(OPEN))
 def test_open_vacancy_shows_timeline_contact_and_apply(example: Build, slug: str) -> None:
     fm = OPEN[slug]
@@ -92,7 +107,25 @@ def test_open_vacancy_shows_timeline_contact_and_apply(example: Build, slug: str
         "everyone": "Iedereen kan solliciteren.",
         "internal_first": "Collega's van Gemeente Lindewaard gaan voor: we lezen hun sollicitaties eerst.",
     }[fm.get("applicants", "everyone")]
-    assert text(page.select_one(".cs-apply-how")) == f"Stuur mee: {listed}. {who}"
+    glance = overview(page)
+    assert glance["Meesturen"] == listed and glance["Wie kan solliciteren"] == who
+    # The overview answers the rest of a candidate's first questions, with links to act on them.
+    assert glance["Status"] in ("Open voor sollicitaties", "Open, sluit binnenkort")
+    assert glance["Sluitingsdatum"].replace("\xa0", " ").endswith(str(fm["closes"].year))
+    assert re.fullmatch(
+        r"Van de sluitingsdatum tot een aanbod: ongeveer \d+ weken\. Bekijk het tijdpad", glance["Procedure"]
+    )
+    aside = page.select_one("aside.cs-overview")
+    assert aside.select_one('a[href="#cs-timeline"]') is not None and page.select_one("#cs-timeline") is not None
+    assert fm["contact"]["name"] in glance["Vragen"]
+    if fm["contact"].get("phone"):
+        assert aside.select_one('a[href^="tel:+31"]') is not None
+    # the closing date for the candidate's calendar: one all-day event on the last day to apply
+    calendar = aside.select_one("a[download]")["href"]
+    ics = icalendar.Calendar.from_ical((example.site / f"vacatures/{slug}" / calendar).read_bytes())
+    (event,) = ics.walk("VEVENT")
+    assert event.decoded("dtstart") == fm["closes"] and calendar == f"{slug}.ics"
+    assert str(event["url"]).endswith(f"/vacatures/{slug}/") and fm["title"] in str(event["summary"])
     # The timeline says whether the organisation looks candidates up on the internet.
     searched = content.processes()[fm["process"]]["internet_search"]
     promises = text(page.select_one(".cs-promises"))
@@ -344,9 +377,12 @@ def test_a_vacancy_says_its_number_and_when_it_was_posted_on_screen_and_on_paper
     """Issue 29: every vacancy page, and its print, gives the vacancy number (the organisation's own
     `reference`, else the id) and the day it was posted, beside the apply button."""
     page = example.html("vacatures/ciso/index.html")
-    meta = page.select_one(".cs-meta").get_text()
+    glance = overview(page)
     posted = OPEN["ciso"]["published"]
-    assert meta.startswith("Vacaturenummer: ciso · Geplaatst op ") and str(posted.year) in meta
+    assert glance["Vacaturenummer"] == "ciso" and glance["Geplaatst op"].endswith(str(posted.year))
+    # a closed vacancy has no overview: the line under its title says them
+    meta = example.html("vacatures/jurist-omgevingsrecht/index.html").select_one(".cs-meta").get_text()
+    assert meta.startswith("Vacaturenummer: jurist-omgevingsrecht · Geplaatst op ")
     # on paper: the number beside the closing day; the posted day in the history's one line
     assert "Vacaturenummer: ciso" in page.select_one(".cs-print-apply").get_text()
     assert page.select_one(".cs-history p").get_text().startswith("Geplaatst op ")
@@ -354,7 +390,7 @@ def test_a_vacancy_says_its_number_and_when_it_was_posted_on_screen_and_on_paper
     built = run_build(site_copy)
     assert built.returncode == 0, built.output
     page = built.html("vacatures/ciso/index.html")
-    assert page.select_one(".cs-meta").get_text().startswith("Vacaturenummer: 2026-0142 · ")
+    assert overview(page)["Vacaturenummer"] == "2026-0142"
     posting = json.loads(page.select_one('script[type="application/ld+json"]').string)
     assert posting["identifier"]["value"] == "2026-0142"
 

@@ -11,7 +11,7 @@ are kept as redirect pages: the setting `earlier_addresses` (`outputs/redirects.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
@@ -74,6 +74,12 @@ class Addresses:
     def story(self, slug: str) -> str:
         return self.item(self.story_folder, slug)
 
+    def closing_date(self, slug: str) -> str:
+        """A vacancy's closing date as a calendar file for candidates, beside its page
+        (`vacatures/ict-architect/ict-architect.ics`): a download named after the vacancy."""
+        folder = f"{self.vacancy_folder}/{slug}/" if self.directory_urls else f"{self.vacancy_folder}/"
+        return f"{folder}{slug}.ics"
+
     def item_source(self, kind: str, slug: str) -> str:
         """The name under which an item's page goes into the build: `vacatures/<slug>.md`."""
         return f"{self.vacancy_folder if kind == 'vacancy' else self.story_folder}/{slug}.md"
@@ -112,3 +118,15 @@ class Addresses:
         """The file in the site folder that answers `address` (relative, without query)."""
         path = address.split("?", 1)[0].split("#", 1)[0]
         return f"{path}index.html" if path == "" or path.endswith("/") else path
+
+
+def share_dialogs(title: str, text: str, tagged: Callable[[str], str]) -> list[tuple[str, str]]:
+    """(network, address) of each network's share dialog for a page: `tagged(network)` is the
+    page's address with that network's tags, `text` what a message says before it."""
+    return [
+        ("linkedin", "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": tagged("linkedin")})),
+        ("facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": tagged("facebook")})),
+        ("x", "https://x.com/intent/post?" + urlencode({"text": title, "url": tagged("x")})),
+        ("whatsapp", "https://wa.me/?" + urlencode({"text": f"{text} {tagged('whatsapp')}"})),
+        ("email", f"mailto:?subject={quote(title)}&body={quote(text + chr(10) + chr(10) + tagged('email'))}"),
+    ]

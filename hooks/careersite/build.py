@@ -76,6 +76,10 @@ def _editor(build: Build, site_dir: Path) -> None:
     build.editor.write(build.site, site_dir, keep=build.preview)
 
 
+def _closing_dates(build: Build, site_dir: Path) -> None:
+    ical.write_closing_dates(build.site, site_dir, build.placer)
+
+
 def _calendar(build: Build, site_dir: Path) -> str:
     try:
         return ical.write(build.site, list(build.view.calendar.events), site_dir, build.environ)
@@ -85,7 +89,7 @@ def _calendar(build: Build, site_dir: Path) -> str:
 
 # What a build writes besides the pages, in this order (the feeds state each card's size: the cards
 # are in the site before any of these).
-OUTPUTS: tuple[Output, ...] = (_indeed, _feeds, _jobs, _share, _redirects, _editor, _calendar)
+OUTPUTS: tuple[Output, ...] = (_indeed, _feeds, _jobs, _share, _redirects, _editor, _calendar, _closing_dates)
 
 
 @dataclass

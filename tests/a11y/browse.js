@@ -13,6 +13,7 @@
 //   counting PATH REFERRER  open a vacancy as a candidate coming from REFERRER, tap apply: where it lands
 //   share PATH WIDTH    a share page for colleagues: copy a text, the share links, the QR code as an image
 //   skip PATH WIDTH     the first Tab stop of a page, and where Enter on it leads
+//   overview PATH WIDTH an open vacancy's first two screens, overview, apply bar, share, print, calendar
 //   editorwarnings SLUG...  the web editor's panel of warnings beside each entry (BASE: the entries' address)
 const { chromium } = require('playwright-core');
 
@@ -25,6 +26,94 @@ async function open(browser, path, width) {
 }
 
 const checks = {
+  // A candidate opens an open vacancy at WIDTH: what the first screen and the next one show, where
+  // the overview sits (beside the text, sticky, or after the first screen), the phone's apply bar
+  // before and after scrolling and on paper, the share sheet (a device with one, and one without),
+  // print, and the calendar file the page links.
+  async overview(browser, path, width) {
+    const w = Number(width);
+    const context = await browser.newContext({ viewport: { width: w, height: 844 } });
+    const fixedNow = process.env.CAREERSITE_BROWSER_NOW;
+    if (fixedNow) await context.clock.setFixedTime(new Date(fixedNow));
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      window.__shared = null; window.__printed = 0;
+      navigator.share = (data) => { window.__shared = data; return Promise.resolve(); };
+      window.print = () => { window.__printed += 1; };
+    });
+    await page.goto(base + path, { waitUntil: 'load' });
+    const screenOf = (selector) => page.evaluate((sel) => {
+      const e = document.querySelector(sel);
+      if (!e || e.closest('[hidden]')) return null;
+      const box = e.getBoundingClientRect();
+      if (!box.width) return null;
+      return Math.floor((box.bottom + window.scrollY - 1) / window.innerHeight) + 1; // 1: the first screen
+    }, selector);
+    const facts = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('.cs-facts__item')].map((i) => {
+      const box = i.getBoundingClientRect();
+      return [i.querySelector('dt').textContent.trim(), Math.floor((box.bottom + window.scrollY - 1) / window.innerHeight) + 1];
+    })));
+    const result = {
+      screens: {
+        title: await screenOf('h1'),
+        apply: await screenOf('a.cs-apply'),
+        facts,
+        procedure: await screenOf('.cs-overview a[href="#cs-timeline"]'),
+        phone: await screenOf('.cs-overview a[href^="tel:"]'),
+        send: await screenOf('.cs-overview__list > div:nth-child(6)'),
+        applicants: await screenOf('.cs-overview__list > div:nth-child(7)'),
+      },
+      beside: await page.evaluate(() => {
+        const aside = document.querySelector('.cs-overview').getBoundingClientRect();
+        const text = document.querySelector('.cs-body').getBoundingClientRect();
+        return aside.left >= text.right - 1;
+      }),
+      barAtTop: await page.locator('[data-cs-applybar]').isVisible(),
+    };
+    await page.evaluate(() => window.scrollTo(0, 2600));
+    await page.waitForTimeout(300);
+    result.barScrolled = await page.locator('[data-cs-applybar]').isVisible();
+    result.overviewScrolled = await page.evaluate(() => {
+      const box = document.querySelector('.cs-overview').getBoundingClientRect();
+      return { top: Math.round(box.top), bottom: Math.round(box.bottom) };
+    });
+    // the bar covers nothing: the page's end stays above it
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForTimeout(300);
+    result.barCovers = await page.evaluate(() => {
+      const bar = document.querySelector('[data-cs-applybar]');
+      if (!bar || !bar.offsetParent) return false;
+      const footer = document.querySelector('.md-footer, footer');
+      return footer ? footer.getBoundingClientRect().bottom > bar.getBoundingClientRect().top + 1 : false;
+    });
+    await page.emulateMedia({ media: 'print' });
+    result.barPrinted = await page.locator('[data-cs-applybar]').isVisible();
+    result.overviewPrinted = await page.locator('.cs-overview').isVisible();
+    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const share = page.locator('button[data-cs-share]');
+    result.shareButton = await share.isVisible();
+    if (result.shareButton) { await share.click(); await page.waitForTimeout(100); }
+    result.shared = await page.evaluate(() => window.__shared);
+    result.shareLinksShown = await page.locator('[data-cs-share-links]').isVisible();
+    const print = page.locator('button[data-cs-print]');
+    result.printButton = await print.isVisible();
+    if (result.printButton) await print.click();
+    result.printed = await page.evaluate(() => window.__printed);
+    const calendar = await page.locator('.cs-overview a[download]').getAttribute('href');
+    const response = await page.request.get(new URL(calendar, page.url()).href);
+    result.calendar = { status: response.status(), type: response.headers()['content-type'], text: await response.text() };
+    await context.close();
+    // Without a share sheet (most desktop browsers): the links to each network, with their tags.
+    const plain = await browser.newPage({ viewport: { width: w, height: 844 } });
+    await plain.goto(base + path, { waitUntil: 'load' });
+    result.withoutSheet = {
+      button: await plain.locator('button[data-cs-share]').isVisible(),
+      links: await plain.locator('[data-cs-share-links] a').evaluateAll((as) => as.filter((a) => a.offsetParent).map((a) => a.href)),
+    };
+    await plain.close();
+    return result;
+  },
   // A keyboard user opens PATH: the first Tab reaches the skip link, shown; Enter takes the focus to
   // the content, before the page's title and its first link or button.
   async skip(browser, path, width) {
@@ -261,8 +350,13 @@ const checks = {
     await page.goto(base + path, { waitUntil: 'load' });
     const result = {
       apply: await page.locator('a.cs-apply').first().isVisible(),
-      notice: await page.locator('[data-cs-closed-notice]').isVisible(),
-      noticeText: (await page.locator('[data-cs-closed-notice]').textContent()).trim(),
+      // any apply button or the calendar file at any width: the overview's, the phone's bar
+      applyAnywhere: await page.evaluate(() => [...document.querySelectorAll('a.cs-apply, a[download]')]
+        .some((a) => !a.closest('[hidden]'))),
+      notice: await page.locator('.cs-notice[data-cs-closed-notice]').isVisible(),
+      noticeText: (await page.locator('.cs-notice[data-cs-closed-notice]').textContent()).trim(),
+      overviewStatus: await page.evaluate(() => [...document.querySelectorAll('.cs-overview__list > div:first-child dd > span')]
+        .filter((s) => !s.closest('[hidden]')).map((s) => s.textContent.trim()).join('|')),
       status: await page.getAttribute('article.cs-vacancy', 'data-status'),
     };
     await page.emulateMedia({ media: 'print' });

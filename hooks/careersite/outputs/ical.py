@@ -15,6 +15,7 @@ renders nothing anew either (at 10,000 vacancies, some 14,000 events took about 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import importlib.metadata
 import re
 from collections.abc import Mapping
@@ -27,7 +28,7 @@ from careersite.content.calendar import Event, title
 from careersite.content.settings import Settings
 from careersite.i18n import Translator
 from careersite.publish import kept
-from careersite.publish.files import write_atomic
+from careersite.publish.files import Placer, write_atomic
 
 if TYPE_CHECKING:
     from icalendar import Calendar
@@ -174,6 +175,52 @@ def render(
     body = b"".join(cache.element(item) for item in written)
     cache.save(written)
     return head[: -len(_END)] + body + _END
+
+
+# A candidate's file holds one event in the calendar they choose: no name, refresh or time zone
+# (the event is a DATE); the frame's lines are constants.
+_CLOSING_HEAD = b"".join(
+    line + b"\r\n"
+    for line in (
+        b"BEGIN:VCALENDAR",
+        b"VERSION:2.0",
+        b"PRODID:-//careersite//closing date//EN",
+        b"CALSCALE:GREGORIAN",
+        b"METHOD:PUBLISH",
+    )
+)
+
+
+def write_closing_dates(site: Site, site_dir: Path, placer: Placer | None = None) -> int:
+    """Beside each open vacancy's page, its closing date as a calendar file a candidate adds to
+    their calendar app with one tap: one all-day event on the last day to apply, with the page's
+    address. Same frame and kept events as the calendars above; a file unchanged since the live
+    site is linked from it, not written. How many files there are."""
+    settings, t, a = site.settings, site.t, site.addresses
+    host = urlsplit(settings.site_url).hostname or "careersite"
+    stamp = dt.datetime.combine(site.today, dt.time(), tzinfo=dt.UTC)
+    cache = EventCache(settings.cache_dir / "closing-date-events.pickle")
+    written = []
+    for item in site.open_vacancies:
+        v = item.vacancy
+        link = a.absolute(a.vacancy(v.slug))
+        event: Fields = (
+            f"closes-{v.id}@{host}",
+            stamp,
+            v.closes,
+            t("ui.overview.calendar_summary", title=v.title, organisation=settings.organisation),
+            t("fact.closes"),
+            link,
+            t("ui.overview.calendar_description", url=link),
+        )
+        written.append(event)
+        data = _CLOSING_HEAD + cache.element(event) + _END
+        if placer is None:
+            write_atomic(site_dir / a.closing_date(v.slug), data)
+        else:
+            placer.put_made(a.closing_date(v.slug), hashlib.sha256(data).hexdigest(), data)
+    cache.save(written)
+    return len(written)
 
 
 TOKEN_VARIABLE = "CAREERSITE_CALENDAR_TOKEN"

@@ -24,11 +24,12 @@ from dataclasses import dataclass
 from email.utils import format_datetime
 from functools import partial
 from pathlib import Path
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 import segno
 from markupsafe import Markup, escape
 
+from careersite.addresses import share_dialogs
 from careersite.cards import colours
 from careersite.content.model import Story, Vacancy
 from careersite.offers import Offers
@@ -131,18 +132,7 @@ class QrCodes:
 
 def share_links(view: Offers, item: Item) -> list[tuple[str, str]]:
     """(network, address) of each network's share dialog, with the item's tagged page."""
-    title = item.entry.title
-    text = f"{title}: {item.entry.summary}"
-    return [
-        ("linkedin", "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": item.tagged("linkedin")})),
-        ("facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": item.tagged("facebook")})),
-        ("x", "https://x.com/intent/post?" + urlencode({"text": title, "url": item.tagged("x")})),
-        ("whatsapp", "https://wa.me/?" + urlencode({"text": f"{text} {item.tagged('whatsapp')}"})),
-        (
-            "email",
-            f"mailto:?subject={quote(title)}&body={quote(text + chr(10) + chr(10) + item.tagged('email'))}",
-        ),
-    ]
+    return share_dialogs(item.entry.title, f"{item.entry.title}: {item.entry.summary}", item.tagged)
 
 
 def texts(view: Offers, item: Item) -> list[tuple[str, str]]:

@@ -13,10 +13,11 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, cached_property, partial
 from typing import Any, TypeVar
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, quote, urlparse
 
 import phonenumbers
 
+from careersite.addresses import share_dialogs
 from careersite.cards import colours
 from careersite.cards.photos import PhotoSpec, Picture, picture
 from careersite.cards.sources import file_state
@@ -250,6 +251,25 @@ class VacancyPage:
     history: HistoryView | None = None
     number: str = ""  # "Vacaturenummer: 2026-0142"
     posted: str = ""  # "Geplaatst op 6 november 2026"
+    overview: Overview | None = None  # an open vacancy's answers at a glance
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What a candidate asks first, beside the text from 1024 px wide and right after the page's
+    first screen on a phone: status, dates, number, how long the procedure takes, what to send,
+    who may apply; and the actions on the page (share, print, the closing date in a calendar)."""
+
+    status: str  # "Open voor sollicitaties"
+    closes: str  # "16 december 2026"
+    posted: str  # "11 november 2026"
+    number: str  # "2026-0142"
+    procedure: str  # "Van de sluitingsdatum tot een aanbod: ongeveer 6 weken."
+    send: str  # "cv en motivatiebrief", or ""
+    applicants: str  # "Iedereen kan solliciteren."
+    calendar: str  # the closing date as a calendar file, relative to the site root
+    share_url: str  # the page for the device's own share sheet, tagged as shared by a reader
+    share_links: tuple[tuple[str, str, str], ...]  # (network, name, share dialog) without one
 
 
 @dataclass(frozen=True)
@@ -358,6 +378,39 @@ def vacancy_page(
         history=history_view(site, v),
         number=t("ui.number", number=v.number),
         posted=t("ui.posted", date=t.date(v.published)),
+        overview=overview(site, item, timeline) if item.status.is_open else None,
+    )
+
+
+# The networks a reader can share a vacancy on when the device has no share sheet, by name.
+NETWORKS = {"linkedin": "LinkedIn", "facebook": "Facebook", "x": "X", "whatsapp": "WhatsApp", "email": ""}
+
+
+def overview(site: Site, item: Listed, timeline: TimelineView | None) -> Overview:
+    """An open vacancy at a glance. Shared links carry `utm_medium=share` and the network as the
+    source (the reach report counts them per channel), the device's share sheet `share`."""
+    v, t = item.vacancy, site.t
+    page = site.addresses.absolute(site.addresses.vacancy(v.slug))
+    campaign = quote(v.id, safe="")
+
+    def tagged(source: str) -> str:
+        return f"{page}?utm_source={source}&utm_medium=share&utm_campaign={campaign}"
+
+    status = "closing_soon" if item.status is Status.CLOSING_SOON else "open"
+    return Overview(
+        status=t(f"ui.overview.{status}"),
+        closes=t.date(v.closes),
+        posted=t.date(v.published),
+        number=v.number,
+        procedure=(timeline or timeline_view(site, v)).total,
+        send=t.items([t(f"send.{d}") for d in v.send]) if v.send else "",
+        applicants=t(f"ui.applicants.{v.applicants}", organisation=site.settings.organisation),
+        calendar=site.addresses.closing_date(v.slug),
+        share_url=tagged("share"),
+        share_links=tuple(
+            (network, NETWORKS[network] or t("ui.overview.share_email"), address)
+            for network, address in share_dialogs(v.title, f"{v.title}: {v.summary}", tagged)
+        ),
     )
 
 

@@ -113,10 +113,51 @@
   function closeIfPast(page) {
     var closes = Date.parse(page.getAttribute("data-cs-closes"));
     if (isNaN(closes) || Date.now() < closes) return;
-    page.querySelectorAll("[data-cs-apply]").forEach(function (node) { node.hidden = true; });
-    var notice = page.querySelector("[data-cs-closed-notice]");
-    if (notice) notice.hidden = false;
+    document.querySelectorAll("[data-cs-apply], [data-cs-applybar]").forEach(function (node) { node.hidden = true; });
+    page.querySelectorAll("[data-cs-closed-notice]").forEach(function (node) { node.hidden = false; });
     page.setAttribute("data-status", "closed");
+  }
+
+  // A phone's apply bar: shown once the page's first apply button has scrolled up out of view,
+  // hidden while any apply button on the page is in view; the page keeps room for it at its foot.
+  function setupApplyBar(bar, page) {
+    if (!("IntersectionObserver" in window)) return;
+    var buttons = Array.prototype.slice.call(page.querySelectorAll("a.cs-apply"));
+    if (!buttons.length) return;
+    var seen = new Map();
+    var first = buttons[0];
+    var phone = window.matchMedia("(max-width: 63.99em)");  // from 1024 px the overview's button stays in view
+    function update() {
+      var anyInView = buttons.some(function (b) { return seen.get(b) && b.offsetParent !== null; });
+      var past = first.getBoundingClientRect().bottom < 0 || first.offsetParent === null;
+      var show = !anyInView && past && page.getAttribute("data-status") !== "closed" && phone.matches;
+      bar.hidden = !show;
+      document.body.style.paddingBottom = show ? bar.offsetHeight + "px" : "";
+    }
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) { seen.set(entry.target, entry.isIntersecting); });
+      update();
+    });
+    buttons.forEach(function (b) { observer.observe(b); });
+    window.addEventListener("resize", update);
+  }
+
+  // The overview's actions: the device's own share sheet where there is one (else the links to
+  // each network stay), and print.
+  function setupActions() {
+    document.querySelectorAll("[data-cs-share]").forEach(function (button) {
+      if (!navigator.share) return;
+      var links = button.parentNode.querySelector("[data-cs-share-links]");
+      button.hidden = false;
+      if (links) links.hidden = true;
+      button.addEventListener("click", function () {
+        navigator.share({ title: button.getAttribute("data-title"), url: button.getAttribute("data-cs-share") }).catch(function () {});
+      });
+    });
+    document.querySelectorAll("[data-cs-print]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
   }
 
   // Where the candidate came from, as the tags of the link they followed and the host that sent
@@ -181,6 +222,10 @@
     if (counter) count(counter.getAttribute("content"), from);
     var page = document.querySelector("[data-cs-closes]");
     if (page) closeIfPast(page);
+    var bar = document.querySelector("[data-cs-applybar]");
+    var vacancy = document.querySelector(".cs-vacancy");
+    if (bar && vacancy) setupApplyBar(bar, vacancy);
+    setupActions();
     var form = document.querySelector("[data-cs-filters]");
     if (form) setupFilters(form);
     document.querySelectorAll(".cs-video__facade").forEach(setupVideo);

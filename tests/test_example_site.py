@@ -203,6 +203,12 @@ def test_listing_shows_open_vacancies_grouped_by_department(example: Build) -> N
             slug = card.select_one("a")["href"].strip("/").split("/")[-1]
             assert OPEN[slug]["department"] == department
     assert page.select_one("[data-cs-filters]").has_attr("hidden"), "filters appear only when JavaScript runs"
+    # Issue 29: each card says when the vacancy was posted, and its number, as on its page.
+    for card in cards:
+        slug = card.select_one("a")["href"].strip("/").split("/")[-1]
+        posted = OPEN[slug]["published"]
+        day = f"{posted.day} {content.MONTHS[posted.month - 1]} {posted.year}"
+        assert text(card.select_one(".cs-card__meta")) == f"Geplaatst op {day} · Vacaturenummer: {slug}"
 
 
 @pytest.mark.parametrize("name", ["department", "location", "hours", "education", "scale"])

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from careersite.addresses import Addresses
 from careersite.cards.sources import forget_file_versions
-from careersite.content import calendar, slips, wording
+from careersite.content import calendar, slips, statement, wording
 from careersite.content.body import BodyCheck, Renderer, VerdictCache, page_source
 from careersite.content.data import (
     Place,
@@ -336,6 +336,8 @@ def load_site(
     warnings += planning
     if settings.accessibility_page is None:
         warnings.append(Problem(config_path, 0, "accessibility_page", t("warning.no_accessibility")))
+    statement_page = page_templates.get(statement.TEMPLATE)
+    warnings += statement.statement_warnings(settings, statement_page, today, t, config_path, config_lines(lines))
     stories = []
     for story in content.stories:
         if story.consent_until < today:

@@ -14,6 +14,7 @@
 //   share PATH WIDTH    a share page for colleagues: copy a text, the share links, the QR code as an image
 //   skip PATH WIDTH     the first Tab stop of a page, and where Enter on it leads
 //   overview PATH WIDTH an open vacancy's first two screens, overview, apply bar, share, print, calendar
+//   alerts PATH WIDTH   the job alerts page: copy a feed's address with one tap, open what a feed holds
 //   editorwarnings SLUG...  the web editor's panel of warnings beside each entry (BASE: the entries' address)
 const { chromium } = require('playwright-core');
 
@@ -26,6 +27,29 @@ async function open(browser, path, width) {
 }
 
 const checks = {
+  // A candidate on the job alerts page taps the first "copy" button: what the clipboard holds and
+  // what the page said; then opens what the second alert holds.
+  async alerts(browser, path, width) {
+    const context = await browser.newContext({ viewport: { width: Number(width), height: 844 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(base).origin });
+    const page = await context.newPage();
+    await page.goto(base + path, { waitUntil: 'load' });
+    const requests = [];
+    page.on('request', (request) => requests.push(request.url()));
+    const button = page.locator('[data-cs-copy]').first();
+    const result = { buttonVisible: await button.isVisible(), buttonText: (await button.textContent()).trim() };
+    await button.click();
+    await page.waitForTimeout(200);
+    result.clipboard = await page.evaluate(() => navigator.clipboard.readText());
+    result.said = (await page.locator('.cs-alerts__status').first().textContent()).trim();
+    const preview = page.locator('details.cs-alerts__preview').nth(1);
+    await preview.locator('summary').click();
+    result.listed = await preview.locator('li a').evaluateAll((as) => as.filter((a) => a.offsetParent).map((a) => a.textContent.trim()));
+    result.requests = requests;  // nothing is sent anywhere by copying or opening
+    result.fieldWidth = await page.locator('.cs-alerts__field').first().evaluate((e) => e.getBoundingClientRect().right <= window.innerWidth);
+    await context.close();
+    return result;
+  },
   // A candidate opens an open vacancy at WIDTH: what the first screen and the next one show, where
   // the overview sits (beside the text, sticky, or after the first screen), the phone's apply bar
   // before and after scrolling and on paper, the share sheet (a device with one, and one without),
@@ -223,7 +247,8 @@ const checks = {
           return box.width > 0 && box.height > 0 && box.left >= 0 && box.right <= window.innerWidth
             && getComputedStyle(node).visibility !== 'hidden';
         });
-        return { text: a.textContent.trim(), href: a.href || null, visible };
+        const style = getComputedStyle(a);
+        return { text: a.textContent.trim(), href: a.href || null, visible, current: a.getAttribute('aria-current'), color: style.color };
       }));
     // The menu's title: the whole site name, and the logo on its light disc (else the mark vanishes
     // on the brand colour).

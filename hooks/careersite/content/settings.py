@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -41,6 +41,8 @@ from careersite.content.fields import (
 )
 from careersite.content.images import unreadable
 from careersite.content.sources import LineDict
+from careersite.content.statement import PARTS as STATEMENT_PARTS
+from careersite.content.statement import STATUSES, AccessibilityStatement, in_register, model_of
 from careersite.i18n import LANGUAGES, Translator
 from careersite.i18n.languages import LANGUAGES_BY_CODE
 
@@ -175,6 +177,8 @@ class Settings:
     analytics: AnalyticsSettings = AnalyticsSettings()
     apply_forwarding: bool = False  # apply buttons go through `<vacancy>/apply/`, which the access logs see
     nav_orgnr: str = ""  # Norway: the organisation number (underenhet) NAV knows the employer by (`make nav`)
+    # its facts; the page adds the words of its country's model
+    accessibility_statement: AccessibilityStatement = field(default_factory=AccessibilityStatement)
 
     @property
     def holiday_area(self) -> str:
@@ -515,6 +519,84 @@ def _orgnr(value: Any, where: Where) -> str:
     return number
 
 
+def _statement_status(value: Any, where: Where) -> str:
+    letter = scalar(value).upper()
+    if letter not in STATUSES:
+        raise Invalid("statement.error.status", value=scalar(value), options=", ".join(STATUSES))
+    return letter
+
+
+def _web_address(value: Any, where: Where) -> str:
+    address = scalar(value)
+    if not WEB_ADDRESS.match(address):
+        raise Invalid("setting.contact_url", value=address)
+    return address
+
+
+def _register_entry(value: Any, where: Where) -> str:
+    address = _web_address(value, where)
+    if not in_register(address, model_of(where.country)):
+        raise Invalid("statement.error.register", value=address)
+    return address
+
+
+def _statement_email(value: Any, where: Where) -> str:
+    address = scalar(value)
+    if not is_email(address):
+        raise Invalid("setting.contact_email", value=address)
+    return address
+
+
+def _statement_phone(value: Any, where: Where) -> str:
+    number = scalar(value)
+    if not is_phone_number(number, where.country):
+        raise Invalid("setting.contact_phone", value=number)
+    return number
+
+
+_STATEMENT_PARSERS: dict[str, SettingParser] = {
+    "status": _statement_status,
+    "breaches": whole(0, 100),
+    "requirements": whole(1, 100),
+    "date": _demo_date,
+    "method": _text,
+    "report": _web_address,
+    "report_date": _demo_date,
+    "register": _register_entry,
+    "email": _statement_email,
+    "phone": _statement_phone,
+    "reply_days": whole(1, 60),
+    "complaints": _web_address,
+}
+
+
+def _accessibility_statement(value: Any, where: Where) -> AccessibilityStatement:
+    """The statement's facts, every wrong part reported; its register entry lies in the register
+    of the site's country (toegankelijkheidsverklaring.nl, uustatus.no)."""
+    if not isinstance(value, dict):
+        raise Invalid("statement.error.block", value=shown(value))
+    errors: list[Invalid] = []
+    for key in value:
+        try:
+            unknown_parts({key: None}, STATEMENT_PARTS, "accessibility_statement")
+        except Invalid as error:
+            errors.append(error)
+    parts: dict[str, Any] = {}
+    for part, parse in _STATEMENT_PARSERS.items():
+        if not is_empty(value.get(part)):
+            try:
+                parts[part] = parse(value[part], where)
+            except Invalid as error:
+                errors.append(Invalid(error.key, field=f"accessibility_statement.{part}", **error.params))
+    total = parts.get("requirements", AccessibilityStatement.requirements)
+    if parts.get("breaches", 0) > total:
+        part = "accessibility_statement.breaches"
+        errors.append(Invalid("setting.integer", field=part, value=parts["breaches"], low=0, high=total))
+    if errors:
+        raise Several(errors)
+    return AccessibilityStatement(**parts)
+
+
 # An address of the site as an author writes it: letters, digits and `-._~/` (no scheme, query,
 # fragment or `..`); a leading slash is allowed and dropped.
 _SITE_ADDRESS = re.compile(r"^/?(?!.*\.\.)[A-Za-z0-9._~/-]*$")
@@ -667,6 +749,19 @@ SETTINGS: tuple[Setting, ...] = (
         _page_or_link,
         None,
         doc="the accessibility statement: a page in the pages folder or its web address; linked in the footer",
+    ),
+    Setting(
+        "accessibility_statement",
+        _accessibility_statement,
+        {},
+        doc="the facts of the statement, which its page (`template: accessibility.html`) states in the model of "
+        "the site's `country` (NL: digitoegankelijk.nl's, NO: uustatus.no's, elsewhere the EU's): `status` (A–E, "
+        "as in the register), `breaches` (NO: how many of the `requirements`, 47, are breached), `date` (last "
+        "reviewed), `method` (how the site was checked), `report` and `report_date` (the audit), `register` (the "
+        "statement's entry on toegankelijkheidsverklaring.nl or uustatus.no), `email` and `phone` (default: "
+        "`contact`), `reply_days`, `complaints` (web address of the complaint route; NL default: the Nationale "
+        "ombudsman). `make check` warns while status, a date of the past year, the register entry or a contact "
+        "is missing",
     ),
     Setting(
         "contact",
@@ -893,6 +988,7 @@ def load_settings(
         analytics=values["analytics"],
         apply_forwarding=bool(values["apply_forwarding"]),
         nav_orgnr=values["nav_orgnr"] or "",
+        accessibility_statement=values["accessibility_statement"],
     )
     return settings, r.problems
 

@@ -35,6 +35,7 @@ from careersite.offers import (
     closing_moment,
     scale_label,
 )
+from careersite.pages.statement import StatementPage, statement_page
 from careersite.publish.memo import Remembered
 from careersite.rules import education
 from careersite.rules.process import timeline, typical_days, working_days
@@ -183,6 +184,8 @@ class VacancyCard:
     filters: dict[str, str]
     closes_at: str = ""  # the closing moment (the next day's start in the site's zone): a page shown
     # after it hides the card, before any rebuild has taken it off (`careersite.js`, `expire_cards`)
+    posted: str = ""  # "Geplaatst op 11 november 2026"
+    number: str = ""  # "Vacaturenummer: 2026-0142"
 
 
 def vacancy_card(site: Site, offer: Offer) -> VacancyCard:
@@ -208,6 +211,8 @@ def vacancy_card(site: Site, offer: Offer) -> VacancyCard:
             "scale": " ".join(v.scale or ()),
         },
         closes_at="" if site.pinned else offer.closes_at,
+        posted=t("ui.posted", date=t.date(v.published)),
+        number=t("ui.number", number=v.number),
     )
 
 
@@ -856,6 +861,11 @@ class SiteView:
     @cached_property
     def processes(self) -> tuple[ProcessView, ...]:
         return processes(self.site)
+
+    @cached_property
+    def statement(self) -> StatementPage:
+        """The accessibility statement's page (template accessibility.html): the model's parts."""
+        return statement_page(self.site, tel_href)
 
     @cached_property
     def stories(self) -> tuple[StoryCard, ...]:

@@ -154,6 +154,21 @@
         navigator.share({ title: button.getAttribute("data-title"), url: button.getAttribute("data-cs-share") }).catch(function () {});
       });
     });
+    // Job alerts: a feed's address copied with one tap, and said so to screen readers too.
+    document.querySelectorAll("[data-cs-copy]").forEach(function (button) {
+      var field = document.getElementById(button.getAttribute("data-cs-copy"));
+      var status = button.closest("p") && button.closest("p").querySelector("[role=status]");
+      if (!field || !navigator.clipboard) return;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        navigator.clipboard.writeText(field.value).then(function () {
+          if (status) status.textContent = button.getAttribute("data-done");
+        }, function () {
+          field.focus();
+          field.select();
+        });
+      });
+    });
     document.querySelectorAll("[data-cs-print]").forEach(function (button) {
       button.hidden = false;
       button.addEventListener("click", function () { window.print(); });

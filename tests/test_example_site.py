@@ -407,3 +407,50 @@ def test_a_number_stays_on_the_line_of_its_unit(example: Build) -> None:
     facts = {d.find_previous("dt").get_text(): d.get_text() for d in page.select(".cs-facts dd")}
     assert facts["Salaris"].endswith("bij 36\xa0uur") and facts["Uren per week"] == "36\xa0uur per week"
     assert "36\xa0uur" in page.select_one(".cs-pay").get_text()
+
+
+def test_job_alerts_offer_each_feed_to_copy_what_it_holds_and_an_e_mail_signup(example: Build) -> None:
+    """Issue 29: each alert has its feed's address in a field (a button copies it), what the feed
+    holds now as links to the vacancies, and, with the setting `newsletter`, a plain signup form for
+    the lists the site names (here: all vacancies, and Informatie en ICT) and no other."""
+    page = example.html("vacaturemelding/index.html")
+    items = page.select("li.cs-alerts__item")
+    assert [text(i.select_one("h2")) for i in items][:2] == [
+        "Alle nieuwe vacatures",
+        "Nieuwe vacatures bij Bedrijfsvoering",
+    ]
+    for item in items:
+        field = item.select_one("input.cs-alerts__field[readonly]")
+        feed = field["value"].removeprefix("https://werkenbij.lindewaard.example/")
+        assert (example.site / feed).is_file() and item.select_one(f'button[data-cs-copy="{field["id"]}"]')
+        assert item["id"] == "feed-" + feed.rsplit("/", 1)[-1].removesuffix(".xml")
+        listed = {a["href"].strip("/").split("/")[-1] for a in item.select(".cs-alerts__list a")}
+        heading = text(item.select_one("h2"))
+        wanted = {
+            s for s, fm in OPEN.items() if heading == "Alle nieuwe vacatures" or heading.endswith(fm["department"])
+        }
+        assert listed == wanted and text(item.select_one("summary")).endswith(
+            f"{len(wanted)} vacature" + ("s" * (len(wanted) != 1))
+        )
+    forms = {text(i.select_one("h2")): i.select_one("form.cs-alerts__signup") for i in items}
+    signed = {name for name, form in forms.items() if form is not None}
+    assert signed == {"Alle nieuwe vacatures", "Nieuwe vacatures bij Informatie en ICT"}
+    form = forms["Nieuwe vacatures bij Informatie en ICT"]
+    assert form["action"] == "https://nieuwsbrief.lindewaard.example/subscription/form" and form["method"] == "post"
+    assert form.select_one('input[type="hidden"][name="l"]')["value"] == "8b2e4f90-6a1d-4c3b-b7e5-91d0a4c6f2e8"
+    email = form.select_one('input[type="email"]')
+    assert email["name"] == "email" and email.has_attr("required") and form.select_one(f'label[for="{email["id"]}"]')
+    # a closed vacancy sends its readers to these alerts, not to a feed's raw XML
+    closed = example.html("vacatures/jurist-omgevingsrecht/index.html")
+    links = [a["href"] for a in closed.select("#cs-alerts ~ ul a")]
+    assert links and all(".xml" not in href for href in links) and "../../vacaturemelding/#feed-vacancies" in links
+
+
+def test_a_newsletter_list_for_no_department_is_a_warning(site_copy: Path) -> None:
+    from test_author_errors import run_check
+
+    edit(site_copy / "mkdocs.yml", "        Informatie en ICT: {address", "        Informatie & ICT: {address")
+    result = run_check(site_copy)
+    assert result.returncode == 0, result.stderr
+    assert "newsletter.forms.Informatie & ICT: 'Informatie & ICT' is geen afdeling van de site" in result.stderr
+    assert "schrijf all of een van: Bedrijfsvoering, Dienstverlening, Informatie en ICT" in result.stderr

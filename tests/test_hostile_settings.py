@@ -34,6 +34,13 @@ CHANNELS = (
     "      instagram: {name: Instagram}\n      x: {name: X, quiet_days: 30}"
 )
 K = "extra.careersite"
+NEWSLETTER = (
+    "    newsletter:\n      tool: de nieuwsbrief van Gemeente Lindewaard\n      forms:\n"
+    "        all: {address: https://nieuwsbrief.lindewaard.example/subscription/form, "
+    "fields: {l: 3f6c1a52-0d4e-4b8e-9a61-2c7d5e0b9a11}}\n"
+    "        Informatie en ICT: {address: https://nieuwsbrief.lindewaard.example/subscription/form, "
+    "fields: {l: 8b2e4f90-6a1d-4c3b-b7e5-91d0a4c6f2e8}}"
+)
 
 SETTINGS = (
     Change("colors-text", "mkdocs.yml", COLORS, "    colors: red", f"{K}.colors", "blok met primary", "colors: red"),
@@ -467,6 +474,57 @@ SETTINGS = (
                 "",
                 "als een blok",
                 "earlier_addresses: [vacancies/]",
+            ),
+        )
+    ),
+    # E-mail job alerts with the organisation's newsletter tool (issue 29): each wrong part at its line.
+    *(
+        Change(f"newsletter-{name}", "mkdocs.yml", NEWSLETTER, new, f"{K}.{field}", words, at)
+        for name, new, field, words, at in (
+            ("text", "    newsletter: laposta", "newsletter", "geen blok", "newsletter: laposta"),
+            (
+                "no-tool",
+                "    newsletter:\n      forms:\n        all: https://laposta.example/f/abc",
+                "newsletter.tool",
+                "ontbreekt",
+                "newsletter:",
+            ),
+            (
+                "no-forms",
+                "    newsletter:\n      tool: Laposta",
+                "newsletter.forms",
+                "geen lijst van formulieren",
+                "newsletter:",
+            ),
+            (
+                "http-form",
+                "    newsletter:\n      tool: Laposta\n      forms:\n        all: http://laposta.example/f/abc",
+                "newsletter.forms.all.address",
+                "geen https-adres",
+                "all: http:",
+            ),
+            (
+                "field-name",
+                "    newsletter:\n      tool: Mailchimp\n      email_field: e mail\n"
+                "      forms:\n        all: https://x.list-manage.com/subscribe/post?u=1&id=2",
+                "newsletter.email_field",
+                "geen naam van een formulierveld",
+                "email_field: e mail",
+            ),
+            (
+                "hidden-not-block",
+                "    newsletter:\n      tool: listmonk\n      forms:\n"
+                "        all: {address: https://lists.example/subscription/form, fields: l}",
+                "newsletter.forms.all.fields",
+                "geen blok",
+                "all: {address",
+            ),
+            (
+                "unknown-part",
+                "    newsletter:\n      tool: Laposta\n      list: 12\n      forms:\n        all: https://laposta.example/f/a",
+                "newsletter.list",
+                "hoort hier niet",
+                "list: 12",
             ),
         )
     ),

@@ -169,6 +169,9 @@ def test_a_fork_becomes_an_empty_site_that_checks_and_builds(tmp_path: Path, lan
     assert build.html(f"{stories_folder}/index.html").select_one("h1")
     assert not (build.site / f"{listing}/{vacancies[0].stem}").exists()
     assert "earlier_addresses" not in settings
+    assert "newsletter" not in settings  # the example's lists are not this site's: no signup forms
+    alerts = build.html(newsite.page_name("vacaturemelding.md", language).removesuffix(".md") + "/index.html")
+    assert alerts.select("li.cs-alerts__item") and not alerts.select("form.cs-alerts__signup")
     if language != "en":
         assert not (build.site / "vacancies").exists() and not (build.site / "stories").exists()
     assert json.loads((build.site / "jobs.json").read_text(encoding="utf-8"))["count"] == 0

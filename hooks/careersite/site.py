@@ -336,6 +336,14 @@ def load_site(
     warnings += planning
     if settings.accessibility_page is None:
         warnings.append(Problem(config_path, 0, "accessibility_page", t("warning.no_accessibility")))
+    if settings.newsletter.forms:
+        warnings += slips.newsletter_lists(
+            [name for name, _ in settings.newsletter.forms],
+            {v.department for v in content.vacancies} | set(department_list or ()),
+            config_path,
+            _setting_lines(lines, "newsletter").get("forms", 0),
+            t,
+        )
     statement_page = page_templates.get(statement.TEMPLATE)
     warnings += statement.statement_warnings(settings, statement_page, today, t, config_path, config_lines(lines))
     stories = []

@@ -118,6 +118,35 @@ ANALYTICS_TOOLS = ("goatcounter",)
 
 
 @dataclass(frozen=True)
+class SignupForm:
+    """A newsletter tool's signup form for one list: where the form sends the address, and the
+    hidden fields the tool asks for with it (listmonk: the list's `l`)."""
+
+    address: str
+    fields: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class NewsletterSettings:
+    """The organisation's own newsletter tool (Laposta, Mailchimp, listmonk, ...), opt-in: the job
+    alerts page then offers an e-mail signup per list, a plain form that sends nothing until the
+    candidate submits it. `forms` by `all` (every vacancy) or a department's name."""
+
+    tool: str = ""  # its name as the page says it ("Je e-mailadres gaat pas naar Laposta ...")
+    email_field: str = "email"  # the name of the form's e-mail field (Mailchimp: EMAIL)
+    forms: tuple[tuple[str, SignupForm], ...] = ()
+
+    def form(self, department: str | None) -> SignupForm | None:
+        return dict(self.forms).get(department or NEWSLETTER_ALL)
+
+
+NEWSLETTER_ALL = "all"
+NEWSLETTER_PARTS = ("tool", "email_field", "forms")
+# A form field's name as tools write them: letters, digits and `_-[].` (Mailchimp's `group[1][2]`).
+_FIELD_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_.\[\]-]{0,63}$")
+
+
+@dataclass(frozen=True)
 class AnalyticsSettings:
     """The organisation's own counting tool, opt-in: without it the pages make no request to any
     other host. `address` is where the tool takes counts and exports (GoatCounter: the site's
@@ -179,6 +208,7 @@ class Settings:
     nav_orgnr: str = ""  # Norway: the organisation number (underenhet) NAV knows the employer by (`make nav`)
     # its facts; the page adds the words of its country's model
     accessibility_statement: AccessibilityStatement = field(default_factory=AccessibilityStatement)
+    newsletter: NewsletterSettings = NewsletterSettings()
 
     @property
     def holiday_area(self) -> str:
@@ -478,6 +508,59 @@ def _cms(value: Any, where: Where) -> CmsSettings:
         base_url=parts.get("base_url", "").rstrip("/"),
         app_id=parts.get("app_id", ""),
     )
+
+
+def _signup_form(value: Any, where: Where, field: str) -> SignupForm:
+    """A list's form: its address, or `address:` with the hidden `fields:` the tool asks for."""
+    if not isinstance(value, dict):
+        value = {"address": value}
+    unknown_parts(value, ("address", "fields"), field)
+    address = "" if is_empty(value.get("address")) else scalar(value["address"])
+    if not WEB_ADDRESS.match(address) or not address.lower().startswith("https://"):
+        raise Invalid("setting.newsletter_form", field=f"{field}.address", value=address)
+    hidden = value.get("fields") or {}
+    if not isinstance(hidden, dict):
+        raise Invalid("setting.newsletter_fields", field=f"{field}.fields", value=shown(hidden))
+    pairs = []
+    for name, given in hidden.items():
+        if not _FIELD_NAME.match(str(name)):
+            raise Invalid("setting.newsletter_field", field=f"{field}.fields", value=name)
+        pairs.append((str(name), "" if is_empty(given) else scalar(given)))
+    return SignupForm(address, tuple(pairs))
+
+
+def _newsletter(value: Any, where: Where) -> NewsletterSettings:
+    """The newsletter tool's forms, every wrong part reported. Whether each list's name is `all`
+    or a department of the site is checked with the content (`slips`)."""
+    if not isinstance(value, dict):
+        raise Invalid("setting.newsletter", value=shown(value))
+    if all(is_empty(v) for v in value.values()):
+        return NewsletterSettings()
+    errors: list[Invalid] = []
+    for key in value:
+        try:
+            unknown_parts({key: None}, NEWSLETTER_PARTS, "newsletter")
+        except Invalid as error:
+            errors.append(error)
+    tool = "" if is_empty(value.get("tool")) else scalar(value["tool"])
+    if not tool:
+        errors.append(Invalid("setting.newsletter_tool", field="newsletter.tool"))
+    email_field = "email" if is_empty(value.get("email_field")) else scalar(value["email_field"])
+    if not _FIELD_NAME.match(email_field):
+        errors.append(Invalid("setting.newsletter_field", field="newsletter.email_field", value=email_field))
+    forms = value.get("forms")
+    found: list[tuple[str, SignupForm]] = []
+    if not isinstance(forms, dict) or not forms:
+        errors.append(Invalid("setting.newsletter_forms", field="newsletter.forms", value=shown(forms)))
+    else:
+        for name, form in forms.items():
+            try:
+                found.append((str(name), _signup_form(form, where, f"newsletter.forms.{name}")))
+            except Invalid as error:
+                errors.append(error)
+    if errors:
+        raise Several(errors)
+    return NewsletterSettings(tool, email_field, tuple(found))
 
 
 def _analytics(value: Any, where: Where) -> AnalyticsSettings:
@@ -794,6 +877,16 @@ SETTINGS: tuple[Setting, ...] = (
         "of the vacancies or stories sends each item on too (`vacancies/ciso/` → `vacatures/ciso/`)",
     ),
     Setting(
+        "newsletter",
+        _newsletter,
+        {},
+        doc="opt-in e-mail job alerts with the organisation's own newsletter tool (Laposta, Mailchimp, listmonk, "
+        "...): `tool` (its name, as the page says it), `email_field` (the form's e-mail field, default `email`; "
+        "Mailchimp: `EMAIL`) and `forms`: per list, `all` or a department's name, the signup form's https address, "
+        "or `address:` with the hidden `fields:` the tool asks for (listmonk: `l: <list uuid>`). The job alerts "
+        "page then shows a signup per list; nothing is sent until the candidate submits it",
+    ),
+    Setting(
         "analytics",
         _analytics,
         {},
@@ -989,6 +1082,7 @@ def load_settings(
         apply_forwarding=bool(values["apply_forwarding"]),
         nav_orgnr=values["nav_orgnr"] or "",
         accessibility_statement=values["accessibility_statement"],
+        newsletter=values["newsletter"],
     )
     return settings, r.problems
 

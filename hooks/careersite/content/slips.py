@@ -224,6 +224,24 @@ def _written_forms(address: str) -> tuple[str, ...]:
 CONFIG_SETTING = "extra.careersite.earlier_addresses"
 
 
+def newsletter_lists(
+    names: Sequence[str], departments: set[str], config_path: str, line: int, t: Translator
+) -> list[Problem]:
+    """The newsletter's lists are `all` or a department the site has: a list under another name
+    (a typo, a department renamed) would never show its signup."""
+    known = sorted(departments)
+    return [
+        Problem(
+            config_path,
+            line,
+            f"newsletter.forms.{name}",
+            t("warning.newsletter_list", name=name, options=", ".join(known)),
+        )
+        for name in names
+        if name != "all" and name not in departments
+    ]
+
+
 # Completeness and timing (issue 26): what a candidate needs to know, and terms that read as "we
 # are in no hurry". Each is about the vacancies still to come: open or not yet published.
 

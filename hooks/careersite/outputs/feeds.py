@@ -23,7 +23,7 @@ from markupsafe import escape
 
 from careersite.content.fields import SOCIAL_LIMIT
 from careersite.content.model import ItemRef, Story, Vacancy, ref
-from careersite.content.settings import Channel
+from careersite.content.settings import Channel, NewsletterSettings
 from careersite.offers import Offers
 from careersite.outputs.social import PORTRAIT_CHANNEL, Card, Cards, CardSet, channels_of
 from careersite.publish.cache import CacheFolder, ends_with
@@ -163,12 +163,24 @@ def plan(site: Site) -> list[FeedPlan]:
 
 
 @dataclass(frozen=True)
+class Signup:
+    """An e-mail signup for an alert, with the organisation's newsletter tool (setting `newsletter`)."""
+
+    tool: str
+    address: str
+    email_field: str
+    fields: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
 class JobAlert:
-    """A feed a candidate can follow for new vacancies, named in the candidate's words."""
+    """A feed a candidate can follow for new vacancies, named in the candidate's words, with its
+    e-mail signup where the site has a newsletter tool with a list for it."""
 
     label: str
     path: str
     department: str | None
+    signup: Signup | None = None
 
 
 def job_alerts(site: Site, plans: list[FeedPlan]) -> tuple[JobAlert, ...]:
@@ -180,10 +192,16 @@ def job_alerts(site: Site, plans: list[FeedPlan]) -> tuple[JobAlert, ...]:
             else site.t("ui.alerts_all_vacancies"),
             p.path,
             p.department,
+            _signup(site.settings.newsletter, p.department),
         )
         for p in plans
         if p.kinds == ("vacancy",) and p.channel is None
     )
+
+
+def _signup(newsletter: NewsletterSettings, department: str | None) -> Signup | None:
+    form = newsletter.form(department)
+    return Signup(newsletter.tool, form.address, newsletter.email_field, form.fields) if form else None
 
 
 EMPTY_SITEMAP = (

@@ -608,9 +608,11 @@ def rewrite_config(config: Path, layout: Layout, choices: Choices, t: Translator
     for setting in ("privacy_page", "accessibility_page"):
         if (value := lines.get((*block, setting))).endswith(".md"):
             lines.set((*block, setting), quoted(page_name(value, choices.language)))
-    # A new site has no earlier addresses (the example's moved folders are not its own), and no
-    # accessibility statement yet: `make check` warns until it has one.
-    for name in ("tagline", "address", "contact", "accessibility_statement", "earlier_addresses", "demo_date"):
+    # A new site has no earlier addresses (the example's moved folders are not its own), no
+    # accessibility statement yet (`make check` warns until it has one), and not the example's
+    # newsletter lists.
+    names = ("tagline", "address", "contact", "accessibility_statement", "newsletter", "earlier_addresses", "demo_date")
+    for name in names:
         lines.remove((*block, name))
     lines.set((*block, "language"), quoted(choices.language), after="organisation")
     lines.set((*block, "timezone"), quoted(choices.timezone), after="language")

@@ -65,6 +65,7 @@ def test_the_outputs_are_written_in_order_and_logged(built: tuple[engine.Build, 
         "_redirects",
         "_editor",
         "_calendar",
+        "_closing_dates",
     ]
     assert build.bodies == {}  # handed to the feeds, then let go
 

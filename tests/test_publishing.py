@@ -543,7 +543,8 @@ def test_files_of_the_live_site_are_linked_only_while_they_are_unchanged(site_co
         list((second.site / "verhalen").glob("*/index.html"))
     )
     shares = len(list((second.site / "delen").glob("*/*.html")))  # the share pages for colleagues
-    assert linked == cards + pages + shares, second.output
+    closing = len(list((second.site / "ics").glob("*.ics")))  # the closing dates for candidates' calendars
+    assert closing and linked == cards + pages + shares + closing, second.output
     card = next((second.site / "cards").glob("vacancy-ciso-*.png"))
     page = second.site / "vacatures/ciso/index.html"
     share_page = second.site / "delen/vacatures/ciso.html"

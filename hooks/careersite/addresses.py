@@ -15,6 +15,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
+CLOSING_DATES = "ics"  # the folder of the open vacancies' closing dates as calendar files
+
 # Where the items go on a site without a listing page of that kind (a site may leave one out).
 DEFAULT_FOLDERS = {"vacancies.html": "vacancies", "stories.html": "stories"}
 
@@ -75,10 +77,10 @@ class Addresses:
         return self.item(self.story_folder, slug)
 
     def closing_date(self, slug: str) -> str:
-        """A vacancy's closing date as a calendar file for candidates, beside its page
-        (`vacatures/ict-architect/ict-architect.ics`): a download named after the vacancy."""
-        folder = f"{self.vacancy_folder}/{slug}/" if self.directory_urls else f"{self.vacancy_folder}/"
-        return f"{folder}{slug}.ics"
+        """A vacancy's closing date as a calendar file for candidates (`ics/ict-architect.ics`): a
+        download named after the vacancy, in a folder of its own (an item's folder is kept from one
+        rebuild of `make serve` to the next, and would keep the file of a vacancy that closed)."""
+        return f"{CLOSING_DATES}/{slug}.ics"
 
     def item_source(self, kind: str, slug: str) -> str:
         """The name under which an item's page goes into the build: `vacatures/<slug>.md`."""

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from careersite.addresses import CLOSING_DATES
 from careersite.content import calendar as content_calendar
 from careersite.content.calendar import Event, title
 from careersite.content.settings import Settings
@@ -200,6 +201,7 @@ def write_closing_dates(site: Site, site_dir: Path, placer: Placer | None = None
     host = urlsplit(settings.site_url).hostname or "careersite"
     stamp = dt.datetime.combine(site.today, dt.time(), tzinfo=dt.UTC)
     cache = EventCache(settings.cache_dir / "closing-date-events.pickle")
+    (site_dir / CLOSING_DATES).mkdir(parents=True, exist_ok=True)
     written = []
     for item in site.open_vacancies:
         v = item.vacancy

@@ -84,7 +84,7 @@ def _checks() -> list[tuple[str, ...]]:
     specs += [("alerts", "vacaturemelding/", "390")]
     for width in LIST_WIDTHS:
         specs += [("lists", "vacatures/", BROWSER_NOW, width), ("lists", "vacatures/", AFTER_TWO, width)]
-        specs += [("lists", "", AFTER_TWO, width)]
+        specs += [("lists", "", AFTER_TWO, width), ("lists", "404.html", AFTER_TWO, width)]
     return specs
 
 
@@ -320,3 +320,5 @@ def test_listing_and_home_drop_a_vacancy_once_its_closing_moment_has_passed(serv
     assert home["all"] == "12" and not gone & set(home["shown"])
     assert sum(int(o.rsplit("(", 1)[1].rstrip(")")) for o in home["options"]) == 12
     assert home["shift"] < 0.01, home["shift"]
+    notfound = browse(served, "lists", "404.html", AFTER_TWO, width)  # its count and newest vacancies too
+    assert notfound["all"] == "12" and notfound["links"] and not gone & set(notfound["links"]), notfound

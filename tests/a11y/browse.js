@@ -412,6 +412,8 @@ const checks = {
       options: [...document.querySelectorAll('select option')].filter((o) => o.value && !o.hidden)
         .map((o) => o.textContent.trim()),
       all: (document.querySelector('[data-cs-n="all"]') || {}).textContent || null,
+      links: [...document.querySelectorAll('.cs-notfound li')].filter((li) => !li.hidden)
+        .map((li) => li.querySelector('a').textContent.trim()),
       shift: window.__shift,
     }));
     await page.close();

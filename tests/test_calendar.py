@@ -374,3 +374,25 @@ def test_the_team_subscribes_to_a_planning_calendar_at_an_address_only_it_knows(
     short = run_build(site_copy, CAREERSITE_CALENDAR_TOKEN="team")
     assert short.returncode != 0 and "CAREERSITE_CALENDAR_TOKEN moet minstens 24" in short.output
     assert "Traceback" not in short.output
+
+
+def test_kept_events_without_a_frame_are_read_back(tmp_path: Path) -> None:
+    """The closing-date files keep their events without a calendar frame of the cache's own: the
+    next build takes them from the cache (it read a cache without a frame as damaged and rendered
+    all of them again, each build)."""
+    from careersite.outputs.ical import EventCache
+
+    event = (
+        "closes-ciso@werkenbij.lindewaard.example",
+        dt.datetime(2026, 12, 1, tzinfo=dt.UTC),
+        dt.date(2026, 12, 11),
+        "Laatste dag om te solliciteren: CISO",
+        "Sluitingsdatum",
+        "https://werkenbij.lindewaard.example/vacatures/ciso/",
+        "Solliciteren kan tot het einde van deze dag",
+    )
+    first = EventCache(tmp_path / "events.pickle")
+    written = first.element(event)
+    first.save([event])
+    again = EventCache(tmp_path / "events.pickle")
+    assert again.element(event) == written and again.rendered == 0 and first.rendered == 1

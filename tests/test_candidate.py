@@ -183,6 +183,10 @@ def test_a_printed_vacancy_fits_two_pages_and_says_how_to_apply(served: str, slu
     assert fm["contact"]["name"] in text
     closes = f"{fm['closes'].day} {content.MONTHS[fm['closes'].month - 1]} {fm['closes'].year}"
     assert closes in text
+    # what to send and who may apply, and the vacancy's number (the overview is not printed)
+    assert "Iedereen kan solliciteren." in text or "gaan voor" in text, f"{slug}: who may apply is not printed"
+    assert (not fm.get("send")) or "Stuur mee:" in text, f"{slug}: what to send is not printed"
+    assert f"Vacaturenummer: {fm.get('reference') or slug}" in text
 
 
 def test_a_filled_vacancy_invites_no_application_and_points_elsewhere(example: Build) -> None:

@@ -424,7 +424,13 @@ def test_job_alerts_offer_each_feed_to_copy_what_it_holds_and_an_e_mail_signup(e
     for item in items:
         field = item.select_one("input.cs-alerts__field[readonly]")
         feed = field["value"].removeprefix("https://werkenbij.lindewaard.example/")
-        assert (example.site / feed).is_file() and item.select_one(f'button[data-cs-copy="{field["id"]}"]')
+        button = item.select_one(f'button[data-cs-copy="{field["id"]}"]')
+        assert (example.site / feed).is_file() and button is not None
+        # each button says which alert it copies, and what it did is said aloud (a status region)
+        assert item.select_one(f"h2#{button['aria-describedby']}") is not None
+        assert item.select_one('[role="status"]') is not None and button["data-failed"].startswith(
+            "Kopiëren lukte niet"
+        )
         assert item["id"] == "feed-" + feed.rsplit("/", 1)[-1].removesuffix(".xml")
         listed = {a["href"].strip("/").split("/")[-1] for a in item.select(".cs-alerts__list a")}
         heading = text(item.select_one("h2"))

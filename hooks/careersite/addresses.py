@@ -122,6 +122,11 @@ class Addresses:
         return f"{path}index.html" if path == "" or path.endswith("/") else path
 
 
+# The networks a page can be shared on through their own dialogs, by the name people know them by
+# ("" for e-mail, which the site names in its language).
+NETWORK_NAMES = {"linkedin": "LinkedIn", "facebook": "Facebook", "x": "X", "whatsapp": "WhatsApp", "email": ""}
+
+
 def share_dialogs(title: str, text: str, tagged: Callable[[str], str]) -> list[tuple[str, str]]:
     """(network, address) of each network's share dialog for a page: `tagged(network)` is the
     page's address with that network's tags, `text` what a message says before it."""

@@ -106,7 +106,7 @@ const checks = {
     await page.waitForTimeout(300);
     result.barCovers = await page.evaluate(() => {
       const bar = document.querySelector('[data-cs-applybar]');
-      if (!bar || !bar.offsetParent) return false;
+      if (!bar || bar.hidden || getComputedStyle(bar).display === 'none') return false;
       const footer = document.querySelector('.md-footer, footer');
       return footer ? footer.getBoundingClientRect().bottom > bar.getBoundingClientRect().top + 1 : false;
     });

@@ -542,12 +542,19 @@ def _newsletter(value: Any, where: Where) -> NewsletterSettings:
             unknown_parts({key: None}, NEWSLETTER_PARTS, "newsletter")
         except Invalid as error:
             errors.append(error)
-    tool = "" if is_empty(value.get("tool")) else scalar(value["tool"])
-    if not tool:
-        errors.append(Invalid("setting.newsletter_tool", field="newsletter.tool"))
-    email_field = "email" if is_empty(value.get("email_field")) else scalar(value["email_field"])
-    if not _FIELD_NAME.match(email_field):
-        errors.append(Invalid("setting.newsletter_field", field="newsletter.email_field", value=email_field))
+    tool = email_field = ""
+    try:
+        tool = "" if is_empty(value.get("tool")) else _text(value["tool"], where)
+        if not tool:
+            errors.append(Invalid("setting.newsletter_tool", field="newsletter.tool"))
+    except Invalid as error:
+        errors.append(Invalid(error.key, field="newsletter.tool", **error.params))
+    try:
+        email_field = "email" if is_empty(value.get("email_field")) else scalar(value["email_field"])
+        if not _FIELD_NAME.match(email_field):
+            errors.append(Invalid("setting.newsletter_field", field="newsletter.email_field", value=email_field))
+    except Invalid as error:
+        errors.append(Invalid(error.key, field="newsletter.email_field", **error.params))
     forms = value.get("forms")
     found: list[tuple[str, SignupForm]] = []
     if not isinstance(forms, dict) or not forms:

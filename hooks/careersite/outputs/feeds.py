@@ -182,6 +182,11 @@ class JobAlert:
     department: str | None
     signup: Signup | None = None
 
+    @property
+    def anchor(self) -> str:
+        """Its place on the job alerts page (`feed-vacancies`, `feed-sociaal-domein`), for links to it."""
+        return "feed-" + self.path.rsplit("/", 1)[-1].removesuffix(".xml")
+
 
 def job_alerts(site: Site, plans: list[FeedPlan]) -> tuple[JobAlert, ...]:
     """The vacancy feeds for candidates: all vacancies first, then one per department."""

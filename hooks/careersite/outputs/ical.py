@@ -96,8 +96,9 @@ class EventCache:
         if isinstance(data, dict):
             try:
                 self.known = {tuple(k): bytes(v) for k, v in data["events"].items()}
-                key, text = data["frame"]
-                self.frame = (tuple(str(part) for part in key), bytes(text))
+                if data["frame"] is not None:  # the closing-date files have no frame of their own
+                    key, text = data["frame"]
+                    self.frame = (tuple(str(part) for part in key), bytes(text))
             except (KeyError, TypeError, ValueError, AttributeError):
                 self.known, self.frame = {}, None
 

@@ -29,7 +29,7 @@ from urllib.parse import quote
 import segno
 from markupsafe import Markup, escape
 
-from careersite.addresses import share_dialogs
+from careersite.addresses import NETWORK_NAMES, share_dialogs
 from careersite.cards import colours
 from careersite.content.model import Story, Vacancy
 from careersite.offers import Offers
@@ -39,8 +39,7 @@ from careersite.publish import kept
 from careersite.publish.files import Placer, write_atomic, write_new
 
 WEEK = 7  # "this week": published in the last 7 days, or a vacancy closing within 7 days
-NETWORKS = ("linkedin", "facebook", "x", "whatsapp", "email")
-NETWORK_NAMES = {"linkedin": "LinkedIn", "facebook": "Facebook", "x": "X", "whatsapp": "WhatsApp"}
+NETWORKS = tuple(NETWORK_NAMES)
 QR_CACHE = "qr.pickle"
 ASSETS = "share"  # share.css and share.js, beside the staff page: once, not in every page
 QR_STYLE = dict(scale=5, border=4, dark="#000", light="#fff", omitsize=True)  # part of the cache's purpose

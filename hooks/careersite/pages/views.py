@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, quote, urlparse
 
 import phonenumbers
 
-from careersite.addresses import share_dialogs
+from careersite.addresses import NETWORK_NAMES, share_dialogs
 from careersite.cards import colours
 from careersite.cards.photos import PhotoSpec, Picture, picture
 from careersite.cards.sources import file_state
@@ -356,11 +356,12 @@ def vacancy_page(
     closed_text = None
     if not item.status.is_open:
         closed_text = t(f"closed.{item.status.value}", date=v.closes, published=v.published)
+    shown = timeline or timeline_view(site, v)
     return VacancyPage(
         card=card,
         facts=offer.facts,
         pay=salary,
-        timeline=timeline or timeline_view(site, v),
+        timeline=shown,
         contact=ContactView(
             v.contact.name,
             v.contact.role,
@@ -383,15 +384,11 @@ def vacancy_page(
         history=history_view(site, v),
         number=t("ui.number", number=v.number),
         posted=t("ui.posted", date=t.date(v.published)),
-        overview=overview(site, item, timeline) if item.status.is_open else None,
+        overview=overview(site, item, shown.total) if item.status.is_open else None,
     )
 
 
-# The networks a reader can share a vacancy on when the device has no share sheet, by name.
-NETWORKS = {"linkedin": "LinkedIn", "facebook": "Facebook", "x": "X", "whatsapp": "WhatsApp", "email": ""}
-
-
-def overview(site: Site, item: Listed, timeline: TimelineView | None) -> Overview:
+def overview(site: Site, item: Listed, procedure: str) -> Overview:
     """An open vacancy at a glance. Shared links carry `utm_medium=share` and the network as the
     source (the reach report counts them per channel), the device's share sheet `share`."""
     v, t = item.vacancy, site.t
@@ -407,13 +404,13 @@ def overview(site: Site, item: Listed, timeline: TimelineView | None) -> Overvie
         closes=t.date(v.closes),
         posted=t.date(v.published),
         number=v.number,
-        procedure=(timeline or timeline_view(site, v)).total,
+        procedure=procedure,
         send=t.items([t(f"send.{d}") for d in v.send]) if v.send else "",
         applicants=t(f"ui.applicants.{v.applicants}", organisation=site.settings.organisation),
         calendar=site.addresses.closing_date(v.slug),
         share_url=tagged("share"),
         share_links=tuple(
-            (network, NETWORKS[network] or t("ui.overview.share_email"), address)
+            (network, NETWORK_NAMES[network] or t("ui.overview.share_email"), address)
             for network, address in share_dialogs(v.title, f"{v.title}: {v.summary}", tagged)
         ),
     )

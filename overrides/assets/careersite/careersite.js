@@ -132,7 +132,9 @@
       var past = first.getBoundingClientRect().bottom < 0 || first.offsetParent === null;
       var show = !anyInView && past && page.getAttribute("data-status") !== "closed" && phone.matches;
       bar.hidden = !show;
+      // room at the page's foot, and for the keyboard: a link tabbed to is scrolled above the bar
       document.body.style.paddingBottom = show ? bar.offsetHeight + "px" : "";
+      document.documentElement.style.scrollPaddingBottom = show ? bar.offsetHeight + 8 + "px" : "";
     }
     var observer = new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) { seen.set(entry.target, entry.isIntersecting); });
@@ -160,12 +162,20 @@
       var status = button.closest("p") && button.closest("p").querySelector("[role=status]");
       if (!field || !navigator.clipboard) return;
       button.hidden = false;
+      // Said again on each tap (a status region announces a change only), and said when the
+      // browser refuses: the address is then selected, to copy by hand.
+      function say(text) {
+        if (!status) return;
+        status.textContent = "";
+        setTimeout(function () { status.textContent = text; }, 50);
+      }
       button.addEventListener("click", function () {
         navigator.clipboard.writeText(field.value).then(function () {
-          if (status) status.textContent = button.getAttribute("data-done");
+          say(button.getAttribute("data-done"));
         }, function () {
           field.focus();
           field.select();
+          say(button.getAttribute("data-failed"));
         });
       });
     });
@@ -246,10 +256,10 @@
     document.querySelectorAll(".cs-video__facade").forEach(setupVideo);
   }
 
-  // Material's menu and search toggles, closed again when a page comes back from the browser's
-  // history (they are checkboxes, and Firefox restores them; pages/theme.py says why).
-  window.addEventListener("pageshow", function (event) {
-    if (!event.persisted) return;
+  // Material's menu and search toggles, closed whenever a page is shown, also when it comes back
+  // from the browser's history or its cache (they are checkboxes, and Firefox restores them;
+  // pages/theme.py says why).
+  window.addEventListener("pageshow", function () {
     ["__drawer", "__search"].forEach(function (id) {
       var toggle = document.getElementById(id);
       if (toggle && toggle.checked) toggle.click();

@@ -273,8 +273,30 @@ class Overview:
     send: str  # "cv en motivatiebrief", or ""
     applicants: str  # "Iedereen kan solliciteren."
     calendar: str  # the closing date as a calendar file, relative to the site root
-    share_url: str  # the page for the device's own share sheet, tagged as shared by a reader
-    share_links: tuple[tuple[str, str, str], ...]  # (network, name, share dialog) without one
+    # What sharing is made of: the page's absolute address, the vacancy's id, title and summary,
+    # and the name of e-mail in the site's language. The links follow from them when a page is
+    # rendered, not for every page's key in the page cache (22,000 links at 1,000 vacancies).
+    page: str
+    campaign: str
+    title: str
+    summary: str
+    email_name: str
+
+    def tagged(self, source: str) -> str:
+        """The page with the tags of a reader's share through `source` (the reach report counts
+        `utm_medium=share` per network)."""
+        return f"{self.page}?utm_source={source}&utm_medium=share&utm_campaign={self.campaign}"
+
+    @property
+    def share_url(self) -> str:
+        """For the device's own share sheet, which does not say where it went."""
+        return self.tagged("share")
+
+    @property
+    def share_links(self) -> tuple[tuple[str, str, str], ...]:
+        """(network, name, share dialog), for a device without a share sheet."""
+        dialogs = share_dialogs(self.title, f"{self.title}: {self.summary}", self.tagged)
+        return tuple((network, NETWORK_NAMES[network] or self.email_name, address) for network, address in dialogs)
 
 
 @dataclass(frozen=True)
@@ -389,15 +411,8 @@ def vacancy_page(
 
 
 def overview(site: Site, item: Listed, procedure: str) -> Overview:
-    """An open vacancy at a glance. Shared links carry `utm_medium=share` and the network as the
-    source (the reach report counts them per channel), the device's share sheet `share`."""
+    """An open vacancy at a glance."""
     v, t = item.vacancy, site.t
-    page = site.addresses.absolute(site.addresses.vacancy(v.slug))
-    campaign = quote(v.id, safe="")
-
-    def tagged(source: str) -> str:
-        return f"{page}?utm_source={source}&utm_medium=share&utm_campaign={campaign}"
-
     status = "closing_soon" if item.status is Status.CLOSING_SOON else "open"
     return Overview(
         status=t(f"ui.overview.{status}"),
@@ -408,11 +423,11 @@ def overview(site: Site, item: Listed, procedure: str) -> Overview:
         send=t.items([t(f"send.{d}") for d in v.send]) if v.send else "",
         applicants=t(f"ui.applicants.{v.applicants}", organisation=site.settings.organisation),
         calendar=site.addresses.closing_date(v.slug),
-        share_url=tagged("share"),
-        share_links=tuple(
-            (network, NETWORK_NAMES[network] or t("ui.overview.share_email"), address)
-            for network, address in share_dialogs(v.title, f"{v.title}: {v.summary}", tagged)
-        ),
+        page=site.addresses.absolute(site.addresses.vacancy(v.slug)),
+        campaign=quote(v.id, safe=""),
+        title=v.title,
+        summary=v.summary,
+        email_name=t("ui.overview.share_email"),
     )
 
 

@@ -66,8 +66,9 @@ class PreviewFolders:
         present: dict[str, set[str]] = {}
         linked: list[Path] = []
         try:
-            for folder in expected:
+            for folder in expected:  # a folder may be one inside the site's (`delen/vacatures`)
                 (self.items / folder).mkdir(parents=True, exist_ok=True)
+                (site / folder).parent.mkdir(parents=True, exist_ok=True)
                 os.symlink(self.items / folder, site / folder, target_is_directory=True)
                 linked.append(site / folder)
         except OSError:

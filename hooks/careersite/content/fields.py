@@ -387,6 +387,17 @@ def suggest(key: Any, known: tuple[str, ...] | list[str]) -> str | None:
     return close[0] if close else None
 
 
+def every_unknown_part(value: dict[Any, Any], known: tuple[str, ...], name: str) -> list[Invalid]:
+    """Each key inside a block that the block does not have, not only the first."""
+    found = []
+    for key in value:
+        try:
+            unknown_parts({key: None}, known, name)
+        except Invalid as error:
+            found.append(error)
+    return found
+
+
 def unknown_parts(value: dict[Any, Any], known: tuple[str, ...], name: str) -> None:
     """A key inside a block that the block does not have (`telefoon:` in `contact`)."""
     for key in value:

@@ -28,6 +28,7 @@ from careersite.content.fields import (
     choice,
     control_problem,
     date,
+    every_unknown_part,
     is_email,
     is_empty,
     is_phone_number,
@@ -460,12 +461,7 @@ def _calendar(value: Any, where: Where) -> CalendarSettings:
     if not isinstance(value, dict):
         raise Invalid("setting.calendar", value=value)
     parts = {"quiet_days": whole(1, 365), "posts_per_day": whole(1, 20), "show_planned": boolean}
-    errors: list[Invalid] = []
-    for key in value:  # every unknown part, not only the first
-        try:
-            unknown_parts({key: None}, tuple(parts), "calendar")
-        except Invalid as error:
-            errors.append(error)
+    errors: list[Invalid] = every_unknown_part(value, tuple(parts), "calendar")
     result = {}
     for part, parse in parts.items():
         if part in value and not is_empty(value[part]):
@@ -536,12 +532,7 @@ def _newsletter(value: Any, where: Where) -> NewsletterSettings:
         raise Invalid("setting.newsletter", value=shown(value))
     if all(is_empty(v) for v in value.values()):
         return NewsletterSettings()
-    errors: list[Invalid] = []
-    for key in value:
-        try:
-            unknown_parts({key: None}, NEWSLETTER_PARTS, "newsletter")
-        except Invalid as error:
-            errors.append(error)
+    errors: list[Invalid] = every_unknown_part(value, NEWSLETTER_PARTS, "newsletter")
     tool = email_field = ""
     try:
         tool = "" if is_empty(value.get("tool")) else _text(value["tool"], where)
@@ -665,12 +656,7 @@ def _accessibility_statement(value: Any, where: Where) -> AccessibilityStatement
     of the site's country (toegankelijkheidsverklaring.nl, uustatus.no)."""
     if not isinstance(value, dict):
         raise Invalid("statement.error.block", value=shown(value))
-    errors: list[Invalid] = []
-    for key in value:
-        try:
-            unknown_parts({key: None}, STATEMENT_PARTS, "accessibility_statement")
-        except Invalid as error:
-            errors.append(error)
+    errors: list[Invalid] = every_unknown_part(value, STATEMENT_PARTS, "accessibility_statement")
     parts: dict[str, Any] = {}
     for part, parse in _STATEMENT_PARSERS.items():
         if not is_empty(value.get(part)):

@@ -30,7 +30,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from careersite.addresses import CLOSING_DATES
 from careersite.build import Build, ItemPageKeys, Stop, item_ref
 from careersite.cards.sources import file_state
 from careersite.config import read_config
@@ -40,7 +39,6 @@ from careersite.content.text import terminal
 from careersite.i18n import Translator
 from careersite.outputs import cms
 from careersite.pages import theme, views
-from careersite.pages.whitespace import squeeze
 from careersite.publish import kept
 from careersite.publish.files import Placer, clear_path, ensure_folder, write_atomic
 from careersite.publish.lock import BuildLock, LockRefused, LockTimeout
@@ -436,16 +434,7 @@ def _link_item_folders(files: Files, config: MkDocsConfig, names: list[str]) -> 
     date (`PreviewFolders.link_items`); the folders of new items are made in another process."""
     assert _session.preview is not None
     assert _build is not None
-    expected: dict[str, set[str]] = {folder: set() for folder in _build.site.addresses.item_folders}
-    # The closing dates' calendar files too: 1,000 files written anew into each rebuild took up to
-    # 0.6 s on a busy disk, and more with each rebuild; kept, an unchanged one stays and a closed
-    # vacancy's goes.
-    site, a = _build.site, _build.site.addresses
-    expected[CLOSING_DATES] = {a.closing_date(i.vacancy.slug).rpartition("/")[2] for i in site.open_vacancies}
-    # and the colleagues' share pages (`delen/vacatures/<slug>.html`), as many again
-    shares = site.t("share.folder")
-    expected[f"{shares}/{a.vacancy_folder}"] = {f"{i.vacancy.slug}.html" for i in site.open_vacancies}
-    expected[f"{shares}/{a.story_folder}"] = {f"{story.slug}.html" for story in site.stories}
+    expected = _build.kept_in_preview()
     rewritten = []
     for file in files:
         top, _, rest = file.dest_uri.partition("/")
@@ -682,7 +671,7 @@ def _index_parts(start: str, texts: list[str]) -> Iterator[bytes]:
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Every page without its templates' indentation; keep a rendered vacancy or story page, with
     its text and its search entries, for the next build."""
-    output = squeeze(theme.valid(output))
+    output = theme.finished(output)
     uri = page.file.src_uri
     kind, item = _run.pages.get(uri, (None, None))
     if kind is None or _run.page_cache is None or _run.keys is None or uri not in _run.body_keys or _build is None:
@@ -705,7 +694,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     """Pages made from a template alone (404.html) as valid as the others; other files as made."""
-    return squeeze(theme.valid(output)) if template_name.endswith(".html") else output
+    return theme.finished(output) if template_name.endswith(".html") else output
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:

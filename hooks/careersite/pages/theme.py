@@ -7,6 +7,8 @@ careersite.js unchecks both on `pageshow` instead.
 
 from __future__ import annotations
 
+from careersite.pages.whitespace import squeeze
+
 _TOGGLES = tuple(
     f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}" autocomplete="off">'
     for name in ("drawer", "search")
@@ -18,3 +20,8 @@ def valid(html: str) -> str:
     for toggle in _TOGGLES:
         html = html.replace(toggle, toggle.replace(' autocomplete="off"', ""), 1)
     return html
+
+
+def finished(html: str) -> str:
+    """A rendered page as it is published: valid, and without its templates' indentation."""
+    return squeeze(valid(html))

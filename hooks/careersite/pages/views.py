@@ -908,6 +908,10 @@ class SiteView:
         )
         return json.dumps([[moment, slug, n] for (moment, slug), n in sorted(counted.items())], separators=(",", ":"))
 
+    def alert_cards(self, department: str | None) -> tuple[VacancyCard, ...]:
+        """What a job alert holds now: every open vacancy, or a department's, as the listing has them."""
+        return tuple(card for g in self.listing.groups if department in (None, g.department) for card in g.cards)
+
     @cached_property
     def latest_vacancies(self) -> tuple[VacancyCard, ...]:
         return tuple(self.card(item) for item in self.site.open_vacancies[:6])
